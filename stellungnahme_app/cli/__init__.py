@@ -1,0 +1,1 @@
+"""The command line: ``stellungnahme export|validate|template-check|drafts …``."""
