@@ -93,9 +93,7 @@ def read_file(path: Path | str) -> Draft:
     try:
         return loads(data)
     except ExchangeFormatError as error:
-        raise ExchangeFormatError(
-            f"„{path.name}“: {error.message}", path=error.path
-        ) from None
+        raise ExchangeFormatError(f"„{path.name}“: {error.message}", path=error.path) from None
 
 
 def loads(data: str | bytes) -> Draft:
@@ -182,8 +180,7 @@ def _check_format(raw: dict[str, Any]) -> None:
         raise _type_error("format", "Text", found)
     if found != FORMAT_ID:
         raise ExchangeFormatError(
-            f"Die Datei hat das Format „{found}“; dieses Programm unterstützt nur "
-            f"„{FORMAT_ID}“.",
+            f"Die Datei hat das Format „{found}“; dieses Programm unterstützt nur „{FORMAT_ID}“.",
             path="format",
         )
 
@@ -315,8 +312,7 @@ def to_json_value(draft: Draft) -> dict[str, Any]:
             {"number": p.number, "text": p.text} for p in draft.resolution_points
         ],
         "contributions": [
-            {"office": c.office, "heading": c.heading, "text": c.text}
-            for c in draft.contributions
+            {"office": c.office, "heading": c.heading, "text": c.text} for c in draft.contributions
         ],
         "conclusion": draft.conclusion,
         "amended_resolution_points": draft.amended_resolution_points,

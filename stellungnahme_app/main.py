@@ -12,7 +12,7 @@ import sys
 def main(argv: list[str] | None = None) -> int:
     args = sys.argv[1:] if argv is None else argv
     if not args:
-        from stellungnahme_app.ui.app import run_app  # noqa: PLC0415 - keep Qt out of the CLI
+        from stellungnahme_app.ui.app import run_app  # lazily: keeps Qt out of the CLI
 
         return run_app()
     from stellungnahme_app.cli.main import main as cli_main

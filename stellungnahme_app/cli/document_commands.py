@@ -5,5 +5,5 @@ from __future__ import annotations
 import argparse
 
 
-def register(commands: argparse._SubParsersAction) -> None:  # noqa: ARG001 - filled in next
+def register(commands: argparse._SubParsersAction) -> None:
     """Add this module's commands to the parser."""

@@ -50,9 +50,7 @@ def build_parser() -> argparse.ArgumentParser:
         description="Stellungnahmen der Stadtverwaltung entwerfen, prüfen und ausgeben. "
         "Ohne Angaben startet das Programm mit seinem Fenster.",
     )
-    parser.add_argument(
-        "--version", action="version", version=f"stellungnahme {__version__}"
-    )
+    parser.add_argument("--version", action="version", version=f"stellungnahme {__version__}")
     commands = parser.add_subparsers(
         title="Befehle", dest="command", metavar="BEFEHL", parser_class=_Parser
     )
