@@ -1,0 +1,42 @@
+"""Fixtures for every test: a private data folder and the reference Stellungnahme."""
+
+from __future__ import annotations
+
+import os
+from pathlib import Path
+
+import pytest
+
+from stellungnahme_app import exchange
+from stellungnahme_app.model import Draft
+
+FIXTURES = Path(__file__).parent / "fixtures"
+REFERENCE_JSON = FIXTURES / "stellungnahme-0661-24.json"
+REFERENCE_TEXT = FIXTURES / "stellungnahme-0661-24.txt"
+
+os.environ.setdefault("QT_QPA_PLATFORM", "offscreen")
+
+
+@pytest.fixture(autouse=True)
+def data_home(tmp_path_factory: pytest.TempPathFactory, monkeypatch: pytest.MonkeyPatch) -> Path:
+    """Every test gets its own empty data folder; none touches the user's real one."""
+    home = tmp_path_factory.mktemp("stellungnahme-home")
+    monkeypatch.setenv("STELLUNGNAHME_HOME", str(home))
+    return home
+
+
+@pytest.fixture
+def reference_draft() -> Draft:
+    """The published Stellungnahme 0661/24 as a draft (a fresh copy per test)."""
+    return exchange.read_file(REFERENCE_JSON)
+
+
+@pytest.fixture
+def reference_json_path() -> Path:
+    return REFERENCE_JSON
+
+
+@pytest.fixture
+def reference_text() -> str:
+    """The text of the published document, as extracted from its PDF."""
+    return REFERENCE_TEXT.read_text(encoding="utf-8")
