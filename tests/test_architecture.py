@@ -1,0 +1,74 @@
+"""The core stays Qt-free: only ``stellungnahme_app/ui/`` may use PySide6."""
+
+from __future__ import annotations
+
+import ast
+import subprocess
+import sys
+from pathlib import Path
+
+import stellungnahme_app
+
+PACKAGE = Path(stellungnahme_app.__file__).parent
+UI = PACKAGE / "ui"
+
+
+def _core_modules() -> list[Path]:
+    return [p for p in PACKAGE.rglob("*.py") if UI not in p.parents]
+
+
+def _module_name(path: Path) -> str:
+    parts = path.relative_to(PACKAGE.parent).with_suffix("").parts
+    if parts[-1] == "__init__":
+        parts = parts[:-1]
+    return ".".join(parts)
+
+
+def _imported_names(tree: ast.AST) -> set[str]:
+    names: set[str] = set()
+    for node in ast.walk(tree):
+        if isinstance(node, ast.Import):
+            names.update(alias.name for alias in node.names)
+        elif isinstance(node, ast.ImportFrom) and node.module and node.level == 0:
+            names.add(node.module)
+    return names
+
+
+def test_core_modules_exist() -> None:
+    names = {_module_name(p) for p in _core_modules()}
+    assert {"stellungnahme_app.model", "stellungnahme_app.exchange"} <= names
+
+
+def test_no_core_module_imports_pyside6() -> None:
+    offenders = []
+    for path in _core_modules():
+        imported = _imported_names(ast.parse(path.read_text(encoding="utf-8")))
+        if any(name == "PySide6" or name.startswith("PySide6.") for name in imported):
+            offenders.append(_module_name(path))
+    assert offenders == [], f"PySide6 outside stellungnahme_app/ui/: {offenders}"
+
+
+def test_only_the_entry_point_reaches_the_ui() -> None:
+    offenders = []
+    for path in _core_modules():
+        if path.name in ("main.py", "__main__.py") and path.parent == PACKAGE:
+            continue
+        imported = _imported_names(ast.parse(path.read_text(encoding="utf-8")))
+        if any(name.startswith("stellungnahme_app.ui") for name in imported):
+            offenders.append(_module_name(path))
+    assert offenders == [], f"core modules importing the GUI: {offenders}"
+
+
+def test_importing_every_core_module_loads_no_qt() -> None:
+    """Catches indirect imports too: load the whole core in a fresh interpreter."""
+    modules = sorted(_module_name(p) for p in _core_modules() if p.name not in ("__main__.py",))
+    code = (
+        "import importlib, sys\n"
+        f"for name in {modules!r}:\n"
+        "    importlib.import_module(name)\n"
+        "print(sorted(m for m in sys.modules if m.split('.')[0] == 'PySide6'))\n"
+    )
+    result = subprocess.run(
+        [sys.executable, "-c", code], capture_output=True, text=True, check=True
+    )
+    assert result.stdout.strip() == "[]"
