@@ -1,0 +1,59 @@
+# Shared set-up for tools/app.sh and tools/test.sh (sourced, not run).
+# Creates .venv with the project and its test tools; re-installs when pyproject.toml changes.
+set -euo pipefail
+
+ROOT="$(cd "$(dirname "${BASH_SOURCE[0]}")/.." && pwd)"
+cd "$ROOT"
+
+find_python() {
+  for candidate in python3.13 python3.12 python3.11 python3; do
+    if command -v "$candidate" >/dev/null 2>&1 &&
+       "$candidate" -c 'import sys; sys.exit(sys.version_info < (3, 11))' 2>/dev/null; then
+      echo "$candidate"; return 0
+    fi
+  done
+  echo "Python 3.11 oder neuer wird benötigt (python3.11 nicht gefunden)." >&2
+  return 1
+}
+
+VENV="$ROOT/.venv"
+PY="$VENV/bin/python"
+if [ ! -x "$PY" ]; then
+  echo "» Lege die virtuelle Umgebung .venv an …"
+  "$(find_python)" -m venv "$VENV"
+  "$PY" -m pip install --quiet --upgrade pip
+fi
+
+STAMP="$VENV/.installed-$(sha256sum pyproject.toml | cut -c1-16)"
+if [ ! -e "$STAMP" ]; then
+  echo "» Installiere Stellungnahme und die Testwerkzeuge in .venv …"
+  "$PY" -m pip install --quiet --disable-pip-version-check -e ".[test]"
+  rm -f "$VENV"/.installed-* && touch "$STAMP"
+fi
+
+# Debian packages: the Qt runtime libraries, and for the tests LibreOffice (PDF export),
+# poppler (PDF to text/PNG) and the Liberation fonts (metric-compatible with Arial).
+ensure_debian_packages() {
+  local missing=()
+  command -v soffice >/dev/null 2>&1 || missing+=(libreoffice-writer-nogui)
+  command -v pdftotext >/dev/null 2>&1 || missing+=(poppler-utils)
+  local fonts libs
+  fonts="$(fc-list 2>/dev/null || true)"
+  libs="$(ldconfig -p 2>/dev/null || true)"
+  grep -q "Liberation Sans" <<<"$fonts" || missing+=(fonts-liberation2 fontconfig)
+  for lib in libEGL.so.1 libGL.so.1 libxkbcommon.so.0 libfontconfig.so.1 libdbus-1.so.3 \
+             libglib-2.0.so.0; do
+    grep -q "$lib" <<<"$libs" || { missing+=(libegl1 libgl1 libxkbcommon0
+      libfontconfig1 libdbus-1-3 libglib2.0-0); break; }
+  done
+  [ ${#missing[@]} -eq 0 ] && return 0
+  if ! command -v apt-get >/dev/null 2>&1; then
+    echo "Bitte installieren Sie: ${missing[*]}" >&2; return 1
+  fi
+  local sudo=""
+  [ "$(id -u)" -eq 0 ] || sudo="sudo"
+  echo "» Installiere Debian-Pakete: ${missing[*]} …"
+  $sudo env DEBIAN_FRONTEND=noninteractive apt-get update -qq
+  $sudo env DEBIAN_FRONTEND=noninteractive apt-get install -y -qq --no-install-recommends \
+    "${missing[@]}" >/dev/null
+}
