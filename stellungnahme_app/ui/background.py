@@ -1,0 +1,189 @@
+"""Slow work (PDF conversion, large imports) off the GUI thread, with a busy indicator.
+
+:func:`run_in_background` runs a plain Python callable on a worker thread of Qt's global
+thread pool and hands its result (or its exception) back to the GUI thread. While it runs,
+the window shows what it is doing: in the status bar of a main window, else in a small
+progress window; the mouse pointer shows the program is busy but the window stays usable.
+"""
+
+from __future__ import annotations
+
+import logging
+from collections.abc import Callable
+from typing import Any, TypeVar
+
+import shiboken6
+from PySide6.QtCore import QObject, QRunnable, Qt, QThreadPool, Signal, Slot
+from PySide6.QtWidgets import (
+    QApplication,
+    QLabel,
+    QMainWindow,
+    QProgressBar,
+    QProgressDialog,
+    QWidget,
+)
+
+from stellungnahme_app.ui.error_reporting import show_error
+
+T = TypeVar("T")
+log = logging.getLogger(__name__)
+
+PROGRESS_DIALOG_DELAY_MS = 400
+
+_running: set[_Job] = set()
+
+
+def running_jobs() -> int:
+    """How many background jobs have not yet reported back (tests and shutdown wait on it)."""
+    return len(_running)
+
+
+def wait_for_all(timeout_ms: int = 60_000) -> bool:
+    """Block until the worker threads are idle; used once when the application quits."""
+    return QThreadPool.globalInstance().waitForDone(timeout_ms)
+
+
+def run_in_background(
+    parent: QWidget,
+    work: Callable[[], T],
+    *,
+    busy_text: str,
+    on_success: Callable[[T], None],
+    on_error: Callable[[BaseException], None] | None = None,
+) -> None:
+    """Run ``work()`` on a worker thread; call ``on_success`` or ``on_error`` on the GUI thread.
+
+    ``busy_text`` (German, e.g. „PDF wird erstellt …“) is shown while the work runs. Without
+    ``on_error`` an exception goes to :func:`show_error`. If ``parent`` is closed and deleted
+    before the work is done, the result is dropped (and an error is only logged).
+    """
+    job = _Job(parent, work, busy_text, on_success, on_error)
+    _running.add(job)
+    job.start()
+
+
+class _Relay(QObject):
+    """Lives in the GUI thread; the worker emits, Qt queues the call to the GUI thread."""
+
+    succeeded = Signal(object)
+    failed = Signal(object)
+
+
+class _Runnable(QRunnable):
+    def __init__(self, work: Callable[[], Any], relay: _Relay) -> None:
+        super().__init__()
+        self.setAutoDelete(True)
+        self._work = work
+        self._relay = relay
+
+    def run(self) -> None:
+        try:
+            result = self._work()
+        except BaseException as error:  # every failure goes back to the GUI
+            self._relay.failed.emit(error)
+        else:
+            self._relay.succeeded.emit(result)
+
+
+class _Job:
+    def __init__(
+        self,
+        parent: QWidget,
+        work: Callable[[], Any],
+        busy_text: str,
+        on_success: Callable[[Any], None],
+        on_error: Callable[[BaseException], None] | None,
+    ) -> None:
+        self._parent = parent
+        self._work = work
+        self._on_success = on_success
+        self._on_error = on_error
+        self._busy = _BusyIndicator(parent, busy_text)
+        self._relay = _Relay()
+        self._relay.succeeded.connect(self._succeeded, Qt.ConnectionType.QueuedConnection)
+        self._relay.failed.connect(self._failed, Qt.ConnectionType.QueuedConnection)
+
+    def start(self) -> None:
+        self._busy.show()
+        QThreadPool.globalInstance().start(_Runnable(self._work, self._relay))
+
+    def _parent_alive(self) -> bool:
+        return shiboken6.isValid(self._parent)
+
+    @Slot(object)
+    def _succeeded(self, result: Any) -> None:
+        self._finish()
+        if not self._parent_alive():
+            return
+        try:
+            self._on_success(result)
+        except Exception as error:
+            show_error(self._parent, error)
+
+    @Slot(object)
+    def _failed(self, error: BaseException) -> None:
+        self._finish()
+        if not self._parent_alive():
+            log.warning("Hintergrundarbeit nach Schließen des Fensters fehlgeschlagen: %r", error)
+            return
+        if self._on_error is None:
+            show_error(self._parent, error)
+            return
+        try:
+            self._on_error(error)
+        except Exception as follow_up:
+            show_error(self._parent, follow_up)
+
+    def _finish(self) -> None:
+        self._busy.hide()
+        _running.discard(self)
+
+
+class _BusyIndicator:
+    """Shows ``text`` and a running progress bar while a job runs, then removes them."""
+
+    def __init__(self, parent: QWidget, text: str) -> None:
+        self._parent = parent
+        self._text = text
+        self._widgets: list[QWidget] = []
+        self._dialog: QProgressDialog | None = None
+        self._cursor_set = False
+
+    def show(self) -> None:
+        QApplication.setOverrideCursor(Qt.CursorShape.BusyCursor)
+        self._cursor_set = True
+        window = self._parent.window()
+        if isinstance(window, QMainWindow):
+            label = QLabel(self._text)
+            label.setObjectName("hintergrund_text")
+            bar = QProgressBar()
+            bar.setObjectName("hintergrund_fortschritt")
+            bar.setRange(0, 0)
+            bar.setTextVisible(False)
+            bar.setMaximumWidth(bar.fontMetrics().horizontalAdvance("M") * 10)
+            bar.setAccessibleName(self._text)
+            window.statusBar().addPermanentWidget(label)
+            window.statusBar().addPermanentWidget(bar)
+            self._widgets = [label, bar]
+        else:
+            dialog = QProgressDialog(self._text, None, 0, 0, window)
+            dialog.setObjectName("hintergrund_dialog")
+            dialog.setWindowTitle("Bitte warten")
+            dialog.setAccessibleName(self._text)
+            dialog.setMinimumDuration(PROGRESS_DIALOG_DELAY_MS)
+            dialog.setAutoClose(False)
+            dialog.setAutoReset(False)
+            self._dialog = dialog
+
+    def hide(self) -> None:
+        if self._cursor_set:
+            QApplication.restoreOverrideCursor()
+            self._cursor_set = False
+        for widget in self._widgets:
+            if shiboken6.isValid(widget):
+                widget.deleteLater()
+        self._widgets = []
+        if self._dialog is not None and shiboken6.isValid(self._dialog):
+            self._dialog.cancel()
+            self._dialog.deleteLater()
+        self._dialog = None
