@@ -19,9 +19,14 @@ os.environ.setdefault("QT_QPA_PLATFORM", "offscreen")
 
 @pytest.fixture(autouse=True)
 def data_home(tmp_path_factory: pytest.TempPathFactory, monkeypatch: pytest.MonkeyPatch) -> Path:
-    """Every test gets its own empty data folder; none touches the user's real one."""
+    """Every test gets its own empty data folder; none touches the user's real one.
+
+    Nor does any test read the machine's administrator file: ``STELLUNGNAHME_ADMIN_CONFIG``
+    names a file in the private folder that does not exist unless a test writes it.
+    """
     home = tmp_path_factory.mktemp("stellungnahme-home")
     monkeypatch.setenv("STELLUNGNAHME_HOME", str(home))
+    monkeypatch.setenv("STELLUNGNAHME_ADMIN_CONFIG", str(home / "admin" / "stellungnahme.toml"))
     return home
 
 
