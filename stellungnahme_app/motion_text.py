@@ -137,3 +137,23 @@ def _tidy(text: str) -> str:
     text = _TRAILING_SPACE.sub("", text)
     text = _MANY_BLANK_LINES.sub("\n\n", text)
     return text.strip("\n \t\u00a0")
+
+
+def next_point_number(numbers: list[str]) -> str:
+    """The number for a point added after ``numbers``, continuing their style.
+
+    ``["01", "02"]`` gives ``"03"``, ``["1"]`` gives ``"2"``; the first point is ``"01"``
+    as in the council's papers. A last number that is not a number gives ``""``.
+    """
+    for number in reversed(numbers):
+        number = number.strip()
+        if not number:
+            continue
+        digits = number.rstrip(".)")
+        if not digits.isascii() or not digits.isdigit():
+            return ""
+        following = str(int(digits) + 1)
+        if digits.startswith("0"):
+            following = following.zfill(len(digits))
+        return following + number[len(digits) :]
+    return "01"

@@ -9,7 +9,7 @@ from hypothesis import example, given, settings
 from hypothesis import strategies as st
 
 from stellungnahme_app.model import Draft, ResolutionPoint
-from stellungnahme_app.motion_text import split_motion, split_resolution_points
+from stellungnahme_app.motion_text import next_point_number, split_motion, split_resolution_points
 
 
 def _pairs(points: list[ResolutionPoint]) -> list[tuple[str, str]]:
@@ -224,3 +224,20 @@ def _difference(small: str, big: str) -> str:
         else:
             left_over.append(char)
     return "".join(left_over)
+
+
+@pytest.mark.parametrize(
+    ("numbers", "following"),
+    [
+        ([], "01"),
+        (["01", "02"], "03"),
+        (["09"], "10"),
+        (["1"], "2"),
+        (["1."], "2."),
+        (["3)"], "4)"),
+        (["01", ""], "02"),
+        (["a"], ""),
+    ],
+)
+def test_next_point_number_continues_the_style(numbers: list[str], following: str) -> None:
+    assert next_point_number(numbers) == following

@@ -1,0 +1,186 @@
+"""The eight steps in which the editor walks through the form, and where each field belongs.
+
+The editor shows one step per part of the official form, in the form's order. This module
+says which fields each step holds (by the field paths of :mod:`stellungnahme_app.rules`),
+turns a field path such as ``contributions[1].text`` into its parts, and works out the state
+the step list shows for each step: complete, has problems (an error of the rules concerns one
+of its fields), or not started (nothing entered yet).
+"""
+
+from __future__ import annotations
+
+import enum
+import re
+from collections.abc import Iterable
+from dataclasses import dataclass
+
+from stellungnahme_app.model import Draft
+from stellungnahme_app.rules import Finding, Severity
+from stellungnahme_app.text import is_blank
+
+
+class StepKey(enum.Enum):
+    DRUCKSACHE = "drucksache"
+    PRUEFUNG = "pruefung"
+    BESCHLUSSPUNKTE = "beschlusspunkte"
+    AEMTER = "aemter"
+    FAZIT = "fazit"
+    AENDERUNGEN_ANLAGEN = "aenderungen_anlagen"
+    UNTERZEICHNUNG = "unterzeichnung"
+    EXPORT = "export"
+
+
+@dataclass(frozen=True)
+class FormStep:
+    """One step: its title and the top-level fields (first part of a field path) it holds."""
+
+    key: StepKey
+    title: str
+    sections: tuple[str, ...]
+    optional: bool = False
+
+
+STEPS: tuple[FormStep, ...] = (
+    FormStep(
+        StepKey.DRUCKSACHE,
+        "Drucksache",
+        ("city", "department", "document_number", "document_title", "public", "status", "deadline"),
+    ),
+    FormStep(StepKey.PRUEFUNG, "Prüfung", ("assessments",)),
+    FormStep(StepKey.BESCHLUSSPUNKTE, "Beschlusspunkte", ("resolution_points",)),
+    FormStep(StepKey.AEMTER, "Stellungnahmen der Ämter", ("contributions",)),
+    FormStep(StepKey.FAZIT, "Fazit", ("conclusion",)),
+    FormStep(
+        StepKey.AENDERUNGEN_ANLAGEN,
+        "Änderungen und Anlagen",
+        ("amended_resolution_points", "attachments"),
+        optional=True,
+    ),
+    FormStep(StepKey.UNTERZEICHNUNG, "Unterzeichnung", ("signature",)),
+    FormStep(StepKey.EXPORT, "Prüfen und exportieren", ()),
+)
+
+EXPORT_STEP_INDEX = len(STEPS) - 1
+
+
+class StepState(enum.Enum):
+    COMPLETE = "complete"
+    PROBLEMS = "problems"
+    NOT_STARTED = "not_started"
+
+    @property
+    def label(self) -> str:
+        return {
+            StepState.COMPLETE: "vollständig",
+            StepState.PROBLEMS: "unvollständig",
+            StepState.NOT_STARTED: "noch nicht begonnen",
+        }[self]
+
+
+@dataclass(frozen=True)
+class StepSummary:
+    """What the step list shows for one step."""
+
+    state: StepState
+    errors: int = 0
+    warnings: int = 0
+
+    @property
+    def description(self) -> str:
+        """German text, e.g. ``unvollständig – 2 Fehler, 1 Hinweis``."""
+        counts = []
+        if self.errors:
+            counts.append(f"{self.errors} Fehler")
+        if self.warnings:
+            counts.append(f"{self.warnings} Hinweis" + ("e" if self.warnings > 1 else ""))
+        if self.state is StepState.NOT_STARTED or not counts:
+            return self.state.label
+        return f"{self.state.label} – {', '.join(counts)}"
+
+
+@dataclass(frozen=True)
+class FieldPath:
+    """A field path split into its parts: ``contributions[1].text`` → contributions, 1, text."""
+
+    section: str
+    index: int | None = None
+    attribute: str | None = None
+
+
+_PATH = re.compile(r"^(?P<section>[a-z_]+)(?:\[(?P<index>\d+)\])?(?:\.(?P<attribute>[a-z_]+))?$")
+
+
+def parse_field_path(path: str) -> FieldPath | None:
+    """The parts of ``path``, or ``None`` if it is not a field path."""
+    match = _PATH.match(path.strip())
+    if match is None:
+        return None
+    index = match["index"]
+    return FieldPath(
+        match["section"], int(index) if index is not None else None, match["attribute"]
+    )
+
+
+def step_index_for_field(path: str) -> int | None:
+    """The position (0–7) of the step that holds the field, or ``None`` for an unknown one."""
+    parsed = parse_field_path(path)
+    if parsed is None:
+        return None
+    for index, step in enumerate(STEPS):
+        if parsed.section in step.sections:
+            return index
+    return None
+
+
+def step_started(draft: Draft, key: StepKey) -> bool:
+    """True once the author has entered something in the step.
+
+    Values the program fills in for a new draft (city, Dezernat, date) do not count.
+    """
+    if key is StepKey.DRUCKSACHE:
+        return (
+            not is_blank(draft.document_number)
+            or not is_blank(draft.document_title)
+            or draft.public is not None
+        )
+    if key is StepKey.PRUEFUNG:
+        a = draft.assessments
+        return any(answer is not None for answer in (a.legal, a.resources, a.financial))
+    if key is StepKey.BESCHLUSSPUNKTE:
+        return bool(draft.resolution_points)
+    if key is StepKey.AEMTER:
+        return bool(draft.contributions)
+    if key is StepKey.FAZIT:
+        return not is_blank(draft.conclusion)
+    if key is StepKey.AENDERUNGEN_ANLAGEN:
+        return not is_blank(draft.amended_resolution_points) or bool(draft.attachments)
+    if key is StepKey.UNTERZEICHNUNG:
+        return not is_blank(draft.signature.name)
+    return True
+
+
+def step_summaries(draft: Draft, findings: Iterable[Finding]) -> list[StepSummary]:
+    """The state of every step, in order, from the draft and the findings of the rules.
+
+    The optional step is complete when empty; the export step has problems while any error
+    remains anywhere.
+    """
+    findings = list(findings)
+    counts = [[0, 0] for _ in STEPS]
+    for finding in findings:
+        index = step_index_for_field(finding.field)
+        if index is not None:
+            counts[index][0 if finding.severity is Severity.ERROR else 1] += 1
+    summaries = []
+    for index, step in enumerate(STEPS):
+        errors, warnings = counts[index]
+        if step.key is StepKey.EXPORT:
+            errors = sum(1 for f in findings if f.severity is Severity.ERROR)
+            warnings = len(findings) - errors
+            state = StepState.PROBLEMS if errors else StepState.COMPLETE
+        elif not step.optional and not step_started(draft, step.key):
+            state = StepState.NOT_STARTED
+        else:
+            state = StepState.PROBLEMS if errors else StepState.COMPLETE
+        summaries.append(StepSummary(state, errors, warnings))
+    return summaries

@@ -1,0 +1,130 @@
+"""The eight steps of the editor: which fields they hold and what state they are in."""
+
+from __future__ import annotations
+
+import datetime as dt
+
+import pytest
+
+from stellungnahme_app import rules
+from stellungnahme_app.form_steps import (
+    STEPS,
+    FieldPath,
+    StepKey,
+    StepState,
+    StepSummary,
+    parse_field_path,
+    step_index_for_field,
+    step_started,
+    step_summaries,
+)
+from stellungnahme_app.model import Contribution, Draft, ResolutionPoint
+
+
+@pytest.mark.parametrize(
+    ("path", "parsed"),
+    [
+        ("document_number", FieldPath("document_number")),
+        ("assessments.legal", FieldPath("assessments", None, "legal")),
+        ("resolution_points[0].number", FieldPath("resolution_points", 0, "number")),
+        ("contributions[12].text", FieldPath("contributions", 12, "text")),
+        ("attachments[2]", FieldPath("attachments", 2)),
+        ("signature.date", FieldPath("signature", None, "date")),
+    ],
+)
+def test_parses_field_paths(path: str, parsed: FieldPath) -> None:
+    assert parse_field_path(path) == parsed
+
+
+@pytest.mark.parametrize("path", ["", "contributions[x].text", "a.b.c", "Titel", "x[1"])
+def test_rejects_what_is_not_a_field_path(path: str) -> None:
+    assert parse_field_path(path) is None
+
+
+def test_every_field_of_the_rules_belongs_to_a_step(reference_draft: Draft) -> None:
+    empty = Draft(resolution_points=[ResolutionPoint()], contributions=[Contribution()])
+    fields = {f.field for f in rules.check(empty)} | {f.field for f in rules.check(Draft())}
+    assert fields, "the empty drafts have findings"
+    for field in fields:
+        assert step_index_for_field(field) is not None, field
+
+
+@pytest.mark.parametrize(
+    ("path", "step"),
+    [
+        ("city", StepKey.DRUCKSACHE),
+        ("status", StepKey.DRUCKSACHE),
+        ("deadline", StepKey.DRUCKSACHE),
+        ("assessments.financial", StepKey.PRUEFUNG),
+        ("resolution_points", StepKey.BESCHLUSSPUNKTE),
+        ("contributions[1].heading", StepKey.AEMTER),
+        ("conclusion", StepKey.FAZIT),
+        ("attachments[0]", StepKey.AENDERUNGEN_ANLAGEN),
+        ("amended_resolution_points", StepKey.AENDERUNGEN_ANLAGEN),
+        ("signature.name", StepKey.UNTERZEICHNUNG),
+    ],
+)
+def test_field_to_step(path: str, step: StepKey) -> None:
+    index = step_index_for_field(path)
+    assert index is not None
+    assert STEPS[index].key is step
+
+
+def test_unknown_field_has_no_step() -> None:
+    assert step_index_for_field("unbekannt") is None
+
+
+def test_steps_are_in_the_order_of_the_form() -> None:
+    assert [s.title for s in STEPS] == [
+        "Drucksache",
+        "Prüfung",
+        "Beschlusspunkte",
+        "Stellungnahmen der Ämter",
+        "Fazit",
+        "Änderungen und Anlagen",
+        "Unterzeichnung",
+        "Prüfen und exportieren",
+    ]
+
+
+def test_new_draft_with_defaults_has_nothing_started() -> None:
+    draft = Draft(city="Erfurt", department="Dezernat für Bau und Verkehr")
+    draft.signature.date = dt.date(2024, 4, 30)
+    assert not any(step_started(draft, s.key) for s in STEPS[:-2] if not s.optional)
+    states = [s.state for s in step_summaries(draft, rules.check(draft))]
+    assert states == [
+        StepState.NOT_STARTED,
+        StepState.NOT_STARTED,
+        StepState.NOT_STARTED,
+        StepState.NOT_STARTED,
+        StepState.NOT_STARTED,
+        StepState.COMPLETE,  # optional and empty
+        StepState.NOT_STARTED,
+        StepState.PROBLEMS,  # errors remain somewhere
+    ]
+
+
+def test_reference_draft_is_complete_everywhere(reference_draft: Draft) -> None:
+    findings = rules.check(reference_draft)
+    assert {s.state for s in step_summaries(reference_draft, findings)} == {StepState.COMPLETE}
+
+
+def test_a_started_step_with_an_error_has_problems(reference_draft: Draft) -> None:
+    reference_draft.contributions[1].text = ""
+    reference_draft.assessments.legal = None
+    summaries = step_summaries(reference_draft, rules.check(reference_draft))
+    # The second office took up the missing resources; without its text that is a warning.
+    assert summaries[1] == StepSummary(StepState.PROBLEMS, 1, 1)
+    assert summaries[3].state is StepState.PROBLEMS
+    assert summaries[3].errors == 1
+    assert summaries[7] == StepSummary(StepState.PROBLEMS, 2, 1)
+    assert summaries[3].description == "unvollständig – 1 Fehler"
+
+
+def test_descriptions() -> None:
+    assert StepSummary(StepState.NOT_STARTED, 3).description == "noch nicht begonnen"
+    assert StepSummary(StepState.COMPLETE).description == "vollständig"
+    assert StepSummary(StepState.COMPLETE, 0, 1).description == "vollständig – 1 Hinweis"
+    assert (
+        StepSummary(StepState.PROBLEMS, 2, 3).description == "unvollständig – 2 Fehler, 3 Hinweise"
+    )
