@@ -41,7 +41,7 @@ import platformdirs
 
 from stellungnahme_app import paths
 from stellungnahme_app.errors import ConfigError
-from stellungnahme_app.fileio import atomic_write_bytes
+from stellungnahme_app.fileio import FileWriteError, atomic_write_bytes, describe_os_error
 
 log = logging.getLogger(__name__)
 
@@ -394,6 +394,20 @@ class _Invalid(Exception):
 
 def _read_layer(path: Path, kind: str, problems: list[str]) -> _Layer | None:
     """Parse and check one file; ``None`` when it cannot be used at all."""
+    found: list[str] = []
+    layer = _parse_and_check(path, kind, found)
+    problems.extend(f"{problem} {_ADVICE[kind]}" for problem in found)
+    return layer
+
+
+_ADVICE = {
+    "catalogue": "Bitte das Programm neu installieren.",
+    "admin": "Bitte geben Sie diese Meldung an Ihre IT-Betreuung weiter.",
+    "user": "Bitte prüfen Sie Ihre Einstellungen im Programm.",
+}
+
+
+def _parse_and_check(path: Path, kind: str, problems: list[str]) -> _Layer | None:
     text = _read_text(path, problems)
     if text is None:
         return None
@@ -559,7 +573,7 @@ def _check_path(value: Any, key: str, path: Path) -> Path:
         raise _Invalid(f"„{SETTING_LABELS[key]}“ muss ein Pfad in Anführungszeichen sein", key)
     if not value.strip():
         return default_template() if key == "template" else default_textbausteine_dir()
-    resolved = resolve_path(value, relative_to=path.parent)
+    resolved = resolve_path(value, relative_to=path.absolute().parent)
     if key == "template":
         if not resolved.is_file():
             raise _Invalid(f"Die Word-Vorlage „{resolved}“ gibt es nicht", key)
@@ -772,7 +786,10 @@ def save_user_settings(
         else:
             stored.pop(key, None)
     data = json.dumps(stored, ensure_ascii=False, indent=2, sort_keys=True) + "\n"
-    target.parent.mkdir(parents=True, exist_ok=True)
+    try:
+        target.parent.mkdir(parents=True, exist_ok=True)
+    except OSError as error:
+        raise FileWriteError(describe_os_error(error, target)) from error
     atomic_write_bytes(target, data.encode("utf-8"))
 
 
@@ -812,19 +829,31 @@ def _read_user_file_for_update(target: Path) -> dict[str, Any]:
     """The user's stored values; a damaged file is kept aside, never silently lost."""
     if not target.exists():
         return {}
+    if target.is_dir():
+        raise FileWriteError(describe_os_error(IsADirectoryError(), target))
     try:
-        raw = json.loads(target.read_bytes().decode("utf-8-sig"))
+        data = target.read_bytes()
+    except OSError as error:
+        raise FileWriteError(
+            f"Ihre Einstellungen in „{target}“ können nicht gelesen werden "
+            f"({error.strerror or error}); es wurde nichts gespeichert."
+        ) from error
+    try:
+        raw = json.loads(data.decode("utf-8-sig"))
         if isinstance(raw, dict):
             return raw
-    except (OSError, UnicodeDecodeError, json.JSONDecodeError):
+    except (UnicodeDecodeError, json.JSONDecodeError):
         pass
     stamp = dt.datetime.now().strftime("%Y%m%d-%H%M%S")
     aside = target.with_name(f"{target.stem}.defekt-{stamp}{target.suffix}")
     try:
         target.replace(aside)
-        log.warning("Beschädigte Einstellungsdatei beiseitegelegt: %s", aside)
-    except OSError:
-        log.warning("Beschädigte Einstellungsdatei %s konnte nicht umbenannt werden", target)
+    except OSError as error:
+        raise FileWriteError(
+            f"Ihre Einstellungsdatei „{target}“ ist beschädigt und konnte nicht beiseitegelegt "
+            f"werden ({error.strerror or error}); es wurde nichts gespeichert."
+        ) from error
+    log.warning("Beschädigte Einstellungsdatei beiseitegelegt: %s", aside)
     return {}
 
 
