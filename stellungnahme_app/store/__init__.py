@@ -1,0 +1,48 @@
+"""The local draft store: every draft, every earlier version, the trash, search and backups.
+
+A clerk writes a Stellungnahme over days on a desk that may lose power; the store keeps it
+in a SQLite database in the data folder (see :class:`Store`). Qt-free.
+
+    with Store.open() as store:
+        stored = store.create(draft)
+        stored.draft.conclusion = "…"
+        stored = store.save(stored)          # ConflictError if changed elsewhere meanwhile
+        hits = store.search("Segregation")
+"""
+
+from stellungnahme_app.store.database import DATABASE_FILE_NAME, Store
+from stellungnahme_app.store.errors import (
+    BackupNotFound,
+    ConflictError,
+    DraftNotFound,
+    NetworkPathError,
+    StoreBusyError,
+    StoreDamagedError,
+    StoreError,
+)
+from stellungnahme_app.store.location import is_network_path
+from stellungnahme_app.store.records import (
+    DraftSummary,
+    Status,
+    StoredDraft,
+    VersionInfo,
+    VersionReason,
+)
+
+__all__ = [
+    "DATABASE_FILE_NAME",
+    "BackupNotFound",
+    "ConflictError",
+    "DraftNotFound",
+    "DraftSummary",
+    "NetworkPathError",
+    "Status",
+    "Store",
+    "StoreBusyError",
+    "StoreDamagedError",
+    "StoreError",
+    "StoredDraft",
+    "VersionInfo",
+    "VersionReason",
+    "is_network_path",
+]

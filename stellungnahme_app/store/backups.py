@@ -1,0 +1,149 @@
+"""Backup files of the database: names, listing, making (SQLite's backup API) and pruning.
+
+Backups lie in ``backups/`` beside the database and are named after it and the moment they
+were made: ``stellungnahme-2024-05-03-101500.db``. Backups made before a schema update carry
+``-vor-schema-N`` and are never pruned. A backup is written to a temporary file first and
+renamed when complete, so a half-written backup never looks like a real one.
+"""
+
+from __future__ import annotations
+
+import contextlib
+import os
+import re
+import sqlite3
+from dataclasses import dataclass
+from datetime import date, datetime
+from pathlib import Path
+
+BACKUP_FOLDER = "backups"
+KEEP_DAILY_BACKUPS = 10
+_STAMP_FORMAT = "%Y-%m-%d-%H%M%S"
+
+
+@dataclass(frozen=True)
+class BackupFile:
+    path: Path
+    made: datetime  # local time, naive
+    sequence: int
+    before_schema: int | None
+
+    @property
+    def name(self) -> str:
+        return self.path.name
+
+    @property
+    def sort_key(self) -> tuple[datetime, int]:
+        return (self.made, self.sequence)
+
+
+def backup_folder(database: Path) -> Path:
+    return database.parent / BACKUP_FOLDER
+
+
+def _pattern(database: Path) -> re.Pattern[str]:
+    return re.compile(
+        re.escape(database.stem)
+        + r"-(\d{4}-\d{2}-\d{2}-\d{6})(?:-(\d+))?(?:-vor-schema-(\d+))?\.db"
+    )
+
+
+def list_backups(database: Path) -> list[BackupFile]:
+    """All backups of ``database``, newest first."""
+    folder = backup_folder(database)
+    pattern = _pattern(database)
+    found: list[BackupFile] = []
+    try:
+        entries = list(folder.iterdir())
+    except OSError:
+        return []
+    for entry in entries:
+        match = pattern.fullmatch(entry.name)
+        if not match or not entry.is_file():
+            continue
+        try:
+            made = datetime.strptime(match.group(1), _STAMP_FORMAT)
+        except ValueError:
+            continue
+        found.append(
+            BackupFile(
+                path=entry,
+                made=made,
+                sequence=int(match.group(2) or 0),
+                before_schema=int(match.group(3)) if match.group(3) else None,
+            )
+        )
+    found.sort(key=lambda backup: backup.sort_key, reverse=True)
+    return found
+
+
+def has_backup_of(database: Path, day: date) -> bool:
+    return any(backup.made.date() == day for backup in list_backups(database))
+
+
+def new_backup_path(database: Path, now: datetime, before_schema: int | None = None) -> Path:
+    """A free name for a backup made at ``now`` (local time)."""
+    folder = backup_folder(database)
+    stamp = now.strftime(_STAMP_FORMAT)
+    suffix = f"-vor-schema-{before_schema}" if before_schema is not None else ""
+    sequence = 0
+    while True:
+        counter = f"-{sequence}" if sequence else ""
+        candidate = folder / f"{database.stem}-{stamp}{counter}{suffix}.db"
+        if not candidate.exists():
+            return candidate
+        sequence += 1
+
+
+def write_backup(source: sqlite3.Connection, target: Path) -> Path:
+    """Copy the database behind ``source`` to ``target`` with SQLite's online backup API."""
+    target.parent.mkdir(parents=True, exist_ok=True)
+    temporary = target.with_name("." + target.name + ".tmp")
+    with contextlib.suppress(FileNotFoundError):
+        temporary.unlink()
+    destination = sqlite3.connect(str(temporary))
+    try:
+        source.backup(destination)
+        destination.execute("PRAGMA journal_mode = DELETE")
+    finally:
+        destination.close()
+    try:
+        _fsync(temporary)
+        os.replace(temporary, target)
+    except BaseException:
+        with contextlib.suppress(OSError):
+            temporary.unlink()
+        raise
+    return target
+
+
+def prune_backups(database: Path, keep: int = KEEP_DAILY_BACKUPS) -> list[Path]:
+    """Delete all but the newest ``keep`` regular backups; returns what was deleted."""
+    regular = [b for b in list_backups(database) if b.before_schema is None]
+    removed: list[Path] = []
+    for backup in regular[keep:]:
+        with contextlib.suppress(OSError):
+            backup.path.unlink()
+            removed.append(backup.path)
+    return removed
+
+
+def copy_file(source: Path, target: Path) -> None:
+    """Copy ``source`` to ``target`` through a temporary file, flushed before the rename."""
+    temporary = target.with_name("." + target.name + ".tmp")
+    try:
+        with open(source, "rb") as reader, open(temporary, "wb") as writer:
+            while chunk := reader.read(1024 * 1024):
+                writer.write(chunk)
+            writer.flush()
+            os.fsync(writer.fileno())
+        os.replace(temporary, target)
+    except BaseException:
+        with contextlib.suppress(OSError):
+            temporary.unlink()
+        raise
+
+
+def _fsync(path: Path) -> None:
+    with open(path, "rb+") as handle:
+        os.fsync(handle.fileno())

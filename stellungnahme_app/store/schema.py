@@ -1,0 +1,130 @@
+"""The database schema and its migrations (sqlite-utils' ``Migrations``).
+
+Migrations are applied in order and recorded in the table ``_sqlite_migrations``; once
+released, a migration is never changed – a new schema is a new migration at the end.
+
+Schema 1 (``m001_drafts_and_versions``):
+  ``drafts``       one row per draft: indexed columns for lists (number, title, department,
+                   status, deadline, created, changed, revision, deleted). Times are ISO 8601
+                   in UTC, dates ISO 8601; ``deleted`` is set while the draft is in the trash.
+  ``draft_texts``  the draft itself as its ``stellungnahme/1`` JSON (``content``), kept apart
+                   so that listing thousands of drafts reads only small rows.
+  ``versions``     kept versions: time, reason, short summary and the draft's JSON,
+                   zlib-compressed (``content_zlib``).
+Schema 2 (``m002_full_text_search``):
+  ``draft_texts.body`` the searchable text besides number and title (see ``search.body_text``),
+  ``drafts_search`` a view of number, title and body, and ``drafts_fts``, an FTS5 index whose
+  external content is that view. The index holds :func:`search.fold`-ed text; it is kept up
+  to date by the store itself, never with FTS5's ``rebuild`` (which would index unfolded text).
+"""
+
+from __future__ import annotations
+
+import json
+import logging
+
+import sqlite_utils
+from sqlite_utils.migrations import Migrations
+
+from stellungnahme_app import exchange
+from stellungnahme_app.errors import ExchangeFormatError
+from stellungnahme_app.store import search
+
+log = logging.getLogger(__name__)
+
+MIGRATION_NAMES = ("m001_drafts_and_versions", "m002_full_text_search")
+CURRENT_SCHEMA = len(MIGRATION_NAMES)
+
+migrations = Migrations("stellungnahme")
+
+
+@migrations(name=MIGRATION_NAMES[0])
+def m001_drafts_and_versions(db: sqlite_utils.Database) -> None:
+    db["drafts"].create(  # type: ignore[union-attr]
+        {
+            "id": int,
+            "number": str,
+            "title": str,
+            "department": str,
+            "status": str,
+            "deadline": str,
+            "created": str,
+            "changed": str,
+            "revision": int,
+            "deleted": str,
+        },
+        pk="id",
+        not_null={"number", "title", "department", "status", "created", "changed", "revision"},
+        defaults={"number": "", "title": "", "department": "", "revision": 1},
+    )
+    db["draft_texts"].create(  # type: ignore[union-attr]
+        {"id": int, "content": str},
+        pk="id",
+        not_null={"content"},
+        foreign_keys=[("id", "drafts", "id")],
+    )
+    db["versions"].create(  # type: ignore[union-attr]
+        {
+            "id": int,
+            "draft_id": int,
+            "created": str,
+            "reason": str,
+            "summary": str,
+            "content_zlib": bytes,
+        },
+        pk="id",
+        not_null={"draft_id", "created", "reason", "summary", "content_zlib"},
+        foreign_keys=[("draft_id", "drafts", "id")],
+    )
+    drafts = db["drafts"]
+    drafts.create_index(["changed"])  # type: ignore[union-attr]
+    drafts.create_index(["deadline"])  # type: ignore[union-attr]
+    drafts.create_index(["status"])  # type: ignore[union-attr]
+    drafts.create_index(["deleted"])  # type: ignore[union-attr]
+    db["versions"].create_index(["draft_id", "created"])  # type: ignore[union-attr]
+
+
+@migrations(name=MIGRATION_NAMES[1])
+def m002_full_text_search(db: sqlite_utils.Database) -> None:
+    db.execute("ALTER TABLE draft_texts ADD COLUMN body TEXT NOT NULL DEFAULT ''")
+    db.execute(
+        "CREATE VIEW drafts_search AS SELECT d.id AS id, d.number AS number, "
+        "d.title AS title, t.body AS body FROM drafts d JOIN draft_texts t ON t.id = d.id"
+    )
+    weights = ", ".join(str(weight) for weight in search.RANK_WEIGHTS)
+    db.execute(
+        f"CREATE VIRTUAL TABLE {search.FTS_TABLE} USING fts5(number, title, body, "
+        "content='drafts_search', content_rowid='id', "
+        "tokenize='unicode61 remove_diacritics 2')"
+    )
+    db.execute(
+        f"INSERT INTO {search.FTS_TABLE}({search.FTS_TABLE}, rank) VALUES ('rank', ?)",
+        [f"bm25({weights})"],
+    )
+    rows = db.execute(
+        "SELECT d.id, d.number, d.title, t.content FROM drafts d JOIN draft_texts t ON t.id = d.id"
+    ).fetchall()
+    for draft_id, number, title, content in rows:
+        try:
+            body = search.body_text(exchange.from_json_value(json.loads(content)))
+        except (ValueError, ExchangeFormatError) as error:
+            log.warning(
+                "Entwurf %s: Inhalt nicht lesbar, nur Nummer und Titel indiziert: %s",
+                draft_id,
+                error,
+            )
+            body = ""
+        db.execute("UPDATE draft_texts SET body = ? WHERE id = ?", [body, draft_id])
+        db.execute(
+            f"INSERT INTO {search.FTS_TABLE}(rowid, number, title, body) VALUES (?, ?, ?, ?)",
+            [draft_id, search.fold(number), search.fold(title), search.fold(body)],
+        )
+
+
+def applied_migration_names(db: sqlite_utils.Database) -> list[str]:
+    return [migration.name for migration in migrations.applied(db)]
+
+
+def schema_version(db: sqlite_utils.Database) -> int:
+    """How many of our migrations the database has; 0 for a new, empty file."""
+    return len(applied_migration_names(db))

@@ -1,0 +1,206 @@
+"""The store's core: drafts in, drafts out, conflicts detected, trash, lists."""
+
+from __future__ import annotations
+
+import dataclasses
+import sqlite3
+from datetime import date
+from pathlib import Path
+
+import pytest
+
+from stellungnahme_app import paths
+from stellungnahme_app.model import Contribution, Draft
+from stellungnahme_app.store import (
+    ConflictError,
+    DraftNotFound,
+    Status,
+    Store,
+    StoreError,
+)
+
+from .clock import FakeClock
+
+
+def test_open_without_path_uses_the_data_folder() -> None:
+    with Store.open() as store:
+        assert store.path == paths.data_dir() / "stellungnahme.db"
+        assert store.path.is_file()
+        assert store.recovery_notice is None
+        assert store.is_empty()
+
+
+def test_created_draft_loads_back_equal(store: Store, reference_draft: Draft) -> None:
+    stored = store.create(reference_draft, status=Status.IN_REVIEW, deadline=date(2024, 5, 2))
+    loaded = store.load(stored.id)
+    assert loaded.draft == reference_draft
+    assert loaded.status is Status.IN_REVIEW
+    assert loaded.deadline == date(2024, 5, 2)
+    assert loaded.revision == 1
+    assert loaded.deleted is None
+    assert loaded.created == stored.created == loaded.changed
+    assert not store.is_empty()
+
+
+def test_everything_the_model_holds_survives(store: Store) -> None:
+    draft = Draft(
+        city="Erfurt",
+        document_number="0001/25",
+        document_title="Text mit \x00 Steuerzeichen, \ud800 Surrogat, 😀 und\ttab",
+        public=False,
+        contributions=[Contribution(office="Amt", heading="", text="a\n\nb")],
+        attachments=["Anlage 1", ""],
+    )
+    stored = store.create(draft)
+    assert store.load(stored.id).draft == draft
+
+
+def test_save_writes_draft_status_and_deadline(
+    store: Store, reference_draft: Draft, clock: FakeClock
+) -> None:
+    stored = store.create(reference_draft)
+    clock.advance(minutes=1)
+    stored.draft.conclusion = "Neues Fazit."
+    stored.status = Status.FOR_SIGNATURE
+    stored.deadline = date(2024, 6, 1)
+    saved = store.save(stored)
+    assert saved.revision == 2
+    assert saved.changed == clock.now
+    assert saved.created == stored.created
+    loaded = store.load(stored.id)
+    assert loaded == saved
+
+
+def test_save_of_a_stale_revision_raises_conflict_with_the_current_state(
+    store: Store, reference_draft: Draft
+) -> None:
+    stored = store.create(reference_draft)
+    first_window = store.load(stored.id)
+    second_window = store.load(stored.id)
+    second_window.draft.conclusion = "Vom zweiten Fenster."
+    store.save(second_window)
+    first_window.draft.conclusion = "Vom ersten Fenster."
+    with pytest.raises(ConflictError) as caught:
+        store.save(first_window)
+    assert caught.value.current.draft.conclusion == "Vom zweiten Fenster."
+    assert caught.value.current.revision == 2
+    assert "anderer Stelle geändert" in caught.value.message
+    assert store.load(stored.id).draft.conclusion == "Vom zweiten Fenster."
+
+
+def test_conflict_between_two_store_objects_on_one_file(
+    db_path: Path, reference_draft: Draft
+) -> None:
+    with Store.open(db_path) as first, Store.open(db_path) as second:
+        stored = first.create(reference_draft)
+        other = second.load(stored.id)
+        other.draft.document_title = "Anders"
+        second.save(other)
+        stored.draft.document_title = "Meins"
+        with pytest.raises(ConflictError) as caught:
+            first.save(stored)
+        assert caught.value.current.draft.document_title == "Anders"
+        copy = first.create(stored.draft)
+        assert first.load(copy.id).draft.document_title == "Meins"
+
+
+def test_unknown_ids_raise_draft_not_found(store: Store, reference_draft: Draft) -> None:
+    for action in (store.load, store.delete, store.restore, store.duplicate, store.versions):
+        with pytest.raises(DraftNotFound) as caught:
+            action(4711)
+        assert "4711" in caught.value.message
+    ghost = dataclasses.replace(store.create(reference_draft), id=4711)
+    with pytest.raises(DraftNotFound):
+        store.save(ghost)
+
+
+def test_delete_moves_to_trash_and_restore_brings_back(
+    store: Store, reference_draft: Draft
+) -> None:
+    kept = store.create(reference_draft)
+    gone = store.create(Draft(document_title="Weg"))
+    store.delete(gone.id)
+    assert [s.id for s in store.list()] == [kept.id]
+    assert [s.id for s in store.list(trash=True)] == [gone.id]
+    assert store.load(gone.id).deleted is not None
+    assert not store.is_empty()
+    store.restore(gone.id)
+    assert {s.id for s in store.list()} == {kept.id, gone.id}
+    assert store.list(trash=True) == []
+
+
+def test_trash_is_purged_after_thirty_days(
+    db_path: Path, clock: FakeClock, reference_draft: Draft
+) -> None:
+    with Store.open(db_path, clock=clock) as store:
+        old = store.create(reference_draft)
+        recent = store.create(reference_draft)
+        store.delete(old.id)
+        clock.advance(days=20)
+        store.delete(recent.id)
+        clock.advance(days=10, seconds=1)
+    with Store.open(db_path, clock=clock) as store:
+        assert [s.id for s in store.list(trash=True)] == [recent.id]
+        with pytest.raises(DraftNotFound):
+            store.load(old.id)
+        assert store.search("Segregation") == []
+        assert store.purge_trash(older_than_days=None) == 1
+        assert store.is_empty()
+
+
+def test_duplicate_copies_content_but_not_number_or_status(
+    store: Store, reference_draft: Draft
+) -> None:
+    original = store.create(reference_draft, status=Status.DONE, deadline=date(2024, 5, 1))
+    copy = store.duplicate(original.id)
+    assert copy.id != original.id
+    assert copy.status is Status.DRAFT
+    assert copy.draft.document_number == ""
+    assert copy.draft.contributions == reference_draft.contributions
+    assert store.load(original.id).draft == reference_draft
+
+
+def test_list_orders(store: Store, clock: FakeClock) -> None:
+    def make(title: str, status: Status, deadline: date | None) -> int:
+        clock.advance(minutes=1)
+        return store.create(Draft(document_title=title), status=status, deadline=deadline).id
+
+    late = make("spät", Status.IN_REVIEW, date(2024, 6, 1))
+    none = make("ohne", Status.DRAFT, None)
+    soon = make("bald", Status.DONE, date(2024, 4, 1))
+    overdue = make("überfällig", Status.FOR_SIGNATURE, date(2024, 4, 20))
+    assert [s.id for s in store.list()] == [overdue, soon, none, late]
+    assert [s.id for s in store.list(order="deadline")] == [soon, overdue, late, none]
+    assert [s.id for s in store.list(order="status")] == [none, late, overdue, soon]
+    assert [s.id for s in store.list(status=Status.DONE)] == [soon]
+    flags = {s.id: s.overdue for s in store.list()}
+    assert flags == {late: False, none: False, soon: False, overdue: True}
+    with pytest.raises(ValueError):
+        store.list(order="title")
+
+
+def test_summary_columns_follow_the_draft(store: Store, reference_draft: Draft) -> None:
+    stored = store.create(reference_draft)
+    stored.draft.document_number = "0001/25"
+    stored.draft.document_title = "Neuer Titel"
+    store.save(stored)
+    (row,) = store.list()
+    assert (row.number, row.title) == ("0001/25", "Neuer Titel")
+    assert row.department == reference_draft.department
+
+
+def test_closed_store_refuses_work(db_path: Path) -> None:
+    store = Store.open(db_path)
+    store.close()
+    store.close()
+    with pytest.raises(StoreError):
+        store.list()
+
+
+def test_wal_and_full_sync_are_set(store: Store, db_path: Path) -> None:
+    connection = sqlite3.connect(db_path)
+    try:
+        assert connection.execute("PRAGMA journal_mode").fetchone()[0] == "wal"
+    finally:
+        connection.close()
+    assert store._db.execute("PRAGMA synchronous").fetchone()[0] == 2
