@@ -1,0 +1,119 @@
+"""The bundle's rules: version numbers for Windows, the version resource, what Qt files stay."""
+
+from __future__ import annotations
+
+from pathlib import Path
+
+import bundle_config as config
+import pytest
+
+import stellungnahme_app
+
+
+def test_version_is_read_from_the_package_without_importing_it() -> None:
+    assert config.read_version() == stellungnahme_app.__version__
+
+
+def test_read_version_names_the_file_when_the_version_is_missing(tmp_path: Path) -> None:
+    broken = tmp_path / "__init__.py"
+    broken.write_text('"""No version here."""\n', encoding="utf-8")
+    with pytest.raises(ValueError, match="__version__"):
+        config.read_version(broken)
+
+
+@pytest.mark.parametrize(
+    ("version", "numbers"),
+    [
+        ("0.1.0", (0, 1, 0, 0)),
+        ("1.2", (1, 2, 0, 0)),
+        ("3", (3, 0, 0, 0)),
+        ("1.4.2rc1", (1, 4, 2, 0)),
+        ("2.0.0.dev7", (2, 0, 0, 0)),
+        ("255.255.65535", (255, 255, 65535, 0)),
+    ],
+)
+def test_numeric_version_keeps_the_leading_numbers(
+    version: str, numbers: tuple[int, int, int, int]
+) -> None:
+    assert config.numeric_version(version) == numbers
+
+
+@pytest.mark.parametrize("version", ["256.0.0", "1.256.0", "1.0.65536"])
+def test_numeric_version_refuses_what_windows_installer_cannot_hold(version: str) -> None:
+    with pytest.raises(ValueError, match="Windows Installer"):
+        config.numeric_version(version)
+
+
+def test_numeric_version_refuses_a_version_without_numbers() -> None:
+    with pytest.raises(ValueError, match="beginnt nicht mit einer Zahl"):
+        config.numeric_version("neu")
+
+
+def test_msi_version_has_three_numbers() -> None:
+    assert config.msi_version("1.4.2rc1") == "1.4.2"
+
+
+def test_version_strings_of_the_windows_version_resource() -> None:
+    """What Explorer shows under Eigenschaften → Details (the resource itself is built by
+    PyInstaller's Windows-only classes, exercised by the Windows build)."""
+    strings = config.version_strings("1.4.2", "stellungnahme-cli.exe")
+    assert strings["CompanyName"] == "Stadtverwaltung Erfurt"
+    assert strings["ProductName"] == "Stellungnahme"
+    assert strings["FileVersion"] == strings["ProductVersion"] == "1.4.2"
+    assert strings["OriginalFilename"] == "stellungnahme-cli.exe"
+    assert strings["InternalName"] == "stellungnahme-cli"
+    assert all(value.strip() for value in strings.values())
+
+
+@pytest.mark.parametrize(
+    "destination",
+    [
+        "PySide6/Qt/translations/qtbase_de.qm",
+        "PySide6\\translations\\qt_de.qm",  # Windows wheel layout, Windows separators
+        "PySide6/Qt/plugins/platforms/libqoffscreen.so",
+        "PySide6/plugins/platforms/qwindows.dll",
+        "PySide6/plugins/styles/qmodernwindowsstyle.dll",
+        "PySide6/plugins/imageformats/qico.dll",
+        "PySide6/Qt/plugins/imageformats/libqico.so",
+        "PySide6/Qt/plugins/iconengines/libqsvgicon.so",
+        "stellungnahme_app/templates/stellungnahme.docx",
+        "stellungnahme_app/resources/catalogue.toml",
+        "docx/templates/default.docx",
+    ],
+)
+def test_kept_files(destination: str) -> None:
+    assert config.keep_bundle_file(destination)
+
+
+@pytest.mark.parametrize(
+    "destination",
+    [
+        "PySide6/Qt/translations/qtbase_fr.qm",
+        "PySide6\\translations\\qtbase_ja.qm",
+        "PySide6/Qt/translations/qt_help_en.qm",
+        "PySide6/Qt/plugins/sqldrivers/libqsqlite.so",
+        "PySide6/plugins/tls/qschannelbackend.dll",
+        "PySide6/plugins/networkinformation/qnetworklistmanager.dll",
+        "PySide6/Qt/plugins/imageformats/libqpdf.so",
+        "PySide6/plugins/imageformats/qsvg.dll",
+        "PySide6/plugins/imageformats/qtiff.dll",
+        "PySide6/Qt/plugins/platformthemes/libqgtk3.so",
+        "PySide6/Qt/plugins/qmltooling/libqmldbg_tcp.so",
+    ],
+)
+def test_dropped_files(destination: str) -> None:
+    assert not config.keep_bundle_file(destination)
+
+
+def test_unused_qt_modules_are_excluded_but_the_used_ones_are_not() -> None:
+    excluded = config.excluded_modules()
+    assert {"PySide6.QtNetwork", "PySide6.QtQml", "PySide6.QtWebEngineCore"} <= set(excluded)
+    assert not {"PySide6.QtCore", "PySide6.QtGui", "PySide6.QtWidgets"} & set(excluded)
+
+
+def test_no_excluded_qt_module_is_imported_by_the_application() -> None:
+    """An excluded module the program imports would only fail in the bundle, on a desk."""
+    package = Path(stellungnahme_app.__file__).parent
+    sources = "\n".join(p.read_text("utf-8") for p in package.rglob("*.py"))
+    used = [name for name in config.UNUSED_QT_MODULES if f"PySide6.{name}" in sources]
+    assert used == []
