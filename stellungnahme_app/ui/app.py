@@ -9,11 +9,17 @@ from __future__ import annotations
 
 import sys
 from collections.abc import Sequence
+from typing import TYPE_CHECKING
 
-from PySide6.QtCore import QCoreApplication, QLibraryInfo, QLocale, QTranslator
-from PySide6.QtWidgets import QApplication
+from PySide6.QtCore import QCoreApplication, QLibraryInfo, QLocale, QTimer, QTranslator
+from PySide6.QtWidgets import QApplication, QMessageBox
 
 from stellungnahme_app import __version__, logs
+from stellungnahme_app.errors import StellungnahmeError
+
+if TYPE_CHECKING:
+    from stellungnahme_app.store import Store
+    from stellungnahme_app.ui.main_window import MainWindow
 
 APPLICATION_NAME = "Stellungnahme"
 ORGANIZATION_NAME = "Stadtverwaltung Erfurt"
@@ -65,9 +71,85 @@ def run_app(argv: Sequence[str] | None = None) -> int:
     from stellungnahme_app.ui.error_reporting import install_excepthook
 
     install_excepthook()
-    from PySide6.QtWidgets import QLabel
+    window = start_main_window()
+    if window is None:
+        return 2
+    code = app.exec()
+    from stellungnahme_app.ui.background import wait_for_all
 
-    placeholder = QLabel("Stellungnahme – das Hauptfenster folgt.")
-    placeholder.setWindowTitle(APPLICATION_NAME)
-    placeholder.show()
-    return app.exec()
+    wait_for_all()
+    window.store.close()
+    return code
+
+
+def start_main_window() -> MainWindow | None:
+    """Open the store, add the example on first start, show the window (``None``: no store).
+
+    The window is shown first; the last open draft, the store's recovery notice and
+    problems with the settings follow right after the first paint.
+    """
+    from stellungnahme_app.settings import load_settings
+    from stellungnahme_app.store import NetworkPathError, Store
+    from stellungnahme_app.ui.error_reporting import show_error, show_notice
+    from stellungnahme_app.ui.main_window import MainWindow, load_textbausteine_quietly
+
+    try:
+        store = Store.open()
+    except NetworkPathError as error:
+        _show_fatal(error, headline="Die Entwürfe können hier nicht gespeichert werden.")
+        return None
+    except StellungnahmeError as error:
+        _show_fatal(error, headline="Die Entwurfsdatenbank kann nicht geöffnet werden.")
+        return None
+    loaded = load_settings()
+    problems = list(loaded.problems)
+    try:
+        add_example_if_empty(store)
+    except StellungnahmeError as error:
+        problems.append(f"Das Beispiel konnte nicht angelegt werden: {error.message}")
+    window = MainWindow(store, loaded.settings, load_textbausteine_quietly(loaded.settings))
+    last_draft = window.restore_window_state()
+    window.show()
+
+    def after_first_paint() -> None:
+        try:
+            window.reopen_last_draft(last_draft)
+        except Exception as error:  # the window stays usable; the user learns why
+            show_error(
+                window, error, action="Der zuletzt geöffnete Entwurf konnte nicht geöffnet werden."
+            )
+        if store.recovery_notice:
+            show_notice(
+                window, "Die Entwurfsdatenbank wurde repariert.", details=store.recovery_notice
+            )
+        if problems:
+            show_notice(
+                window,
+                "Einige Einstellungen konnten nicht gelesen werden; es gelten Voreinstellungen.",
+                details="\n\n".join(problems),
+            )
+
+    QTimer.singleShot(0, after_first_paint)
+    return window
+
+
+def add_example_if_empty(store: Store) -> bool:
+    """On an empty database, add the example Stellungnahme 0661/24; True if it was added."""
+    if not store.is_empty():
+        return False
+    from stellungnahme_app import exchange
+    from stellungnahme_app.settings import example_draft_file
+
+    store.create(exchange.read_file(example_draft_file()))
+    return True
+
+
+def _show_fatal(error: StellungnahmeError, *, headline: str) -> None:
+    """Without a store the program cannot work: explain why, then end."""
+    from stellungnahme_app.ui.error_reporting import log_error
+
+    log_error(error)
+    box = QMessageBox(QMessageBox.Icon.Critical, "Stellungnahme", headline)
+    box.setInformativeText(error.message)
+    box.setAccessibleName("Stellungnahme kann nicht starten")
+    box.exec()

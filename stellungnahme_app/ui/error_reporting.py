@@ -122,3 +122,46 @@ def install_excepthook() -> Callable[..., None]:
 
     sys.excepthook = hook
     return previous
+
+
+NOTICE_BOX_NAME = "hinweis"
+
+
+def show_notice(parent: QWidget | None, text: str, *, details: str = "") -> QMessageBox | None:
+    """Tell the user something important that is not an error (never blocks the caller).
+
+    Used for what the program did on its own: a database repaired from a backup, settings
+    files it had to skip. Logged like errors, at level INFO.
+    """
+    logs.configure()
+    log.info("Hinweis an den Benutzer: %s %s", text, details)
+    if QApplication.instance() is None:
+        print(text, details, sep="\n", file=sys.stderr)
+        return None
+    box = QMessageBox(parent.window() if parent is not None else None)
+    box.setObjectName(NOTICE_BOX_NAME)
+    box.setAttribute(Qt.WidgetAttribute.WA_DeleteOnClose)
+    box.setIcon(QMessageBox.Icon.Information)
+    box.setWindowTitle("Stellungnahme – Hinweis")
+    box.setText(text)
+    box.setInformativeText(details)
+    box.setTextInteractionFlags(Qt.TextInteractionFlag.TextSelectableByMouse)
+    box.setStandardButtons(QMessageBox.StandardButton.Ok)
+    box.setAccessibleName("Hinweis")
+    box.setAccessibleDescription(f"{text} {details}".strip())
+    box.setWindowModality(Qt.WindowModality.WindowModal)
+    _open_boxes.add(box)
+    box.finished.connect(lambda _result, shown=box: _open_boxes.discard(shown))
+    box.show()
+    return box
+
+
+def visible_notices() -> list[QMessageBox]:
+    """The notices currently on screen."""
+    return [
+        widget
+        for widget in QApplication.topLevelWidgets()
+        if isinstance(widget, QMessageBox)
+        and widget.objectName() == NOTICE_BOX_NAME
+        and widget.isVisible()
+    ]

@@ -14,8 +14,12 @@ from collections.abc import Callable, Iterator
 from pathlib import Path
 
 import pytest
+from PySide6.QtCore import QEvent, Qt
+from PySide6.QtGui import QKeyEvent
 from PySide6.QtWidgets import QApplication, QWidget
 
+from stellungnahme_app.settings import Settings, load_settings
+from stellungnahme_app.store import Store
 from stellungnahme_app.ui.app import configure_application
 from stellungnahme_app.ui.error_reporting import visible_error_boxes
 
@@ -66,3 +70,41 @@ def save_screenshot(qapp: QApplication, screenshot_dir: Path) -> Callable[[QWidg
         return target
 
     return save
+
+
+@pytest.fixture
+def store() -> Iterator[Store]:
+    """A real store in the test's own data folder."""
+    opened = Store.open()
+    yield opened
+    opened.close()
+
+
+@pytest.fixture
+def app_settings() -> Settings:
+    """The settings as the program loads them (bundled catalogue, no administrator file)."""
+    return load_settings().settings
+
+
+def send_text(widget: QWidget, text: str) -> None:
+    """Type ``text`` into ``widget`` key by key, umlauts and „typographic“ marks included.
+
+    ``qtbot.keyClicks`` only knows ASCII (Qt aborts on „ü“); this sends each character as a
+    key event carrying that text, and a newline as the Return key.
+    """
+    for char in text:
+        if char == "\n":
+            key, char_text = Qt.Key.Key_Return, "\r"
+        elif char == "\t":
+            key, char_text = Qt.Key.Key_Tab, "\t"
+        else:
+            key, char_text = Qt.Key.Key_unknown, char
+        for kind in (QEvent.Type.KeyPress, QEvent.Type.KeyRelease):
+            event = QKeyEvent(kind, key, Qt.KeyboardModifier.NoModifier, char_text)
+            QApplication.sendEvent(widget, event)
+
+
+@pytest.fixture
+def type_text() -> Callable[[QWidget, str], None]:
+    """:func:`send_text` as a fixture: ``type_text(widget, "Prüfung: ja")``."""
+    return send_text

@@ -1,0 +1,445 @@
+"""The drafts overview: a sortable table of all drafts with search, status filter and actions.
+
+The page shows what the store returns (:meth:`Store.list` or, while the search field holds
+text, :meth:`Store.search`) and asks the main window, by signals, to open, create, duplicate,
+delete, import or export drafts. :class:`DraftTableModel` is shared with the trash dialog.
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+from collections.abc import Sequence
+from typing import Any
+
+from PySide6.QtCore import (
+    QAbstractTableModel,
+    QModelIndex,
+    QPersistentModelIndex,
+    QSortFilterProxyModel,
+    Qt,
+    QTimer,
+    Signal,
+)
+from PySide6.QtGui import QBrush, QFont, QKeySequence, QPalette
+from PySide6.QtWidgets import (
+    QAbstractItemView,
+    QComboBox,
+    QHBoxLayout,
+    QHeaderView,
+    QLabel,
+    QLineEdit,
+    QPushButton,
+    QTableView,
+    QVBoxLayout,
+    QWidget,
+)
+
+from stellungnahme_app import form
+from stellungnahme_app.store import DraftSummary, Status, Store
+
+SEARCH_DELAY_MS = 150
+SORT_ROLE = Qt.ItemDataRole.UserRole + 1
+ID_ROLE = Qt.ItemDataRole.UserRole + 2
+OVERDUE_MARK = "überfällig"
+
+ModelIndex = QModelIndex | QPersistentModelIndex
+
+
+def format_date(value: dt.date | None) -> str:
+    """``30.04.2024``, or empty for no date."""
+    return value.strftime(form.DATE_FORMAT) if value else ""
+
+
+def format_datetime(value: dt.datetime | None) -> str:
+    """``30.04.2024 14:32`` in local time, or empty."""
+    if value is None:
+        return ""
+    if value.tzinfo is not None:
+        value = value.astimezone()
+    return value.strftime(f"{form.DATE_FORMAT} %H:%M")
+
+
+class Column:
+    """One column of the drafts table: its header and how it reads a :class:`DraftSummary`."""
+
+    def __init__(self, key: str, header: str) -> None:
+        self.key = key
+        self.header = header
+
+    def text(self, summary: DraftSummary) -> str:
+        if self.key == "number":
+            return summary.number or "–"
+        if self.key == "title":
+            return summary.title or "(ohne Titel)"
+        if self.key == "department":
+            return summary.department
+        if self.key == "status":
+            return summary.status.label
+        if self.key == "deadline":
+            text = format_date(summary.deadline)
+            return f"{text} – {OVERDUE_MARK}" if summary.overdue and text else text
+        if self.key == "changed":
+            return format_datetime(summary.changed)
+        if self.key == "deleted":
+            return format_datetime(summary.deleted)
+        if self.key == "snippet":
+            return " ".join(summary.snippet.split())
+        raise KeyError(self.key)
+
+    def sort_key(self, summary: DraftSummary) -> Any:
+        if self.key in ("deadline", "changed", "deleted"):
+            value = getattr(summary, self.key)
+            # Drafts without a deadline sort after every dated one.
+            return value.isoformat() if value else "9999"
+        if self.key == "status":
+            return list(Status).index(summary.status)
+        return self.text(summary).casefold()
+
+
+OVERVIEW_COLUMNS = (
+    Column("number", "Drucksache"),
+    Column("title", "Titel"),
+    Column("department", "Dezernat"),
+    Column("status", "Status"),
+    Column("deadline", "Frist"),
+    Column("changed", "zuletzt geändert"),
+    Column("snippet", "Fundstelle"),
+)
+TRASH_COLUMNS = (
+    Column("number", "Drucksache"),
+    Column("title", "Titel"),
+    Column("department", "Dezernat"),
+    Column("deleted", "gelöscht am"),
+)
+
+
+class DraftTableModel(QAbstractTableModel):
+    """Rows of :class:`DraftSummary` for a table view; overdue deadlines stand out."""
+
+    def __init__(self, columns: Sequence[Column], parent: QWidget | None = None) -> None:
+        super().__init__(parent)
+        self._columns = tuple(columns)
+        self._rows: list[DraftSummary] = []
+
+    def set_rows(self, rows: Sequence[DraftSummary]) -> None:
+        self.beginResetModel()
+        self._rows = list(rows)
+        self.endResetModel()
+
+    def rows(self) -> list[DraftSummary]:
+        return list(self._rows)
+
+    def summary(self, row: int) -> DraftSummary:
+        return self._rows[row]
+
+    def column_index(self, key: str) -> int:
+        return next(i for i, c in enumerate(self._columns) if c.key == key)
+
+    def rowCount(self, parent: ModelIndex = QModelIndex()) -> int:  # noqa: B008
+        return 0 if parent.isValid() else len(self._rows)
+
+    def columnCount(self, parent: ModelIndex = QModelIndex()) -> int:  # noqa: B008
+        return 0 if parent.isValid() else len(self._columns)
+
+    def headerData(
+        self, section: int, orientation: Qt.Orientation, role: int = Qt.ItemDataRole.DisplayRole
+    ) -> Any:
+        if orientation == Qt.Orientation.Horizontal and role == Qt.ItemDataRole.DisplayRole:
+            return self._columns[section].header
+        return None
+
+    def data(self, index: ModelIndex, role: int = Qt.ItemDataRole.DisplayRole) -> Any:
+        if not index.isValid():
+            return None
+        summary = self._rows[index.row()]
+        column = self._columns[index.column()]
+        if role in (Qt.ItemDataRole.DisplayRole, Qt.ItemDataRole.AccessibleTextRole):
+            return column.text(summary)
+        if role == Qt.ItemDataRole.ToolTipRole:
+            if column.key == "deadline" and summary.overdue:
+                return "Die Frist ist abgelaufen."
+            if summary.snippet:
+                return " ".join(summary.snippet.split())
+            return column.text(summary) or None
+        if role == SORT_ROLE:
+            return column.sort_key(summary)
+        if role == ID_ROLE:
+            return summary.id
+        if summary.overdue and column.key == "deadline":
+            if role == Qt.ItemDataRole.FontRole:
+                font = QFont()
+                font.setBold(True)
+                return font
+            if role == Qt.ItemDataRole.ForegroundRole:
+                return QBrush(overdue_colour())
+        return None
+
+
+def overdue_colour() -> Any:
+    """A red that stays readable on the palette's base colour (light or dark scheme)."""
+    from PySide6.QtGui import QColor, QGuiApplication
+
+    base = QGuiApplication.palette().color(QPalette.ColorRole.Base)
+    return QColor("#ff8a80") if base.lightness() < 128 else QColor("#b00020")
+
+
+class DraftTableView(QTableView):
+    """A read-only, row-selecting table of drafts, sortable by clicking a header."""
+
+    activated_draft = Signal(int)
+    delete_pressed = Signal(int)
+
+    def __init__(self, model: DraftTableModel, parent: QWidget | None = None) -> None:
+        super().__init__(parent)
+        self.table_model = model
+        self.proxy = QSortFilterProxyModel(self)
+        self.proxy.setSourceModel(model)
+        self.proxy.setSortRole(SORT_ROLE)
+        self.setModel(self.proxy)
+        self.setSortingEnabled(True)
+        self.setSelectionBehavior(QAbstractItemView.SelectionBehavior.SelectRows)
+        self.setSelectionMode(QAbstractItemView.SelectionMode.SingleSelection)
+        self.setEditTriggers(QAbstractItemView.EditTrigger.NoEditTriggers)
+        self.setTabKeyNavigation(False)
+        self.setAlternatingRowColors(True)
+        self.setWordWrap(False)
+        self.verticalHeader().hide()
+        header = self.horizontalHeader()
+        header.setSectionResizeMode(QHeaderView.ResizeMode.ResizeToContents)
+        header.setStretchLastSection(False)
+        header.setHighlightSections(False)
+        self.doubleClicked.connect(self._emit_activated)
+
+    def set_stretch_column(self, key: str) -> None:
+        self.horizontalHeader().setSectionResizeMode(
+            self.table_model.column_index(key), QHeaderView.ResizeMode.Stretch
+        )
+
+    def selected_id(self) -> int | None:
+        rows = self.selectionModel().selectedRows()
+        if not rows:
+            return None
+        return int(rows[0].data(ID_ROLE))
+
+    def select_id(self, draft_id: int) -> bool:
+        for row in range(self.proxy.rowCount()):
+            index = self.proxy.index(row, 0)
+            if index.data(ID_ROLE) == draft_id:
+                self.selectRow(row)
+                self.scrollTo(index)
+                return True
+        return False
+
+    def keyPressEvent(self, event: Any) -> None:
+        if event.key() in (Qt.Key.Key_Return, Qt.Key.Key_Enter) and self.currentIndex().isValid():
+            self._emit_activated(self.currentIndex())
+            return
+        if event.matches(QKeySequence.StandardKey.Delete) and self.selected_id() is not None:
+            self.delete_pressed.emit(self.selected_id())
+            return
+        super().keyPressEvent(event)
+
+    def _emit_activated(self, index: QModelIndex) -> None:
+        if index.isValid():
+            self.activated_draft.emit(int(index.data(ID_ROLE)))
+
+
+class OverviewPage(QWidget):
+    """All drafts at a glance; the buttons ask the main window to act by signals."""
+
+    open_requested = Signal(int)
+    new_requested = Signal()
+    duplicate_requested = Signal(int)
+    delete_requested = Signal(int)
+    import_requested = Signal()
+    export_requested = Signal(int)
+    trash_requested = Signal()
+
+    def __init__(self, store: Store, parent: QWidget | None = None) -> None:
+        super().__init__(parent)
+        self.setObjectName("uebersicht")
+        self._store = store
+
+        self.search_field = QLineEdit()
+        self.search_field.setObjectName("suche")
+        self.search_field.setPlaceholderText("Nummer, Titel oder Text – Strg+F")
+        self.search_field.setClearButtonEnabled(True)
+        self.search_field.setAccessibleName("Suche")
+        self.search_field.setAccessibleDescription(
+            "Durchsucht Nummer, Titel und alle Texte der Entwürfe, schon während der Eingabe."
+        )
+        search_label = QLabel("&Suche:")
+        search_label.setBuddy(self.search_field)
+
+        self.status_filter = QComboBox()
+        self.status_filter.setObjectName("statusfilter")
+        self.status_filter.addItem("Alle", None)
+        for status in Status:
+            self.status_filter.addItem(status.label, status)
+        self.status_filter.setAccessibleName("Status-Filter")
+        self.status_filter.setAccessibleDescription("Zeigt nur Entwürfe mit diesem Status.")
+        status_label = QLabel("S&tatus:")
+        status_label.setBuddy(self.status_filter)
+
+        filter_row = QHBoxLayout()
+        filter_row.addWidget(search_label)
+        filter_row.addWidget(self.search_field, 3)
+        filter_row.addSpacing(self.fontMetrics().horizontalAdvance("M"))
+        filter_row.addWidget(status_label)
+        filter_row.addWidget(self.status_filter, 1)
+
+        self.new_button = self._button("&Neu", "Eine neue, leere Stellungnahme anlegen (Strg+N).")
+        self.open_button = self._button("Ö&ffnen", "Den gewählten Entwurf bearbeiten (Eingabe).")
+        self.duplicate_button = self._button(
+            "&Duplizieren", "Eine Kopie des gewählten Entwurfs anlegen."
+        )
+        self.delete_button = self._button(
+            "&Löschen", "Den gewählten Entwurf in den Papierkorb legen (Entf)."
+        )
+        self.import_button = self._button(
+            "&Importieren …",
+            "Eine Datei im Format stellungnahme/1 als neuen Entwurf übernehmen. "
+            "Dateien können auch auf das Fenster gezogen werden.",
+        )
+        self.export_button = self._button(
+            "E&xportieren …",
+            "Den gewählten Entwurf als Datei (stellungnahme/1) speichern, z. B. um ihn einem "
+            "anderen Amt zu schicken.",
+        )
+        self.trash_button = self._button(
+            "&Papierkorb …", "Gelöschte Entwürfe ansehen und wiederherstellen."
+        )
+        button_row = QHBoxLayout()
+        for button in (
+            self.new_button,
+            self.open_button,
+            self.duplicate_button,
+            self.delete_button,
+        ):
+            button_row.addWidget(button)
+        button_row.addStretch(1)
+        for button in (self.import_button, self.export_button, self.trash_button):
+            button_row.addWidget(button)
+
+        self.model = DraftTableModel(OVERVIEW_COLUMNS, self)
+        self.table = DraftTableView(self.model)
+        self.table.setObjectName("entwurfstabelle")
+        self.table.setAccessibleName("Entwürfe")
+        self.table.setAccessibleDescription(
+            "Alle Entwürfe. Eingabe öffnet den gewählten, Entf legt ihn in den Papierkorb."
+        )
+        self.table.set_stretch_column("title")
+        self.table.sortByColumn(self.model.column_index("changed"), Qt.SortOrder.DescendingOrder)
+        self.table.activated_draft.connect(self.open_requested)
+        self.table.selectionModel().selectionChanged.connect(self._update_buttons)
+
+        self.empty_label = QLabel()
+        self.empty_label.setObjectName("leer_hinweis")
+        self.empty_label.setWordWrap(True)
+        self.empty_label.setAlignment(Qt.AlignmentFlag.AlignCenter)
+        self.empty_label.hide()
+
+        layout = QVBoxLayout(self)
+        layout.addLayout(filter_row)
+        layout.addLayout(button_row)
+        layout.addWidget(self.table, 1)
+        layout.addWidget(self.empty_label)
+
+        self._search_timer = QTimer(self)
+        self._search_timer.setSingleShot(True)
+        self._search_timer.setInterval(SEARCH_DELAY_MS)
+        self._search_timer.timeout.connect(self.refresh)
+        self.search_field.textChanged.connect(self._search_timer.start)
+        self.search_field.returnPressed.connect(self._search_now)
+        self.status_filter.currentIndexChanged.connect(self.refresh)
+
+        self.new_button.clicked.connect(self.new_requested)
+        self.open_button.clicked.connect(self._with_selection(self.open_requested))
+        self.duplicate_button.clicked.connect(self._with_selection(self.duplicate_requested))
+        self.delete_button.clicked.connect(self._with_selection(self.delete_requested))
+        self.export_button.clicked.connect(self._with_selection(self.export_requested))
+        self.import_button.clicked.connect(self.import_requested)
+        self.trash_button.clicked.connect(self.trash_requested)
+        self.table.delete_pressed.connect(self.delete_requested)
+
+        self.setTabOrder(self.search_field, self.status_filter)
+        self.setTabOrder(self.status_filter, self.table)
+        self.setTabOrder(self.table, self.new_button)
+        self._update_buttons()
+
+    def _button(self, text: str, description: str) -> QPushButton:
+        button = QPushButton(text)
+        button.setToolTip(description)
+        button.setAccessibleDescription(description)
+        return button
+
+    def _with_selection(self, signal: Any) -> Any:
+        def emit() -> None:
+            draft_id = self.table.selected_id()
+            if draft_id is not None:
+                signal.emit(draft_id)
+
+        return emit
+
+    def _search_now(self) -> None:
+        self._search_timer.stop()
+        self.refresh()
+
+    def search_text(self) -> str:
+        return self.search_field.text().strip()
+
+    def selected_status(self) -> Status | None:
+        return self.status_filter.currentData()
+
+    def refresh(self, *_: object) -> None:
+        """Read the drafts from the store again, keeping the selection where possible."""
+        self._search_timer.stop()
+        selected = self.table.selected_id()
+        text = self.search_text()
+        status = self.selected_status()
+        rows = (
+            self._store.search(text, status=status)
+            if text
+            else self._store.list(status=status, order="changed")
+        )
+        self.model.set_rows(rows)
+        self.table.setColumnHidden(self.model.column_index("snippet"), not text)
+        if rows and (selected is None or not self.table.select_id(selected)):
+            self.table.selectRow(0)
+        self._show_empty_hint(rows, text, status)
+        self._update_buttons()
+
+    def select_draft(self, draft_id: int) -> None:
+        self.table.select_id(draft_id)
+
+    def selected_id(self) -> int | None:
+        return self.table.selected_id()
+
+    def focus_search(self) -> None:
+        self.search_field.setFocus(Qt.FocusReason.ShortcutFocusReason)
+        self.search_field.selectAll()
+
+    def _show_empty_hint(
+        self, rows: Sequence[DraftSummary], text: str, status: Status | None
+    ) -> None:
+        if rows:
+            self.empty_label.hide()
+            return
+        if text:
+            message = f"Kein Entwurf enthält „{text}“."
+        elif status is not None:
+            message = f"Kein Entwurf hat den Status „{status.label}“."
+        else:
+            message = "Noch keine Entwürfe. Mit „Neu“ legen Sie eine Stellungnahme an."
+        self.empty_label.setText(message)
+        self.empty_label.show()
+
+    def _update_buttons(self, *_: object) -> None:
+        has_selection = self.table.selected_id() is not None
+        for button in (
+            self.open_button,
+            self.duplicate_button,
+            self.delete_button,
+            self.export_button,
+        ):
+            button.setEnabled(has_selection)

@@ -1,0 +1,103 @@
+"""The trash: deleted drafts, restorable until they are purged after 30 days.
+
+The dialog lists :meth:`Store.list` with ``trash=True`` and restores the chosen draft
+(:meth:`Store.restore`); :attr:`TrashDialog.restored` tells the main window which one.
+"""
+
+from __future__ import annotations
+
+from PySide6.QtCore import Qt, Signal
+from PySide6.QtWidgets import (
+    QDialog,
+    QDialogButtonBox,
+    QLabel,
+    QPushButton,
+    QVBoxLayout,
+    QWidget,
+)
+
+from stellungnahme_app.errors import StellungnahmeError
+from stellungnahme_app.store import Store
+from stellungnahme_app.ui.error_reporting import show_error
+from stellungnahme_app.ui.overview_page import TRASH_COLUMNS, DraftTableModel, DraftTableView
+
+TRASH_DAYS = 30
+
+
+class TrashDialog(QDialog):
+    """Deleted drafts with „Wiederherstellen“."""
+
+    restored = Signal(int)
+
+    def __init__(self, store: Store, parent: QWidget | None = None) -> None:
+        super().__init__(parent)
+        self._store = store
+        self.setObjectName("papierkorb")
+        self.setWindowTitle("Papierkorb – Stellungnahme")
+        self.setAccessibleName("Papierkorb")
+
+        explanation = QLabel(
+            f"Gelöschte Entwürfe bleiben {TRASH_DAYS} Tage im Papierkorb und werden danach "
+            "endgültig entfernt. Bis dahin können Sie sie hier zurückholen."
+        )
+        explanation.setWordWrap(True)
+
+        self.model = DraftTableModel(TRASH_COLUMNS, self)
+        self.table = DraftTableView(self.model)
+        self.table.setObjectName("papierkorbtabelle")
+        self.table.setAccessibleName("Gelöschte Entwürfe")
+        self.table.set_stretch_column("title")
+        self.table.sortByColumn(self.model.column_index("deleted"), Qt.SortOrder.DescendingOrder)
+        self.table.activated_draft.connect(self.restore)
+        self.table.selectionModel().selectionChanged.connect(self._update_buttons)
+
+        self.empty_label = QLabel("Der Papierkorb ist leer.")
+        self.empty_label.setObjectName("leer_hinweis")
+        self.empty_label.hide()
+
+        buttons = QDialogButtonBox(QDialogButtonBox.StandardButton.Close)
+        self.restore_button = QPushButton("&Wiederherstellen")
+        self.restore_button.setAccessibleDescription(
+            "Holt den gewählten Entwurf in die Übersicht zurück."
+        )
+        buttons.addButton(self.restore_button, QDialogButtonBox.ButtonRole.ActionRole)
+        buttons.rejected.connect(self.reject)
+        self.restore_button.clicked.connect(self._restore_selected)
+
+        layout = QVBoxLayout(self)
+        layout.addWidget(explanation)
+        layout.addWidget(self.table, 1)
+        layout.addWidget(self.empty_label)
+        layout.addWidget(buttons)
+        metrics = self.fontMetrics()
+        self.resize(metrics.averageCharWidth() * 110, metrics.height() * 24)
+        self.refresh()
+
+    def refresh(self) -> None:
+        try:
+            rows = self._store.list(trash=True)
+        except StellungnahmeError as error:
+            show_error(self, error, action="Der Papierkorb konnte nicht gelesen werden.")
+            rows = []
+        self.model.set_rows(rows)
+        if rows:
+            self.table.selectRow(0)
+        self.empty_label.setVisible(not rows)
+        self._update_buttons()
+
+    def _update_buttons(self, *_: object) -> None:
+        self.restore_button.setEnabled(self.table.selected_id() is not None)
+
+    def _restore_selected(self) -> None:
+        draft_id = self.table.selected_id()
+        if draft_id is not None:
+            self.restore(draft_id)
+
+    def restore(self, draft_id: int) -> None:
+        try:
+            self._store.restore(draft_id)
+        except StellungnahmeError as error:
+            show_error(self, error, action="Der Entwurf konnte nicht zurückgeholt werden.")
+            return
+        self.refresh()
+        self.restored.emit(draft_id)

@@ -1,0 +1,349 @@
+"""The shell end to end: start-up, autosave, reopening, trash with undo, search, import, export."""
+
+from __future__ import annotations
+
+from collections.abc import Callable
+from pathlib import Path
+
+import pytest
+from PySide6.QtCore import QMimeData, QPointF, Qt, QUrl
+from PySide6.QtGui import QDragEnterEvent, QDropEvent
+from PySide6.QtTest import QTest
+from PySide6.QtWidgets import QApplication, QFileDialog, QWidget
+from pytestqt.qtbot import QtBot
+
+from stellungnahme_app import exchange, paths
+from stellungnahme_app.model import Draft
+from stellungnahme_app.settings import Settings
+from stellungnahme_app.store import Status, Store
+from stellungnahme_app.ui.app import start_main_window
+from stellungnahme_app.ui.error_reporting import visible_notices
+from stellungnahme_app.ui.main_window import MainWindow, window_settings
+
+SAVE_TIMEOUT_MS = 1000
+
+
+def open_window(qtbot: QtBot, store: Store, settings: Settings) -> MainWindow:
+    window = MainWindow(store, settings, [])
+    qtbot.addWidget(window)
+    window.show()
+    window.activateWindow()
+    assert QTest.qWaitForWindowActive(window, 5000)
+    return window
+
+
+def focused_field(window: MainWindow, field_path: str) -> QWidget:
+    """The editor's widget for ``field_path``, as the editor focuses it."""
+    assert window.editor is not None
+    window.editor.jump_to(field_path)
+    QApplication.processEvents()
+    widget = window.focusWidget()
+    assert widget is not None, f"Kein Eingabefeld für {field_path}"
+    return widget
+
+
+def retype(qtbot: QtBot, widget: QWidget, text: str) -> None:
+    """Select everything in the field and type ``text`` over it, key by key (ASCII only)."""
+    qtbot.keyClick(widget, Qt.Key.Key_A, Qt.KeyboardModifier.ControlModifier)
+    qtbot.keyClicks(widget, text)
+
+
+def table_numbers(window: MainWindow) -> list[str]:
+    return [row.number for row in window.overview.model.rows()]
+
+
+def test_start_on_an_empty_database_adds_the_example(qtbot: QtBot) -> None:
+    window = start_main_window()
+    assert window is not None
+    qtbot.addWidget(window)
+    try:
+        assert table_numbers(window) == ["0661/24"]
+        assert window.windowTitle() == "Übersicht – Stellungnahme"
+        assert window.overview.selected_id() is not None
+    finally:
+        window.close()
+        window.store.close()
+    again = start_main_window()
+    assert again is not None
+    qtbot.addWidget(again)
+    try:
+        assert table_numbers(again) == ["0661/24"], "das Beispiel nur beim ersten Start"
+    finally:
+        again.close()
+        again.store.close()
+
+
+def test_an_edit_is_saved_within_a_second(
+    qtbot: QtBot, store: Store, app_settings: Settings, reference_draft: Draft
+) -> None:
+    stored = store.create(reference_draft)
+    window = open_window(qtbot, store, app_settings)
+    assert window.open_draft(stored.id)
+    retype(qtbot, focused_field(window, "document_title"), "Neuer Titel")
+    qtbot.waitUntil(
+        lambda: store.load(stored.id).draft.document_title == "Neuer Titel",
+        timeout=SAVE_TIMEOUT_MS,
+    )
+    assert window.save_label.text().startswith("Gespeichert ")
+    assert window.windowTitle() == "0661/24 – Neuer Titel – Stellungnahme"
+
+
+def test_ctrl_s_saves_at_once(
+    qtbot: QtBot, store: Store, app_settings: Settings, reference_draft: Draft
+) -> None:
+    stored = store.create(reference_draft)
+    window = open_window(qtbot, store, app_settings)
+    window.open_draft(stored.id)
+    field = focused_field(window, "document_title")
+    retype(qtbot, field, "Sofort")
+    qtbot.keyClick(field, Qt.Key.Key_S, Qt.KeyboardModifier.ControlModifier)
+    assert store.load(stored.id).draft.document_title == "Sofort"
+
+
+def test_a_draft_survives_closing_and_reopening_the_window(
+    qtbot: QtBot, app_settings: Settings, reference_draft: Draft
+) -> None:
+    first_store = Store.open()
+    draft_id = first_store.create(reference_draft).id
+    window = open_window(qtbot, first_store, app_settings)
+    window.open_draft(draft_id)
+    window.resize(700, 500)
+    window.move(40, 30)
+    retype(qtbot, focused_field(window, "document_title"), "Bleibt erhalten")
+    # Closed before the autosave timer fires: closing itself must save.
+    window.close()
+    first_store.close()
+
+    second_store = Store.open()
+    try:
+        reopened = open_window(qtbot, second_store, app_settings)
+        last = reopened.restore_window_state()
+        assert last == draft_id
+        reopened.reopen_last_draft(last)
+        assert reopened.is_editing()
+        assert reopened.editor is not None
+        assert reopened.editor.draft().document_title == "Bleibt erhalten"
+        assert (reopened.width(), reopened.height()) == (700, 500)
+        reopened.close()
+    finally:
+        second_store.close()
+
+
+def test_closing_on_the_overview_forgets_the_last_draft(
+    qtbot: QtBot, store: Store, app_settings: Settings, reference_draft: Draft
+) -> None:
+    draft_id = store.create(reference_draft).id
+    window = open_window(qtbot, store, app_settings)
+    window.open_draft(draft_id)
+    window.show_overview()
+    window.close()
+    assert window_settings().value("entwurf/zuletzt") is None
+    assert (paths.data_dir() / "fenster.ini").is_file()
+
+
+def test_delete_moves_to_the_trash_and_undo_brings_it_back(
+    qtbot: QtBot, store: Store, app_settings: Settings, reference_draft: Draft
+) -> None:
+    draft_id = store.create(reference_draft).id
+    window = open_window(qtbot, store, app_settings)
+    window.overview.select_draft(draft_id)
+    window.overview.table.setFocus()
+    qtbot.keyClick(window.overview.table, Qt.Key.Key_Delete)
+    assert table_numbers(window) == []
+    assert [row.id for row in store.list(trash=True)] == [draft_id]
+    assert "liegt im Papierkorb" in window.statusBar().currentMessage()
+    assert window.undo_delete_button.isVisible()
+    qtbot.mouseClick(window.undo_delete_button, Qt.MouseButton.LeftButton)
+    assert table_numbers(window) == ["0661/24"]
+    assert store.list(trash=True) == []
+    assert not window.undo_delete_button.isVisible()
+
+
+def test_delete_of_the_open_draft_saves_it_first(
+    qtbot: QtBot, store: Store, app_settings: Settings, reference_draft: Draft
+) -> None:
+    draft_id = store.create(reference_draft).id
+    window = open_window(qtbot, store, app_settings)
+    window.open_draft(draft_id)
+    retype(qtbot, focused_field(window, "document_title"), "Vor dem Loeschen")
+    window.show_overview()
+    window.delete_draft(draft_id)
+    assert window.session is None
+    assert store.load(draft_id).draft.document_title == "Vor dem Loeschen"
+    assert store.load(draft_id).deleted is not None
+
+
+def test_search_filters_as_you_type(
+    qtbot: QtBot, store: Store, app_settings: Settings, reference_draft: Draft
+) -> None:
+    store.create(reference_draft)
+    other = Draft(document_number="0100/25", document_title="Radwege am Anger")
+    store.create(other)
+    window = open_window(qtbot, store, app_settings)
+    assert sorted(table_numbers(window)) == ["0100/25", "0661/24"]
+    qtbot.keyClick(window, Qt.Key.Key_F, Qt.KeyboardModifier.ControlModifier)
+    assert window.focusWidget() is window.overview.search_field
+    qtbot.keyClicks(window.overview.search_field, "Radweg")
+    qtbot.waitUntil(lambda: table_numbers(window) == ["0100/25"], timeout=2000)
+    assert not window.overview.table.isColumnHidden(window.overview.model.column_index("snippet"))
+    window.overview.search_field.clear()
+    qtbot.waitUntil(lambda: len(table_numbers(window)) == 2, timeout=2000)
+    qtbot.keyClicks(window.overview.search_field, "kein solches Wort")
+    qtbot.waitUntil(lambda: table_numbers(window) == [], timeout=2000)
+    assert window.overview.empty_label.isVisible()
+    assert "kein solches Wort" in window.overview.empty_label.text()
+
+
+def test_status_filter_and_overdue_deadline(
+    qtbot: QtBot, store: Store, app_settings: Settings, reference_draft: Draft
+) -> None:
+    import datetime as dt
+
+    store.create(reference_draft, status=Status.IN_REVIEW, deadline=dt.date(2020, 1, 31))
+    store.create(Draft(document_number="0100/25"))
+    window = open_window(qtbot, store, app_settings)
+    model = window.overview.model
+    overdue_row = next(i for i, r in enumerate(model.rows()) if r.number == "0661/24")
+    deadline = model.index(overdue_row, model.column_index("deadline"))
+    assert deadline.data() == "31.01.2020 – überfällig"
+    assert deadline.data(Qt.ItemDataRole.FontRole).bold()
+    combo = window.overview.status_filter
+    combo.setCurrentIndex(combo.findText("In Abstimmung"))
+    assert table_numbers(window) == ["0661/24"]
+    combo.setCurrentIndex(combo.findText("Abgeschlossen"))
+    assert table_numbers(window) == []
+    assert "Abgeschlossen" in window.overview.empty_label.text()
+
+
+def test_new_and_duplicate(qtbot: QtBot, store: Store, app_settings: Settings) -> None:
+    window = open_window(qtbot, store, app_settings)
+    qtbot.keyClick(window, Qt.Key.Key_N, Qt.KeyboardModifier.ControlModifier)
+    assert window.is_editing()
+    assert window.session is not None
+    new_id = window.session.draft_id
+    assert store.load(new_id).draft.city == app_settings.city
+    window.show_overview()
+    window.duplicate_draft(new_id)
+    assert len(store.list()) == 2
+
+
+def test_import_by_file_dialog(
+    qtbot: QtBot,
+    store: Store,
+    app_settings: Settings,
+    reference_json_path: Path,
+    monkeypatch: pytest.MonkeyPatch,
+) -> None:
+    window = open_window(qtbot, store, app_settings)
+    monkeypatch.setattr(
+        QFileDialog,
+        "getOpenFileNames",
+        lambda *args, **kwargs: ([str(reference_json_path)], ""),
+    )
+    qtbot.mouseClick(window.overview.import_button, Qt.MouseButton.LeftButton)
+    assert table_numbers(window) == ["0661/24"]
+    imported = store.list()[0].id
+    assert window.overview.selected_id() == imported
+    assert [v.reason.label for v in store.versions(imported)] == ["Import"]
+    assert store.load(imported).draft == exchange.read_file(reference_json_path)
+
+
+def test_import_of_a_broken_file_says_what_is_wrong(
+    qtbot: QtBot,
+    store: Store,
+    app_settings: Settings,
+    tmp_path: Path,
+    error_messages: Callable[[], list[str]],
+) -> None:
+    broken = tmp_path / "kaputt.json"
+    broken.write_text('{"format": "stellungnahme/1", "city": 3}', encoding="utf-8")
+    window = open_window(qtbot, store, app_settings)
+    assert window.import_files([broken]) == []
+    [message] = error_messages()
+    assert message.startswith("„kaputt.json“ konnte nicht importiert werden.")
+    assert "„city“ muss ein Text sein" in message
+    assert store.list() == []
+
+
+def _drop(window: MainWindow, files: list[Path]) -> QDropEvent:
+    mime = QMimeData()
+    mime.setUrls([QUrl.fromLocalFile(str(f)) for f in files])
+    enter = QDragEnterEvent(
+        QPointF(20, 20),
+        Qt.DropAction.CopyAction,
+        mime,
+        Qt.MouseButton.LeftButton,
+        Qt.KeyboardModifier.NoModifier,
+    )
+    QApplication.sendEvent(window, enter)
+    assert enter.isAccepted() == bool([f for f in files if f.suffix == ".json"]), (
+        "nur .json-Dateien werden angenommen"
+    )
+    drop = QDropEvent(
+        QPointF(20, 20),
+        Qt.DropAction.CopyAction,
+        mime,
+        Qt.MouseButton.LeftButton,
+        Qt.KeyboardModifier.NoModifier,
+    )
+    QApplication.sendEvent(window, drop)
+    return drop
+
+
+def test_import_by_drag_and_drop(
+    qtbot: QtBot, store: Store, app_settings: Settings, reference_json_path: Path, tmp_path: Path
+) -> None:
+    window = open_window(qtbot, store, app_settings)
+    not_json = tmp_path / "brief.docx"
+    not_json.write_bytes(b"PK")
+    assert not _drop(window, [not_json]).isAccepted()
+    assert _drop(window, [reference_json_path]).isAccepted()
+    qtbot.waitUntil(lambda: table_numbers(window) == ["0661/24"])
+    assert "Ein Entwurf importiert." in window.statusBar().currentMessage()
+
+
+def test_export_as_exchange_file(
+    qtbot: QtBot, store: Store, app_settings: Settings, reference_draft: Draft, tmp_path: Path
+) -> None:
+    draft_id = store.create(reference_draft).id
+    window = open_window(qtbot, store, app_settings)
+    target = tmp_path / "weitergabe"
+    assert window.export_file(draft_id, target)
+    assert exchange.read_file(tmp_path / "weitergabe.json") == reference_draft
+
+
+def test_the_recovery_notice_is_shown(qtbot: QtBot, reference_draft: Draft) -> None:
+    with Store.open() as first:
+        first.create(reference_draft)
+        first.backup()
+        database = first.path
+    database.write_bytes(b"Das ist keine Datenbank." * 100)
+    window = start_main_window()
+    assert window is not None
+    qtbot.addWidget(window)
+    try:
+        qtbot.waitUntil(lambda: bool(visible_notices()))
+        [notice] = visible_notices()
+        assert notice.text() == "Die Entwurfsdatenbank wurde repariert."
+        assert notice.informativeText() == window.store.recovery_notice
+        notice.close()
+        assert table_numbers(window) == ["0661/24"]
+    finally:
+        window.close()
+        window.store.close()
+
+
+def test_the_editor_opens_the_step_of_ctrl_e(
+    qtbot: QtBot, store: Store, app_settings: Settings, reference_draft: Draft
+) -> None:
+    draft_id = store.create(reference_draft).id
+    window = open_window(qtbot, store, app_settings)
+    window.overview.select_draft(draft_id)
+    qtbot.keyClick(window, Qt.Key.Key_E, Qt.KeyboardModifier.ControlModifier)
+    assert window.is_editing()
+    assert window.editor is not None
+    assert window.editor.current_step() == 7
+    qtbot.keyClick(window, Qt.Key.Key_Left, Qt.KeyboardModifier.AltModifier)
+    assert window.editor.current_step() == 6
+    qtbot.keyClick(window, Qt.Key.Key_Right, Qt.KeyboardModifier.AltModifier)
+    assert window.editor.current_step() == 7
