@@ -203,16 +203,15 @@ class Store:
                 f"werden ({error.strerror or error}). Bitte wenden Sie sich an die IT."
             ) from error
         try:
+            # Checked read-only first: a read-write connection to a damaged file could write
+            # into it (a checkpoint of its WAL file) or delete the WAL file when it closes.
+            if path.exists():
+                _check_file(path)
             self._connection = _connect(path)
-            _check_integrity(self._connection)
         except _Damaged as damage:
-            if self._connection is not None:
-                self._connection.close()
-                self._connection = None
             self.recovery_notice = self._recover(str(damage))
             try:
                 self._connection = _connect(path)
-                _check_integrity(self._connection)
             except _Damaged as second:
                 raise StoreDamagedError(
                     f"Die Entwurfsdatenbank „{path}“ ist beschädigt und konnte nicht "
@@ -720,13 +719,11 @@ class Store:
                     + "."
                 )
             chosen = matches[0]
-        try:
-            _check_file(chosen.path)
-        except _Damaged as damage:
+        if not _is_usable_backup(chosen.path):
             raise StoreDamagedError(
-                f"Die Sicherung „{chosen.name}“ ist beschädigt ({damage}) und wird nicht "
-                "verwendet. Bitte wählen Sie eine andere Sicherung."
-            ) from damage
+                f"Die Sicherung „{chosen.name}“ ist beschädigt und wird nicht verwendet. "
+                "Bitte wählen Sie eine andere Sicherung."
+            )
         self._db.close()
         self._connection = None
         aside = _aside_path(self.path, "ersetzt", self.clock())
@@ -760,10 +757,7 @@ class Store:
             ) from error
         log.error("Datenbank beschädigt (%s), verschoben nach %s", reason, aside)
         for backup in backup_files.list_backups(self.path):
-            try:
-                _check_file(backup.path)
-            except _Damaged:
-                log.error("Sicherung %s ist ebenfalls beschädigt", backup.path)
+            if not _is_usable_backup(backup.path):
                 continue
             backup_files.copy_file(backup.path, self.path)
             made = backup.made.strftime("%d.%m.%Y um %H:%M Uhr")
@@ -821,18 +815,31 @@ def _check_integrity(connection: sqlite3.Connection) -> None:
 
 
 def _check_file(path: Path) -> None:
-    """Check a database file without changing it (read-only)."""
+    """Check a database file through a read-only connection, which changes nothing.
+
+    Raises :class:`_Damaged` for a damaged file, ``sqlite3.Error`` for other trouble
+    (e.g. the file is locked or cannot be opened).
+    """
     uri = path.resolve().as_uri() + "?mode=ro"
     try:
-        connection = sqlite3.connect(uri, uri=True)
-    except sqlite3.Error as error:
-        raise _Damaged(str(error)) from error
+        connection = sqlite3.connect(uri, uri=True, timeout=BUSY_TIMEOUT_SECONDS)
+    except sqlite3.DatabaseError as error:
+        if _is_damage(error):
+            raise _Damaged(str(error)) from error
+        raise
     try:
         _check_integrity(connection)
-    except sqlite3.Error as error:
-        raise _Damaged(str(error)) from error
     finally:
         connection.close()
+
+
+def _is_usable_backup(path: Path) -> bool:
+    try:
+        _check_file(path)
+    except (_Damaged, sqlite3.Error) as error:
+        log.error("Sicherung %s ist nicht brauchbar: %s", path, error)
+        return False
+    return True
 
 
 def _aside_path(database: Path, label: str, now: datetime) -> Path:
@@ -924,7 +931,7 @@ def _summary(row: tuple[Any, ...], today: date) -> DraftSummary:
         changed=changed_at,
         deleted=_moment(deleted),
         overdue=due is not None and due < today and status is not Status.DONE,
-        snippet=snippet or "",
+        snippet=" ".join(snippet.split()) if snippet else "",
     )
 
 

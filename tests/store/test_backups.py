@@ -1,0 +1,154 @@
+"""Backups: one per day of use, made while in use, the last ten kept, any one restorable."""
+
+from __future__ import annotations
+
+import sqlite3
+import subprocess
+import sys
+from pathlib import Path
+
+import pytest
+
+from stellungnahme_app.model import Draft
+from stellungnahme_app.store import BackupNotFound, Store, StoreDamagedError
+from stellungnahme_app.store.backups import KEEP_DAILY_BACKUPS, list_backups
+
+from .clock import FakeClock
+
+
+def _titles(path: Path) -> set[str]:
+    connection = sqlite3.connect(f"{path.resolve().as_uri()}?mode=ro", uri=True)
+    try:
+        assert connection.execute("PRAGMA quick_check").fetchone() == ("ok",)
+        return {row[0] for row in connection.execute("SELECT title FROM drafts")}
+    finally:
+        connection.close()
+
+
+def test_empty_database_is_not_backed_up(db_path: Path, clock: FakeClock) -> None:
+    with Store.open(db_path, clock=clock) as store:
+        assert store.backups() == []
+
+
+def test_one_backup_per_day_of_use(db_path: Path, clock: FakeClock) -> None:
+    with Store.open(db_path, clock=clock) as store:
+        store.create(Draft(document_title="Erster Tag"))
+        assert store.backups() == []
+    clock.advance(hours=1)
+    with Store.open(db_path, clock=clock) as store:
+        (first,) = store.backups()
+        assert first.parent == db_path.parent / "backups"
+        assert first.name == "stellungnahme-2024-04-22-100000.db"
+    clock.advance(hours=1)
+    with Store.open(db_path, clock=clock) as store:
+        assert store.backups() == [first]
+        store.create(Draft(document_title="Zweiter Tag"))
+    clock.advance(days=1)
+    with Store.open(db_path, clock=clock) as store:
+        newest, older = store.backups()
+        assert older == first
+    assert _titles(first) == {"Erster Tag"}
+    assert _titles(newest) == {"Erster Tag", "Zweiter Tag"}
+
+
+def test_only_the_last_ten_daily_backups_are_kept(db_path: Path, clock: FakeClock) -> None:
+    with Store.open(db_path, clock=clock) as store:
+        store.create(Draft(document_title="x"))
+    made = []
+    for _day in range(KEEP_DAILY_BACKUPS + 3):
+        clock.advance(days=1)
+        with Store.open(db_path, clock=clock) as store:
+            made.append(store.backups()[0])
+    with Store.open(db_path, clock=clock) as store:
+        assert store.backups() == made[::-1][:KEEP_DAILY_BACKUPS]
+    assert not made[0].exists()
+
+
+def test_backup_while_another_process_writes(db_path: Path, clock: FakeClock) -> None:
+    with Store.open(db_path, clock=clock) as store:
+        store.create(Draft(document_title="vorher"))
+        with subprocess.Popen(
+            [sys.executable, "-c", _WRITER, str(db_path)],
+            stdin=subprocess.PIPE,
+            stdout=subprocess.PIPE,
+            text=True,
+        ) as writer:
+            assert writer.stdout is not None and writer.stdin is not None
+            assert writer.stdout.readline().strip() == "in transaction"
+            backup = store.backup()
+            writer.stdin.write("commit\n")
+            writer.stdin.flush()
+            assert writer.wait(timeout=30) == 0
+        assert _titles(backup) == {"vorher"}
+        assert {s.title for s in store.list()} == {"vorher", "vom anderen Prozess"}
+
+
+_WRITER = """
+import sqlite3, sys
+connection = sqlite3.connect(sys.argv[1], isolation_level=None)
+connection.execute("BEGIN IMMEDIATE")
+connection.execute(
+    "INSERT INTO drafts (title, status, created, changed) "
+    "VALUES ('vom anderen Prozess', 'entwurf', '2024-01-01', '2024-01-01')"
+)
+connection.execute("INSERT INTO draft_texts (id, content) VALUES (last_insert_rowid(), '{}')")
+print("in transaction", flush=True)
+sys.stdin.readline()
+connection.execute("COMMIT")
+"""
+
+
+def test_restore_backup_keeps_the_current_database_aside(db_path: Path, clock: FakeClock) -> None:
+    with Store.open(db_path, clock=clock) as store:
+        store.create(Draft(document_title="gesichert"))
+        backup = store.backup()
+        clock.advance(minutes=5)
+        store.create(Draft(document_title="danach"))
+        assert store.restore_backup() == backup
+        assert {s.title for s in store.list()} == {"gesichert"}
+        assert store.previous_database is not None
+        assert store.previous_database.parent == db_path.parent
+        assert "ersetzt" in store.previous_database.name
+        assert _titles(store.previous_database) == {"gesichert", "danach"}
+        store.create(Draft(document_title="weiter"))
+    with Store.open(db_path, clock=clock) as store:
+        assert {s.title for s in store.list()} == {"gesichert", "weiter"}
+
+
+def test_restore_a_named_backup(db_path: Path, clock: FakeClock) -> None:
+    with Store.open(db_path, clock=clock) as store:
+        store.create(Draft(document_title="eins"))
+        first = store.backup()
+        clock.advance(seconds=1)
+        store.create(Draft(document_title="zwei"))
+        store.backup()
+        assert store.restore_backup(first.name) == first
+        assert {s.title for s in store.list()} == {"eins"}
+
+
+def test_backups_in_the_same_second_get_distinct_names(store: Store) -> None:
+    store.create(Draft())
+    names = {store.backup().name for _ in range(3)}
+    assert len(names) == 3
+    assert [b.path for b in list_backups(store.path)] == store.backups()
+
+
+def test_unknown_or_missing_backup(store: Store) -> None:
+    with pytest.raises(BackupNotFound) as caught:
+        store.restore_backup()
+    assert "keine Sicherung" in caught.value.message
+    store.create(Draft())
+    store.backup()
+    with pytest.raises(BackupNotFound) as caught:
+        store.restore_backup("gibt-es-nicht.db")
+    assert "gibt-es-nicht.db" in caught.value.message
+
+
+def test_damaged_backup_is_refused_and_nothing_changes(store: Store) -> None:
+    store.create(Draft(document_title="bleibt"))
+    backup = store.backup()
+    backup.write_bytes(b"kaputt" * 1000)
+    with pytest.raises(StoreDamagedError):
+        store.restore_backup(backup.name)
+    assert {s.title for s in store.list()} == {"bleibt"}
+    assert store.previous_database is None

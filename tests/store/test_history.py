@@ -1,0 +1,160 @@
+"""Version history: when versions are kept, what they say, and restoring one destroys nothing."""
+
+from __future__ import annotations
+
+import itertools
+from datetime import timedelta
+
+import pytest
+
+from stellungnahme_app.model import Contribution, Draft
+from stellungnahme_app.store import ConflictError, DraftNotFound, Status, Store, VersionReason
+from stellungnahme_app.store.history import changed_parts, compress, decompress, describe
+
+from .clock import FakeClock
+
+
+def test_edit_versions_at_most_every_ten_minutes(
+    store: Store, clock: FakeClock, reference_draft: Draft
+) -> None:
+    stored = store.create(reference_draft)
+    assert store.versions(stored.id) == []
+    for minute in range(25):
+        clock.advance(minutes=1)
+        stored.draft.conclusion = f"Fassung {minute}"
+        stored = store.save(stored)
+    versions = store.versions(stored.id)
+    assert [v.reason for v in versions] == [VersionReason.EDIT] * 3
+    times = [v.created for v in versions]
+    assert times == sorted(times, reverse=True)
+    assert all(
+        later - earlier >= timedelta(minutes=10) for later, earlier in itertools.pairwise(times)
+    )
+    assert [store.load_version(v.id).conclusion for v in versions] == [
+        "Fassung 20",
+        "Fassung 10",
+        "Fassung 0",
+    ]
+
+
+def test_status_change_keeps_a_version_at_once(
+    store: Store, clock: FakeClock, reference_draft: Draft
+) -> None:
+    stored = store.save(store.create(reference_draft))
+    clock.advance(minutes=1)
+    stored.status = Status.IN_REVIEW
+    stored = store.save(stored)
+    newest = store.versions(stored.id)[0]
+    assert newest.reason is VersionReason.STATUS
+    assert newest.summary.startswith("Status „In Abstimmung“")
+    assert newest.reason.label == "Statusänderung"
+
+
+def test_export_snapshot_and_summary(store: Store, reference_draft: Draft) -> None:
+    stored = store.create(reference_draft)
+    info = store.snapshot(stored.id, VersionReason.EXPORT)
+    assert info.draft_id == stored.id
+    assert info.reason is VersionReason.EXPORT
+    conclusion_length = len(reference_draft.conclusion.strip())
+    assert info.summary == f"0661/24 · 2 Beiträge · Fazit {conclusion_length} Zeichen"
+    assert store.versions(stored.id) == [info]
+    assert store.load_version(info.id) == reference_draft
+
+
+def test_summary_names_what_changed_since_the_previous_version(
+    store: Store, reference_draft: Draft
+) -> None:
+    stored = store.create(reference_draft)
+    store.snapshot(stored.id, VersionReason.EXPORT)
+    stored.draft.conclusion = "Kurz."
+    stored.draft.contributions[1].text += " Ergänzt."
+    stored = store.save(stored)
+    info = store.snapshot(stored.id, VersionReason.EXPORT)
+    assert info.summary == (
+        "0661/24 · 2 Beiträge · Fazit 5 Zeichen · geändert: "
+        "Beitrag 2 (Amt für Stadtentwicklung und Stadtplanung), Fazit"
+    )
+
+
+def test_restore_version_keeps_the_replaced_state(
+    store: Store, clock: FakeClock, reference_draft: Draft
+) -> None:
+    original = reference_draft.copy()
+    stored = store.create(reference_draft, status=Status.IN_REVIEW)
+    old = store.snapshot(stored.id, VersionReason.EXPORT)
+    clock.advance(minutes=1)
+    stored.draft.contributions = []
+    stored.draft.document_title = "Versehentlich gekürzt"
+    stored = store.save(stored)
+
+    clock.advance(minutes=1)
+    restored = store.restore_version(old.id)
+    assert restored.draft == original
+    assert restored.revision == stored.revision + 1
+    assert restored.status is Status.IN_REVIEW
+    assert store.load(stored.id) == restored
+    assert store.list()[0].title == original.document_title
+    assert [s.id for s in store.search("Segregation")] == [stored.id]
+
+    newest = store.versions(stored.id)[0]
+    assert newest.reason is VersionReason.RESTORE
+    assert newest.reason.label == "Vor Wiederherstellung"
+    kept = store.load_version(newest.id)
+    assert kept.document_title == "Versehentlich gekürzt"
+    assert kept.contributions == []
+    assert old in store.versions(stored.id)
+
+
+def test_restore_version_makes_the_editor_reload(store: Store, reference_draft: Draft) -> None:
+    stored = store.create(reference_draft)
+    version = store.snapshot(stored.id, VersionReason.EXPORT)
+    store.restore_version(version.id)
+    with pytest.raises(ConflictError):
+        store.save(stored)
+
+
+def test_unknown_version_raises(store: Store) -> None:
+    with pytest.raises(DraftNotFound):
+        store.load_version(99)
+    with pytest.raises(DraftNotFound):
+        store.restore_version(99)
+    with pytest.raises(DraftNotFound):
+        store.snapshot(99, VersionReason.EXPORT)
+
+
+def test_reason_labels_are_german() -> None:
+    assert [r.label for r in VersionReason] == [
+        "Bearbeitung",
+        "Export",
+        "Statusänderung",
+        "Vor Wiederherstellung",
+        "Import",
+    ]
+
+
+def test_describe_counts_and_changes() -> None:
+    one = Draft(contributions=[Contribution(office="Amt")], conclusion=" ab ")
+    assert describe(one, None) == "ohne Nummer · 1 Beitrag · Fazit 2 Zeichen"
+    assert describe(one, one.copy()).endswith("Text unverändert")
+    many = Draft(document_number="1", document_title="T", department="D", attachments=["x"])
+    many.contributions = [Contribution(), Contribution()]
+    changes = changed_parts(one, many)
+    assert changes == [
+        "Dezernat",
+        "Nummer",
+        "Titel",
+        "Beitrag 1",
+        "Beitrag 2 neu",
+        "Fazit",
+        "Anlagen",
+    ]
+    assert describe(many, one).endswith(
+        "geändert: Dezernat, Nummer, Titel, Beitrag 1 und 3 weitere"
+    )
+    assert changed_parts(many, one)[3:5] == ["Beitrag 1 (Amt)", "Beitrag 2 entfernt"]
+
+
+def test_compression_round_trip() -> None:
+    text = "Straße 😀 " * 100
+    assert decompress(compress(text)) == text
+    assert len(compress(text)) < len(text.encode("utf-8"))

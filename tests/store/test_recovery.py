@@ -1,0 +1,149 @@
+"""A damaged database is never overwritten: it is moved aside and the newest backup restored."""
+
+from __future__ import annotations
+
+import os
+import random
+import sqlite3
+from pathlib import Path
+
+import pytest
+
+from stellungnahme_app.model import Draft
+from stellungnahme_app.store import Store, StoreError
+
+from .clock import FakeClock
+
+PAGE_SIZE = 4096
+
+
+def _make_database_with_backup(db_path: Path, clock: FakeClock) -> None:
+    with Store.open(db_path, clock=clock) as store:
+        for index in range(40):
+            store.create(Draft(document_title=f"Entwurf {index}", conclusion="Fazit " * 300))
+        store.backup()
+        clock.advance(minutes=30)
+        store.create(Draft(document_title="nach der Sicherung"))
+
+
+def _aside_files(db_path: Path) -> list[Path]:
+    return sorted(db_path.parent.glob("stellungnahme-beschaedigt-*.db"))
+
+
+def test_garbage_file_without_backup_is_kept_and_a_new_database_made(
+    db_path: Path, clock: FakeClock
+) -> None:
+    garbage = random.Random(1).randbytes(50_000)
+    db_path.write_bytes(garbage)
+    with Store.open(db_path, clock=clock) as store:
+        assert store.recovery_notice is not None
+        assert "keine brauchbare Sicherung" in store.recovery_notice
+        assert store.is_empty()
+        (aside,) = _aside_files(db_path)
+        assert aside.name in store.recovery_notice
+        assert aside.read_bytes() == garbage
+        store.create(Draft(document_title="neu"))
+    with Store.open(db_path, clock=clock) as store:
+        assert store.recovery_notice is None
+        assert [s.title for s in store.list()] == ["neu"]
+
+
+def test_garbage_file_is_replaced_by_the_newest_backup(db_path: Path, clock: FakeClock) -> None:
+    _make_database_with_backup(db_path, clock)
+    garbage = b"\x00garbage" * 5000
+    db_path.write_bytes(garbage)
+    with Store.open(db_path, clock=clock) as store:
+        notice = store.recovery_notice
+        assert notice is not None
+        assert "aus der Sicherung vom 22.04.2024 um 09:00 Uhr wiederhergestellt" in notice
+        assert len(store.list()) == 40
+        (aside,) = _aside_files(db_path)
+        assert aside.read_bytes() == garbage
+
+
+def test_database_with_corrupted_pages_is_detected_and_restored(
+    db_path: Path, clock: FakeClock
+) -> None:
+    _make_database_with_backup(db_path, clock)
+    size = db_path.stat().st_size
+    assert size > 20 * PAGE_SIZE
+    noise = random.Random(7)
+    with open(db_path, "r+b") as handle:
+        for page in range(2, size // PAGE_SIZE, 3):
+            handle.seek((page - 1) * PAGE_SIZE)
+            handle.write(noise.randbytes(PAGE_SIZE))
+    corrupted = db_path.read_bytes()
+    with Store.open(db_path, clock=clock) as store:
+        assert store.recovery_notice is not None
+        assert "beschädigt" in store.recovery_notice
+        titles = {s.title for s in store.list()}
+        assert titles == {f"Entwurf {index}" for index in range(40)}
+        assert len(store.search("Fazit")) == 40
+    (aside,) = _aside_files(db_path)
+    assert aside.read_bytes() == corrupted
+
+
+def test_a_damaged_backup_is_skipped(db_path: Path, clock: FakeClock) -> None:
+    _make_database_with_backup(db_path, clock)
+    with Store.open(db_path, clock=clock) as store:
+        newest = store.backup()
+        older = store.backups()[1]
+    newest.write_bytes(b"auch kaputt" * 100)
+    db_path.write_bytes(b"kaputt" * 1000)
+    with Store.open(db_path, clock=clock) as store:
+        assert len(store.list()) == 40
+        assert store.recovery_notice is not None
+        assert older.exists()
+
+
+def test_damaged_wal_file_moves_aside_with_the_database(db_path: Path, clock: FakeClock) -> None:
+    db_path.write_bytes(b"kaputt" * 1000)
+    wal = Path(f"{db_path}-wal")
+    wal.write_bytes(b"wal-inhalt")
+    with Store.open(db_path, clock=clock) as store:
+        assert store.recovery_notice is not None
+    (aside,) = _aside_files(db_path)
+    assert Path(f"{aside}-wal").read_bytes() == b"wal-inhalt"
+
+
+def test_healthy_database_opens_without_notice(db_path: Path, clock: FakeClock) -> None:
+    _make_database_with_backup(db_path, clock)
+    with Store.open(db_path, clock=clock) as store:
+        assert store.recovery_notice is None
+    assert _aside_files(db_path) == []
+
+
+def test_database_path_that_is_a_folder(db_path: Path) -> None:
+    db_path.mkdir()
+    with pytest.raises(StoreError) as caught:
+        Store.open(db_path)
+    assert "Ordner" in caught.value.message
+
+
+@pytest.mark.skipif(
+    not hasattr(os, "geteuid") or os.geteuid() == 0, reason="root ignores file permissions"
+)
+def test_read_only_folder_gives_a_german_message(tmp_path: Path) -> None:
+    folder = tmp_path / "gesperrt"
+    folder.mkdir()
+    folder.chmod(0o500)
+    try:
+        with pytest.raises(StoreError) as caught:
+            Store.open(folder / "stellungnahme.db")
+        assert "Entwurfsdatenbank" in caught.value.message
+    finally:
+        folder.chmod(0o700)
+
+
+def test_read_only_database_gives_a_german_message(db_path: Path) -> None:
+    Store.open(db_path).close()
+    with Store.open(db_path) as store:
+        store.create(Draft())
+        # The same situation a write-protected file produces, independent of the user's rights.
+        store._db.execute("PRAGMA query_only = ON")
+        with pytest.raises(StoreError) as caught:
+            store.create(Draft())
+        assert "schreibgeschützt" in caught.value.message
+    connection = sqlite3.connect(db_path)
+    assert connection.execute("SELECT count(*) FROM drafts").fetchone() == (1,)
+    connection.close()

@@ -1,0 +1,95 @@
+"""Schema and migrations: a database of schema 1 opens in the current program, nothing lost."""
+
+from __future__ import annotations
+
+import shutil
+import sqlite3
+from datetime import date
+from pathlib import Path
+
+import pytest
+import sqlite_utils
+
+from stellungnahme_app import exchange
+from stellungnahme_app.store import Status, Store, StoreError, VersionReason, schema
+from tests.conftest import FIXTURES
+
+from .clock import FakeClock
+
+SCHEMA1_FIXTURE = FIXTURES / "store_schema1.db"
+
+
+def _applied(path: Path) -> list[str]:
+    connection = sqlite3.connect(path)
+    try:
+        return schema.applied_migration_names(sqlite_utils.Database(connection))
+    finally:
+        connection.close()
+
+
+@pytest.fixture
+def schema1_copy(db_path: Path) -> Path:
+    shutil.copyfile(SCHEMA1_FIXTURE, db_path)
+    return db_path
+
+
+def test_fixture_is_schema_1() -> None:
+    assert _applied(SCHEMA1_FIXTURE) == [schema.MIGRATION_NAMES[0]]
+
+
+def test_new_database_gets_the_current_schema(db_path: Path) -> None:
+    Store.open(db_path).close()
+    assert _applied(db_path) == list(schema.MIGRATION_NAMES)
+    assert schema.CURRENT_SCHEMA == 2
+
+
+def test_schema1_database_is_backed_up_then_migrated_with_nothing_lost(
+    schema1_copy: Path, clock: FakeClock, reference_json_path: Path
+) -> None:
+    original_bytes = schema1_copy.read_bytes()
+    clock.advance(days=2)
+    with Store.open(schema1_copy, clock=clock) as store:
+        assert store.recovery_notice is None
+        backups = store.backups()
+        before_update = [p for p in backups if p.name.endswith("-vor-schema-2.db")]
+        assert len(before_update) == 1
+        assert _applied(before_update[0]) == [schema.MIGRATION_NAMES[0]]
+
+        reference = store.load(1)
+        assert reference.draft == exchange.read_file(reference_json_path)
+        assert reference.status is Status.IN_REVIEW
+        assert reference.deadline == date(2024, 5, 2)
+        assert reference.revision == 7
+        second = store.load(2)
+        assert second.draft.document_title == "Straßenbahn zum Ringelberg"
+        assert [s.id for s in store.list(trash=True)] == [3]
+
+        versions = store.versions(1)
+        assert [v.reason for v in versions] == [VersionReason.STATUS, VersionReason.IMPORT]
+        assert store.load_version(versions[-1].id).conclusion == "Erste Fassung des Fazits."
+
+        # The new full-text index covers the migrated drafts.
+        assert [s.id for s in store.search("Segregation")] == [1]
+        assert [s.id for s in store.search("strassenbahn")] == [2]
+        assert [s.id for s in store.search("GRÖSSE")] == [2]
+        assert store.search("Verworfen") == []
+
+        saved = store.save(reference)
+        assert saved.revision == 8
+    assert _applied(schema1_copy) == list(schema.MIGRATION_NAMES)
+    assert SCHEMA1_FIXTURE.read_bytes() == original_bytes
+
+
+def test_database_of_a_newer_program_is_refused_untouched(db_path: Path) -> None:
+    Store.open(db_path).close()
+    connection = sqlite3.connect(db_path)
+    connection.execute(
+        "INSERT INTO _sqlite_migrations (migration_set, name, applied_at) "
+        "VALUES ('stellungnahme', 'm999_from_the_future', '2030-01-01')"
+    )
+    connection.commit()
+    connection.close()
+    with pytest.raises(StoreError) as caught:
+        Store.open(db_path)
+    assert "neueren Version" in caught.value.message
+    assert "m999_from_the_future" in _applied(db_path)

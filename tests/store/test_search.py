@@ -1,0 +1,191 @@
+"""Full-text search: umlauts and ß, prefixes, ranking, filters, and safety for any typed text."""
+
+from __future__ import annotations
+
+import pytest
+from hypothesis import HealthCheck, given, settings
+from hypothesis import strategies as st
+
+from stellungnahme_app.model import Contribution, Draft, ResolutionPoint
+from stellungnahme_app.store import Status, Store
+from stellungnahme_app.store.search import body_text, fold, match_query
+
+
+@pytest.fixture
+def filled(store: Store, reference_draft: Draft) -> dict[str, int]:
+    ids = {"reference": store.create(reference_draft).id}
+    ids["bau"] = store.create(
+        Draft(
+            document_number="0815/24",
+            document_title="Straßenbahn zum Ringelberg",
+            resolution_points=[ResolutionPoint("01", "Die Ämter prüfen die Maßnahme.")],
+            contributions=[Contribution("Tiefbauamt", "", "Die GRÖSSE der Haltestelle passt.")],
+            attachments=["Lageplan Quellenstraße"],
+        ),
+        status=Status.IN_REVIEW,
+    ).id
+    ids["fazit"] = store.create(
+        Draft(document_title="Schulnetzplan", conclusion="Ein Arbeitskreis ist entbehrlich.")
+    ).id
+    ids["segregation_in_title"] = store.create(
+        Draft(document_title="Segregation in Plattenbaugebieten")
+    ).id
+    return ids
+
+
+def _ids(hits: list) -> list[int]:
+    return [hit.id for hit in hits]
+
+
+@pytest.mark.parametrize(
+    "typed",
+    ["Maßnahme", "maßnahme", "Massnahme", "MASSNAHME", "massnah"],
+)
+def test_sharp_s_and_case_do_not_matter(store: Store, filled: dict[str, int], typed: str) -> None:
+    assert filled["bau"] in _ids(store.search(typed))
+
+
+@pytest.mark.parametrize("typed", ["Ämter", "ämter", "Amter", "größe", "grosse", "strasse"])
+def test_umlauts_match_with_and_without_dots(
+    store: Store, filled: dict[str, int], typed: str
+) -> None:
+    assert filled["bau"] in _ids(store.search(typed))
+
+
+def test_prefix_finds_whole_words(store: Store, filled: dict[str, int]) -> None:
+    assert set(_ids(store.search("Segreg"))) == {
+        filled["reference"],
+        filled["segregation_in_title"],
+    }
+
+
+def test_all_words_must_occur(store: Store, filled: dict[str, int]) -> None:
+    assert _ids(store.search("Ringelberg Lageplan")) == [filled["bau"]]
+    assert store.search("Ringelberg Segregation") == []
+
+
+def test_every_part_of_the_form_is_searched(store: Store, filled: dict[str, int]) -> None:
+    assert _ids(store.search("0815/24")) == [filled["bau"]]
+    assert _ids(store.search("Ringelberg")) == [filled["bau"]]  # title
+    assert _ids(store.search("prüfen")) == [filled["bau"]]  # resolution point
+    assert _ids(store.search("Tiefbauamt")) == [filled["bau"]]  # contribution office
+    assert _ids(store.search("Haltestelle")) == [filled["bau"]]  # contribution text
+    assert _ids(store.search("Quellenstraße")) == [filled["bau"]]  # attachment
+    assert _ids(store.search("entbehrlich")) == [filled["fazit"]]  # Fazit
+    draft = Draft(amended_resolution_points="Neuer Beschlusspunkt Zwiebelmarkt")
+    amended = store.create(draft).id
+    assert _ids(store.search("Zwiebelmarkt")) == [amended]
+
+
+def test_title_hits_rank_above_body_hits(store: Store, filled: dict[str, int]) -> None:
+    hits = _ids(store.search("Segregation"))
+    assert hits[0] == filled["segregation_in_title"]
+    assert hits[1] == filled["reference"]
+
+
+def test_snippet_shows_the_original_text_around_the_match(
+    store: Store, filled: dict[str, int]
+) -> None:
+    (hit,) = store.search("massnahme", status=Status.IN_REVIEW)
+    assert "Die Ämter prüfen die Maßnahme." in hit.snippet
+    assert "\n" not in hit.snippet
+    (hit,) = store.search("entbehrlich")
+    assert hit.snippet == "Ein Arbeitskreis ist entbehrlich."
+
+
+def test_status_filter_and_limit(store: Store, filled: dict[str, int]) -> None:
+    assert _ids(store.search("Ringelberg", status=Status.DRAFT)) == []
+    assert _ids(store.search("Ringelberg", status=Status.IN_REVIEW)) == [filled["bau"]]
+    assert len(store.search("Segregation", limit=1)) == 1
+    assert store.search("Segregation", limit=0) == []
+
+
+def test_changes_and_trash_are_reflected(store: Store, filled: dict[str, int]) -> None:
+    stored = store.load(filled["fazit"])
+    stored.draft.conclusion = "Ein Arbeitskreis ist überflüssig."
+    store.save(stored)
+    assert store.search("entbehrlich") == []
+    assert _ids(store.search("überflüssig")) == [filled["fazit"]]
+    store.delete(filled["fazit"])
+    assert store.search("überflüssig") == []
+    store.restore(filled["fazit"])
+    assert _ids(store.search("überflüssig")) == [filled["fazit"]]
+
+
+@pytest.mark.parametrize(
+    "typed",
+    [
+        '"',
+        "*",
+        "AND (",
+        "-",
+        "NEAR",
+        ":",
+        "NOT",
+        "OR",
+        "^",
+        "(",
+        ")",
+        "{}",
+        "a:b",
+        '""',
+        "\x00",
+        "NEAR(a b)",
+        "title:Segregation",
+        "-Segregation",
+        "Segreg*",
+        "+",
+        "\\",
+        "'",
+        "   ",
+        "",
+    ],
+)
+def test_query_syntax_characters_are_harmless(
+    store: Store, filled: dict[str, int], typed: str
+) -> None:
+    store.search(typed)
+
+
+def test_operators_are_searched_as_words(store: Store) -> None:
+    draft_id = store.create(Draft(conclusion="Dies AND das NEAR dem Rathaus.")).id
+    assert _ids(store.search("AND")) == [draft_id]
+    assert _ids(store.search("near")) == [draft_id]
+
+
+def test_match_query_quotes_every_word() -> None:
+    assert match_query('Segreg "x" AND (') == '"Segreg"* """x"""* "AND"*'
+    assert match_query("Straße") == '"Strasse"*'
+    assert match_query(" - * ( ") is None
+
+
+def test_fold_keeps_word_boundaries() -> None:
+    assert fold("Straße ẞ") == "Strasse SS"
+    assert fold("a\ud800b") == "a\ufffdb"
+
+
+def test_body_text_takes_the_searchable_parts(reference_draft: Draft) -> None:
+    text = body_text(reference_draft)
+    assert "Arbeitskreis zur fortschreitenden Segregation" in text
+    assert "Amt für Soziales" in text
+    assert reference_draft.conclusion in text
+    assert reference_draft.signature.name not in text
+
+
+@settings(
+    max_examples=300,
+    deadline=None,
+    suppress_health_check=[HealthCheck.function_scoped_fixture],
+)
+@given(typed=st.text(alphabet=st.characters(codec=None), max_size=60))
+def test_any_typed_text_never_raises(store: Store, filled: dict[str, int], typed: str) -> None:
+    hits = store.search(typed)
+    assert all(hit.id in filled.values() for hit in hits)
+
+
+@settings(
+    max_examples=100, deadline=None, suppress_health_check=[HealthCheck.function_scoped_fixture]
+)
+@given(typed=st.text(alphabet=st.sampled_from("\"*():-^+ NEARANDORNOT{}ab\x00'.,"), max_size=30))
+def test_query_syntax_soup_never_raises(store: Store, filled: dict[str, int], typed: str) -> None:
+    store.search(typed)
