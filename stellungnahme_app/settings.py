@@ -48,6 +48,7 @@ log = logging.getLogger(__name__)
 CATALOGUE_FILE_NAME = "catalogue.toml"
 EXAMPLE_DRAFT_FILE_NAME = "beispiel-0661-24.json"
 ADMIN_FILE_NAME = "stellungnahme.toml"
+ADMIN_EXAMPLE_FILE_NAME = "stellungnahme-beispiel.toml"
 ADMIN_CONFIG_VARIABLE = "STELLUNGNAHME_ADMIN_CONFIG"
 USER_FILE_NAME = "einstellungen.json"
 BUNDLED_TEMPLATE_NAME = "stellungnahme.docx"
@@ -230,6 +231,11 @@ def user_settings_file() -> Path:
 def catalogue_file() -> Path:
     """The bundled catalogue, ``resources/catalogue.toml``."""
     return paths.resources_dir() / CATALOGUE_FILE_NAME
+
+
+def admin_example_file() -> Path:
+    """The commented example of the administrator's file shipped in ``resources/``."""
+    return paths.resources_dir() / ADMIN_EXAMPLE_FILE_NAME
 
 
 def example_draft_file() -> Path:

@@ -309,7 +309,8 @@ def check_textbaustein(item: Textbaustein) -> None:
         name = node.attr if isinstance(node, nodes.Getattr) else _constant_key(node)
         if isinstance(name, str) and name.startswith("_"):
             raise _error(item, node.lineno, f"Der Zugriff auf „{name}“ ist nicht erlaubt")
-    render_textbaustein(item, Draft(), today=dt.date(2000, 1, 1))
+    template = environment.from_string(tree)
+    _render(item, template, Draft(), today=dt.date(2000, 1, 1))
 
 
 def _constant_key(node: nodes.Getitem) -> object:
@@ -341,12 +342,23 @@ def render_textbaustein(item: Textbaustein, draft: Draft, *, today: dt.date | No
     The draft's values are data: ``{{ … }}`` typed by the user stays exactly as typed.
     Raises :class:`TextbausteinError` when the template fails (e.g. forbidden access).
     """
-    environment = _environment()
     try:
-        template = environment.from_string(item.source)
-        rendered = template.render(template_context(draft, today=today))
+        template = _compiled(item.source)
     except jinja2.TemplateSyntaxError as error:
         raise _error(item, error.lineno, f"Die Vorlage ist fehlerhaft ({error.message})") from None
+    return _render(item, template, draft, today=today)
+
+
+@functools.lru_cache(maxsize=256)
+def _compiled(source: str) -> jinja2.Template:
+    return _environment().from_string(source)
+
+
+def _render(
+    item: Textbaustein, template: jinja2.Template, draft: Draft, *, today: dt.date | None
+) -> str:
+    try:
+        rendered = template.render(template_context(draft, today=today))
     except SecurityError as error:
         raise _error(
             item, _template_line(error), f"Der Zugriff ist nicht erlaubt ({error})"

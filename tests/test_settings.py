@@ -30,8 +30,8 @@ from stellungnahme_app.settings import (
 
 
 @pytest.fixture
-def defaults() -> Settings:
-    loaded = load_settings(admin_files=[], user_file=Path("/nonexistent/einstellungen.json"))
+def defaults(tmp_path: Path) -> Settings:
+    loaded = load_settings(admin_files=[], user_file=tmp_path / "keine-einstellungen.json")
     assert loaded.problems == []
     return loaded.settings
 
@@ -557,8 +557,8 @@ def test_save_refuses_locked_keys_of_the_default_admin_file(data_home: Path) -> 
         ({"farbe": "rot"}, "gibt es nicht"),
         ({"default_signatory": 5}, "muss ein Text sein"),
         ({"default_signatory": "x" * 2000}, "zu lang"),
-        ({"template": "/nirgends/vorlage.docx"}, "gibt es nicht"),
-        ({"textbausteine_dir": "/nirgends"}, "gibt es nicht"),
+        ({"template": "nirgends/vorlage.docx"}, "gibt es nicht"),
+        ({"textbausteine_dir": "nirgends"}, "gibt es nicht"),
     ],
 )
 def test_save_refuses_bad_values(user_file: Path, values: dict[str, object], expected: str) -> None:
@@ -664,3 +664,32 @@ def _to_toml(data: dict[str, object]) -> str:
         return "{" + ", ".join(f"{json.dumps(k)} = {value(v)}" for k, v in item.items()) + "}"
 
     return "".join(f"{key} = {value(item)}\n" for key, item in data.items())
+
+
+# --------------------------------------------------------------------------- example file
+
+
+def test_admin_example_file_as_shipped_changes_nothing(defaults: Settings) -> None:
+    example = settings_module.admin_example_file()
+    loaded = load_settings(admin_files=[example])
+    assert loaded.problems == []
+    assert loaded.settings == defaults
+
+
+def test_admin_example_file_with_every_line_enabled(tmp_path: Path) -> None:
+    text = settings_module.admin_example_file().read_text(encoding="utf-8")
+    enabled = re.sub(r"(?m)^# (?=[a-z_]+ = |\[\[)", "", text)
+    admin = write(tmp_path / "stellungnahme.toml", enabled)
+    loaded = load_settings(admin_files=[admin])
+    # only the example's network paths do not exist here
+    assert len(loaded.problems) == 2, loaded.problems
+    assert "Word-Vorlage" in loaded.problems[0] and "Textbausteine" in loaded.problems[1]
+    current = loaded.settings
+    assert current.dezernat("Dezernat NN") is not None
+    assert current.office("Stabsstelle Klimaschutz") is not None
+    assert current.office("Stadtarchiv") is None
+    assert current.locked == set(settings_module.SETTING_KEYS) - {
+        "city",
+        "default_department",
+        "default_signatory",
+    }
