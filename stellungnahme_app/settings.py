@@ -258,7 +258,7 @@ def load_settings(
     """
     problems: list[str] = []
     sources: list[Path] = []
-    values = _fallback_values(problems)
+    values = _fallback_values()
 
     try:
         catalogue: Path | None = catalogue_file()
@@ -280,7 +280,7 @@ def load_settings(
     locked: set[str] = set()
     for admin_file in admin_config_candidates() if admin_files is None else admin_files:
         admin_file = Path(admin_file)
-        if not admin_file.exists():
+        if not _present(admin_file):
             continue
         layer = _read_layer(admin_file, "admin", problems)
         if layer is None:
@@ -290,7 +290,7 @@ def load_settings(
         locked |= layer.keys_set
 
     user_path = user_settings_file() if user_file is None else Path(user_file)
-    if user_path.exists():
+    if _present(user_path):
         layer = _read_layer(user_path, "user", problems)
         if layer is not None:
             sources.append(user_path)
@@ -316,6 +316,14 @@ def load_settings(
     return LoadedSettings(settings=settings, problems=problems, sources=sources)
 
 
+def _present(path: Path) -> bool:
+    """True when ``path`` exists or cannot be checked (reading it then reports why)."""
+    try:
+        return path.exists()
+    except OSError:
+        return True
+
+
 def default_template() -> Path:
     """The bundled Word template, ``templates/stellungnahme.docx``."""
     return _bundled_templates_dir() / BUNDLED_TEMPLATE_NAME
@@ -333,7 +341,7 @@ def _bundled_templates_dir() -> Path:
         return Path(paths.__file__).resolve().parent.parent / "templates"
 
 
-def _fallback_values(problems: list[str]) -> dict[str, Any]:
+def _fallback_values() -> dict[str, Any]:
     """What holds when even the catalogue cannot be read."""
     return {
         "city": _FALLBACK_CITY,
@@ -541,7 +549,7 @@ def _fallback_phrase(kind: str) -> str:
     if kind == "catalogue":
         return "ein eingebauter Grundwert"
     if kind == "admin":
-        return "der mitgelieferte Wert"
+        return "stattdessen der Standardwert"
     return "die Voreinstellung"
 
 
@@ -803,7 +811,7 @@ def _locked_keys(admin_files: Sequence[Path] | None) -> frozenset[str]:
     locked: set[str] = set()
     for admin_file in admin_config_candidates() if admin_files is None else admin_files:
         admin_file = Path(admin_file)
-        if admin_file.exists():
+        if _present(admin_file):
             layer = _read_layer(admin_file, "admin", [])
             if layer is not None:
                 locked |= layer.keys_set
@@ -833,7 +841,7 @@ def _clean_user_value(key: str, value: Any, target: Path) -> str:
 
 def _read_user_file_for_update(target: Path) -> dict[str, Any]:
     """The user's stored values; a damaged file is kept aside, never silently lost."""
-    if not target.exists():
+    if not _present(target):
         return {}
     if target.is_dir():
         raise FileWriteError(describe_os_error(IsADirectoryError(), target))

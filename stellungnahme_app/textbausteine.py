@@ -129,7 +129,7 @@ def load_textbausteine(folder: Path | None = None) -> tuple[list[Textbaustein], 
     found: dict[tuple[str, str], Textbaustein] = {}
     labels: dict[str, str] = {}
     for root in folders:
-        if not root.is_dir():
+        if not _is_dir(root):
             problems.append(
                 f"Den Ordner der Textbausteine „{root}“ gibt es nicht. "
                 + (
@@ -140,9 +140,9 @@ def load_textbausteine(folder: Path | None = None) -> tuple[list[Textbaustein], 
             )
             continue
         for category_dir in _subfolders(root, problems):
-            category = category_dir.name
+            category = category_dir.name.casefold()
             label = _category_label(category_dir, problems) or labels.get(category)
-            labels[category] = label or BUILTIN_CATEGORY_LABELS.get(category, category)
+            labels[category] = label or BUILTIN_CATEGORY_LABELS.get(category, category_dir.name)
             for path in _phrase_files(category_dir, problems):
                 item = _load_file(path, category, problems)
                 if item is not None:
@@ -175,6 +175,13 @@ def category_for_assessment(key: AssessmentKey) -> str:
 def categories(items: Iterable[Textbaustein]) -> list[tuple[str, str]]:
     """The categories present, as ``(category, label)`` in menu order."""
     return list(dict.fromkeys((item.category, item.category_label) for item in items))
+
+
+def _is_dir(path: Path) -> bool:
+    try:
+        return path.is_dir()
+    except OSError:
+        return False
 
 
 def _same_folder(first: Path, second: Path) -> bool:
@@ -220,9 +227,9 @@ def _phrase_files(category_dir: Path, problems: list[str]) -> list[Path]:
 def _category_label(category_dir: Path, problems: list[str]) -> str | None:
     """``label`` from the folder's ``kategorie.toml``; ``None`` when there is none."""
     path = category_dir / CATEGORY_FILE_NAME
-    if not path.is_file():
-        return None
     try:
+        if not path.is_file():
+            return None
         data = tomllib.loads(path.read_bytes().decode("utf-8-sig"))
     except (OSError, UnicodeDecodeError, tomllib.TOMLDecodeError) as error:
         problems.append(

@@ -346,3 +346,12 @@ def test_any_user_value_is_inserted_as_is(value: str) -> None:
     # else of the value changes.
     expected = " ".join(clean(value).split()) or "[Titel der Drucksache]"
     assert text == f"«{expected}»"
+
+
+def test_category_folder_names_ignore_case(tmp_path: Path) -> None:
+    own = tmp_path / "eigene"
+    write(own / "Fazit" / "99-eigenes.txt", "{# Titel: Eigenes Fazit #}\nText")
+    items, problems = load_textbausteine(own)
+    assert problems == []
+    assert for_category(items, FAZIT_CATEGORY)[-1].title == "Eigenes Fazit"
+    assert [label for category, label in categories(items) if category == "fazit"] == ["Fazit"]
