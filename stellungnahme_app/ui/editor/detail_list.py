@@ -1,0 +1,168 @@
+"""A list of items with one editor page per item: resolution points, contributions.
+
+The list (with "Nach oben", "Nach unten", "Entfernen") sits on top and the chosen item's
+fields below it, full width for long texts. Every item keeps its own widgets, so each text
+field keeps its own undo history while the author moves between items.
+"""
+
+from __future__ import annotations
+
+from PySide6.QtCore import Qt, Signal
+from PySide6.QtWidgets import (
+    QAbstractItemView,
+    QHBoxLayout,
+    QLabel,
+    QListWidget,
+    QListWidgetItem,
+    QPushButton,
+    QStackedWidget,
+    QVBoxLayout,
+    QWidget,
+)
+
+from stellungnahme_app.ui.editor.text_field import describe
+
+#: How many rows the list shows before it scrolls.
+VISIBLE_ROWS = 5
+
+
+class DetailList(QWidget):
+    """List of item labels, the standard buttons, and a stack of item editors."""
+
+    remove_requested = Signal(int)
+    move_requested = Signal(int, int)
+
+    def __init__(
+        self,
+        list_name: str,
+        item_name: str,
+        empty_text: str,
+        extra_buttons: list[QWidget],
+        parent: QWidget | None = None,
+    ) -> None:
+        super().__init__(parent)
+        self.item_name = item_name
+        self.list = QListWidget()
+        describe(self.list, list_name, f"Wählen Sie {item_name}, um ihn unten zu bearbeiten.")
+        self.list.setSelectionMode(QAbstractItemView.SelectionMode.SingleSelection)
+        self.list.setWordWrap(False)
+        self.list.setTextElideMode(Qt.TextElideMode.ElideRight)
+        rows = self.list.fontMetrics().lineSpacing() * VISIBLE_ROWS
+        self.list.setMinimumHeight(rows // 2)
+        self.list.setMaximumHeight(rows + 2 * self.list.frameWidth() + 8)
+        self.list.currentRowChanged.connect(self._row_changed)
+
+        self.up_button = QPushButton("Nach &oben")
+        self.down_button = QPushButton("Nach u&nten")
+        self.remove_button = QPushButton("&Entfernen")
+        describe(self.up_button, f"{item_name} nach oben verschieben")
+        describe(self.down_button, f"{item_name} nach unten verschieben")
+        describe(self.remove_button, f"{item_name} entfernen")
+        self.up_button.clicked.connect(lambda: self._move(-1))
+        self.down_button.clicked.connect(lambda: self._move(+1))
+        self.remove_button.clicked.connect(self._remove)
+
+        buttons = QVBoxLayout()
+        for button in extra_buttons:
+            buttons.addWidget(button)
+        buttons.addWidget(self.up_button)
+        buttons.addWidget(self.down_button)
+        buttons.addWidget(self.remove_button)
+        buttons.addStretch(1)
+
+        top = QHBoxLayout()
+        top.addWidget(self.list, 1)
+        top.addLayout(buttons)
+
+        self.stack = QStackedWidget()
+        self.empty = QLabel(empty_text)
+        self.empty.setWordWrap(True)
+        self.empty.setAlignment(Qt.AlignmentFlag.AlignTop | Qt.AlignmentFlag.AlignLeft)
+        describe(self.empty, empty_text)
+        self.stack.addWidget(self.empty)
+
+        layout = QVBoxLayout(self)
+        layout.setContentsMargins(0, 0, 0, 0)
+        layout.addLayout(top)
+        layout.addWidget(self.stack, 1)
+        self._update_buttons()
+
+    # ------------------------------------------------------------------ items
+
+    def count(self) -> int:
+        return self.list.count()
+
+    def detail(self, index: int) -> QWidget:
+        return self.stack.widget(index + 1)
+
+    def current(self) -> int:
+        return self.list.currentRow()
+
+    def clear(self) -> None:
+        self.list.blockSignals(True)
+        self.list.clear()
+        self.list.blockSignals(False)
+        while self.stack.count() > 1:
+            widget = self.stack.widget(1)
+            self.stack.removeWidget(widget)
+            widget.deleteLater()
+        self._row_changed(-1)
+
+    def insert(self, index: int, label: str, detail: QWidget) -> None:
+        self.list.blockSignals(True)
+        self.list.insertItem(index, QListWidgetItem(label))
+        self.list.blockSignals(False)
+        self.stack.insertWidget(index + 1, detail)
+
+    def append(self, label: str, detail: QWidget) -> None:
+        self.insert(self.count(), label, detail)
+
+    def take(self, index: int) -> QWidget:
+        """Remove the item at ``index``; returns its editor (not yet deleted)."""
+        self.list.blockSignals(True)
+        self.list.takeItem(index)
+        self.list.blockSignals(False)
+        widget = self.detail(index)
+        self.stack.removeWidget(widget)
+        return widget
+
+    def move(self, source: int, target: int) -> None:
+        label = self.list.item(source).text()
+        detail = self.take(source)
+        self.insert(target, label, detail)
+        self.set_current(target)
+
+    def set_label(self, index: int, label: str) -> None:
+        item = self.list.item(index)
+        if item is not None:
+            item.setText(label)
+            item.setToolTip(label)
+
+    def set_current(self, index: int) -> None:
+        index = min(index, self.count() - 1)
+        self.list.setCurrentRow(index)
+        self._row_changed(index)
+
+    # ------------------------------------------------------------------ reactions
+
+    def _row_changed(self, row: int) -> None:
+        self.stack.setCurrentIndex(row + 1 if 0 <= row < self.count() else 0)
+        self._update_buttons()
+
+    def _update_buttons(self) -> None:
+        row = self.list.currentRow()
+        chosen = 0 <= row < self.count()
+        self.remove_button.setEnabled(chosen)
+        self.up_button.setEnabled(chosen and row > 0)
+        self.down_button.setEnabled(chosen and row < self.count() - 1)
+
+    def _move(self, step: int) -> None:
+        row = self.list.currentRow()
+        target = row + step
+        if 0 <= row < self.count() and 0 <= target < self.count():
+            self.move_requested.emit(row, target)
+
+    def _remove(self) -> None:
+        row = self.list.currentRow()
+        if 0 <= row < self.count():
+            self.remove_requested.emit(row)

@@ -1,0 +1,261 @@
+"""The editor of one Stellungnahme: the eight steps of the form in one widget.
+
+The step list at the side shows every step with its state; "Weiter"/"Zurück" (Alt+Right,
+Alt+Left) walk the form, and any step can be opened directly. The draft is the model: every
+edit changes it in place and emits ``changed`` (the shell saves it); the editor never
+touches the store. Rules, step states and the preview are re-computed a moment after typing
+stops, never on every key.
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+from pathlib import Path
+
+from PySide6.QtCore import Qt, QTimer, Signal
+from PySide6.QtGui import QKeySequence, QShortcut
+from PySide6.QtWidgets import (
+    QFrame,
+    QHBoxLayout,
+    QLabel,
+    QPushButton,
+    QScrollArea,
+    QStackedWidget,
+    QVBoxLayout,
+    QWidget,
+)
+
+from stellungnahme_app import rules
+from stellungnahme_app.form_steps import (
+    EXPORT_STEP_INDEX,
+    STEPS,
+    parse_field_path,
+    step_index_for_field,
+    step_summaries,
+)
+from stellungnahme_app.model import Draft
+from stellungnahme_app.settings import Settings
+from stellungnahme_app.text import is_blank
+from stellungnahme_app.textbausteine import Textbaustein
+from stellungnahme_app.ui.editor.draft_metadata import DraftMetadata
+from stellungnahme_app.ui.editor.step_aemter import AemterStep
+from stellungnahme_app.ui.editor.step_aenderungen_anlagen import AenderungenAnlagenStep
+from stellungnahme_app.ui.editor.step_beschlusspunkte import BeschlusspunkteStep
+from stellungnahme_app.ui.editor.step_drucksache import DrucksacheStep
+from stellungnahme_app.ui.editor.step_export import ExportStep
+from stellungnahme_app.ui.editor.step_fazit import FazitStep
+from stellungnahme_app.ui.editor.step_list import StepList
+from stellungnahme_app.ui.editor.step_page import EditorContext, StepPage, heading_label
+from stellungnahme_app.ui.editor.step_pruefung import PruefungStep
+from stellungnahme_app.ui.editor.step_unterzeichnung import UnterzeichnungStep
+from stellungnahme_app.ui.editor.text_field import PlainTextField, describe
+
+#: Pause after the last edit before rules, step states and preview are brought up to date.
+RECHECK_DELAY_MS = 300
+
+
+class DraftEditor(QWidget):
+    """Edits one draft and its metadata; see the module docstring."""
+
+    changed = Signal()
+    export_done = Signal(Path, bool)
+
+    def __init__(
+        self,
+        settings: Settings,
+        textbausteine: list[Textbaustein],
+        parent: QWidget | None = None,
+    ) -> None:
+        super().__init__(parent)
+        self.setObjectName("draft_editor")
+        describe(self, "Stellungnahme bearbeiten")
+        self.context = EditorContext(settings=settings, textbausteine=list(textbausteine))
+        self.context.jump_to = self.jump_to
+        self.context.text_field_for = self._text_field_for
+
+        self.step_list = StepList()
+        self.step_list.currentRowChanged.connect(self._step_chosen)
+
+        self.step_title = heading_label("")
+        self.step_title.setObjectName("schritt_titel")
+        self.pages = QStackedWidget()
+        self.steps: list[StepPage] = [
+            DrucksacheStep(self.context),
+            PruefungStep(self.context),
+            BeschlusspunkteStep(self.context),
+            AemterStep(self.context),
+            FazitStep(self.context),
+            AenderungenAnlagenStep(self.context),
+            UnterzeichnungStep(self.context),
+            ExportStep(self.context),
+        ]
+        self.scroll_areas: list[QScrollArea] = []
+        for step in self.steps:
+            area = QScrollArea()
+            area.setWidgetResizable(True)
+            area.setFrameShape(QFrame.Shape.NoFrame)
+            area.setWidget(step)
+            area.setFocusPolicy(Qt.FocusPolicy.NoFocus)
+            describe(area, f"Schritt {step.title}")
+            self.pages.addWidget(area)
+            self.scroll_areas.append(area)
+            step.changed.connect(self._edited)
+        self.export_step.exported.connect(self.export_done)
+
+        self.back_button = QPushButton("&Zurück")
+        describe(self.back_button, "Zurück zum vorigen Schritt", "Tastenkürzel Alt+Pfeil links")
+        self.back_button.clicked.connect(self.previous_step)
+        self.next_button = QPushButton("&Weiter")
+        describe(self.next_button, "Weiter zum nächsten Schritt", "Tastenkürzel Alt+Pfeil rechts")
+        self.next_button.clicked.connect(self.next_step)
+        self.position = QLabel()
+        describe(self.position, "Position im Formular")
+
+        navigation = QHBoxLayout()
+        navigation.addWidget(self.position, 1)
+        navigation.addWidget(self.back_button)
+        navigation.addWidget(self.next_button)
+
+        right = QVBoxLayout()
+        right.addWidget(self.step_title)
+        right.addWidget(self.pages, 1)
+        right.addLayout(navigation)
+        layout = QHBoxLayout(self)
+        layout.addWidget(self.step_list)
+        layout.addLayout(right, 1)
+
+        context = Qt.ShortcutContext.WidgetWithChildrenShortcut
+        self.next_shortcut = QShortcut(QKeySequence("Alt+Right"), self, self.next_step)
+        self.next_shortcut.setContext(context)
+        self.previous_shortcut = QShortcut(QKeySequence("Alt+Left"), self, self.previous_step)
+        self.previous_shortcut.setContext(context)
+
+        self._recheck = QTimer(self)
+        self._recheck.setSingleShot(True)
+        self._recheck.setInterval(RECHECK_DELAY_MS)
+        self._recheck.timeout.connect(self.recheck_now)
+
+        self._current = -1
+        self.set_draft(Draft(), metadata=DraftMetadata())
+
+    # ------------------------------------------------------------------ contract
+
+    @property
+    def export_step(self) -> ExportStep:
+        step = self.steps[EXPORT_STEP_INDEX]
+        assert isinstance(step, ExportStep)
+        return step
+
+    def set_draft(self, draft: Draft, *, metadata: DraftMetadata) -> None:
+        """Show ``draft`` (edited in place from now on); replaces everything shown.
+
+        A draft without signature (a new one) gets today as its signature date; ``changed``
+        then follows once control returns to the event loop.
+        """
+        self._recheck.stop()
+        self.context.draft = draft
+        self.context.metadata = metadata
+        defaulted = draft.signature.date is None and is_blank(draft.signature.name)
+        if defaulted:
+            draft.signature.date = dt.date.today()
+        for step in self.steps:
+            step.load()
+        self.set_current_step(0)
+        self.recheck_now()
+        if defaulted:
+            QTimer.singleShot(0, lambda shown=draft: self._announce_default(shown))
+
+    def _announce_default(self, draft: Draft) -> None:
+        if draft is self.context.draft:
+            self.changed.emit()
+
+    def draft(self) -> Draft:
+        return self.context.draft
+
+    def metadata(self) -> DraftMetadata:
+        return self.context.metadata
+
+    def current_step(self) -> int:
+        return self._current
+
+    def set_current_step(self, index: int) -> None:
+        """Show step ``index`` (0–7) without moving the keyboard focus into it."""
+        index = max(0, min(len(self.steps) - 1, index))
+        step = self.steps[index]
+        self._current = index
+        self.pages.setCurrentIndex(index)
+        self.step_list.blockSignals(True)
+        self.step_list.setCurrentRow(index)
+        self.step_list.blockSignals(False)
+        self.step_title.setText(f"Schritt {index + 1} von {len(self.steps)}: {step.title}")
+        self.step_title.setAccessibleName(self.step_title.text())
+        self.position.setText(
+            f"Weiter: {STEPS[index + 1].title}" if index + 1 < len(STEPS) else "Letzter Schritt"
+        )
+        self.back_button.setEnabled(index > 0)
+        self.next_button.setEnabled(index < len(self.steps) - 1)
+        step.refresh()
+
+    def next_step(self) -> None:
+        if self._current < len(self.steps) - 1:
+            self._walk_to(self._current + 1)
+
+    def previous_step(self) -> None:
+        if self._current > 0:
+            self._walk_to(self._current - 1)
+
+    def show_export_step(self) -> None:
+        self.flush_pending_edits()
+        self._walk_to(EXPORT_STEP_INDEX)
+
+    def jump_to(self, field_path: str) -> None:
+        """Open the step holding ``field_path`` and put the keyboard focus on its widget."""
+        index = step_index_for_field(field_path)
+        parsed = parse_field_path(field_path)
+        if index is None or parsed is None:
+            return
+        self.set_current_step(index)
+        widget = self.steps[index].focus_field(parsed)
+        if widget is not None:
+            self.scroll_areas[index].ensureWidgetVisible(widget)
+
+    def flush_pending_edits(self) -> None:
+        for step in self.steps:
+            step.flush()
+
+    # ------------------------------------------------------------------ internals
+
+    def _walk_to(self, index: int) -> None:
+        self.set_current_step(index)
+        first = self.steps[index].first_field()
+        if first is not None:
+            first.setFocus(Qt.FocusReason.TabFocusReason)
+            self.scroll_areas[index].ensureWidgetVisible(first)
+
+    def _step_chosen(self, row: int) -> None:
+        if 0 <= row < len(self.steps) and row != self._current:
+            self.set_current_step(row)
+
+    def _edited(self) -> None:
+        self.changed.emit()
+        self._recheck.start()
+
+    def recheck_now(self) -> None:
+        """Bring step states (and the export step, if shown) up to date at once."""
+        self._recheck.stop()
+        settings = self.context.settings
+        findings = rules.check(
+            self.context.draft,
+            number_pattern=settings.number_pattern,
+            number_example=settings.number_example,
+        )
+        self.step_list.set_summaries(step_summaries(self.context.draft, findings))
+        if self._current == EXPORT_STEP_INDEX:
+            self.export_step.refresh()
+
+    def _text_field_for(self, path: str) -> PlainTextField | None:
+        parsed = parse_field_path(path)
+        index = step_index_for_field(path)
+        if parsed is None or index is None:
+            return None
+        return self.steps[index].text_field(parsed)

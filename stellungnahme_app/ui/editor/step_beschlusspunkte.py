@@ -1,0 +1,268 @@
+"""Step 3 – Beschlusspunkte: the numbered resolution points of the motion, verbatim.
+
+Points are added, removed and moved one by one, or taken at once from the clipboard:
+"Aus Zwischenablage einfügen" splits a copied motion text at its numbers
+(:func:`motion_text.split_motion`).
+"""
+
+from __future__ import annotations
+
+from PySide6.QtCore import Signal
+from PySide6.QtGui import QGuiApplication
+from PySide6.QtWidgets import (
+    QFormLayout,
+    QLabel,
+    QMessageBox,
+    QPushButton,
+    QVBoxLayout,
+    QWidget,
+)
+
+from stellungnahme_app.form_steps import FieldPath
+from stellungnahme_app.model import ResolutionPoint
+from stellungnahme_app.motion_text import next_point_number, split_motion
+from stellungnahme_app.text import is_blank
+from stellungnahme_app.ui.editor.detail_list import DetailList
+from stellungnahme_app.ui.editor.step_page import EditorContext, StepPage, hint_label
+from stellungnahme_app.ui.editor.text_field import LineField, PlainTextField, describe
+
+PREVIEW_CHARACTERS = 90
+
+
+def point_label(index: int, point: ResolutionPoint) -> str:
+    """``01 – Der Oberbürgermeister beruft …`` for the list."""
+    number = point.number.strip() or f"({index + 1}.)"
+    text = " ".join(point.text.split())
+    if len(text) > PREVIEW_CHARACTERS:
+        text = text[:PREVIEW_CHARACTERS].rstrip() + " …"
+    return f"{number} – {text}" if text else f"{number} – (noch ohne Text)"
+
+
+class PointEditor(QWidget):
+    """The fields of one resolution point."""
+
+    edited = Signal()
+
+    def __init__(self, point: ResolutionPoint, position: int) -> None:
+        super().__init__()
+        self.point = point
+        self.number = LineField("Nummer des Beschlusspunkts", placeholder="01")
+        self.number.setMaximumWidth(self.number.fontMetrics().horizontalAdvance("0000000") * 2)
+        self.text = PlainTextField(
+            "Text des Beschlusspunkts", description="Wortlaut aus der Drucksache", visible_lines=8
+        )
+        self.number.set_text(point.number)
+        self.text.set_text(point.text)
+        self.number.edited.connect(self._number_edited)
+        self.text.edited.connect(self._text_edited)
+        self.set_position(position)
+
+        number_label = QLabel("N&ummer:")
+        number_label.setBuddy(self.number)
+        text_label = QLabel("&Text:")
+        text_label.setBuddy(self.text)
+        layout = QFormLayout(self)
+        layout.setContentsMargins(0, 0, 0, 0)
+        layout.setRowWrapPolicy(QFormLayout.RowWrapPolicy.WrapLongRows)
+        layout.addRow(number_label, self.number)
+        layout.addRow(text_label, self.text)
+
+    def set_position(self, position: int) -> None:
+        describe(self.number, f"Nummer des {position + 1}. Beschlusspunkts")
+        describe(self.text, f"Text des {position + 1}. Beschlusspunkts")
+
+    def _number_edited(self, text: str) -> None:
+        self.point.number = text
+        self.edited.emit()
+
+    def _text_edited(self, text: str) -> None:
+        self.point.text = text
+        self.edited.emit()
+
+
+class BeschlusspunkteStep(StepPage):
+    title = "Beschlusspunkte"
+
+    def __init__(self, context: EditorContext, parent: QWidget | None = None) -> None:
+        super().__init__(context, parent)
+        self.add_button = QPushButton("&Hinzufügen")
+        describe(self.add_button, "Beschlusspunkt hinzufügen")
+        self.add_button.clicked.connect(self.add_point)
+        self.paste_button = QPushButton("Aus Zwischen&ablage einfügen")
+        describe(
+            self.paste_button,
+            "Beschlusspunkte aus der Zwischenablage einfügen",
+            "Kopierten Antragstext an den Nummern (01, 02 … oder 1., 2. …) in Punkte teilen",
+        )
+        self.paste_button.clicked.connect(self.paste_from_clipboard)
+        self.points = DetailList(
+            "Beschlusspunkte",
+            "den Beschlusspunkt",
+            "Noch kein Beschlusspunkt erfasst. Kopieren Sie die Beschlusspunkte aus der "
+            "Drucksache und wählen Sie „Aus Zwischenablage einfügen“, oder fügen Sie sie "
+            "einzeln hinzu.",
+            [self.add_button, self.paste_button],
+        )
+        self.points.remove_requested.connect(self.remove_point)
+        self.points.move_requested.connect(self.move_point)
+        self.feedback = QLabel()
+        self.feedback.setWordWrap(True)
+        self.feedback.setObjectName("rueckmeldung")
+        describe(self.feedback, "Rückmeldung zum Einfügen")
+        self.feedback.setVisible(False)
+
+        layout = QVBoxLayout(self)
+        layout.addWidget(
+            hint_label(
+                "Übernehmen Sie die Beschlusspunkte der Drucksache wörtlich, jeden mit seiner "
+                "Nummer. Sie erscheinen im Dokument unter „Stellungnahme“."
+            )
+        )
+        layout.addWidget(self.feedback)
+        layout.addWidget(self.points, 1)
+
+    # ------------------------------------------------------------------ loading
+
+    def load(self) -> None:
+        self.points.clear()
+        for index, point in enumerate(self.draft.resolution_points):
+            self.points.append(point_label(index, point), self._editor_for(point, index))
+        self.points.set_current(0 if self.draft.resolution_points else -1)
+        self.feedback.setVisible(False)
+
+    def _editor_for(self, point: ResolutionPoint, index: int) -> PointEditor:
+        editor = PointEditor(point, index)
+        editor.edited.connect(lambda: self._point_edited(editor))
+        return editor
+
+    def _point_edited(self, editor: PointEditor) -> None:
+        index = self._index_of(editor)
+        if index is not None:
+            self.points.set_label(index, point_label(index, editor.point))
+        self._edited()
+
+    def _index_of(self, editor: PointEditor) -> int | None:
+        for index in range(self.points.count()):
+            if self.points.detail(index) is editor:
+                return index
+        return None
+
+    def _relabel(self) -> None:
+        for index, point in enumerate(self.draft.resolution_points):
+            self.points.set_label(index, point_label(index, point))
+            detail = self.points.detail(index)
+            if isinstance(detail, PointEditor):
+                detail.set_position(index)
+
+    # ------------------------------------------------------------------ list edits
+
+    def add_point(self) -> None:
+        numbers = [p.number for p in self.draft.resolution_points]
+        point = ResolutionPoint(number=next_point_number(numbers))
+        self.draft.resolution_points.append(point)
+        index = len(self.draft.resolution_points) - 1
+        self.points.append(point_label(index, point), self._editor_for(point, index))
+        self.points.set_current(index)
+        self._edited()
+        editor = self.points.detail(index)
+        if isinstance(editor, PointEditor):
+            editor.text.setFocus()
+
+    def remove_point(self, index: int) -> None:
+        point = self.draft.resolution_points[index]
+        if not is_blank(point.text):
+            answer = QMessageBox.question(
+                self,
+                "Beschlusspunkt entfernen",
+                f"Beschlusspunkt „{point_label(index, point)}“ entfernen?",
+                QMessageBox.StandardButton.Yes | QMessageBox.StandardButton.No,
+                QMessageBox.StandardButton.No,
+            )
+            if answer != QMessageBox.StandardButton.Yes:
+                return
+        del self.draft.resolution_points[index]
+        self.points.take(index).deleteLater()
+        self._relabel()
+        self.points.set_current(min(index, len(self.draft.resolution_points) - 1))
+        self._edited()
+
+    def move_point(self, source: int, target: int) -> None:
+        points = self.draft.resolution_points
+        points.insert(target, points.pop(source))
+        self.points.move(source, target)
+        self._relabel()
+        self._edited()
+
+    def paste_from_clipboard(self) -> None:
+        """Split the clipboard's text into points; replaces or appends after asking."""
+        split = split_motion(QGuiApplication.clipboard().text())
+        if not split.points:
+            self._tell(
+                "Die Zwischenablage enthält keinen Text. Kopieren Sie zuerst die "
+                "Beschlusspunkte aus der Drucksache."
+            )
+            return
+        replace = True
+        if self.draft.resolution_points:
+            box = QMessageBox(
+                QMessageBox.Icon.Question,
+                "Beschlusspunkte einfügen",
+                f"Es sind schon {len(self.draft.resolution_points)} Beschlusspunkte erfasst. "
+                f"Sollen die {len(split.points)} Punkte aus der Zwischenablage sie ersetzen "
+                "oder angehängt werden?",
+                QMessageBox.StandardButton.NoButton,
+                self,
+            )
+            box.setObjectName("beschlusspunkte_einfuegen")
+            replace_button = box.addButton("&Ersetzen", QMessageBox.ButtonRole.AcceptRole)
+            append_button = box.addButton("&Anhängen", QMessageBox.ButtonRole.AcceptRole)
+            box.addButton(QMessageBox.StandardButton.Cancel)
+            box.exec()
+            clicked = box.clickedButton()
+            if clicked not in (replace_button, append_button):
+                return
+            replace = clicked is replace_button
+        if replace:
+            self.draft.resolution_points[:] = split.points
+        else:
+            self.draft.resolution_points.extend(split.points)
+        self.load()
+        count = len(split.points)
+        message = (
+            f"{count} Beschlusspunkt{'e' if count != 1 else ''} aus der Zwischenablage "
+            f"{'übernommen' if replace else 'angehängt'}. Bitte prüfen Sie Nummern und Texte."
+        )
+        if split.preamble:
+            preamble = " ".join(split.preamble.split())
+            if len(preamble) > PREVIEW_CHARACTERS:
+                preamble = preamble[:PREVIEW_CHARACTERS] + " …"
+            message += f" Der einleitende Text „{preamble}“ wurde nicht übernommen."
+        if any(not p.number for p in split.points):
+            message += " Im Text waren keine Nummern zu erkennen; bitte tragen Sie sie ein."
+        self._tell(message)
+        self._edited()
+
+    def _tell(self, message: str) -> None:
+        self.feedback.setText(message)
+        self.feedback.setAccessibleDescription(message)
+        self.feedback.setVisible(True)
+
+    # ------------------------------------------------------------------ focus
+
+    def first_field(self) -> QWidget:
+        return self.points.list if self.points.count() else self.paste_button
+
+    def focus_field(self, path: FieldPath) -> QWidget | None:
+        if path.section != "resolution_points":
+            return None
+        if path.index is None or not 0 <= path.index < self.points.count():
+            widget = self.first_field()
+            widget.setFocus()
+            return widget
+        self.points.set_current(path.index)
+        editor = self.points.detail(path.index)
+        if not isinstance(editor, PointEditor):
+            return None
+        widget = editor.number if path.attribute == "number" else editor.text
+        widget.setFocus()
+        return widget

@@ -1,0 +1,323 @@
+"""Step 8 – Prüfen und exportieren: findings, preview, and the export buttons.
+
+Every finding of the rules is a link: activating it opens the step of its field and puts the
+cursor there. The preview shows the document's text as the export prints it
+(:func:`export.document_text`). The final .docx and PDF stay disabled while errors remain,
+and the step says why; a draft marked ENTWURF can always be written. Writing runs in the
+background (PDF conversion takes seconds), then "Öffnen" and "Ordner öffnen" appear.
+"""
+
+from __future__ import annotations
+
+import html
+from pathlib import Path
+
+from PySide6.QtCore import Qt, QUrl, Signal
+from PySide6.QtGui import QDesktopServices
+from PySide6.QtWidgets import (
+    QHBoxLayout,
+    QLabel,
+    QListWidget,
+    QListWidgetItem,
+    QPushButton,
+    QStyle,
+    QTextBrowser,
+    QVBoxLayout,
+    QWidget,
+)
+
+from stellungnahme_app import export, form, rules
+from stellungnahme_app.form_steps import STEPS, step_index_for_field
+from stellungnahme_app.model import Draft
+from stellungnahme_app.rules import Finding, Severity
+from stellungnahme_app.ui.background import run_in_background
+from stellungnahme_app.ui.editor.file_dialogs import ask_save_path, documents_folder
+from stellungnahme_app.ui.editor.step_page import EditorContext, StepPage, heading_label
+from stellungnahme_app.ui.editor.text_field import describe
+from stellungnahme_app.ui.error_reporting import show_error
+
+FIELD_ROLE = Qt.ItemDataRole.UserRole
+
+
+class ExportStep(StepPage):
+    title = "Prüfen und exportieren"
+
+    #: A file was written: its path and whether it is a draft (ENTWURF).
+    exported = Signal(Path, bool)
+
+    def __init__(self, context: EditorContext, parent: QWidget | None = None) -> None:
+        super().__init__(context, parent)
+        self._busy = False
+        self._last_folder: Path | None = None
+        self._soffice: Path | bool | None = False  # False: not looked for yet
+        self.last_export: Path | None = None
+
+        self.summary = QLabel()
+        self.summary.setWordWrap(True)
+        self.summary.setObjectName("pruefergebnis_zusammenfassung")
+        describe(self.summary, "Zusammenfassung der Prüfung")
+        self.findings = QListWidget()
+        describe(
+            self.findings,
+            "Prüfergebnis",
+            "Fehler und Hinweise; Eingabetaste oder Klick springt zur betroffenen Stelle",
+        )
+        self.findings.setWordWrap(True)
+        self.findings.itemActivated.connect(self._finding_activated)
+        self.findings.itemClicked.connect(self._finding_activated)
+        findings_label = QLabel("Prüf&ergebnis:")
+        findings_label.setBuddy(self.findings)
+
+        self.final_docx = QPushButton("Wo&rd-Dokument (endgültig) …")
+        describe(self.final_docx, "Endgültiges Word-Dokument speichern")
+        self.final_docx.clicked.connect(lambda: self.export(".docx", draft_mode=False))
+        self.final_pdf = QPushButton("&PDF (endgültig) …")
+        describe(self.final_pdf, "Endgültiges Dokument als PDF speichern")
+        self.final_pdf.clicked.connect(lambda: self.export(".pdf", draft_mode=False))
+        self.draft_docx = QPushButton("Entwurf mit Vermerk E&NTWURF …")
+        describe(
+            self.draft_docx,
+            "Entwurf als Word-Dokument speichern",
+            "Jede Seite trägt den Vermerk ENTWURF; geht auch, solange Fehler bestehen",
+        )
+        self.draft_docx.clicked.connect(lambda: self.export(".docx", draft_mode=True))
+        self.blocked_reason = QLabel()
+        self.blocked_reason.setWordWrap(True)
+        self.blocked_reason.setObjectName("sperrgrund")
+        describe(self.blocked_reason, "Grund für die Sperre")
+
+        self.result = QLabel()
+        self.result.setWordWrap(True)
+        self.result.setTextInteractionFlags(Qt.TextInteractionFlag.TextSelectableByMouse)
+        describe(self.result, "Ergebnis der Ausgabe")
+        self.open_button = QPushButton("Ö&ffnen")
+        describe(self.open_button, "Ausgegebenes Dokument öffnen")
+        self.open_button.clicked.connect(self.open_result)
+        self.folder_button = QPushButton("&Ordner öffnen")
+        describe(self.folder_button, "Ordner des ausgegebenen Dokuments öffnen")
+        self.folder_button.clicked.connect(self.open_result_folder)
+        for widget in (self.result, self.open_button, self.folder_button):
+            widget.setVisible(False)
+
+        self.preview = QTextBrowser()
+        self.preview.setObjectName("vorschau")
+        self.preview.setOpenLinks(False)
+        describe(self.preview, "Vorschau des Dokuments", "So liest sich das Dokument")
+        self.preview.setStyleSheet("QTextBrowser#vorschau { background: white; color: black; }")
+        preview_label = QLabel("&Vorschau des Dokuments:")
+        preview_label.setBuddy(self.preview)
+
+        buttons = QHBoxLayout()
+        buttons.addWidget(self.final_docx)
+        buttons.addWidget(self.final_pdf)
+        buttons.addWidget(self.draft_docx)
+        buttons.addStretch(1)
+        result_row = QHBoxLayout()
+        result_row.addWidget(self.result, 1)
+        result_row.addWidget(self.open_button)
+        result_row.addWidget(self.folder_button)
+
+        layout = QVBoxLayout(self)
+        layout.addWidget(heading_label("Prüfung"))
+        layout.addWidget(self.summary)
+        layout.addWidget(findings_label)
+        layout.addWidget(self.findings)
+        layout.addWidget(heading_label("Ausgabe"))
+        layout.addLayout(buttons)
+        layout.addWidget(self.blocked_reason)
+        layout.addLayout(result_row)
+        layout.addWidget(preview_label)
+        layout.addWidget(self.preview, 2)
+
+    # ------------------------------------------------------------------ showing
+
+    def load(self) -> None:
+        for widget in (self.result, self.open_button, self.folder_button):
+            widget.setVisible(False)
+        self.last_export = None
+        self.refresh()
+
+    def refresh(self) -> None:
+        """Re-run the rules and rebuild the findings and the preview (costly: not per key)."""
+        settings = self.context.settings
+        found = rules.check(
+            self.draft,
+            number_pattern=settings.number_pattern,
+            number_example=settings.number_example,
+        )
+        self.show_findings(found)
+        self.show_preview(self.draft)
+
+    def show_findings(self, found: list[Finding]) -> None:
+        self.findings.clear()
+        style = self.style()
+        error_icon = style.standardIcon(QStyle.StandardPixmap.SP_MessageBoxCritical)
+        warning_icon = style.standardIcon(QStyle.StandardPixmap.SP_MessageBoxWarning)
+        for finding in found:
+            index = step_index_for_field(finding.field)
+            where = f" (Schritt {index + 1}: {STEPS[index].title})" if index is not None else ""
+            item = QListWidgetItem(f"{finding.severity.label}: {finding.message}{where}")
+            item.setIcon(error_icon if finding.severity is Severity.ERROR else warning_icon)
+            item.setData(FIELD_ROLE, finding.field)
+            item.setToolTip("Zur Stelle springen")
+            self.findings.addItem(item)
+        errors = rules.errors(found)
+        warnings = len(found) - len(errors)
+        if errors:
+            count = (
+                "ein Fehler verhindert" if len(errors) == 1 else f"{len(errors)} Fehler verhindern"
+            )
+            text = (
+                f"{count[0].upper()}{count[1:]} die endgültige Ausgabe. Wählen Sie einen "
+                "Eintrag, um zur Stelle zu springen."
+            )
+        elif warnings:
+            text = (
+                "Keine Fehler. Bitte sehen Sie sich die Hinweise an; die Stellungnahme kann "
+                "endgültig ausgegeben werden."
+            )
+        else:
+            text = (
+                "Keine Fehler und keine Hinweise: die Stellungnahme kann endgültig ausgegeben "
+                "werden."
+            )
+        self.summary.setText(text)
+        self.summary.setAccessibleDescription(text)
+        self.findings.setVisible(bool(found))
+        blocked = bool(errors)
+        self.final_docx.setEnabled(not blocked and not self._busy)
+        self.final_pdf.setEnabled(not blocked and not self._busy and self._pdf_available())
+        self.draft_docx.setEnabled(not self._busy)
+        reasons = []
+        if blocked:
+            reasons.append(
+                "Die endgültige Ausgabe (Word und PDF) ist gesperrt, solange Fehler bestehen "
+                "(siehe Prüfergebnis). Ein Entwurf mit dem Vermerk ENTWURF geht jederzeit."
+            )
+        if not self._pdf_available():
+            reasons.append(
+                "PDF: LibreOffice ist auf diesem Rechner nicht installiert; bitte wenden Sie "
+                "sich an die IT-Betreuung oder geben Sie das Word-Dokument aus."
+            )
+        reason = " ".join(reasons)
+        self.blocked_reason.setText(reason)
+        self.blocked_reason.setVisible(bool(reason))
+        for button in (self.final_docx, self.final_pdf):
+            button.setToolTip(reason if not button.isEnabled() else "")
+            button.setAccessibleDescription(reason if not button.isEnabled() else "")
+
+    def show_preview(self, draft: Draft) -> None:
+        bold = {
+            form.LABEL_DOCUMENT_TITLE,
+            form.LABEL_PUBLIC_STATUS,
+            form.ASSESSMENT_INSTRUCTION,
+            form.LABEL_STATEMENT,
+            form.LABEL_CONCLUSION,
+            form.LABEL_AMENDMENTS,
+            form.LABEL_ATTACHMENTS,
+            *form.ASSESSMENT_QUESTIONS.values(),
+            *(c.heading.strip() for c in draft.contributions),
+        }
+        heading = form.document_heading(draft.city, draft.document_number)
+        parts = []
+        for line in export.document_text(draft):
+            text = html.escape(line).replace("\n", "<br>").replace("\t", "&emsp;")
+            if line == heading:
+                parts.append(f"<h2>{text}</h2>")
+            elif line.strip() in bold:
+                parts.append(f"<p><b>{text}</b></p>")
+            else:
+                parts.append(f"<p>{text}</p>")
+        scroll = self.preview.verticalScrollBar().value()
+        self.preview.setHtml("\n".join(parts))
+        self.preview.verticalScrollBar().setValue(scroll)
+
+    def _finding_activated(self, item: QListWidgetItem) -> None:
+        field = item.data(FIELD_ROLE)
+        if field:
+            self.context.jump_to(field)
+
+    # ------------------------------------------------------------------ export
+
+    def _pdf_available(self) -> bool:
+        if self._soffice is False:
+            self._soffice = export.find_soffice()
+        return self._soffice is not None
+
+    def export(self, suffix: str, *, draft_mode: bool) -> None:
+        """Ask for the file name, then write the document in the background."""
+        if self._busy:
+            return
+        name = export.default_file_name(self.draft, suffix)
+        if draft_mode:
+            name = name.replace("Stellungnahme_", "Stellungnahme_ENTWURF_", 1)
+        kind = "PDF-Dokument (*.pdf)" if suffix == ".pdf" else "Word-Dokument (*.docx)"
+        title = "Entwurf speichern" if draft_mode else "Stellungnahme speichern"
+        ask_save_path(
+            self,
+            title=title,
+            folder=self._last_folder or documents_folder(),
+            file_name=name,
+            name_filter=kind,
+            on_chosen=lambda path: self.write(path, draft_mode=draft_mode),
+        )
+
+    def write(self, target: Path, *, draft_mode: bool) -> None:
+        """Write the document to ``target`` in the background (no dialog)."""
+        settings = self.context.settings
+        snapshot = self.draft.copy()
+        self._last_folder = target.parent
+        self._set_busy(True)
+        busy_text = (
+            "PDF wird erstellt …"
+            if target.suffix.lower() == ".pdf"
+            else ("Dokument wird geschrieben …")
+        )
+
+        def work() -> Path:
+            return export.export_document(
+                snapshot,
+                target,
+                draft_mode=draft_mode,
+                template=settings.template,
+                number_pattern=settings.number_pattern,
+                number_example=settings.number_example,
+            )
+
+        run_in_background(
+            self,
+            work,
+            busy_text=busy_text,
+            on_success=lambda written: self._written(written, draft_mode),
+            on_error=self._failed,
+        )
+
+    def _written(self, path: Path, draft_mode: bool) -> None:
+        self._set_busy(False)
+        self.last_export = path
+        kind = "Der Entwurf" if draft_mode else "Die Stellungnahme"
+        self.result.setText(f"{kind} wurde gespeichert: {path}")
+        self.result.setAccessibleDescription(self.result.text())
+        for widget in (self.result, self.open_button, self.folder_button):
+            widget.setVisible(True)
+        self.open_button.setFocus()
+        self.exported.emit(path, draft_mode)
+
+    def _failed(self, error: BaseException) -> None:
+        self._set_busy(False)
+        show_error(self, error, action="Das Dokument konnte nicht gespeichert werden.")
+
+    def _set_busy(self, busy: bool) -> None:
+        self._busy = busy
+        self.refresh()
+
+    def open_result(self) -> None:
+        if self.last_export is not None:
+            QDesktopServices.openUrl(QUrl.fromLocalFile(str(self.last_export)))
+
+    def open_result_folder(self) -> None:
+        if self.last_export is not None:
+            QDesktopServices.openUrl(QUrl.fromLocalFile(str(self.last_export.parent)))
+
+    def first_field(self) -> QWidget:
+        return self.findings if self.findings.count() else self.final_docx

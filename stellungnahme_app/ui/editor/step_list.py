@@ -1,0 +1,101 @@
+"""The list of the eight steps at the side of the editor, each with its state.
+
+Each entry reads "2. Prüfung" with its state below it ("vollständig", "unvollständig –
+2 Fehler", "noch nicht begonnen") and an icon; the state is in the text, not only in the
+icon's colour, so screen readers and colour-blind users get it too.
+"""
+
+from __future__ import annotations
+
+from PySide6.QtCore import QPointF, QSize, Qt
+from PySide6.QtGui import QColor, QIcon, QPainter, QPen, QPixmap
+from PySide6.QtWidgets import QAbstractItemView, QListWidget, QListWidgetItem, QWidget
+
+from stellungnahme_app.form_steps import STEPS, StepState, StepSummary
+from stellungnahme_app.ui.editor.text_field import describe
+
+STATE_ROLE = Qt.ItemDataRole.UserRole
+
+_COLOURS = {
+    StepState.COMPLETE: QColor("#1e7b34"),
+    StepState.PROBLEMS: QColor("#b3261e"),
+    StepState.NOT_STARTED: QColor("#6b6b6b"),
+}
+
+
+def state_icon(state: StepState, size: int) -> QIcon:
+    """A drawn sign: check mark, exclamation mark, or an empty circle."""
+    pixmap = QPixmap(size, size)
+    pixmap.fill(Qt.GlobalColor.transparent)
+    painter = QPainter(pixmap)
+    painter.setRenderHint(QPainter.RenderHint.Antialiasing)
+    colour = _COLOURS[state]
+    pen = QPen(colour, max(1.5, size / 10))
+    painter.setPen(pen)
+    margin = size * 0.12
+    circle = pixmap.rect().adjusted(int(margin), int(margin), -int(margin), -int(margin))
+    if state is StepState.NOT_STARTED:
+        painter.drawEllipse(circle)
+    else:
+        painter.setBrush(colour)
+        painter.drawEllipse(circle)
+        pen.setColor(QColor("white"))
+        pen.setWidthF(max(1.5, size / 8))
+        painter.setPen(pen)
+        if state is StepState.COMPLETE:
+            painter.drawPolyline(
+                [
+                    _point(size, 0.30, 0.52),
+                    _point(size, 0.45, 0.66),
+                    _point(size, 0.70, 0.36),
+                ]
+            )
+        else:
+            painter.drawLine(_point(size, 0.5, 0.28), _point(size, 0.5, 0.58))
+            painter.drawPoint(_point(size, 0.5, 0.72))
+    painter.end()
+    return QIcon(pixmap)
+
+
+def _point(size: int, x: float, y: float) -> QPointF:
+    return QPointF(size * x, size * y)
+
+
+class StepList(QListWidget):
+    """One entry per step; the current row is the step shown."""
+
+    def __init__(self, parent: QWidget | None = None) -> None:
+        super().__init__(parent)
+        describe(
+            self,
+            "Schritte des Formulars",
+            "Jeder Schritt mit seinem Stand; Pfeiltasten wählen einen Schritt",
+        )
+        self.setSelectionMode(QAbstractItemView.SelectionMode.SingleSelection)
+        self.setWordWrap(True)
+        self.setSpacing(2)
+        size = self.fontMetrics().height() * 2
+        self.setIconSize(QSize(size, size))
+        for index, step in enumerate(STEPS):
+            item = QListWidgetItem(f"{index + 1}. {step.title}")
+            self.addItem(item)
+        self.set_summaries([StepSummary(StepState.NOT_STARTED) for _ in STEPS])
+        width = max(
+            self.fontMetrics().horizontalAdvance(f"{i + 1}. {s.title}") for i, s in enumerate(STEPS)
+        )
+        self.setMinimumWidth(width + size + self.fontMetrics().averageCharWidth() * 6)
+        self.setMaximumWidth(int(self.minimumWidth() * 1.6))
+
+    def set_summaries(self, summaries: list[StepSummary]) -> None:
+        size = self.iconSize().width()
+        for index, (step, summary) in enumerate(zip(STEPS, summaries, strict=True)):
+            item = self.item(index)
+            text = f"{index + 1}. {step.title}\n{summary.description}"
+            if item.text() != text:
+                item.setText(text)
+                item.setIcon(state_icon(summary.state, size))
+                item.setData(STATE_ROLE, summary.state)
+                item.setToolTip(f"{step.title}: {summary.description}")
+
+    def state(self, index: int) -> StepState:
+        return self.item(index).data(STATE_ROLE)

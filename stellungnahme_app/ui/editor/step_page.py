@@ -1,0 +1,95 @@
+"""What every step of the editor has in common, and the state the steps share.
+
+A step is a page showing one part of the form. It shows the draft in :meth:`StepPage.load`,
+writes each of the author's edits straight into the draft and emits ``changed``, and can put
+the keyboard focus on the widget of a field (:meth:`StepPage.focus_field`).
+"""
+
+from __future__ import annotations
+
+from collections.abc import Callable
+from dataclasses import dataclass, field
+
+from PySide6.QtCore import Signal
+from PySide6.QtWidgets import QLabel, QWidget
+
+from stellungnahme_app.form_steps import FieldPath
+from stellungnahme_app.model import Draft
+from stellungnahme_app.settings import Settings
+from stellungnahme_app.textbausteine import Textbaustein
+from stellungnahme_app.ui.editor.draft_metadata import DraftMetadata
+from stellungnahme_app.ui.editor.text_field import PlainTextField
+
+
+@dataclass
+class EditorContext:
+    """The open draft and what the steps need around it; the editor owns it."""
+
+    settings: Settings
+    textbausteine: list[Textbaustein]
+    draft: Draft = field(default_factory=Draft)
+    metadata: DraftMetadata = field(default_factory=DraftMetadata)
+    #: Opens the step of a field path and focuses its widget (set by the editor).
+    jump_to: Callable[[str], None] = lambda path: None
+    #: The text field showing a field path such as ``conclusion`` or ``contributions[0].text``.
+    text_field_for: Callable[[str], PlainTextField | None] = lambda path: None
+
+
+class StepPage(QWidget):
+    """Base class of the eight steps."""
+
+    changed = Signal()
+    title = ""
+
+    def __init__(self, context: EditorContext, parent: QWidget | None = None) -> None:
+        super().__init__(parent)
+        self.context = context
+
+    @property
+    def draft(self) -> Draft:
+        return self.context.draft
+
+    def load(self) -> None:
+        """Show the context's draft; replaces everything, leaves no undo history."""
+
+    def refresh(self) -> None:
+        """Bring what this step shows from other steps up to date (called when it is shown)."""
+
+    def focus_field(self, path: FieldPath) -> QWidget | None:
+        """Focus the widget of ``path`` and return it (``None`` if this step lacks it)."""
+        return None
+
+    def first_field(self) -> QWidget | None:
+        """Where the focus goes when the author walks into this step."""
+        return None
+
+    def flush(self) -> None:
+        """Commit a half-typed value into the draft."""
+
+    def text_field(self, path: FieldPath) -> PlainTextField | None:
+        """The multi-line field showing ``path``, for inserting Textbausteine."""
+        return None
+
+    def _edited(self) -> None:
+        self.changed.emit()
+
+
+def hint_label(text: str) -> QLabel:
+    """A wrapped explanation under a heading; readable by screen readers."""
+    label = QLabel(text)
+    label.setWordWrap(True)
+    label.setObjectName("erlaeuterung")
+    label.setAccessibleName(text)
+    return label
+
+
+def heading_label(text: str) -> QLabel:
+    """A section heading in bold, scaled from the system font (no fixed pixel size)."""
+    label = QLabel(text)
+    font = label.font()
+    font.setBold(True)
+    font.setPointSizeF(font.pointSizeF() * 1.15)
+    label.setFont(font)
+    label.setWordWrap(True)
+    label.setAccessibleName(text)
+    return label

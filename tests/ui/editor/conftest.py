@@ -1,0 +1,85 @@
+"""Fixtures for the editor's tests: a shown DraftEditor with the real catalogue."""
+
+from __future__ import annotations
+
+from collections.abc import Callable
+from typing import Any
+
+import pytest
+from PySide6.QtCore import QTimer
+from PySide6.QtTest import QTest
+from PySide6.QtWidgets import QApplication, QMessageBox, QWidget
+
+from stellungnahme_app.model import Draft
+from stellungnahme_app.settings import Settings
+from stellungnahme_app.textbausteine import Textbaustein, load_textbausteine
+from stellungnahme_app.ui.editor import DraftEditor, DraftMetadata
+
+
+@pytest.fixture
+def textbausteine(app_settings: Settings) -> list[Textbaustein]:
+    items, problems = load_textbausteine(app_settings.textbausteine_dir)
+    assert problems == []
+    return items
+
+
+@pytest.fixture
+def make_editor(
+    qtbot: Any, app_settings: Settings, textbausteine: list[Textbaustein]
+) -> Callable[..., DraftEditor]:
+    """Call with a draft (default: empty): a shown, active editor showing it."""
+
+    def make(draft: Draft | None = None, metadata: DraftMetadata | None = None) -> DraftEditor:
+        editor = DraftEditor(app_settings, textbausteine)
+        qtbot.addWidget(editor)
+        editor.set_draft(
+            draft if draft is not None else Draft(), metadata=metadata or DraftMetadata()
+        )
+        editor.resize(
+            editor.fontMetrics().averageCharWidth() * 150, editor.fontMetrics().height() * 45
+        )
+        editor.show()
+        editor.activateWindow()
+        assert QTest.qWaitForWindowActive(editor, 5000), "Editor wurde nicht aktiv"
+        return editor
+
+    return make
+
+
+@pytest.fixture
+def editor(make_editor: Callable[..., DraftEditor]) -> DraftEditor:
+    return make_editor()
+
+
+@pytest.fixture
+def reference_editor(
+    make_editor: Callable[..., DraftEditor], reference_draft: Draft
+) -> DraftEditor:
+    return make_editor(reference_draft)
+
+
+def answer_next_message_box(button_text: str) -> None:
+    """Click the button ``button_text`` of the next modal message box (opened by ``exec``)."""
+
+    def click() -> None:
+        box = QApplication.activeModalWidget()
+        if not isinstance(box, QMessageBox):
+            QTimer.singleShot(20, click)
+            return
+        for button in box.buttons():
+            if button.text().replace("&", "") == button_text:
+                button.click()
+                return
+        raise AssertionError(f"Kein Knopf „{button_text}“ in {[b.text() for b in box.buttons()]}")
+
+    QTimer.singleShot(0, click)
+
+
+@pytest.fixture
+def answer_message_box() -> Callable[[str], None]:
+    """Call before the action: clicks ``button_text`` in the message box it opens."""
+    return answer_next_message_box
+
+
+def focused(widget: QWidget) -> bool:
+    return QApplication.focusWidget() is widget
