@@ -1,9 +1,140 @@
-"""Commands on a draft file: ``export``, ``validate``, ``template-check``."""
+"""Commands on a draft file: ``export``, ``validate``, ``template-check``.
+
+* ``stellungnahme export DRAFT.json [-o OUT.docx|OUT.pdf] [--draft] [--template T.docx]``
+* ``stellungnahme validate DRAFT.json`` — exit 0 when ready for the final export, else 1
+* ``stellungnahme template-check T.docx`` — exit 0 usable, 1 problems, 2 unreadable
+
+Results (``Gespeichert: …``, the findings of ``validate`` and ``template-check``) go to
+stdout; error messages go to stderr. Exit codes as in :mod:`stellungnahme_app.cli.main`.
+"""
 
 from __future__ import annotations
 
 import argparse
+import sys
+from pathlib import Path
+
+from stellungnahme_app import exchange, rules
+from stellungnahme_app.cli.main import ExitCode
+
+DRAFT_SUFFIX = "_Entwurf"
+OUTPUT_SUFFIXES = (".docx", ".pdf")
 
 
 def register(commands: argparse._SubParsersAction) -> None:
     """Add this module's commands to the parser."""
+    export = commands.add_parser(
+        "export",
+        help="eine Stellungnahme als Word-Dokument (.docx) oder PDF ausgeben",
+        description="Gibt die Stellungnahme aus einer Austauschdatei (stellungnahme/1) als "
+        "Word-Dokument oder PDF/A aus. Ohne --draft nur, wenn die Prüfung keine Fehler findet.",
+    )
+    export.add_argument("draft_file", type=Path, metavar="ENTWURF.json", help="Austauschdatei")
+    export.add_argument(
+        "-o",
+        "--output",
+        type=Path,
+        metavar="DATEI",
+        help="Zieldatei (.docx oder .pdf) oder Zielordner; Standard: "
+        "Stellungnahme_<Nummer>.docx neben der Austauschdatei",
+    )
+    export.add_argument(
+        "--draft",
+        dest="draft_mode",
+        action="store_true",
+        help="als Entwurf ausgeben (jede Seite trägt „ENTWURF“, auch unvollständig möglich)",
+    )
+    export.add_argument(
+        "--template", type=Path, metavar="VORLAGE.docx", help="eigene Word-Vorlage verwenden"
+    )
+    export.set_defaults(handler=run_export)
+
+    validate = commands.add_parser(
+        "validate",
+        help="prüfen, ob eine Stellungnahme vollständig ist",
+        description="Zeigt alle Fehler und Hinweise der Prüfung. Rückgabewert 0: bereit für "
+        "die endgültige Ausgabe, 1: noch nicht.",
+    )
+    validate.add_argument("draft_file", type=Path, metavar="ENTWURF.json", help="Austauschdatei")
+    validate.set_defaults(handler=run_validate)
+
+    template_check = commands.add_parser(
+        "template-check",
+        help="eine Word-Vorlage prüfen",
+        description="Prüft eine Word-Vorlage auf Syntaxfehler, unbekannte und fehlende "
+        "Platzhalter und unerlaubte Zugriffe. Rückgabewert 0: in Ordnung, 1: Probleme "
+        "gefunden, 2: nicht lesbar.",
+    )
+    template_check.add_argument("template", type=Path, metavar="VORLAGE.docx")
+    template_check.set_defaults(handler=run_template_check)
+
+
+def _finding_line(finding: rules.Finding) -> str:
+    return f"{finding.severity.label} ({finding.field}): {finding.message}"
+
+
+def output_path(args: argparse.Namespace, draft_name: str) -> Path | None:
+    """Where ``export`` writes; ``None`` (after a message) if ``--output`` is unusable."""
+    stem, _suffix = draft_name.rsplit(".", 1)
+    default_name = f"{stem}{DRAFT_SUFFIX if args.draft_mode else ''}.docx"
+    output: Path | None = args.output
+    if output is None:
+        return args.draft_file.parent / default_name
+    if output.is_dir():
+        return output / default_name
+    if output.suffix.lower() not in OUTPUT_SUFFIXES:
+        print(f"Die Zieldatei „{output}“ muss auf .docx (Word) oder .pdf enden.", file=sys.stderr)
+        return None
+    return output
+
+
+def run_export(args: argparse.Namespace) -> int:
+    from stellungnahme_app.export import ExportBlocked, default_file_name, export_document
+
+    draft = exchange.read_file(args.draft_file)
+    target = output_path(args, default_file_name(draft))
+    if target is None:
+        return ExitCode.USAGE
+    try:
+        export_document(draft, target, draft_mode=args.draft_mode, template=args.template)
+    except ExportBlocked as blocked:
+        print(blocked.message, file=sys.stderr)
+        return ExitCode.FINDINGS
+    if not args.draft_mode:
+        for finding in rules.check(draft):
+            if finding.severity is rules.Severity.WARNING:
+                print(_finding_line(finding), file=sys.stderr)
+    print(f"Gespeichert{' (Entwurf)' if args.draft_mode else ''}: {target.absolute()}")
+    return ExitCode.OK
+
+
+def run_validate(args: argparse.Namespace) -> int:
+    draft = exchange.read_file(args.draft_file)
+    findings = rules.check(draft)
+    for finding in findings:
+        print(_finding_line(finding))
+    error_count = len(rules.errors(findings))
+    warning_count = len(findings) - error_count
+    if error_count:
+        print(
+            f"Nicht bereit für die endgültige Ausgabe: {error_count} Fehler, "
+            f"{warning_count} {'Hinweis' if warning_count == 1 else 'Hinweise'}."
+        )
+        return ExitCode.FINDINGS
+    hint = f" ({warning_count} {'Hinweis' if warning_count == 1 else 'Hinweise'})"
+    print(f"Bereit für die endgültige Ausgabe{hint if warning_count else ''}.")
+    return ExitCode.OK
+
+
+def run_template_check(args: argparse.Namespace) -> int:
+    from stellungnahme_app.export import check_template
+
+    problems = check_template(args.template)
+    for problem in problems:
+        print(str(problem))
+    errors = [p for p in problems if p.severity is rules.Severity.ERROR]
+    if errors:
+        print(f"Die Vorlage „{args.template.name}“ hat {len(errors)} Fehler.")
+        return ExitCode.FINDINGS
+    print(f"Die Vorlage „{args.template.name}“ ist in Ordnung.")
+    return ExitCode.OK

@@ -1,0 +1,307 @@
+"""The template engine: docxtpl filling a Word template inside a Jinja sandbox.
+
+User text is data, never template code: it reaches the template only as values of the
+context, Jinja escapes it for XML (``autoescape``), and :func:`finalize` additionally writes
+``{`` and ``}`` as character references so that docxtpl's brace clean-up (``{_{`` → ``{{``)
+cannot touch it. The filter ``safe`` is removed, so no template can print user text as XML.
+Templates run in a :class:`~jinja2.sandbox.SandboxedEnvironment` with
+:class:`~jinja2.StrictUndefined`: a template reaching for Python internals or naming an
+unknown placeholder fails with a German :class:`TemplateFillError` instead of printing
+something wrong.
+
+docxtpl's ``resolve_listing`` turns ``\\n`` into a line break and ``\\t`` into a tab inside
+every text run, which is what the form wants; :func:`stellungnahme_app.text.clean` has
+already removed the other characters it would interpret (``\\a``, ``\\f``).
+"""
+
+from __future__ import annotations
+
+import functools
+import io
+import re
+import zipfile
+from collections.abc import Iterator
+from dataclasses import dataclass
+from pathlib import Path
+from types import TracebackType
+from typing import Any
+
+import jinja2
+from docx.opc.exceptions import PackageNotFoundError
+from docxtpl import DocxTemplate
+from jinja2.sandbox import SandboxedEnvironment
+from lxml import etree
+from markupsafe import Markup, escape
+
+from stellungnahme_app.errors import TemplateError
+
+W_NS = "http://schemas.openxmlformats.org/wordprocessingml/2006/main"
+_W = "{" + W_NS + "}"
+FOOTNOTES_CONTENT_TYPE = (
+    "application/vnd.openxmlformats-officedocument.wordprocessingml.footnotes+xml"
+)
+MAX_TEMPLATE_BYTES = 50 * 1024 * 1024
+_TAG_RE = re.compile(r"<[^>]+>")
+_PARAGRAPH_START_RE = re.compile(r"<w:p([ >])")
+
+
+def finalize(value: Any) -> Markup:
+    """Turn a printed value into XML text: escaped, braces as character references."""
+    if value is None:
+        return Markup("")
+    escaped = value if isinstance(value, Markup) else escape(str(value))
+    return Markup(str(escaped).replace("{", "&#123;").replace("}", "&#125;"))
+
+
+def make_environment() -> SandboxedEnvironment:
+    """The Jinja environment every template runs in."""
+    environment = SandboxedEnvironment(
+        autoescape=True, undefined=jinja2.StrictUndefined, finalize=finalize
+    )
+    del environment.filters["safe"]
+    return environment
+
+
+ENVIRONMENT = make_environment()
+
+
+@functools.lru_cache(maxsize=32)
+def _compile(source: str) -> jinja2.Template:
+    """Compile one part's XML; cached because the same template is filled again and again."""
+    return ENVIRONMENT.from_string(source)
+
+
+class TemplateFillError(TemplateError):
+    """The template could not be filled; ``location`` says where (part and paragraph)."""
+
+    def __init__(self, reason: str, location: str = "", *, template_name: str = "") -> None:
+        where = f" ({location})" if location else ""
+        prefix = f"Die Vorlage „{template_name}“" if template_name else "Die Vorlage"
+        super().__init__(f"{prefix} kann nicht verwendet werden{where}: {reason}")
+        self.reason = reason
+        self.location = location
+
+
+# --------------------------------------------------------------------------- locations
+
+
+def part_label(partname: str) -> str:
+    """German name of a part: ``Haupttext``, ``Kopfzeile (header1.xml)``, …"""
+    file_name = partname.rsplit("/", 1)[-1]
+    if file_name.startswith("document"):
+        return "Haupttext"
+    if file_name.startswith("header"):
+        return f"Kopfzeile ({file_name})"
+    if file_name.startswith("footer"):
+        return f"Fußzeile ({file_name})"
+    if file_name.startswith("footnotes"):
+        return "Fußnoten"
+    return file_name
+
+
+def split_paragraph_lines(patched_xml: str) -> str:
+    """docxtpl's form of a part's XML for Jinja: each paragraph starts a new line."""
+    return _PARAGRAPH_START_RE.sub(r"\n<w:p\1", patched_xml)
+
+
+def describe_location(part: str, source: str, lineno: int | None) -> str:
+    """``Haupttext, Absatz „…“``: the part and the text of the paragraph at ``lineno``."""
+    if not lineno:
+        return part
+    lines = source.splitlines()
+    index = min(max(lineno - 1, 0), len(lines) - 1) if lines else 0
+    for candidate in range(index, -1, -1):
+        paragraph = " ".join(_TAG_RE.sub("", lines[candidate]).split()) if lines else ""
+        if paragraph:
+            if len(paragraph) > 90:
+                paragraph = paragraph[:87] + "…"
+            return f"{part}, Absatz „{paragraph}“"
+    return part
+
+
+def template_lineno(error: BaseException) -> int | None:
+    """The line in the template source where a Jinja error happened, if known."""
+    lineno = getattr(error, "lineno", None)
+    if lineno:
+        return int(lineno)
+    traceback: TracebackType | None = error.__traceback__
+    found = None
+    while traceback is not None:
+        if traceback.tb_frame.f_code.co_filename == "<template>":
+            found = traceback.tb_lineno
+        traceback = traceback.tb_next
+    return found
+
+
+def explain_jinja_error(error: Exception) -> str:
+    """A German sentence for what went wrong in the template."""
+    if isinstance(error, jinja2.exceptions.SecurityError):
+        return (
+            "Sie versucht, auf interne Daten des Programms zuzugreifen "
+            f"({error}). Aus Sicherheitsgründen wird sie nicht verwendet."
+        )
+    if isinstance(error, jinja2.exceptions.UndefinedError):
+        return (
+            f"Sie verwendet einen Platzhalter, den das Programm nicht kennt ({error}). "
+            "Bitte prüfen Sie die Schreibweise (stellungnahme template-check zeigt alle "
+            "verfügbaren Namen)."
+        )
+    if isinstance(error, jinja2.exceptions.TemplateSyntaxError):
+        return (
+            f"Die Platzhalter-Syntax ist fehlerhaft ({error.message}). Bitte prüfen Sie die "
+            "Klammern {{ … }} und {% … %}."
+        )
+    if isinstance(error, etree.XMLSyntaxError):
+        return (
+            "Die Platzhalter zerschneiden die Struktur des Word-Dokuments (z. B. ein {% if %}, "
+            "das in einem anderen Absatz oder einer anderen Tabellenzelle endet, als es "
+            "beginnt). Bitte verwenden Sie {%p …%} oder {%tr …%} für Anweisungen über "
+            "Absätze und Tabellenzeilen hinweg."
+        )
+    return f"Beim Ausfüllen trat ein Fehler auf ({type(error).__name__}: {error})."
+
+
+# --------------------------------------------------------------------------- docxtpl
+
+
+class StnDocxTemplate(DocxTemplate):
+    """docxtpl with our sandbox, strict XML, repaired tables and no property templates."""
+
+    def __init__(self, data: bytes, name: str = "") -> None:
+        super().__init__(io.BytesIO(data))
+        self.template_name = name
+        self.rendering_source = ""
+
+    def render_xml_part(
+        self, src_xml: str, part: Any, context: dict[str, Any], jinja_env: Any = None
+    ) -> str:
+        source = split_paragraph_lines(src_xml)
+        self.current_rendering_part = part
+        self.rendering_source = source
+        template = _compile(source)
+        rendered = template.render(context)
+        rendered = re.sub(r"\n<w:p([ >])", r"<w:p\1", rendered)
+        # docxtpl's escape for literal braces in a template; user text cannot contain these
+        # sequences any more because finalize() wrote its braces as &#123; / &#125;.
+        rendered = (
+            rendered.replace("{_{", "{{")
+            .replace("}_}", "}}")
+            .replace("{_%", "{%")
+            .replace("%_}", "%}")
+        )
+        return self.resolve_listing(rendered)
+
+    def render_properties(self, context: dict[str, Any], jinja_env: Any = None) -> None:
+        """Document properties are set from plain values after rendering, never as templates."""
+
+    def fix_tables(self, xml: str) -> etree._Element:
+        tree = etree.fromstring(xml.encode("utf-8"))  # strict: a broken result is an error
+        _repair_tables(tree)
+        return tree
+
+    def parts_for_check(self) -> Iterator[tuple[str, str]]:
+        """(German part name, XML as docxtpl hands it to Jinja) for every templated part."""
+        self.init_docx()
+        document = self.docx
+        yield "Haupttext", split_paragraph_lines(self.patch_xml(self.get_xml()))
+        for uri in (self.HEADER_URI, self.FOOTER_URI):
+            for _rel_id, part in self.get_headers_footers(uri):
+                xml = self.patch_xml(self.get_part_xml(part))
+                yield part_label(str(part.partname)), split_paragraph_lines(xml)
+        for part in document.part.package.parts:
+            if part.content_type == FOOTNOTES_CONTENT_TYPE:
+                blob = part.blob.decode("utf-8") if isinstance(part.blob, bytes) else part.blob
+                yield part_label(str(part.partname)), split_paragraph_lines(self.patch_xml(blob))
+
+
+def _repair_tables(tree: etree._Element) -> None:
+    """Keep the document valid when loops leave a table without rows or a cell empty."""
+    for table in list(tree.iter(_W + "tbl")):
+        if table.find(_W + "tr") is None:
+            parent = table.getparent()
+            index = parent.index(table)
+            parent.remove(table)
+            if parent.tag == _W + "tc" and parent.find(_W + "p") is None:
+                parent.insert(index, etree.Element(_W + "p"))
+            continue
+        # Every column of docxtpl's column loops needs a grid entry.
+        grid = table.find(_W + "tblGrid")
+        widest_row = max(len(row.findall(_W + "tc")) for row in table.iter(_W + "tr"))
+        if grid is not None and len(grid.findall(_W + "gridCol")) < widest_row:
+            for _ in range(widest_row - len(grid.findall(_W + "gridCol"))):
+                etree.SubElement(grid, _W + "gridCol")
+    for cell in tree.iter(_W + "tc"):
+        children = [child for child in cell if child.tag != _W + "tcPr"]
+        if not children or children[-1].tag != _W + "p":
+            cell.append(etree.Element(_W + "p"))
+
+
+# --------------------------------------------------------------------------- loading
+
+
+@dataclass(frozen=True)
+class LoadedTemplate:
+    path: Path
+    data: bytes
+
+
+def read_template(path: Path) -> LoadedTemplate:
+    """Read a .docx template, with a German :class:`TemplateError` for every way it fails."""
+    name = path.name
+    try:
+        size = path.stat().st_size
+        if path.is_dir():
+            raise TemplateError(f"„{path}“ ist ein Ordner, keine Word-Vorlage.")
+        if size > MAX_TEMPLATE_BYTES:
+            raise TemplateError(
+                f"Die Vorlage „{name}“ ist mit {size // 1024 // 1024} MB zu groß "
+                f"(höchstens {MAX_TEMPLATE_BYTES // 1024 // 1024} MB)."
+            )
+        data = path.read_bytes()
+    except FileNotFoundError:
+        raise TemplateError(f"Die Vorlage „{path}“ wurde nicht gefunden.") from None
+    except PermissionError:
+        raise TemplateError(
+            f"Die Vorlage „{path}“ darf nicht gelesen werden (keine Berechtigung)."
+        ) from None
+    except OSError as error:
+        raise TemplateError(
+            f"Die Vorlage „{path}“ kann nicht gelesen werden: {error.strerror or error}."
+        ) from None
+    verify_docx(data, name)
+    return LoadedTemplate(path, data)
+
+
+def verify_docx(data: bytes, name: str) -> None:
+    """Raise a German :class:`TemplateError` unless ``data`` is a readable Word document."""
+    not_word = (
+        f"Die Vorlage „{name}“ ist keine Word-Datei im .docx-Format. Bitte speichern Sie sie "
+        "in Word über „Speichern unter“ als „Word-Dokument (*.docx)“."
+    )
+    if not zipfile.is_zipfile(io.BytesIO(data)):
+        raise TemplateError(not_word)
+    try:
+        StnDocxTemplate(data, name).init_docx()
+    except (PackageNotFoundError, KeyError, ValueError, zipfile.BadZipFile) as error:
+        raise TemplateError(f"{not_word} ({type(error).__name__})") from None
+    except etree.XMLSyntaxError:
+        raise TemplateError(
+            f"Die Vorlage „{name}“ ist beschädigt (ungültiges XML). Bitte verwenden Sie eine "
+            "andere Vorlage oder lassen Sie die Standardvorlage wiederherstellen."
+        ) from None
+
+
+def fill(data: bytes, context: dict[str, Any], *, name: str = "") -> StnDocxTemplate:
+    """Render the template ``data`` with ``context``; :class:`TemplateFillError` on failure."""
+    template = StnDocxTemplate(data, name)
+    try:
+        template.render(context, jinja_env=ENVIRONMENT, autoescape=True)
+    except (jinja2.TemplateError, etree.XMLSyntaxError, TypeError, ArithmeticError) as error:
+        part = template.current_rendering_part
+        location = ""
+        if part is not None:
+            location = describe_location(
+                part_label(str(part.partname)), template.rendering_source, template_lineno(error)
+            )
+        raise TemplateFillError(explain_jinja_error(error), location, template_name=name) from error
+    return template

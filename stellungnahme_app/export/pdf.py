@@ -1,0 +1,179 @@
+"""PDF output: LibreOffice converts the exported .docx into a PDF/A-2b file.
+
+LibreOffice runs headless with a private, temporary user profile (so it neither disturbs
+nor waits for a LibreOffice the user has open), under a time limit, on a copy of the
+document in a temporary folder. The PDF is then moved into place atomically.
+"""
+
+from __future__ import annotations
+
+import logging
+import os
+import re
+import shutil
+import signal
+import subprocess
+import tempfile
+from collections.abc import Mapping
+from pathlib import Path
+
+from stellungnahme_app.errors import ExportError
+from stellungnahme_app.export.output import writing
+
+log = logging.getLogger(__name__)
+
+# PDF/A-2b ("SelectPdfVersion" 2); LibreOffice reads filter options as JSON since 7.4.
+PDF_FILTER = 'pdf:writer_pdf_Export:{"SelectPdfVersion":{"type":"long","value":"2"}}'
+CONVERSION_TIMEOUT_SECONDS = 120.0
+
+NO_LIBREOFFICE_MESSAGE = (
+    "Für die Ausgabe als PDF wird LibreOffice benötigt, es wurde auf diesem Rechner aber "
+    "nicht gefunden. Bitte lassen Sie LibreOffice (kostenlos, www.libreoffice.org) von Ihrer "
+    "IT installieren – oder speichern Sie die Stellungnahme als Word-Datei (.docx) und "
+    "erzeugen Sie das PDF in Word über „Speichern unter“ → „PDF“."
+)
+
+_PDFA_PART_RE = re.compile(rb"pdfaid:part(?:>|=\")\s*(\d)")
+_PDFA_CONFORMANCE_RE = re.compile(rb"pdfaid:conformance(?:>|=\")\s*([A-Za-z])")
+
+
+def find_soffice() -> Path | None:
+    """LibreOffice's ``soffice``: on the PATH, else in the usual installation folders."""
+    for name in ("soffice", "libreoffice"):
+        found = shutil.which(name)
+        if found:
+            return Path(found)
+    for candidate in installation_candidates(os.environ):
+        if candidate.is_file():
+            return candidate
+    return None
+
+
+def installation_candidates(environ: Mapping[str, str]) -> list[Path]:
+    """Where installers put soffice: Program Files (64 and 32 bit), then macOS."""
+    roots: list[str] = [
+        environ[variable]
+        for variable in ("ProgramFiles", "ProgramW6432", "ProgramFiles(x86)")
+        if environ.get(variable)
+    ]
+    roots += [r"C:\Program Files", r"C:\Program Files (x86)"]
+    candidates: list[Path] = []
+    for root in dict.fromkeys(roots):
+        candidates.append(Path(root) / "LibreOffice" / "program" / "soffice.exe")
+    candidates.append(Path("/Applications/LibreOffice.app/Contents/MacOS/soffice"))
+    return candidates
+
+
+def pdfa_version(pdf: bytes) -> str | None:
+    """``"2B"`` for a PDF/A-2b file (from its XMP metadata), ``None`` for a plain PDF."""
+    part = _PDFA_PART_RE.search(pdf)
+    conformance = _PDFA_CONFORMANCE_RE.search(pdf)
+    if not part:
+        return None
+    return part.group(1).decode() + (conformance.group(1).decode().upper() if conformance else "")
+
+
+def convert_to_pdf(
+    docx: Path, pdf_target: Path, *, timeout: float = CONVERSION_TIMEOUT_SECONDS
+) -> Path:
+    """Convert ``docx`` into the PDF/A-2b file ``pdf_target``; returns ``pdf_target``."""
+    docx = Path(docx)
+    pdf_target = Path(pdf_target)
+    soffice = find_soffice()
+    if soffice is None:
+        raise ExportError(NO_LIBREOFFICE_MESSAGE)
+    if not docx.is_file():
+        raise ExportError(f"Die Word-Datei „{docx}“ wurde nicht gefunden.")
+    with (
+        writing(pdf_target) as temp,
+        tempfile.TemporaryDirectory(prefix="stellungnahme-pdf-") as work_name,
+    ):
+        work = Path(work_name)
+        # A plain file name: soffice names its output after the input.
+        source = work / "Stellungnahme.docx"
+        shutil.copyfile(docx, source)
+        _run_soffice(soffice, source, work / "pdf", work / "profil", timeout)
+        produced = work / "pdf" / "Stellungnahme.pdf"
+        if not produced.is_file() or produced.stat().st_size == 0:
+            raise ExportError(
+                "LibreOffice hat keine PDF-Datei erzeugt. Bitte versuchen Sie es erneut oder "
+                "speichern Sie die Stellungnahme als Word-Datei (.docx)."
+            )
+        data = produced.read_bytes()
+        if pdfa_version(data) is None:
+            log.warning("LibreOffice %s hat kein PDF/A erzeugt (zu alte Version?)", soffice)
+        temp.write_bytes(data)
+    return pdf_target
+
+
+def _run_soffice(soffice: Path, source: Path, outdir: Path, profile: Path, timeout: float) -> None:
+    command = [
+        str(soffice),
+        "--headless",
+        "--invisible",
+        "--nologo",
+        "--nodefault",
+        "--norestore",
+        "--nolockcheck",
+        f"-env:UserInstallation={profile.as_uri()}",
+        "--convert-to",
+        PDF_FILTER,
+        "--outdir",
+        str(outdir),
+        str(source),
+    ]
+    options: dict[str, object] = {}
+    if os.name == "nt":
+        options["creationflags"] = subprocess.CREATE_NO_WINDOW | subprocess.CREATE_NEW_PROCESS_GROUP
+    else:
+        options["start_new_session"] = True
+    try:
+        process = subprocess.Popen(
+            command,
+            stdin=subprocess.DEVNULL,
+            stdout=subprocess.PIPE,
+            stderr=subprocess.PIPE,
+            **options,  # type: ignore[call-overload]
+        )
+    except OSError as error:
+        raise ExportError(
+            f"LibreOffice („{soffice}“) konnte nicht gestartet werden: "
+            f"{error.strerror or error}. Bitte wenden Sie sich an Ihre IT."
+        ) from None
+    try:
+        stdout, stderr = process.communicate(timeout=timeout)
+    except subprocess.TimeoutExpired:
+        _kill_tree(process)
+        process.communicate()
+        raise ExportError(
+            f"LibreOffice hat die PDF-Datei nach {timeout:.0f} Sekunden noch nicht erzeugt und "
+            "wurde abgebrochen. Bitte versuchen Sie es erneut oder speichern Sie die "
+            "Stellungnahme als Word-Datei (.docx)."
+        ) from None
+    if process.returncode != 0:
+        log.error(
+            "soffice exit %s\nstdout: %s\nstderr: %s",
+            process.returncode,
+            stdout.decode(errors="replace"),
+            stderr.decode(errors="replace"),
+        )
+        raise ExportError(
+            f"LibreOffice konnte die PDF-Datei nicht erzeugen (Fehlercode {process.returncode}). "
+            "Bitte versuchen Sie es erneut oder speichern Sie die Stellungnahme als "
+            "Word-Datei (.docx)."
+        )
+
+
+def _kill_tree(process: subprocess.Popen[bytes]) -> None:
+    """Stop soffice and the office process it started."""
+    if os.name == "nt":
+        subprocess.run(
+            ["taskkill", "/F", "/T", "/PID", str(process.pid)],
+            capture_output=True,
+            check=False,
+        )
+    else:
+        try:
+            os.killpg(process.pid, signal.SIGKILL)
+        except (ProcessLookupError, PermissionError):
+            process.kill()
