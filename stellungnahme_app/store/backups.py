@@ -12,6 +12,7 @@ import contextlib
 import os
 import re
 import sqlite3
+import tempfile
 from dataclasses import dataclass
 from datetime import date, datetime
 from pathlib import Path
@@ -98,16 +99,19 @@ def new_backup_path(database: Path, now: datetime, before_schema: int | None = N
 def write_backup(source: sqlite3.Connection, target: Path) -> Path:
     """Copy the database behind ``source`` to ``target`` with SQLite's online backup API."""
     target.parent.mkdir(parents=True, exist_ok=True)
-    temporary = target.with_name("." + target.name + ".tmp")
-    with contextlib.suppress(FileNotFoundError):
-        temporary.unlink()
-    destination = sqlite3.connect(str(temporary))
+    # A private temporary name: two program windows may back up at the same moment.
+    handle, temporary_name = tempfile.mkstemp(
+        prefix="." + target.stem + ".", suffix=".tmp", dir=target.parent
+    )
+    os.close(handle)
+    temporary = Path(temporary_name)
     try:
-        source.backup(destination)
-        destination.execute("PRAGMA journal_mode = DELETE")
-    finally:
-        destination.close()
-    try:
+        destination = sqlite3.connect(str(temporary))
+        try:
+            source.backup(destination)
+            destination.execute("PRAGMA journal_mode = DELETE")
+        finally:
+            destination.close()
         _fsync(temporary)
         os.replace(temporary, target)
     except BaseException:
@@ -130,7 +134,11 @@ def prune_backups(database: Path, keep: int = KEEP_DAILY_BACKUPS) -> list[Path]:
 
 def copy_file(source: Path, target: Path) -> None:
     """Copy ``source`` to ``target`` through a temporary file, flushed before the rename."""
-    temporary = target.with_name("." + target.name + ".tmp")
+    handle, temporary_name = tempfile.mkstemp(
+        prefix="." + target.stem + ".", suffix=".tmp", dir=target.parent
+    )
+    os.close(handle)
+    temporary = Path(temporary_name)
     try:
         with open(source, "rb") as reader, open(temporary, "wb") as writer:
             while chunk := reader.read(1024 * 1024):

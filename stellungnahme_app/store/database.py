@@ -226,10 +226,17 @@ class Store:
             if not self._is_empty():
                 today = self.clock().astimezone().date()
                 if not backup_files.has_backup_of(self.path, today):
-                    self._make_backup()
+                    self._daily_backup()
             self._purge(TRASH_DAYS)
         except sqlite3.Error as error:
             raise _translate(error, self.path) from error
+
+    def _daily_backup(self) -> None:
+        """The day's backup; if it fails the program still opens (and tries again next time)."""
+        try:
+            self._make_backup()
+        except (StoreError, sqlite3.Error, OSError) as error:
+            log.warning("Tägliche Sicherung fehlgeschlagen: %s", error)
 
     def close(self) -> None:
         """Close the database; further calls raise :class:`StoreError`."""
