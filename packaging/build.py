@@ -131,10 +131,8 @@ def run_program(
             check=False,
         )
     except subprocess.TimeoutExpired as error:
-        raise BuildFailed(
-            f"{program.name} {' '.join(arguments)} hat nach {COMMAND_TIMEOUT_SECONDS} s "
-            "nicht geendet."
-        ) from error
+        shown = " ".join([program.name, *arguments])
+        raise BuildFailed(f"{shown} hat nach {COMMAND_TIMEOUT_SECONDS} s nicht geendet.") from error
 
 
 def expect_success(result: subprocess.CompletedProcess[str], what: str) -> None:
@@ -282,7 +280,9 @@ def smoke_test(bundle: Bundle) -> list[str]:
 
 
 def folder_size(folder: Path) -> tuple[int, int]:
-    files = [path for path in folder.rglob("*") if path.is_file()]
+    """Number of files and their bytes (symbolic links, which PyInstaller makes on Linux,
+    are not counted twice)."""
+    files = [path for path in folder.rglob("*") if path.is_file() and not path.is_symlink()]
     return len(files), sum(path.stat().st_size for path in files)
 
 

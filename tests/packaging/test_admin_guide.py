@@ -84,3 +84,11 @@ def test_silent_install_and_uninstall_command_lines_are_given() -> None:
     assert re.search(r"msiexec /i \S+x64\.msi\" ALLUSERS=1 /qn", commands)
     assert re.search(r"msiexec /x \S+\.msi\" /qn", commands)
     assert re.search(r"msiexec /x \{\S+\} /qn", commands)
+
+
+def test_bundled_files_the_guide_points_to_exist() -> None:
+    """``_internal\\stellungnahme_app\\resources\\…`` in the guide is ``resources/…`` here."""
+    mentioned = re.findall(r"_internal\\stellungnahme_app\\(\w+)\\([\w.-]+)", GUIDE)
+    assert mentioned
+    for folder, name in mentioned:
+        assert (config.ROOT / folder / name).is_file(), f"{folder}/{name}"
