@@ -9,6 +9,7 @@ from __future__ import annotations
 
 import sys
 from collections.abc import Sequence
+from pathlib import Path
 from typing import TYPE_CHECKING
 
 from PySide6.QtCore import QCoreApplication, QLibraryInfo, QLocale, QTimer, QTranslator
@@ -82,19 +83,20 @@ def run_app(argv: Sequence[str] | None = None) -> int:
     return code
 
 
-def start_main_window() -> MainWindow | None:
+def start_main_window(database: Path | None = None) -> MainWindow | None:
     """Open the store, add the example on first start, show the window (``None``: no store).
 
     The window is shown first; the last open draft, the store's recovery notice and
-    problems with the settings follow right after the first paint.
+    problems with the settings follow right after the first paint. ``database`` defaults to
+    the store's file in the data folder.
     """
     from stellungnahme_app.settings import load_settings
     from stellungnahme_app.store import NetworkPathError, Store
     from stellungnahme_app.ui.error_reporting import show_error, show_notice
-    from stellungnahme_app.ui.main_window import MainWindow, load_textbausteine_quietly
+    from stellungnahme_app.ui.main_window import MainWindow, load_textbausteine_reporting
 
     try:
-        store = Store.open()
+        store = Store.open(database)
     except NetworkPathError as error:
         _show_fatal(error, headline="Die Entwürfe können hier nicht gespeichert werden.")
         return None
@@ -107,7 +109,9 @@ def start_main_window() -> MainWindow | None:
         add_example_if_empty(store)
     except StellungnahmeError as error:
         problems.append(f"Das Beispiel konnte nicht angelegt werden: {error.message}")
-    window = MainWindow(store, loaded.settings, load_textbausteine_quietly(loaded.settings))
+    textbausteine, textbaustein_problems = load_textbausteine_reporting(loaded.settings)
+    problems += textbaustein_problems
+    window = MainWindow(store, loaded.settings, textbausteine)
     last_draft = window.restore_window_state()
     window.show()
 
@@ -125,7 +129,8 @@ def start_main_window() -> MainWindow | None:
         if problems:
             show_notice(
                 window,
-                "Einige Einstellungen konnten nicht gelesen werden; es gelten Voreinstellungen.",
+                "Einige Einstellungen oder Textbausteine konnten nicht gelesen werden; "
+                "das Programm arbeitet ohne sie weiter.",
                 details="\n\n".join(problems),
             )
 

@@ -26,11 +26,7 @@ from stellungnahme_app import paths
 from stellungnahme_app.errors import StellungnahmeError
 from stellungnahme_app.model import Draft
 from stellungnahme_app.store import ConflictError, Store, StoredDraft
-
-try:
-    from stellungnahme_app.ui.editor.draft_metadata import DraftMetadata
-except ImportError:  # until the editor lands
-    from stellungnahme_app.ui._pending_editor import DraftMetadata  # type: ignore[assignment]
+from stellungnahme_app.ui.editor.draft_metadata import DraftMetadata
 
 log = logging.getLogger(__name__)
 
@@ -139,6 +135,12 @@ class DraftSession(QObject):
         self._saved_state = _state_of(stored.draft, _metadata_of(stored))
         self._first_unsaved = None
         self._suspended = False
+
+    def check_elsewhere(self) -> bool:
+        """Look again whether another window holds the draft (it may have closed since)."""
+        if self.opened_elsewhere and not self._closed:
+            self.opened_elsewhere = not self._lock.tryLock(0)
+        return self.opened_elsewhere
 
     def close(self) -> None:
         """Stop saving and release the draft's lock (call :meth:`save_now` first)."""

@@ -47,17 +47,10 @@ from stellungnahme_app.settings import LoadedSettings, Settings, load_settings
 from stellungnahme_app.store import ConflictError, DraftNotFound, Store, StoredDraft, VersionReason
 from stellungnahme_app.ui.conflict_dialog import ConflictChoice, ConflictDialog
 from stellungnahme_app.ui.draft_session import DraftSession
+from stellungnahme_app.ui.editor.draft_metadata import DraftMetadata
+from stellungnahme_app.ui.editor.editor_widget import DraftEditor
 from stellungnahme_app.ui.error_reporting import show_error, show_notice
 from stellungnahme_app.ui.overview_page import OverviewPage
-
-try:
-    from stellungnahme_app.ui.editor.draft_metadata import DraftMetadata
-    from stellungnahme_app.ui.editor.editor_widget import DraftEditor
-except ImportError:  # until the editor lands
-    from stellungnahme_app.ui._pending_editor import (  # type: ignore[assignment]
-        DraftEditor,
-        DraftMetadata,
-    )
 
 log = logging.getLogger(__name__)
 
@@ -237,7 +230,7 @@ class MainWindow(QMainWindow):
             "Sofort speichern (das Programm speichert ohnehin laufend)",
         )  # fmt: skip
         self.action_history = self._action(
-            "&Versionen …", self.show_history, "Ctrl+H",
+            "&Versionen …", self.show_history, "Ctrl+Shift+H",
             "Frühere Fassungen des Entwurfs ansehen und zurückholen",
         )  # fmt: skip
         self.action_trash = self._action(
@@ -251,10 +244,12 @@ class MainWindow(QMainWindow):
             "&Suchen", self.focus_search, QKeySequence.StandardKey.Find,
             "In allen Entwürfen suchen",
         )  # fmt: skip
+        # The editor owns Alt+Left/Alt+Right (a second binding here would make them
+        # ambiguous); the menu only names them.
         self.action_previous_step = self._action(
-            "&Vorheriger Schritt", self.previous_step, "Alt+Left"
+            "&Vorheriger Schritt\tAlt+Links", self.previous_step
         )
-        self.action_next_step = self._action("&Nächster Schritt", self.next_step, "Alt+Right")
+        self.action_next_step = self._action("&Nächster Schritt\tAlt+Rechts", self.next_step)
         self.action_settings = self._action(
             "&Einstellungen …", self.show_settings, None,
             "Voreinstellungen, Word-Vorlage und Textbausteine wählen",
@@ -317,7 +312,12 @@ class MainWindow(QMainWindow):
 
     def _ensure_editor(self) -> DraftEditor:
         if self.editor is None:
+            was_active = self.isActiveWindow()
             self.editor = DraftEditor(self.settings, self.textbausteine)
+            if was_active:
+                # A widget shown for a moment while the editor is built (before it has a
+                # parent) takes the activation away; give it back to this window.
+                self.activateWindow()
             self.editor.setObjectName("editor")
             self.editor.changed.connect(self._editor_changed)
             self.editor.export_done.connect(self._export_done)
@@ -329,6 +329,7 @@ class MainWindow(QMainWindow):
     def open_draft(self, draft_id: int, *, step: int | None = None) -> bool:
         """Show the draft in the editor (saving the one open before); False if it failed."""
         if self.session is not None and self.session.draft_id == draft_id:
+            self.elsewhere_banner.setVisible(self.session.check_elsewhere())
             self._show_editor_page()
             if step is not None and self.editor is not None:
                 self.editor.set_current_step(step)
@@ -681,12 +682,13 @@ class MainWindow(QMainWindow):
         """Read the settings again; the editor is rebuilt with them."""
         loaded: LoadedSettings = load_settings()
         self.settings = loaded.settings
-        self.textbausteine = load_textbausteine_quietly(self.settings)
-        if loaded.problems:
+        self.textbausteine, textbaustein_problems = load_textbausteine_reporting(self.settings)
+        problems = loaded.problems + textbaustein_problems
+        if problems:
             show_notice(
                 self,
-                "Einige Einstellungen konnten nicht gelesen werden.",
-                details="\n".join(loaded.problems),
+                "Einige Einstellungen oder Textbausteine konnten nicht gelesen werden.",
+                details="\n\n".join(problems),
             )
         if self.editor is None:
             return
@@ -880,17 +882,12 @@ def emergency_copy(draft: Draft) -> Path | None:
         return None
 
 
-def load_textbausteine_quietly(settings: Settings) -> list[Any]:
-    """The Textbausteine of the configured folder; problems go to the log only."""
-    try:
-        from stellungnahme_app.textbausteine import load_textbausteine
-    except ImportError:
-        return []
+def load_textbausteine_reporting(settings: Settings) -> tuple[list[Any], list[str]]:
+    """The Textbausteine of the configured folder and German sentences about broken ones."""
+    from stellungnahme_app.textbausteine import load_textbausteine
+
     try:
         items, problems = load_textbausteine(settings.textbausteine_dir)
     except StellungnahmeError as error:
-        log.warning("Textbausteine nicht geladen: %s", error)
-        return []
-    for problem in problems:
-        log.warning("Textbaustein: %s", problem)
-    return list(items)
+        return [], [error.message]
+    return list(items), list(problems)

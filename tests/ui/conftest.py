@@ -12,16 +12,19 @@ from __future__ import annotations
 import os
 from collections.abc import Callable, Iterator
 from pathlib import Path
+from typing import Any
 
 import pytest
 from PySide6.QtCore import QEvent, Qt
 from PySide6.QtGui import QKeyEvent
+from PySide6.QtTest import QTest
 from PySide6.QtWidgets import QApplication, QWidget
 
 from stellungnahme_app.settings import Settings, load_settings
 from stellungnahme_app.store import Store
 from stellungnahme_app.ui.app import configure_application
 from stellungnahme_app.ui.error_reporting import visible_error_boxes
+from stellungnahme_app.ui.main_window import MainWindow
 
 SCREENSHOT_VARIABLE = "STELLUNGNAHME_SCREENSHOTS"
 
@@ -108,3 +111,36 @@ def send_text(widget: QWidget, text: str) -> None:
 def type_text() -> Callable[[QWidget, str], None]:
     """:func:`send_text` as a fixture: ``type_text(widget, "Prüfung: ja")``."""
     return send_text
+
+
+@pytest.fixture
+def open_main_window(qtbot: Any, app_settings: Settings) -> Callable[[Store], MainWindow]:
+    """Call with a store: a shown, active main window (closed at the end of the test)."""
+
+    def open_window(store: Store) -> MainWindow:
+        window = MainWindow(store, app_settings, [])
+        qtbot.addWidget(window)
+        window.show()
+        window.activateWindow()
+        assert QTest.qWaitForWindowActive(window, 5000), "Fenster wurde nicht aktiv"
+        return window
+
+    return open_window
+
+
+@pytest.fixture
+def edit_field(qtbot: Any) -> Callable[[MainWindow, str, str], QWidget]:
+    """Call with a window, a field path and text: the editor jumps to the field, the text is
+    typed over its content (key by key, any characters); returns the field's widget."""
+
+    def edit(window: MainWindow, field_path: str, text: str) -> QWidget:
+        assert window.editor is not None
+        window.editor.jump_to(field_path)
+        QApplication.processEvents()
+        widget = window.focusWidget()
+        assert widget is not None, f"Kein Eingabefeld für {field_path}"
+        qtbot.keyClick(widget, Qt.Key.Key_A, Qt.KeyboardModifier.ControlModifier)
+        send_text(widget, text)
+        return widget
+
+    return edit

@@ -8,7 +8,6 @@ from pathlib import Path
 import pytest
 from PySide6.QtCore import QMimeData, QPointF, Qt, QUrl
 from PySide6.QtGui import QDragEnterEvent, QDropEvent
-from PySide6.QtTest import QTest
 from PySide6.QtWidgets import QApplication, QFileDialog, QWidget
 from pytestqt.qtbot import QtBot
 
@@ -21,31 +20,8 @@ from stellungnahme_app.ui.error_reporting import visible_notices
 from stellungnahme_app.ui.main_window import MainWindow, window_settings
 
 SAVE_TIMEOUT_MS = 1000
-
-
-def open_window(qtbot: QtBot, store: Store, settings: Settings) -> MainWindow:
-    window = MainWindow(store, settings, [])
-    qtbot.addWidget(window)
-    window.show()
-    window.activateWindow()
-    assert QTest.qWaitForWindowActive(window, 5000)
-    return window
-
-
-def focused_field(window: MainWindow, field_path: str) -> QWidget:
-    """The editor's widget for ``field_path``, as the editor focuses it."""
-    assert window.editor is not None
-    window.editor.jump_to(field_path)
-    QApplication.processEvents()
-    widget = window.focusWidget()
-    assert widget is not None, f"Kein Eingabefeld für {field_path}"
-    return widget
-
-
-def retype(qtbot: QtBot, widget: QWidget, text: str) -> None:
-    """Select everything in the field and type ``text`` over it, key by key (ASCII only)."""
-    qtbot.keyClick(widget, Qt.Key.Key_A, Qt.KeyboardModifier.ControlModifier)
-    qtbot.keyClicks(widget, text)
+OpenWindow = Callable[[Store], MainWindow]
+EditField = Callable[[MainWindow, str, str], QWidget]
 
 
 def table_numbers(window: MainWindow) -> list[str]:
@@ -74,12 +50,16 @@ def test_start_on_an_empty_database_adds_the_example(qtbot: QtBot) -> None:
 
 
 def test_an_edit_is_saved_within_a_second(
-    qtbot: QtBot, store: Store, app_settings: Settings, reference_draft: Draft
+    qtbot: QtBot,
+    store: Store,
+    reference_draft: Draft,
+    open_main_window: OpenWindow,
+    edit_field: EditField,
 ) -> None:
     stored = store.create(reference_draft)
-    window = open_window(qtbot, store, app_settings)
+    window = open_main_window(store)
     assert window.open_draft(stored.id)
-    retype(qtbot, focused_field(window, "document_title"), "Neuer Titel")
+    edit_field(window, "document_title", "Neuer Titel")
     qtbot.waitUntil(
         lambda: store.load(stored.id).draft.document_title == "Neuer Titel",
         timeout=SAVE_TIMEOUT_MS,
@@ -89,34 +69,37 @@ def test_an_edit_is_saved_within_a_second(
 
 
 def test_ctrl_s_saves_at_once(
-    qtbot: QtBot, store: Store, app_settings: Settings, reference_draft: Draft
+    qtbot: QtBot,
+    store: Store,
+    reference_draft: Draft,
+    open_main_window: OpenWindow,
+    edit_field: EditField,
 ) -> None:
     stored = store.create(reference_draft)
-    window = open_window(qtbot, store, app_settings)
+    window = open_main_window(store)
     window.open_draft(stored.id)
-    field = focused_field(window, "document_title")
-    retype(qtbot, field, "Sofort")
+    field = edit_field(window, "document_title", "Sofort")
     qtbot.keyClick(field, Qt.Key.Key_S, Qt.KeyboardModifier.ControlModifier)
     assert store.load(stored.id).draft.document_title == "Sofort"
 
 
 def test_a_draft_survives_closing_and_reopening_the_window(
-    qtbot: QtBot, app_settings: Settings, reference_draft: Draft
+    qtbot: QtBot, reference_draft: Draft, open_main_window: OpenWindow, edit_field: EditField
 ) -> None:
     first_store = Store.open()
     draft_id = first_store.create(reference_draft).id
-    window = open_window(qtbot, first_store, app_settings)
+    window = open_main_window(first_store)
     window.open_draft(draft_id)
     window.resize(700, 500)
     window.move(40, 30)
-    retype(qtbot, focused_field(window, "document_title"), "Bleibt erhalten")
+    edit_field(window, "document_title", "Bleibt erhalten")
     # Closed before the autosave timer fires: closing itself must save.
     window.close()
     first_store.close()
 
     second_store = Store.open()
     try:
-        reopened = open_window(qtbot, second_store, app_settings)
+        reopened = open_main_window(second_store)
         last = reopened.restore_window_state()
         assert last == draft_id
         reopened.reopen_last_draft(last)
@@ -130,10 +113,10 @@ def test_a_draft_survives_closing_and_reopening_the_window(
 
 
 def test_closing_on_the_overview_forgets_the_last_draft(
-    qtbot: QtBot, store: Store, app_settings: Settings, reference_draft: Draft
+    qtbot: QtBot, store: Store, reference_draft: Draft, open_main_window: OpenWindow
 ) -> None:
     draft_id = store.create(reference_draft).id
-    window = open_window(qtbot, store, app_settings)
+    window = open_main_window(store)
     window.open_draft(draft_id)
     window.show_overview()
     window.close()
@@ -142,10 +125,10 @@ def test_closing_on_the_overview_forgets_the_last_draft(
 
 
 def test_delete_moves_to_the_trash_and_undo_brings_it_back(
-    qtbot: QtBot, store: Store, app_settings: Settings, reference_draft: Draft
+    qtbot: QtBot, store: Store, reference_draft: Draft, open_main_window: OpenWindow
 ) -> None:
     draft_id = store.create(reference_draft).id
-    window = open_window(qtbot, store, app_settings)
+    window = open_main_window(store)
     window.overview.select_draft(draft_id)
     window.overview.table.setFocus()
     qtbot.keyClick(window.overview.table, Qt.Key.Key_Delete)
@@ -160,12 +143,16 @@ def test_delete_moves_to_the_trash_and_undo_brings_it_back(
 
 
 def test_delete_of_the_open_draft_saves_it_first(
-    qtbot: QtBot, store: Store, app_settings: Settings, reference_draft: Draft
+    qtbot: QtBot,
+    store: Store,
+    reference_draft: Draft,
+    open_main_window: OpenWindow,
+    edit_field: EditField,
 ) -> None:
     draft_id = store.create(reference_draft).id
-    window = open_window(qtbot, store, app_settings)
+    window = open_main_window(store)
     window.open_draft(draft_id)
-    retype(qtbot, focused_field(window, "document_title"), "Vor dem Loeschen")
+    edit_field(window, "document_title", "Vor dem Loeschen")
     window.show_overview()
     window.delete_draft(draft_id)
     assert window.session is None
@@ -174,12 +161,12 @@ def test_delete_of_the_open_draft_saves_it_first(
 
 
 def test_search_filters_as_you_type(
-    qtbot: QtBot, store: Store, app_settings: Settings, reference_draft: Draft
+    qtbot: QtBot, store: Store, reference_draft: Draft, open_main_window: OpenWindow
 ) -> None:
     store.create(reference_draft)
     other = Draft(document_number="0100/25", document_title="Radwege am Anger")
     store.create(other)
-    window = open_window(qtbot, store, app_settings)
+    window = open_main_window(store)
     assert sorted(table_numbers(window)) == ["0100/25", "0661/24"]
     qtbot.keyClick(window, Qt.Key.Key_F, Qt.KeyboardModifier.ControlModifier)
     assert window.focusWidget() is window.overview.search_field
@@ -195,13 +182,13 @@ def test_search_filters_as_you_type(
 
 
 def test_status_filter_and_overdue_deadline(
-    qtbot: QtBot, store: Store, app_settings: Settings, reference_draft: Draft
+    qtbot: QtBot, store: Store, reference_draft: Draft, open_main_window: OpenWindow
 ) -> None:
     import datetime as dt
 
     store.create(reference_draft, status=Status.IN_REVIEW, deadline=dt.date(2020, 1, 31))
     store.create(Draft(document_number="0100/25"))
-    window = open_window(qtbot, store, app_settings)
+    window = open_main_window(store)
     model = window.overview.model
     overdue_row = next(i for i, r in enumerate(model.rows()) if r.number == "0661/24")
     deadline = model.index(overdue_row, model.column_index("deadline"))
@@ -215,8 +202,10 @@ def test_status_filter_and_overdue_deadline(
     assert "Abgeschlossen" in window.overview.empty_label.text()
 
 
-def test_new_and_duplicate(qtbot: QtBot, store: Store, app_settings: Settings) -> None:
-    window = open_window(qtbot, store, app_settings)
+def test_new_and_duplicate(
+    qtbot: QtBot, store: Store, app_settings: Settings, open_main_window: OpenWindow
+) -> None:
+    window = open_main_window(store)
     qtbot.keyClick(window, Qt.Key.Key_N, Qt.KeyboardModifier.ControlModifier)
     assert window.is_editing()
     assert window.session is not None
@@ -230,11 +219,11 @@ def test_new_and_duplicate(qtbot: QtBot, store: Store, app_settings: Settings) -
 def test_import_by_file_dialog(
     qtbot: QtBot,
     store: Store,
-    app_settings: Settings,
     reference_json_path: Path,
     monkeypatch: pytest.MonkeyPatch,
+    open_main_window: OpenWindow,
 ) -> None:
-    window = open_window(qtbot, store, app_settings)
+    window = open_main_window(store)
     monkeypatch.setattr(
         QFileDialog,
         "getOpenFileNames",
@@ -251,13 +240,13 @@ def test_import_by_file_dialog(
 def test_import_of_a_broken_file_says_what_is_wrong(
     qtbot: QtBot,
     store: Store,
-    app_settings: Settings,
     tmp_path: Path,
     error_messages: Callable[[], list[str]],
+    open_main_window: OpenWindow,
 ) -> None:
     broken = tmp_path / "kaputt.json"
     broken.write_text('{"format": "stellungnahme/1", "city": 3}', encoding="utf-8")
-    window = open_window(qtbot, store, app_settings)
+    window = open_main_window(store)
     assert window.import_files([broken]) == []
     [message] = error_messages()
     assert message.startswith("„kaputt.json“ konnte nicht importiert werden.")
@@ -291,9 +280,13 @@ def _drop(window: MainWindow, files: list[Path]) -> QDropEvent:
 
 
 def test_import_by_drag_and_drop(
-    qtbot: QtBot, store: Store, app_settings: Settings, reference_json_path: Path, tmp_path: Path
+    qtbot: QtBot,
+    store: Store,
+    reference_json_path: Path,
+    tmp_path: Path,
+    open_main_window: OpenWindow,
 ) -> None:
-    window = open_window(qtbot, store, app_settings)
+    window = open_main_window(store)
     not_json = tmp_path / "brief.docx"
     not_json.write_bytes(b"PK")
     assert not _drop(window, [not_json]).isAccepted()
@@ -303,10 +296,10 @@ def test_import_by_drag_and_drop(
 
 
 def test_export_as_exchange_file(
-    qtbot: QtBot, store: Store, app_settings: Settings, reference_draft: Draft, tmp_path: Path
+    qtbot: QtBot, store: Store, reference_draft: Draft, tmp_path: Path, open_main_window: OpenWindow
 ) -> None:
     draft_id = store.create(reference_draft).id
-    window = open_window(qtbot, store, app_settings)
+    window = open_main_window(store)
     target = tmp_path / "weitergabe"
     assert window.export_file(draft_id, target)
     assert exchange.read_file(tmp_path / "weitergabe.json") == reference_draft
@@ -334,10 +327,10 @@ def test_the_recovery_notice_is_shown(qtbot: QtBot, reference_draft: Draft) -> N
 
 
 def test_the_editor_opens_the_step_of_ctrl_e(
-    qtbot: QtBot, store: Store, app_settings: Settings, reference_draft: Draft
+    qtbot: QtBot, store: Store, reference_draft: Draft, open_main_window: OpenWindow
 ) -> None:
     draft_id = store.create(reference_draft).id
-    window = open_window(qtbot, store, app_settings)
+    window = open_main_window(store)
     window.overview.select_draft(draft_id)
     qtbot.keyClick(window, Qt.Key.Key_E, Qt.KeyboardModifier.ControlModifier)
     assert window.is_editing()

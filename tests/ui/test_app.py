@@ -1,0 +1,70 @@
+"""The application set-up: German Qt texts and locale, refusing a database on a network share."""
+
+from __future__ import annotations
+
+import sys
+from collections.abc import Callable
+from pathlib import Path
+
+from PySide6.QtCore import QDate, QLocale, QTimer
+from PySide6.QtWidgets import QApplication, QDialogButtonBox, QMessageBox
+from pytestqt.qtbot import QtBot
+
+from stellungnahme_app.ui.app import create_application, start_main_window
+from stellungnahme_app.ui.error_reporting import install_excepthook
+
+
+def test_qt_speaks_german(qtbot: QtBot) -> None:
+    app = create_application()
+    assert app.applicationName() == "Stellungnahme"
+    buttons = QDialogButtonBox(
+        QDialogButtonBox.StandardButton.Cancel
+        | QDialogButtonBox.StandardButton.Open
+        | QDialogButtonBox.StandardButton.Yes
+        | QDialogButtonBox.StandardButton.No
+        | QDialogButtonBox.StandardButton.Close
+    )
+    qtbot.addWidget(buttons)
+    assert sorted(b.text().replace("&", "") for b in buttons.buttons()) == [
+        "Abbrechen",
+        "Ja",
+        "Nein",
+        "Schließen",
+        "Öffnen",
+    ]
+    assert QLocale().toString(QDate(2024, 4, 30), QLocale.FormatType.ShortFormat) == "30.04.24"
+    assert QLocale().toString(QDate(2024, 4, 30), "dd.MM.yyyy") == "30.04.2024"
+    assert QLocale().name() == "de_DE"
+
+
+def test_a_database_on_a_network_share_is_refused_with_an_explanation(qtbot: QtBot) -> None:
+    shown: list[str] = []
+
+    def read_and_close() -> None:
+        box = QApplication.activeModalWidget()
+        assert isinstance(box, QMessageBox)
+        shown.append(f"{box.text()}\n{box.informativeText()}")
+        box.close()
+
+    QTimer.singleShot(0, read_and_close)
+    window = start_main_window(Path("//server/freigabe/stellungnahme.db"))
+    assert window is None
+    [message] = shown
+    assert message.startswith("Die Entwürfe können hier nicht gespeichert werden.")
+    assert "Netzlaufwerk" in message
+    assert "lokalen Laufwerk" in message
+
+
+def test_an_exception_escaping_a_slot_reaches_the_user(
+    qtbot: QtBot, error_messages: Callable[[], list[str]]
+) -> None:
+    previous = install_excepthook()
+    try:
+        try:
+            raise RuntimeError("kaputt")
+        except RuntimeError as error:
+            sys.excepthook(type(error), error, error.__traceback__)
+    finally:
+        sys.excepthook = previous
+    [message] = error_messages()
+    assert "unerwarteter Fehler" in message

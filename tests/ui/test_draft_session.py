@@ -1,0 +1,163 @@
+"""Autosave and conflicts: nothing is lost and nothing is overwritten silently."""
+
+from __future__ import annotations
+
+from collections.abc import Callable
+
+from PySide6.QtCore import Qt, QTimer
+from PySide6.QtWidgets import QApplication, QMessageBox, QWidget
+from pytestqt.qtbot import QtBot
+
+from stellungnahme_app import exchange, paths
+from stellungnahme_app.model import Draft
+from stellungnahme_app.store import Store
+from stellungnahme_app.ui.conflict_dialog import ConflictDialog
+from stellungnahme_app.ui.main_window import MainWindow
+
+OpenWindow = Callable[[Store], MainWindow]
+EditField = Callable[[MainWindow, str, str], QWidget]
+
+
+def _change_elsewhere(draft_id: int, conclusion: str) -> None:
+    """Another instance of the program (its own store handle) saves the draft."""
+    with Store.open() as other:
+        theirs = other.load(draft_id)
+        theirs.draft.conclusion = conclusion
+        other.save(theirs)
+
+
+def _conflict_dialog(qtbot: QtBot) -> ConflictDialog:
+    def shown() -> list[ConflictDialog]:
+        return [
+            w
+            for w in QApplication.topLevelWidgets()
+            if isinstance(w, ConflictDialog) and w.isVisible()
+        ]
+
+    qtbot.waitUntil(lambda: len(shown()) == 1, timeout=3000)
+    return shown()[0]
+
+
+def test_a_conflict_asks_and_reload_takes_the_other_state(
+    qtbot: QtBot,
+    store: Store,
+    reference_draft: Draft,
+    open_main_window: OpenWindow,
+    edit_field: EditField,
+) -> None:
+    draft_id = store.create(reference_draft).id
+    window = open_main_window(store)
+    window.open_draft(draft_id)
+    _change_elsewhere(draft_id, "Fazit von nebenan")
+    edit_field(window, "document_title", "Meine Fassung")
+    dialog = _conflict_dialog(qtbot)
+    assert "an anderer Stelle geändert" in dialog.text()
+    assert window.save_label.text() == "Nicht gespeichert – Konflikt"
+    assert store.load(draft_id).draft.conclusion == "Fazit von nebenan", "nicht überschrieben"
+    qtbot.mouseClick(dialog.reload_button, Qt.MouseButton.LeftButton)
+    assert window.editor is not None
+    assert window.editor.draft().conclusion == "Fazit von nebenan"
+    assert window.editor.draft().document_title == reference_draft.document_title
+    edit_field(window, "document_title", "Danach weiter")
+    qtbot.waitUntil(
+        lambda: store.load(draft_id).draft.document_title == "Danach weiter", timeout=2000
+    )
+    assert store.load(draft_id).draft.conclusion == "Fazit von nebenan"
+
+
+def test_a_conflict_can_keep_my_text_as_a_copy(
+    qtbot: QtBot,
+    store: Store,
+    reference_draft: Draft,
+    open_main_window: OpenWindow,
+    edit_field: EditField,
+) -> None:
+    draft_id = store.create(reference_draft).id
+    window = open_main_window(store)
+    window.open_draft(draft_id)
+    _change_elsewhere(draft_id, "Fazit von nebenan")
+    edit_field(window, "document_title", "Meine Fassung")
+    dialog = _conflict_dialog(qtbot)
+    qtbot.mouseClick(dialog.copy_button, Qt.MouseButton.LeftButton)
+    assert window.session is not None
+    copy_id = window.session.draft_id
+    assert copy_id != draft_id
+    mine = store.load(copy_id).draft
+    assert mine.document_title == "Meine Fassung"
+    assert mine.conclusion == reference_draft.conclusion
+    theirs = store.load(draft_id).draft
+    assert theirs.document_title == reference_draft.document_title
+    assert theirs.conclusion == "Fazit von nebenan"
+    assert "als neuer Entwurf gespeichert" in window.statusBar().currentMessage()
+
+
+def test_an_unresolved_conflict_at_closing_keeps_a_copy(
+    qtbot: QtBot,
+    store: Store,
+    reference_draft: Draft,
+    open_main_window: OpenWindow,
+    edit_field: EditField,
+) -> None:
+    draft_id = store.create(reference_draft).id
+    window = open_main_window(store)
+    window.open_draft(draft_id)
+    _change_elsewhere(draft_id, "Fazit von nebenan")
+    edit_field(window, "document_title", "Meine Fassung")
+    _conflict_dialog(qtbot)
+    window.close()
+    titles = sorted(store.load(row.id).draft.document_title for row in store.list())
+    assert titles == sorted([reference_draft.document_title, "Meine Fassung"])
+
+
+def test_a_second_window_on_the_same_draft_is_told(
+    qtbot: QtBot, store: Store, reference_draft: Draft, open_main_window: OpenWindow
+) -> None:
+    draft_id = store.create(reference_draft).id
+    first = open_main_window(store)
+    first.open_draft(draft_id)
+    assert not first.elsewhere_banner.isVisible()
+    second = open_main_window(store)
+    second.open_draft(draft_id)
+    assert second.elsewhere_banner.isVisible()
+    assert "anderen Fenster" in second.elsewhere_banner.text()
+    first.close()
+    second.show_overview()
+    second.open_draft(draft_id)
+    assert not second.elsewhere_banner.isVisible(), "die Sperre ist mit dem Fenster frei"
+
+
+def test_a_failing_save_is_reported_and_closing_keeps_an_emergency_copy(
+    qtbot: QtBot,
+    store: Store,
+    reference_draft: Draft,
+    open_main_window: OpenWindow,
+    edit_field: EditField,
+    error_messages: Callable[[], list[str]],
+) -> None:
+    draft_id = store.create(reference_draft).id
+    window = open_main_window(store)
+    window.open_draft(draft_id)
+    store.close()  # the database is gone from under the window
+    edit_field(window, "document_title", "Nicht speicherbar")
+    qtbot.waitUntil(lambda: window.save_label.text().startswith("Nicht gespeichert"), timeout=2000)
+    [message] = error_messages()
+    assert message.startswith("Der Entwurf konnte nicht gespeichert werden.")
+    assert window.session is not None
+    assert window.session.has_unsaved_changes()
+
+    answers: list[str] = []
+
+    def answer_close() -> None:
+        box = QApplication.activeModalWidget()
+        assert isinstance(box, QMessageBox)
+        answers.append(box.text())
+        box.button(QMessageBox.StandardButton.Close).click()
+
+    QTimer.singleShot(0, answer_close)
+    window.close()
+    error_messages()
+    assert not window.isVisible()
+    [question] = answers
+    assert "konnten nicht in der Datenbank gespeichert werden" in question
+    [rescued] = (paths.data_dir() / "notfallkopien").glob("*.json")
+    assert exchange.read_file(rescued).document_title == "Nicht speicherbar"

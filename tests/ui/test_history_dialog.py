@@ -1,0 +1,95 @@
+"""Version history of the open draft: list, preview, restore (the state before is kept)."""
+
+from __future__ import annotations
+
+from collections.abc import Callable
+
+from PySide6.QtCore import Qt
+from PySide6.QtWidgets import QApplication, QMessageBox, QWidget
+from pytestqt.qtbot import QtBot
+
+from stellungnahme_app.model import Draft
+from stellungnahme_app.store import Store, VersionReason
+from stellungnahme_app.ui.history_dialog import HistoryDialog
+from stellungnahme_app.ui.main_window import MainWindow
+
+OpenWindow = Callable[[Store], MainWindow]
+EditField = Callable[[MainWindow, str, str], QWidget]
+
+
+def _shown_history() -> HistoryDialog:
+    [dialog] = [
+        w for w in QApplication.topLevelWidgets() if isinstance(w, HistoryDialog) and w.isVisible()
+    ]
+    return dialog
+
+
+def test_history_lists_previews_and_restores_a_version(
+    qtbot: QtBot,
+    store: Store,
+    reference_draft: Draft,
+    open_main_window: OpenWindow,
+    edit_field: EditField,
+) -> None:
+    draft_id = store.create(reference_draft).id
+    store.snapshot(draft_id, VersionReason.EXPORT)
+    window = open_main_window(store)
+    window.open_draft(draft_id)
+    edit_field(window, "document_title", "Zweite Fassung")
+    ctrl_shift = Qt.KeyboardModifier.ControlModifier | Qt.KeyboardModifier.ShiftModifier
+    qtbot.keyClick(window, Qt.Key.Key_H, ctrl_shift)
+    dialog = _shown_history()
+    assert dialog.version_list.count() == 1, "die nächste Bearbeitungsversion erst nach 10 min"
+    assert " · Export · 0661/24 · " in dialog.version_list.item(0).text()
+    assert dialog.version_list.currentRow() == 0
+    preview = dialog.preview.toPlainText()
+    assert "Stellungnahme der Stadtverwaltung Erfurt zur Drucksache 0661/24" in preview
+    assert reference_draft.document_title in preview
+    assert "Zweite Fassung" not in preview
+
+    qtbot.mouseClick(dialog.restore_button, Qt.MouseButton.LeftButton)
+    confirm = dialog.confirmation
+    assert isinstance(confirm, QMessageBox)
+    assert confirm.text().startswith("Die Fassung vom ")
+    confirm.button(QMessageBox.StandardButton.Yes).click()
+    qtbot.waitUntil(lambda: not dialog.isVisible())
+
+    assert window.editor is not None
+    assert window.editor.draft().document_title == reference_draft.document_title
+    assert store.load(draft_id).draft.document_title == reference_draft.document_title
+    reasons = [v.reason for v in store.versions(draft_id)]
+    assert reasons[0] is VersionReason.RESTORE
+    kept = store.load_version(store.versions(draft_id)[0].id)
+    assert kept.document_title == "Zweite Fassung", "der Stand davor bleibt als Version"
+    edit_field(window, "document_title", "Nach der Wiederherstellung")
+    window.save_now()
+    assert store.load(draft_id).draft.document_title == "Nach der Wiederherstellung"
+
+
+def test_cancel_keeps_the_current_state(
+    qtbot: QtBot, store: Store, reference_draft: Draft, open_main_window: OpenWindow
+) -> None:
+    draft_id = store.create(reference_draft).id
+    store.snapshot(draft_id, VersionReason.EDIT)
+    window = open_main_window(store)
+    window.open_draft(draft_id)
+    window.show_history()
+    dialog = _shown_history()
+    qtbot.mouseClick(dialog.restore_button, Qt.MouseButton.LeftButton)
+    dialog.confirmation.button(QMessageBox.StandardButton.Cancel).click()
+    assert dialog.isVisible()
+    assert [v.reason for v in store.versions(draft_id)] == [VersionReason.EDIT]
+    dialog.close()
+
+
+def test_a_draft_without_versions_says_so(
+    qtbot: QtBot, store: Store, open_main_window: OpenWindow
+) -> None:
+    draft_id = store.create(Draft(document_number="0100/25")).id
+    window = open_main_window(store)
+    dialog = HistoryDialog(store, draft_id, window)
+    qtbot.addWidget(dialog)
+    dialog.show()
+    assert dialog.version_list.count() == 0
+    assert dialog.empty_label.isVisible()
+    assert not dialog.restore_button.isEnabled()
