@@ -9,6 +9,7 @@ is expected and the model keeps the last valid value.
 from __future__ import annotations
 
 import datetime as dt
+import re
 
 from PySide6.QtCore import QDate, QLocale, Qt, Signal
 from PySide6.QtWidgets import (
@@ -23,6 +24,7 @@ from PySide6.QtWidgets import (
 from stellungnahme_app.german_dates import PLACEHOLDER, DateInputError, format_date, parse_date
 from stellungnahme_app.ui.editor.text_field import LineField, describe
 
+_FOUR_DIGIT_YEAR = re.compile(r"\.\s*\d{4}\s*$")
 GERMAN = QLocale(QLocale.Language.German, QLocale.Country.Germany)
 
 
@@ -100,28 +102,36 @@ class DateField(QWidget):
 
     def commit(self) -> None:
         """Take a valid typed date into the value now (half-typed text stays as it is)."""
-        self._typed(self.line.text())
+        self._take(self.line.text())
 
     # ------------------------------------------------------------------ events
 
     def _typed(self, text: str) -> None:
+        # While typing, "30.4.20" is on its way to "30.4.2024": only an empty field or a
+        # four-digit year counts at once, a short year when the field is left.
+        if not text.strip() or _FOUR_DIGIT_YEAR.search(text):
+            self._take(text)
+
+    def _take(self, text: str) -> bool:
         try:
             date = parse_date(text)
         except DateInputError:
-            return  # maybe still typing; the hint appears when the field is left
+            return False
         self._show_problem("")
         if date != self._date:
             self._date = date
             self.date_edited.emit(date)
+        return True
 
     def _finished(self) -> None:
-        try:
-            parse_date(self.line.text())
-        except DateInputError as error:
-            self._show_problem(str(error))
+        text = self.line.text()
+        if not self._take(text):
+            try:
+                parse_date(text)
+            except DateInputError as error:
+                self._show_problem(str(error))
             return
-        self._show_problem("")
-        if self._date is not None and self.line.text() != format_date(self._date):
+        if self._date is not None and text != format_date(self._date):
             self.line.set_text(format_date(self._date))
 
     def _show_problem(self, message: str) -> None:
@@ -139,7 +149,8 @@ class DateField(QWidget):
     # ------------------------------------------------------------------ calendar
 
     def show_calendar(self) -> None:
-        calendar = QCalendarWidget(self, Qt.WindowType.Popup)
+        calendar = QCalendarWidget(self)
+        calendar.setWindowFlags(Qt.WindowType.Popup)
         calendar.setObjectName("kalender")
         calendar.setLocale(GERMAN)
         calendar.setFirstDayOfWeek(Qt.DayOfWeek.Monday)

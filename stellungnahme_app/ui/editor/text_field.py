@@ -86,12 +86,14 @@ class PlainTextField(QPlainTextEdit):
         finally:
             self._loading = False
 
-    def insert_paragraph(self, text: str) -> None:
-        """Insert ``text`` as a paragraph of its own at the cursor (one undo step)."""
+    def insert_paragraph(self, text: str, *, at_end: bool = False) -> None:
+        """Insert ``text`` as a paragraph of its own at the cursor or the end (one undo step)."""
         text = clean(text).strip("\n")
         if not text:
             return
         cursor = self.textCursor()
+        if at_end:
+            cursor.movePosition(cursor.MoveOperation.End)
         cursor.beginEditBlock()
         if cursor.hasSelection():
             cursor.removeSelectedText()
@@ -114,8 +116,15 @@ class PlainTextField(QPlainTextEdit):
         return source.hasText()
 
     def insertFromMimeData(self, source: QMimeData) -> None:
-        if source.hasText():
-            self.insertPlainText(clean(source.text()))
+        if not source.hasText():
+            return
+        # An edit block of its own, so Ctrl+Z undoes the paste and not the typing before it.
+        cursor = self.textCursor()
+        cursor.beginEditBlock()
+        cursor.insertText(clean(source.text()))
+        cursor.endEditBlock()
+        self.setTextCursor(cursor)
+        self.ensureCursorVisible()
 
 
 class SingleLineValidator(QValidator):

@@ -171,7 +171,8 @@ class TextbausteinPicker(QWidget):
                 self, error, action=f"Der Textbaustein „{item.title}“ kann nicht eingefügt werden."
             )
             return
-        field.insert_paragraph(text)
+        # Into a field on another step the author has not placed the cursor: append.
+        field.insert_paragraph(text, at_end=self.fixed_target is None)
         label = dict(self._targets()).get(path, path)
         self.feedback.setText(f"„{item.title}“ wurde in „{label}“ eingefügt.")
         self._inserted_path = path

@@ -1,0 +1,143 @@
+"""Step 3 – Beschlusspunkte: paste-and-split from the clipboard, add, remove, move."""
+
+from __future__ import annotations
+
+from collections.abc import Callable
+from typing import Any
+
+from PySide6.QtCore import Qt
+from PySide6.QtGui import QGuiApplication
+
+from stellungnahme_app.model import Draft, ResolutionPoint
+from stellungnahme_app.ui.editor import DraftEditor
+from stellungnahme_app.ui.editor.step_beschlusspunkte import BeschlusspunkteStep, PointEditor
+
+MOTION = (
+    "Der Stadtrat möge beschließen:\r\n"
+    "01\tDer Oberbürgermeister beruft einen Arbeitskreis ein.\r\n"
+    "02\tDer Arbeitskreis tagt\vzweimal im Jahr.\r\n"
+    "03\tEr berichtet dem Stadtrat.\x00"
+)
+
+
+def _step(editor: DraftEditor) -> BeschlusspunkteStep:
+    step = editor.steps[2]
+    assert isinstance(step, BeschlusspunkteStep)
+    return step
+
+
+def _point_editor(step: BeschlusspunkteStep, index: int) -> PointEditor:
+    editor = step.points.detail(index)
+    assert isinstance(editor, PointEditor)
+    return editor
+
+
+def test_paste_splits_the_motion_into_points(qtbot: Any, editor: DraftEditor) -> None:
+    step = _step(editor)
+    editor.set_current_step(2)
+    QGuiApplication.clipboard().setText(MOTION)
+    with qtbot.waitSignal(editor.changed):
+        qtbot.mouseClick(step.paste_button, Qt.MouseButton.LeftButton)
+    assert editor.draft().resolution_points == [
+        ResolutionPoint("01", "Der Oberbürgermeister beruft einen Arbeitskreis ein."),
+        ResolutionPoint("02", "Der Arbeitskreis tagt\nzweimal im Jahr."),
+        ResolutionPoint("03", "Er berichtet dem Stadtrat."),
+    ]
+    assert step.points.count() == 3
+    assert step.points.list.item(1).text().startswith("02 – Der Arbeitskreis tagt zweimal")
+    assert _point_editor(step, 2).text.toPlainText() == "Er berichtet dem Stadtrat."
+    assert "3 Beschlusspunkte aus der Zwischenablage übernommen" in step.feedback.text()
+    assert "„Der Stadtrat möge beschließen:“ wurde nicht übernommen" in step.feedback.text()
+
+
+def test_the_reference_points_as_published(
+    qtbot: Any, editor: DraftEditor, reference_draft: Draft
+) -> None:
+    published = "\n\n".join(f"{p.number}\n\n{p.text}" for p in reference_draft.resolution_points)
+    QGuiApplication.clipboard().setText(published)
+    qtbot.mouseClick(_step(editor).paste_button, Qt.MouseButton.LeftButton)
+    assert editor.draft().resolution_points == reference_draft.resolution_points
+
+
+def test_paste_with_existing_points_asks_to_replace_or_append(
+    qtbot: Any, reference_editor: DraftEditor, answer_message_box: Callable[[str], None]
+) -> None:
+    step = _step(reference_editor)
+    QGuiApplication.clipboard().setText("1. Neu eins.\n2. Neu zwei.")
+    answer_message_box("Anhängen")
+    qtbot.mouseClick(step.paste_button, Qt.MouseButton.LeftButton)
+    numbers = [p.number for p in reference_editor.draft().resolution_points]
+    assert numbers == ["01", "02", "03", "1", "2"]
+
+    answer_message_box("Ersetzen")
+    qtbot.mouseClick(step.paste_button, Qt.MouseButton.LeftButton)
+    assert [p.text for p in reference_editor.draft().resolution_points] == [
+        "Neu eins.",
+        "Neu zwei.",
+    ]
+
+    answer_message_box("Abbrechen")
+    QGuiApplication.clipboard().setText("1. Anderes.")
+    qtbot.mouseClick(step.paste_button, Qt.MouseButton.LeftButton)
+    assert len(reference_editor.draft().resolution_points) == 2
+
+
+def test_empty_clipboard_says_so(qtbot: Any, editor: DraftEditor) -> None:
+    QGuiApplication.clipboard().setText("  \n ")
+    step = _step(editor)
+    editor.set_current_step(2)
+    with qtbot.assertNotEmitted(editor.changed):
+        qtbot.mouseClick(step.paste_button, Qt.MouseButton.LeftButton)
+    assert "keinen Text" in step.feedback.text()
+    assert editor.draft().resolution_points == []
+
+
+def test_add_continues_the_numbering_and_focuses_the_text(
+    qtbot: Any, reference_editor: DraftEditor, type_text: Callable[[Any, str], None]
+) -> None:
+    step = _step(reference_editor)
+    reference_editor.set_current_step(2)
+    qtbot.mouseClick(step.add_button, Qt.MouseButton.LeftButton)
+    point_editor = _point_editor(step, 3)
+    assert point_editor.number.text() == "04"
+    qtbot.waitUntil(point_editor.text.hasFocus)
+    type_text(point_editor.text, "Vierter Punkt.")
+    assert reference_editor.draft().resolution_points[3] == ResolutionPoint("04", "Vierter Punkt.")
+    assert step.points.list.item(3).text() == "04 – Vierter Punkt."
+
+
+def test_move_and_remove(
+    qtbot: Any, reference_editor: DraftEditor, answer_message_box: Callable[[str], None]
+) -> None:
+    step = _step(reference_editor)
+    reference_editor.set_current_step(2)
+    step.points.set_current(2)
+    qtbot.mouseClick(step.points.up_button, Qt.MouseButton.LeftButton)
+    draft = reference_editor.draft()
+    assert [p.number for p in draft.resolution_points] == ["01", "03", "02"]
+    assert step.points.current() == 1
+    assert _point_editor(step, 1).point is draft.resolution_points[1]
+
+    answer_message_box("Nein")
+    qtbot.mouseClick(step.points.remove_button, Qt.MouseButton.LeftButton)
+    assert len(draft.resolution_points) == 3
+
+    answer_message_box("Ja")
+    qtbot.mouseClick(step.points.remove_button, Qt.MouseButton.LeftButton)
+    assert [p.number for p in draft.resolution_points] == ["01", "02"]
+    assert step.points.count() == 2
+    assert _point_editor(step, 1).point is draft.resolution_points[1]
+
+
+def test_a_point_keeps_its_undo_history_while_switching(
+    qtbot: Any, reference_editor: DraftEditor, type_text: Callable[[Any, str], None]
+) -> None:
+    step = _step(reference_editor)
+    reference_editor.jump_to("resolution_points[0].text")
+    first = _point_editor(step, 0)
+    first.text.moveCursor(first.text.textCursor().MoveOperation.End)
+    type_text(first.text, " Ergänzt.")
+    reference_editor.jump_to("resolution_points[1].text")
+    reference_editor.jump_to("resolution_points[0].text")
+    first.text.undo()
+    assert reference_editor.draft().resolution_points[0].text.endswith("in Erfurt ein.")
