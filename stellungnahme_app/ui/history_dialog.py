@@ -61,6 +61,8 @@ class HistoryDialog(QDialog):
         self.version_list.setObjectName("versionsliste")
         self.version_list.setAccessibleName("Versionen")
         self.version_list.setAccessibleDescription("Neueste zuerst: Zeitpunkt, Anlass, Inhalt.")
+        self.version_list.setWordWrap(True)
+        self.version_list.setAlternatingRowColors(True)
         self.version_list.currentItemChanged.connect(self._show_selected)
         self.version_list.itemActivated.connect(lambda _item: self._restore_selected())
         list_label = QLabel("&Versionen:")
@@ -159,7 +161,8 @@ class HistoryDialog(QDialog):
         confirm.setAttribute(Qt.WidgetAttribute.WA_DeleteOnClose)
         confirm.setIcon(QMessageBox.Icon.Question)
         confirm.setWindowTitle("Fassung wiederherstellen")
-        confirm.setText(f"Die Fassung vom {item.text().split(' · ')[0]} wiederherstellen?")
+        created = item.text().split(" · ")[0]
+        confirm.setText(f"Die Fassung vom {created} wiederherstellen?")
         confirm.setInformativeText(
             "Der jetzige Stand wird vorher als Version gesichert und bleibt in dieser Liste."
         )
@@ -182,5 +185,5 @@ class HistoryDialog(QDialog):
 
 
 def describe_version(version: VersionInfo) -> str:
-    """``24.11.2026 14:32 · Export · 0661/24 · 2 Beiträge …`` for the list."""
-    return f"{format_datetime(version.created)} · {version.reason.label} · {version.summary}"
+    """Two lines for the list: ``24.11.2026 14:32 · Export`` and the store's summary."""
+    return f"{format_datetime(version.created)} · {version.reason.label}\n{version.summary}"

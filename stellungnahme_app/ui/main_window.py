@@ -182,6 +182,11 @@ class MainWindow(QMainWindow):
         self.save_label.setObjectName("speicherstand")
         self.save_label.setAccessibleName("Speicherstand")
         bar.addPermanentWidget(self.save_label)
+        self.undo_label = QLabel()
+        self.undo_label.setObjectName("loeschen_hinweis")
+        self.undo_label.setTextFormat(Qt.TextFormat.PlainText)
+        self.undo_label.hide()
+        bar.addWidget(self.undo_label)
         self.undo_delete_button = QPushButton("Löschen &rückgängig")
         self.undo_delete_button.setObjectName("loeschen_rueckgaengig")
         self.undo_delete_button.setAccessibleDescription(
@@ -293,6 +298,7 @@ class MainWindow(QMainWindow):
 
     def _update_actions(self) -> None:
         editing = self.is_editing()
+        self.save_label.setVisible(editing)
         for action in (
             self.action_save,
             self.action_history,
@@ -358,7 +364,7 @@ class MainWindow(QMainWindow):
         session.conflict.connect(self._conflict)
         self.session = session
         self.elsewhere_banner.setVisible(session.opened_elsewhere)
-        self.save_label.setText("Gespeichert")
+        self.save_label.setText(f"Gespeichert {stored.changed.astimezone():%H:%M}")
         self._show_editor_page()
 
     def _show_editor_page(self) -> None:
@@ -534,7 +540,9 @@ class MainWindow(QMainWindow):
             return
         self.overview.refresh()
         self._deleted_id = draft_id
-        self.statusBar().showMessage(f"„{title}“ liegt im Papierkorb.", UNDO_DELETE_TIMEOUT_MS)
+        self.statusBar().clearMessage()  # a temporary message would hide the undo button
+        self.undo_label.setText(f"„{title}“ liegt im Papierkorb.")
+        self.undo_label.show()
         self.undo_delete_button.show()
         self._undo_timer.start()
 
@@ -555,6 +563,7 @@ class MainWindow(QMainWindow):
     def _forget_undo(self) -> None:
         self._deleted_id = None
         self._undo_timer.stop()
+        self.undo_label.hide()
         self.undo_delete_button.hide()
 
     def choose_import_files(self) -> None:

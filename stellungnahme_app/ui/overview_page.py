@@ -329,6 +329,10 @@ class OverviewPage(QWidget):
             "Alle Entwürfe. Eingabe öffnet den gewählten, Entf legt ihn in den Papierkorb."
         )
         self.table.set_stretch_column("title")
+        # The search hit shares the width with the title (elided, in full as tooltip), so
+        # the table never needs scrolling sideways.
+        self.table.set_stretch_column("snippet")
+        self.table.setTextElideMode(Qt.TextElideMode.ElideRight)
         self.table.sortByColumn(self.model.column_index("changed"), Qt.SortOrder.DescendingOrder)
         self.table.activated_draft.connect(self.open_requested)
         self.table.selectionModel().selectionChanged.connect(self._update_buttons)

@@ -16,9 +16,22 @@ from typing import Any
 
 import pytest
 from PySide6.QtCore import QEvent, Qt
-from PySide6.QtGui import QKeyEvent
+from PySide6.QtGui import QAccessible, QKeyEvent
 from PySide6.QtTest import QTest
-from PySide6.QtWidgets import QApplication, QWidget
+from PySide6.QtWidgets import (
+    QAbstractButton,
+    QAbstractItemView,
+    QAbstractSlider,
+    QAbstractSpinBox,
+    QApplication,
+    QComboBox,
+    QHeaderView,
+    QLineEdit,
+    QPlainTextEdit,
+    QScrollBar,
+    QTextEdit,
+    QWidget,
+)
 
 from stellungnahme_app.settings import Settings, load_settings
 from stellungnahme_app.store import Store
@@ -144,3 +157,62 @@ def edit_field(qtbot: Any) -> Callable[[MainWindow, str, str], QWidget]:
         return widget
 
     return edit
+
+
+CONTROL_TYPES = (
+    QAbstractButton,
+    QAbstractItemView,
+    QAbstractSlider,
+    QAbstractSpinBox,
+    QComboBox,
+    QLineEdit,
+    QPlainTextEdit,
+    QTextEdit,
+)
+
+
+def accessible_name(widget: QWidget) -> str:
+    """The name a screen reader announces (explicit, else from a buddy label or the text)."""
+    interface = QAccessible.queryAccessibleInterface(widget)
+    name = interface.text(QAccessible.Text.Name) if interface is not None else ""
+    return (name or widget.accessibleName()).replace("&", "").strip()
+
+
+def _is_internal(widget: QWidget) -> bool:
+    """Parts of a composite control that assistive technology reaches through their owner."""
+    parent = widget.parentWidget()
+    if isinstance(widget, QScrollBar):
+        return True
+    if isinstance(widget, QHeaderView) and isinstance(parent, QAbstractItemView):
+        return True  # announced as the table's column headers
+    if isinstance(widget, QLineEdit) and isinstance(parent, (QComboBox, QAbstractSpinBox)):
+        return True
+    # The corner button of a table view and the scroll buttons of tab bars have no own name.
+    return widget.objectName().startswith("qt_")
+
+
+def nameless_controls(root: QWidget) -> list[str]:
+    """Every visible control under ``root`` (itself included) without an accessible name."""
+    found = []
+    for widget in [root, *root.findChildren(QWidget)]:
+        if not widget.isVisibleTo(root.window()) and widget is not root.window():
+            continue
+        interactive = isinstance(widget, CONTROL_TYPES) or (
+            widget.focusPolicy() & Qt.FocusPolicy.TabFocus
+        )
+        if not interactive or _is_internal(widget):
+            continue
+        if not accessible_name(widget):
+            path = []
+            current: QWidget | None = widget
+            while current is not None:
+                path.append(current.objectName() or type(current).__name__)
+                current = current.parentWidget()
+            found.append(" < ".join(path))
+    return found
+
+
+@pytest.fixture
+def find_nameless_controls() -> Callable[[QWidget], list[str]]:
+    """:func:`nameless_controls` as a fixture, for the accessibility walker tests."""
+    return nameless_controls

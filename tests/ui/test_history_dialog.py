@@ -40,7 +40,7 @@ def test_history_lists_previews_and_restores_a_version(
     qtbot.keyClick(window, Qt.Key.Key_H, ctrl_shift)
     dialog = _shown_history()
     assert dialog.version_list.count() == 1, "die nächste Bearbeitungsversion erst nach 10 min"
-    assert " · Export · 0661/24 · " in dialog.version_list.item(0).text()
+    assert " · Export\n0661/24 · " in dialog.version_list.item(0).text()
     assert dialog.version_list.currentRow() == 0
     preview = dialog.preview.toPlainText()
     assert "Stellungnahme der Stadtverwaltung Erfurt zur Drucksache 0661/24" in preview

@@ -134,12 +134,13 @@ def test_delete_moves_to_the_trash_and_undo_brings_it_back(
     qtbot.keyClick(window.overview.table, Qt.Key.Key_Delete)
     assert table_numbers(window) == []
     assert [row.id for row in store.list(trash=True)] == [draft_id]
-    assert "liegt im Papierkorb" in window.statusBar().currentMessage()
+    assert window.undo_label.text() == "„0661/24 – Arbeitskreis Segregation“ liegt im Papierkorb."
     assert window.undo_delete_button.isVisible()
     qtbot.mouseClick(window.undo_delete_button, Qt.MouseButton.LeftButton)
     assert table_numbers(window) == ["0661/24"]
     assert store.list(trash=True) == []
     assert not window.undo_delete_button.isVisible()
+    assert not window.undo_label.isVisible()
 
 
 def test_delete_of_the_open_draft_saves_it_first(

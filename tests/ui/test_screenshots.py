@@ -1,0 +1,112 @@
+"""Pictures of every page, step and dialog, to look at as a clerk would.
+
+Set ``STELLUNGNAHME_SCREENSHOTS`` to a folder to keep them; each test also checks the
+picture is not empty. The README's ``docs/screenshot.png`` is ``hauptfenster-editor.png``.
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+from collections.abc import Callable
+from pathlib import Path
+
+from PySide6.QtGui import QImage
+from PySide6.QtWidgets import QApplication, QWidget
+from pytestqt.qtbot import QtBot
+
+from stellungnahme_app.errors import StoreError
+from stellungnahme_app.model import Draft
+from stellungnahme_app.store import ConflictError, Status, Store, VersionReason
+from stellungnahme_app.ui.conflict_dialog import ConflictDialog
+from stellungnahme_app.ui.error_reporting import show_error, visible_error_boxes
+from stellungnahme_app.ui.history_dialog import HistoryDialog
+from stellungnahme_app.ui.main_window import MainWindow
+from stellungnahme_app.ui.settings_dialog import SettingsDialog
+from stellungnahme_app.ui.trash_dialog import TrashDialog
+
+OpenWindow = Callable[[Store], MainWindow]
+Screenshot = Callable[[QWidget, str], Path]
+
+
+def _check(picture: Path) -> None:
+    image = QImage(str(picture))
+    assert not image.isNull()
+    assert image.width() > 300 and image.height() > 80
+
+
+def _fill_store(store: Store, reference_draft: Draft) -> int:
+    store.create(
+        Draft(document_number="0712/24", document_title="Sanierung der Grundschule Am Anger"),
+        status=Status.FOR_SIGNATURE,
+        deadline=dt.date.today() + dt.timedelta(days=9),
+    )
+    store.create(
+        Draft(document_number="0588/24", document_title="Radverkehrskonzept Innenstadt"),
+        status=Status.DONE,
+    )
+    return store.create(reference_draft, status=Status.IN_REVIEW, deadline=dt.date(2024, 5, 3)).id
+
+
+def test_main_window_pages_and_steps(
+    qtbot: QtBot,
+    store: Store,
+    reference_draft: Draft,
+    open_main_window: OpenWindow,
+    save_screenshot: Screenshot,
+) -> None:
+    draft_id = _fill_store(store, reference_draft)
+    window = open_main_window(store)
+    window.resize(1180, 780)
+    window.overview.refresh()
+    _check(save_screenshot(window, "hauptfenster-uebersicht"))
+    window.overview.search_field.setText("Segregation")
+    window.overview.refresh()
+    _check(save_screenshot(window, "hauptfenster-suche"))
+    window.overview.search_field.clear()
+    window.open_draft(draft_id)
+    assert window.editor is not None
+    for step in range(8):
+        window.editor.set_current_step(step)
+        QApplication.processEvents()
+        _check(save_screenshot(window, f"schritt-{step + 1}"))
+    window.editor.set_current_step(3)
+    _check(save_screenshot(window, "hauptfenster-editor"))
+    window.show_overview()
+    window.delete_draft(draft_id)
+    _check(save_screenshot(window, "hauptfenster-geloescht"))
+
+
+def test_dialogs(
+    qtbot: QtBot,
+    store: Store,
+    reference_draft: Draft,
+    open_main_window: OpenWindow,
+    save_screenshot: Screenshot,
+    error_messages: Callable[[], list[str]],
+) -> None:
+    draft_id = _fill_store(store, reference_draft)
+    store.snapshot(draft_id, VersionReason.EXPORT)
+    store.delete(store.create(Draft(document_number="0100/25", document_title="Alt")).id)
+    window = open_main_window(store)
+    dialogs: dict[str, QWidget] = {
+        "papierkorb": TrashDialog(store, window),
+        "versionen": HistoryDialog(store, draft_id, window),
+        "einstellungen": SettingsDialog(window.settings, window),
+        "konflikt": ConflictDialog(ConflictError(store.load(draft_id)), window),
+    }
+    for name, dialog in dialogs.items():
+        qtbot.addWidget(dialog)
+        dialog.show()
+        QApplication.processEvents()
+        _check(save_screenshot(dialog, f"dialog-{name}"))
+        dialog.close()
+    show_error(
+        window, StoreError("Die Entwurfsdatenbank ist gesperrt. Bitte später erneut versuchen.")
+    )
+    [box] = visible_error_boxes()
+    _check(save_screenshot(box, "dialog-fehler"))
+    error_messages()
+    show_error(window, RuntimeError("intern"))
+    [box] = visible_error_boxes()
+    _check(save_screenshot(box, "dialog-unerwarteter-fehler"))
+    error_messages()
