@@ -12,7 +12,7 @@ The smoke test runs the built programs as a user would, each with its own empty 
 1. ``stellungnahme-cli --version`` names the version being built;
 2. ``stellungnahme-cli export <Beispiel> -o …docx`` writes a Word document whose text
    (read back with python-docx) holds the example's number, title, text and signatory;
-3. ``stellungnahme-cli template-check`` accepts the bundled Word template;
+3. ``stellungnahme-cli template-check <bundled template>`` accepts it;
 4. the desktop application starts offscreen (``QT_QPA_PLATFORM=offscreen``), shows its main
    window and quits by itself (``STELLUNGNAHME_QUIT_AFTER_START=1``) with exit code 0.
 
@@ -235,7 +235,8 @@ def check_export(bundle: Bundle, home: Path) -> str:
 
 
 def check_template(bundle: Bundle, home: Path) -> str:
-    result = run_program(bundle.cli, ["template-check"], home)
+    template = bundle.internal / "stellungnahme_app" / "templates" / "stellungnahme.docx"
+    result = run_program(bundle.cli, ["template-check", str(template)], home)
     expect_success(result, "stellungnahme-cli template-check")
     return (result.stdout.strip().splitlines() or ["Vorlage in Ordnung"])[-1]
 
