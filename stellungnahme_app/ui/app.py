@@ -7,6 +7,7 @@ buttons and dialogs say „Abbrechen“ and „Öffnen“, and sets the German l
 
 from __future__ import annotations
 
+import os
 import sys
 from collections.abc import Sequence
 from pathlib import Path
@@ -26,6 +27,8 @@ APPLICATION_NAME = "Stellungnahme"
 ORGANIZATION_NAME = "Stadtverwaltung Erfurt"
 GERMAN = QLocale(QLocale.Language.German, QLocale.Country.Germany)
 TRANSLATION_CATALOGUES = ("qtbase",)
+#: ``=1``: quit as soon as the main window is up (the bundle's smoke test, start-up timing).
+QUIT_AFTER_START_VARIABLE = "STELLUNGNAHME_QUIT_AFTER_START"
 
 
 def install_translations(app: QCoreApplication) -> list[QTranslator]:
@@ -75,6 +78,8 @@ def run_app(argv: Sequence[str] | None = None) -> int:
     window = start_main_window()
     if window is None:
         return 2
+    if os.environ.get(QUIT_AFTER_START_VARIABLE) == "1":
+        QTimer.singleShot(0, app.quit)  # after the first paint's work queued by the window
     code = app.exec()
     from stellungnahme_app.ui.background import wait_for_all
 
