@@ -1,0 +1,71 @@
+"""Build the one-folder bundle for this platform and smoke-test it, as the Windows build does.
+
+Slow (PyInstaller analyses and copies the whole program, then the smoke test starts the built
+programs): see packaging/README.md for what the smoke test checks.
+"""
+
+from __future__ import annotations
+
+import os
+import subprocess
+import sys
+from pathlib import Path
+
+import bundle_config as config
+import pytest
+
+BUILD_SCRIPT = config.PACKAGING_DIR / "build.py"
+BUILD_TIMEOUT_SECONDS = 600
+
+
+@pytest.mark.slow
+def test_bundle_builds_and_passes_its_smoke_test(tmp_path: Path) -> None:
+    dist, work = tmp_path / "dist", tmp_path / "work"
+    result = subprocess.run(
+        [sys.executable, str(BUILD_SCRIPT), "--dist", str(dist), "--work", str(work)],
+        capture_output=True,
+        text=True,
+        encoding="utf-8",
+        timeout=BUILD_TIMEOUT_SECONDS,
+        check=False,
+    )
+    report = result.stdout + result.stderr
+    assert result.returncode == 0, report
+    assert "Ergebnis: in Ordnung" in report
+    assert report.count("✓") == 5, report
+    bundle = dist / config.BUNDLE_NAME
+    assert (bundle / config.executable_name(config.GUI_NAME)).is_file()
+    assert (bundle / config.executable_name(config.CLI_NAME)).is_file()
+
+
+def test_build_script_refuses_to_test_a_bundle_that_is_not_there(tmp_path: Path) -> None:
+    result = subprocess.run(
+        [sys.executable, str(BUILD_SCRIPT), "--skip-build", "--dist", str(tmp_path)],
+        capture_output=True,
+        text=True,
+        encoding="utf-8",
+        timeout=60,
+        check=False,
+    )
+    assert result.returncode == 1
+    assert "Kein Bundle" in result.stdout
+
+
+def test_application_quits_by_itself_after_start_when_asked(data_home: Path) -> None:
+    """The hook the smoke test relies on, in the source tree: window up, then exit code 0."""
+    result = subprocess.run(
+        [sys.executable, "-m", "stellungnahme_app"],
+        env={
+            **os.environ,
+            "QT_QPA_PLATFORM": "offscreen",
+            "STELLUNGNAHME_QUIT_AFTER_START": "1",
+            "STELLUNGNAHME_HOME": str(data_home),
+        },
+        capture_output=True,
+        text=True,
+        encoding="utf-8",
+        timeout=120,
+        check=False,
+    )
+    assert result.returncode == 0, result.stderr
+    assert (data_home / "stellungnahme.db").is_file()  # the window opened the store
