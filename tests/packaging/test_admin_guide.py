@@ -92,3 +92,36 @@ def test_bundled_files_the_guide_points_to_exist() -> None:
     assert mentioned
     for folder, name in mentioned:
         assert (config.ROOT / folder / name).is_file(), f"{folder}/{name}"
+
+
+def cli_invocations() -> list[list[str]]:
+    """Every ``stellungnahme-cli …`` call the guide shows, as its words up to the first
+    file name, placeholder or option value."""
+    calls = []
+    for line in re.findall(r"stellungnahme-cli(?:\.exe\"?)?( [^\n`]*)", GUIDE):
+        words = []
+        for word in line.split():
+            if not re.fullmatch(r"[a-z][a-z-]*", word):
+                break
+            words.append(word)
+        calls.append(words)
+    return calls
+
+
+def test_every_command_the_guide_shows_exists() -> None:
+    from stellungnahme_app.cli.main import main as cli_main
+
+    calls = {tuple(call) for call in cli_invocations() if call}
+    assert {("drafts", "backup"), ("drafts", "restore-backup"), ("template-check",)} <= calls
+    for call in sorted(calls):
+        with pytest.raises(SystemExit) as exit_info:
+            cli_main([*call, "--help"])
+        assert exit_info.value.code == 0, f"stellungnahme-cli {' '.join(call)} gibt es nicht"
+
+
+def test_exit_codes_in_the_guide_are_the_command_lines() -> None:
+    from stellungnahme_app.cli.main import ExitCode
+
+    section = GUIDE[GUIDE.index("## 7.") : GUIDE.index("## 8.")]
+    for code in ExitCode:
+        assert f"`{int(code)}`" in section
