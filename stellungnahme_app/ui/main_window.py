@@ -126,12 +126,14 @@ class MainWindow(QMainWindow):
     # ------------------------------------------------------------------ building
 
     def _default_size(self) -> tuple[int, int]:
-        """Room for the table and the editor, at most nine tenths of the screen."""
+        """Room for the table and the editor: most of the screen, never more than 90 %."""
         metrics = self.fontMetrics()
         width, height = metrics.averageCharWidth() * 140, metrics.height() * 42
         screen = self.screen()
         if screen is not None:
             available = screen.availableGeometry()
+            width = max(width, available.width() * 3 // 4)
+            height = max(height, available.height() * 3 // 4)
             width = min(width, available.width() * 9 // 10)
             height = min(height, available.height() * 9 // 10)
         return width, height

@@ -329,6 +329,7 @@ class OverviewPage(QWidget):
             "Alle Entwürfe. Eingabe öffnet den gewählten, Entf legt ihn in den Papierkorb."
         )
         self.table.set_stretch_column("title")
+        self.table.set_stretch_column("department")
         # The search hit shares the width with the title (elided, in full as tooltip), so
         # the table never needs scrolling sideways.
         self.table.set_stretch_column("snippet")
