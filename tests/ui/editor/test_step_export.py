@@ -1,0 +1,202 @@
+"""Step 8 – Prüfen und exportieren: findings as links, the preview, the export buttons."""
+
+from __future__ import annotations
+
+from collections.abc import Callable
+from pathlib import Path
+from typing import Any
+
+import docx
+import pytest
+from PySide6.QtCore import Qt
+from PySide6.QtWidgets import QFileDialog
+
+from stellungnahme_app import export
+from stellungnahme_app.model import Draft
+from stellungnahme_app.ui.editor import DraftEditor
+from stellungnahme_app.ui.editor.step_export import FIELD_ROLE, ExportStep
+from stellungnahme_app.ui.editor.step_pruefung import PruefungStep
+
+
+def _step(editor: DraftEditor) -> ExportStep:
+    return editor.export_step
+
+
+def _docx_text(path: Path) -> list[str]:
+    document = docx.Document(str(path))
+    texts = [p.text for p in document.paragraphs]
+    for table in document.tables:
+        for row in table.rows:
+            texts += [cell.text for cell in row.cells]
+    return [t for t in texts if t.strip()]
+
+
+def _save_via_dialog(qtbot: Any, editor: DraftEditor, button: Any, target: Path) -> None:
+    qtbot.mouseClick(button, Qt.MouseButton.LeftButton)
+    dialog = _step(editor).findChild(QFileDialog, "dateiauswahl")
+    assert dialog is not None
+    assert dialog.isVisible()
+    dialog.selectFile(str(target))
+    dialog.accept()
+
+
+def test_unanswered_assessments_block_the_final_export(
+    qtbot: Any, make_editor: Callable[..., DraftEditor], reference_draft: Draft
+) -> None:
+    reference_draft.assessments.legal = None
+    reference_draft.assessments.financial = None
+    editor = make_editor(reference_draft)
+    editor.show_export_step()
+    step = _step(editor)
+    assert not step.final_docx.isEnabled()
+    assert not step.final_pdf.isEnabled()
+    assert step.draft_docx.isEnabled()
+    assert step.blocked_reason.isVisible()
+    assert "gesperrt, solange Fehler bestehen" in step.blocked_reason.text()
+    assert step.summary.text().startswith("2 Fehler verhindern die endgültige Ausgabe")
+    assert "gesperrt" in step.final_docx.toolTip()
+    errors = [
+        step.findings.item(i)
+        for i in range(step.findings.count())
+        if step.findings.item(i).text().startswith("Fehler:")
+    ]
+    assert [item.data(FIELD_ROLE) for item in errors] == [
+        "assessments.legal",
+        "assessments.financial",
+    ]
+    assert "(Schritt 2: Prüfung)" in errors[1].text()
+
+
+def test_a_finding_jumps_to_its_radio_button(
+    qtbot: Any, make_editor: Callable[..., DraftEditor], reference_draft: Draft
+) -> None:
+    reference_draft.assessments.financial = None
+    editor = make_editor(reference_draft)
+    editor.show_export_step()
+    step = _step(editor)
+    item = step.findings.item(0)
+    assert item.data(FIELD_ROLE) == "assessments.financial"
+    rect = step.findings.visualItemRect(item)
+    qtbot.mouseClick(step.findings.viewport(), Qt.MouseButton.LeftButton, pos=rect.center())
+    assert editor.current_step() == 1
+    pruefung = editor.steps[1]
+    assert isinstance(pruefung, PruefungStep)
+    qtbot.waitUntil(pruefung.questions["financial"].yes.hasFocus)
+
+    qtbot.mouseClick(pruefung.questions["financial"].no, Qt.MouseButton.LeftButton)
+    editor.show_export_step()
+    assert step.final_docx.isEnabled(), "answering removes the block"
+
+
+def test_keyboard_enter_on_a_finding_jumps_too(
+    qtbot: Any, make_editor: Callable[..., DraftEditor], reference_draft: Draft
+) -> None:
+    reference_draft.contributions[1].text = ""
+    editor = make_editor(reference_draft)
+    editor.show_export_step()
+    step = _step(editor)
+    step.findings.setFocus()
+    rows = [step.findings.item(i).data(FIELD_ROLE) for i in range(step.findings.count())]
+    step.findings.setCurrentRow(rows.index("contributions[1].text"))
+    qtbot.keyClick(step.findings, Qt.Key.Key_Return)
+    assert editor.current_step() == 3
+    contribution = editor.steps[3].contributions.detail(1)  # type: ignore[attr-defined]
+    qtbot.waitUntil(contribution.text.hasFocus)
+
+
+def test_preview_reads_like_the_document(
+    reference_editor: DraftEditor, reference_draft: Draft
+) -> None:
+    reference_editor.show_export_step()
+    preview = _step(reference_editor).preview.toPlainText()
+    paragraphs = [p for p in preview.split("\n") if p.strip()]
+    expected = [line.replace("\t", "\u2003") for line in export.document_text(reference_draft)]
+    assert [p.replace("\u2028", "\n") for p in paragraphs] == expected
+
+
+def test_preview_follows_edits_after_a_pause(qtbot: Any, reference_editor: DraftEditor) -> None:
+    reference_editor.show_export_step()
+    reference_editor.draft().conclusion = "Ganz neues Fazit."
+    reference_editor.steps[4].changed.emit()
+    qtbot.waitUntil(lambda: "Ganz neues Fazit." in _step(reference_editor).preview.toPlainText())
+
+
+def test_final_docx_export_writes_the_document(
+    qtbot: Any, reference_editor: DraftEditor, reference_draft: Draft, tmp_path: Path
+) -> None:
+    reference_editor.show_export_step()
+    step = _step(reference_editor)
+    target = tmp_path / "stellungnahme.docx"
+    with qtbot.waitSignal(reference_editor.export_done, timeout=20_000) as signal:
+        _save_via_dialog(qtbot, reference_editor, step.final_docx, target)
+    assert signal.args == [target, False]
+    assert target.is_file()
+    assert _docx_text(target) == _docx_text(
+        export.export_document(reference_draft, tmp_path / "referenz.docx")
+    )
+    assert step.open_button.isVisible()
+    assert step.folder_button.isVisible()
+    assert str(target) in step.result.text()
+
+
+def test_draft_export_works_with_errors_and_is_marked(
+    qtbot: Any, editor: DraftEditor, tmp_path: Path
+) -> None:
+    editor.show_export_step()
+    step = _step(editor)
+    target = tmp_path / "entwurf.docx"
+    with qtbot.waitSignal(editor.export_done, timeout=20_000) as signal:
+        _save_via_dialog(qtbot, editor, step.draft_docx, target)
+    assert signal.args == [target, True]
+    document = docx.Document(str(target))
+    header_text = " ".join(
+        p.text for section in document.sections for p in section.header.paragraphs
+    )
+    body_text = " ".join(_docx_text(target))
+    assert "ENTWURF" in header_text + body_text
+
+
+def test_default_file_name_is_offered(qtbot: Any, reference_editor: DraftEditor) -> None:
+    reference_editor.show_export_step()
+    step = _step(reference_editor)
+    qtbot.mouseClick(step.final_docx, Qt.MouseButton.LeftButton)
+    dialog = step.findChild(QFileDialog, "dateiauswahl")
+    assert dialog is not None
+    assert dialog.selectedFiles()[0].endswith("Stellungnahme_0661-24.docx")
+    dialog.reject()
+
+
+def test_a_locked_target_gives_a_german_message(
+    qtbot: Any,
+    reference_editor: DraftEditor,
+    tmp_path: Path,
+    error_messages: Callable[[], list[str]],
+) -> None:
+    reference_editor.show_export_step()
+    step = _step(reference_editor)
+    target = tmp_path / "offen.docx"
+    target.write_bytes(b"alt")
+    (tmp_path / "~$offen.docx").write_bytes(b"lock")
+    step.write(target, draft_mode=False)
+    qtbot.waitUntil(lambda: bool(step.final_docx.isEnabled()) and not step._busy)
+    messages = error_messages()
+    assert len(messages) == 1
+    assert messages[0].startswith("Das Dokument konnte nicht gespeichert werden.")
+    assert "in Word oder LibreOffice geöffnet" in messages[0]
+    assert target.read_bytes() == b"alt"
+
+
+@pytest.mark.slow
+@pytest.mark.office
+def test_pdf_export_runs_in_the_background(
+    qtbot: Any, reference_editor: DraftEditor, tmp_path: Path
+) -> None:
+    if export.find_soffice() is None:
+        pytest.skip("LibreOffice ist nicht installiert")
+    reference_editor.show_export_step()
+    step = _step(reference_editor)
+    target = tmp_path / "stellungnahme.pdf"
+    with qtbot.waitSignal(reference_editor.export_done, timeout=120_000):
+        _save_via_dialog(qtbot, reference_editor, step.final_pdf, target)
+        assert not step.final_pdf.isEnabled(), "no second export while one runs"
+    assert target.read_bytes().startswith(b"%PDF")
