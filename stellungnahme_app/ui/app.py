@@ -9,12 +9,20 @@ from __future__ import annotations
 
 import os
 import sys
-from collections.abc import Sequence
+from collections.abc import Callable, Sequence
 from pathlib import Path
 from typing import TYPE_CHECKING
 
-from PySide6.QtCore import QCoreApplication, QLibraryInfo, QLocale, QTimer, QTranslator
-from PySide6.QtWidgets import QApplication, QMessageBox
+from PySide6.QtCore import (
+    QCoreApplication,
+    QEvent,
+    QLibraryInfo,
+    QLocale,
+    QObject,
+    QTimer,
+    QTranslator,
+)
+from PySide6.QtWidgets import QApplication, QMessageBox, QWidget
 
 from stellungnahme_app import __version__, logs
 from stellungnahme_app.errors import StellungnahmeError
@@ -139,8 +147,35 @@ def start_main_window(database: Path | None = None) -> MainWindow | None:
                 details="\n\n".join(problems),
             )
 
-    QTimer.singleShot(0, after_first_paint)
+    run_after_first_paint(window, after_first_paint)
     return window
+
+
+class _FirstPaintWatcher(QObject):
+    """Calls ``then`` once, from the event loop, after ``window`` has painted for the first time."""
+
+    def __init__(self, window: QWidget, then: Callable[[], None]) -> None:
+        super().__init__(window)
+        self._window = window
+        self._then: Callable[[], None] | None = then
+        QApplication.instance().installEventFilter(self)
+
+    def eventFilter(self, watched: QObject, event: QEvent) -> bool:
+        if (
+            self._then is not None
+            and event.type() == QEvent.Type.Paint
+            and isinstance(watched, QWidget)
+            and watched.window() is self._window
+        ):
+            then, self._then = self._then, None
+            QApplication.instance().removeEventFilter(self)
+            QTimer.singleShot(0, then)
+        return False
+
+
+def run_after_first_paint(window: QWidget, then: Callable[[], None]) -> None:
+    """Run ``then`` once the window is on screen, so slower work never delays the first paint."""
+    _FirstPaintWatcher(window, then)
 
 
 def add_example_if_empty(store: Store) -> bool:

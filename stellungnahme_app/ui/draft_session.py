@@ -18,15 +18,17 @@ import dataclasses
 import datetime as dt
 import logging
 import time
-from typing import Protocol
+from typing import TYPE_CHECKING, Protocol
 
 from PySide6.QtCore import QLockFile, QObject, QTimer, Signal
 
 from stellungnahme_app import paths
 from stellungnahme_app.errors import StellungnahmeError
 from stellungnahme_app.model import Draft
-from stellungnahme_app.store import ConflictError, Store, StoredDraft
-from stellungnahme_app.ui.editor.draft_metadata import DraftMetadata
+from stellungnahme_app.store import ConflictError, Status, Store, StoredDraft
+
+if TYPE_CHECKING:  # the editor package is imported only when a draft is first opened
+    from stellungnahme_app.ui.editor.draft_metadata import DraftMetadata
 
 log = logging.getLogger(__name__)
 
@@ -58,7 +60,7 @@ class DraftSession(QObject):
         self._store = store
         self._source = source
         self._stored = stored
-        self._saved_state = _state_of(stored.draft, _metadata_of(stored))
+        self._saved_state = _stored_state(stored)
         self._first_unsaved: float | None = None
         self._suspended = False
         self._closed = False
@@ -132,7 +134,7 @@ class DraftSession(QObject):
         """Continue with ``stored`` (the state reloaded after a conflict or a restore)."""
         self._timer.stop()
         self._stored = stored
-        self._saved_state = _state_of(stored.draft, _metadata_of(stored))
+        self._saved_state = _stored_state(stored)
         self._first_unsaved = None
         self._suspended = False
 
@@ -151,16 +153,19 @@ class DraftSession(QObject):
     def _autosave(self) -> None:
         self.save_now()
 
-    def _current_state(self) -> tuple[Draft, DraftMetadata]:
+    def _current_state(self) -> _State:
         return _state_of(self._source.draft(), self._source.metadata())
 
 
-def _metadata_of(stored: StoredDraft) -> DraftMetadata:
-    return DraftMetadata(status=stored.status, deadline=stored.deadline)
+_State = tuple[Draft, Status, dt.date | None]
 
 
-def _state_of(draft: Draft, metadata: DraftMetadata) -> tuple[Draft, DraftMetadata]:
-    return (draft.copy(), DraftMetadata(status=metadata.status, deadline=metadata.deadline))
+def _stored_state(stored: StoredDraft) -> _State:
+    return (stored.draft.copy(), stored.status, stored.deadline)
+
+
+def _state_of(draft: Draft, metadata: DraftMetadata) -> _State:
+    return (draft.copy(), metadata.status, metadata.deadline)
 
 
 def _draft_lock(draft_id: int) -> QLockFile:

@@ -13,7 +13,7 @@ import datetime as dt
 import logging
 from collections.abc import Sequence
 from pathlib import Path
-from typing import Any
+from typing import TYPE_CHECKING, Any
 
 import shiboken6
 from PySide6.QtCore import QByteArray, QSettings, Qt, QTimer, QUrl
@@ -47,10 +47,12 @@ from stellungnahme_app.settings import LoadedSettings, Settings, load_settings
 from stellungnahme_app.store import ConflictError, DraftNotFound, Store, StoredDraft, VersionReason
 from stellungnahme_app.ui.conflict_dialog import ConflictChoice, ConflictDialog
 from stellungnahme_app.ui.draft_session import DraftSession
-from stellungnahme_app.ui.editor.draft_metadata import DraftMetadata
-from stellungnahme_app.ui.editor.editor_widget import DraftEditor
 from stellungnahme_app.ui.error_reporting import show_error, show_notice
 from stellungnahme_app.ui.overview_page import OverviewPage
+
+if TYPE_CHECKING:  # imported when the first draft is opened, after the window is painted
+    from stellungnahme_app.ui.editor.draft_metadata import DraftMetadata
+    from stellungnahme_app.ui.editor.editor_widget import DraftEditor
 
 log = logging.getLogger(__name__)
 
@@ -320,6 +322,8 @@ class MainWindow(QMainWindow):
 
     def _ensure_editor(self) -> DraftEditor:
         if self.editor is None:
+            from stellungnahme_app.ui.editor.editor_widget import DraftEditor
+
             was_active = self.isActiveWindow()
             self.editor = DraftEditor(self.settings, self.textbausteine)
             if was_active:
@@ -357,9 +361,7 @@ class MainWindow(QMainWindow):
 
     def _start_session(self, stored: StoredDraft) -> None:
         editor = self._ensure_editor()
-        editor.set_draft(
-            stored.draft, metadata=DraftMetadata(status=stored.status, deadline=stored.deadline)
-        )
+        editor.set_draft(stored.draft, metadata=metadata_of(stored))
         session = DraftSession(self.store, stored, editor, self)
         session.saved.connect(self._saved)
         session.save_failed.connect(self._save_failed)
@@ -469,7 +471,7 @@ class MainWindow(QMainWindow):
             assert self.editor is not None
             self.editor.set_draft(
                 current.draft,
-                metadata=DraftMetadata(status=current.status, deadline=current.deadline),
+                metadata=metadata_of(current),
             )
             self._update_title()
             self.save_label.setText("Anderen Stand geladen")
@@ -672,9 +674,7 @@ class MainWindow(QMainWindow):
             show_error(self, error, action="Die Version konnte nicht wiederhergestellt werden.")
             return False
         session.adopt(stored)
-        self.editor.set_draft(
-            stored.draft, metadata=DraftMetadata(status=stored.status, deadline=stored.deadline)
-        )
+        self.editor.set_draft(stored.draft, metadata=metadata_of(stored))
         self._update_title()
         self.statusBar().showMessage(
             "Frühere Fassung wiederhergestellt. Der Stand davor ist als Version gesichert.", 10_000
@@ -860,6 +860,13 @@ class MainWindow(QMainWindow):
     def _import_if_alive(self, files: list[Path]) -> None:
         if shiboken6.isValid(self):
             self.import_files(files)
+
+
+def metadata_of(stored: StoredDraft) -> DraftMetadata:
+    """What the editor shows besides the draft: status and deadline."""
+    from stellungnahme_app.ui.editor.draft_metadata import DraftMetadata
+
+    return DraftMetadata(status=stored.status, deadline=stored.deadline)
 
 
 def _dropped_files(mime: Any) -> list[Path]:

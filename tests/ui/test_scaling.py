@@ -13,7 +13,6 @@ import subprocess
 import sys
 from pathlib import Path
 
-
 CHECK_SCRIPT = Path(__file__).with_name("scaled_window_check.py")
 SCREEN = {
     "screens": [
