@@ -40,8 +40,33 @@ from stellungnahme_app.model import (
 )
 from stellungnahme_app.rules import Severity
 
+# Attributes without a leading underscore that still lead to Python internals (frames, code
+# objects, the class hierarchy); names starting with "_" are refused anyway.
 FORBIDDEN_ATTRIBUTES: frozenset[str] = frozenset(
-    {"mro"}
+    {
+        "mro",
+        "func_globals",
+        "func_code",
+        "im_func",
+        "im_self",
+        "im_class",
+        "gi_frame",
+        "gi_code",
+        "gi_yieldfrom",
+        "cr_frame",
+        "cr_code",
+        "cr_await",
+        "ag_frame",
+        "ag_code",
+        "ag_await",
+        "f_globals",
+        "f_locals",
+        "f_builtins",
+        "f_back",
+        "f_code",
+        "tb_frame",
+        "tb_next",
+    }
     | jinja_sandbox.UNSAFE_FUNCTION_ATTRIBUTES
     | jinja_sandbox.UNSAFE_METHOD_ATTRIBUTES
     | jinja_sandbox.UNSAFE_GENERATOR_ATTRIBUTES
@@ -103,11 +128,18 @@ def static_problems(loaded: engine.LoadedTemplate) -> list[TemplateProblem]:
             location = engine.describe_location(part, source, error.lineno)
             problems.append(_error(engine.explain_jinja_error(error), location))
             continue
-        names = meta.find_undeclared_variables(tree)
+        try:
+            names = meta.find_undeclared_variables(tree)
+            unknown_check = True
+        except jinja2.TemplateAssertionError:
+            # An unknown filter or test stops Jinja's analysis; it is reported below, and
+            # the names are collected without telling placeholders from local variables.
+            names = {n.name for n in tree.find_all(nodes.Name) if n.ctx == "load"}
+            unknown_check = False
         used |= names
         if part.startswith("Kopfzeile"):
             used_in_headers |= names
-        problems += _part_problems(tree, names, part, source)
+        problems += _part_problems(tree, names if unknown_check else set(), part, source)
     if syntax_ok:
         problems += _missing_required(used)
         for mark in _HEADER_MARKS:

@@ -1,0 +1,206 @@
+"""export_document: the final export's rules gate, draft exports, file names, atomic writing."""
+
+from __future__ import annotations
+
+import datetime as dt
+import errno
+import os
+from pathlib import Path
+
+import pytest
+from docx_readback import body_texts, header_text, open_docx
+
+from stellungnahme_app import rules
+from stellungnahme_app.errors import ExportError
+from stellungnahme_app.export import (
+    ExportBlocked,
+    default_file_name,
+    document_text,
+    export_document,
+)
+from stellungnahme_app.model import Draft
+
+OLD_CONTENT = b"old document, must survive"
+
+
+def leftovers(folder: Path) -> list[str]:
+    """Files in ``folder`` other than the ones a test put there on purpose."""
+    return sorted(p.name for p in folder.iterdir() if p.name.startswith("."))
+
+
+def test_final_export_writes_the_document(reference_draft: Draft, tmp_path: Path) -> None:
+    target = tmp_path / "Stellungnahme_0661-24.docx"
+    result = export_document(reference_draft, target, today=dt.date(2024, 5, 2))
+    assert result == target
+    document = open_docx(target)
+    assert body_texts(document) == document_text(reference_draft)
+    assert "ENTWURF" not in header_text(document)
+    assert leftovers(tmp_path) == []
+
+
+def test_final_export_refuses_a_draft_with_errors_and_lists_all_of_them(
+    reference_draft: Draft, tmp_path: Path
+) -> None:
+    reference_draft.document_number = "661/24"
+    reference_draft.conclusion = ""
+    reference_draft.signature.name = "  "
+    target = tmp_path / "out.docx"
+    with pytest.raises(ExportBlocked) as caught:
+        export_document(reference_draft, target, today=dt.date(2024, 5, 2))
+    blocked = caught.value
+    assert isinstance(blocked, ExportError)
+    assert [f.field for f in blocked.findings] == [
+        "document_number",
+        "conclusion",
+        "signature.name",
+    ]
+    assert all(f.severity is rules.Severity.ERROR for f in blocked.findings)
+    for finding in blocked.findings:
+        assert finding.message in blocked.message
+    assert "Entwurf" in blocked.message
+    assert not target.exists()
+
+
+def test_warnings_do_not_block_the_final_export(reference_draft: Draft, tmp_path: Path) -> None:
+    findings = rules.check(reference_draft, today=dt.date(2024, 5, 2))
+    assert findings and not rules.has_errors(findings)
+    export_document(reference_draft, tmp_path / "x.docx", today=dt.date(2024, 5, 2))
+
+
+def test_number_pattern_is_passed_to_the_rules(reference_draft: Draft, tmp_path: Path) -> None:
+    reference_draft.document_number = "DS-0661-2024"
+    with pytest.raises(ExportBlocked) as caught:
+        export_document(reference_draft, tmp_path / "x.docx", today=dt.date(2024, 5, 2))
+    assert "0661/24" in caught.value.message
+    export_document(
+        reference_draft,
+        tmp_path / "x.docx",
+        number_pattern=r"^DS-\d{4}-\d{4}$",
+        number_example="DS-0661-2024",
+        today=dt.date(2024, 5, 2),
+    )
+
+
+def test_draft_export_always_works_even_for_an_empty_draft(tmp_path: Path) -> None:
+    target = tmp_path / "Entwurf.docx"
+    export_document(Draft(), target, draft_mode=True)
+    assert "ENTWURF" in header_text(open_docx(target))
+
+
+def test_unknown_suffix_is_refused(reference_draft: Draft, tmp_path: Path) -> None:
+    with pytest.raises(ExportError, match=r"\.docx"):
+        export_document(reference_draft, tmp_path / "x.doc", draft_mode=True)
+    assert list(tmp_path.iterdir()) == []
+
+
+def test_suffix_case_does_not_matter(reference_draft: Draft, tmp_path: Path) -> None:
+    export_document(reference_draft, tmp_path / "X.DOCX", draft_mode=True)
+    assert open_docx(tmp_path / "X.DOCX")
+
+
+# --------------------------------------------------------------------------- file names
+
+
+@pytest.mark.parametrize(
+    ("number", "title", "expected"),
+    [
+        ("0661/24", "Arbeitskreis", "Stellungnahme_0661-24.docx"),
+        (" 0661/24 ", "", "Stellungnahme_0661-24.docx"),
+        ("", "Arbeitskreis Segregation", "Stellungnahme_Arbeitskreis-Segregation.docx"),
+        ("", "", "Stellungnahme_ohne_Nummer.docx"),
+        ('a\\b:c*d?e"f<g>h|i\x00j', "", "Stellungnahme_a-b-c-d-e-f-g-h-ij.docx"),
+        ("...", "  ", "Stellungnahme_ohne_Nummer.docx"),
+    ],
+)
+def test_default_file_name(number: str, title: str, expected: str) -> None:
+    draft = Draft(document_number=number, document_title=title)
+    assert default_file_name(draft) == expected
+
+
+def test_default_file_name_for_pdf_and_long_titles() -> None:
+    assert default_file_name(Draft(document_number="0661/24"), ".pdf") == (
+        "Stellungnahme_0661-24.pdf"
+    )
+    name = default_file_name(Draft(document_title="Wort " * 100))
+    assert len(name) <= len("Stellungnahme_.docx") + 60
+
+
+# --------------------------------------------------------------------------- atomic writing
+
+
+def test_missing_folder(reference_draft: Draft, tmp_path: Path) -> None:
+    target = tmp_path / "gibt-es-nicht" / "x.docx"
+    with pytest.raises(ExportError, match="existiert nicht"):
+        export_document(reference_draft, target, draft_mode=True)
+    assert not target.parent.exists()
+
+
+def test_target_is_a_folder(reference_draft: Draft, tmp_path: Path) -> None:
+    target = tmp_path / "ordner.docx"
+    target.mkdir()
+    with pytest.raises(ExportError, match="Ordner"):
+        export_document(reference_draft, target, draft_mode=True)
+    assert target.is_dir()
+    assert leftovers(tmp_path) == []
+
+
+def test_document_open_in_word_is_left_alone(reference_draft: Draft, tmp_path: Path) -> None:
+    target = tmp_path / "Stellungnahme.docx"
+    target.write_bytes(OLD_CONTENT)
+    (tmp_path / "~$Stellungnahme.docx").write_bytes(b"lock")
+    with pytest.raises(ExportError, match="geöffnet"):
+        export_document(reference_draft, target, draft_mode=True)
+    assert target.read_bytes() == OLD_CONTENT
+    assert leftovers(tmp_path) == []
+
+
+@pytest.mark.skipif(os.name == "nt" or os.geteuid() == 0, reason="chmod does not bind root")
+def test_read_only_folder(reference_draft: Draft, tmp_path: Path) -> None:
+    folder = tmp_path / "schreibgeschützt"
+    folder.mkdir()
+    target = folder / "x.docx"
+    target.write_bytes(OLD_CONTENT)
+    folder.chmod(0o555)
+    try:
+        with pytest.raises(ExportError, match="Berechtigung"):
+            export_document(reference_draft, target, draft_mode=True)
+        assert target.read_bytes() == OLD_CONTENT
+        assert sorted(p.name for p in folder.iterdir()) == ["x.docx"]
+    finally:
+        folder.chmod(0o755)
+
+
+def test_replacing_the_old_file_fails(
+    reference_draft: Draft, tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    """A target locked by another program (os.replace is refused) keeps its old content."""
+    target = tmp_path / "x.docx"
+    target.write_bytes(OLD_CONTENT)
+
+    def refuse(source: object, destination: object) -> None:
+        raise PermissionError(errno.EACCES, "Zugriff verweigert", str(destination))
+
+    monkeypatch.setattr(os, "replace", refuse)
+    with pytest.raises(ExportError, match="gesperrt"):
+        export_document(reference_draft, target, draft_mode=True)
+    monkeypatch.undo()
+    assert target.read_bytes() == OLD_CONTENT
+    assert leftovers(tmp_path) == []
+
+
+def test_blocked_export_leaves_an_existing_file_untouched(tmp_path: Path) -> None:
+    target = tmp_path / "x.docx"
+    target.write_bytes(OLD_CONTENT)
+    with pytest.raises(ExportBlocked):
+        export_document(Draft(), target)
+    assert target.read_bytes() == OLD_CONTENT
+
+
+def test_export_replaces_an_existing_file(reference_draft: Draft, tmp_path: Path) -> None:
+    target = tmp_path / "x.docx"
+    target.write_bytes(OLD_CONTENT)
+    target.chmod(0o640)
+    export_document(reference_draft, target, draft_mode=True)
+    assert open_docx(target)
+    if os.name != "nt":
+        assert target.stat().st_mode & 0o777 == 0o640
