@@ -345,3 +345,21 @@ def test_the_editor_opens_the_step_of_ctrl_e(
     assert window.editor.current_step() == 6
     qtbot.keyClick(window, Qt.Key.Key_Right, Qt.KeyboardModifier.AltModifier)
     assert window.editor.current_step() == 7
+
+
+def test_an_export_is_kept_as_a_version(
+    qtbot: QtBot,
+    store: Store,
+    reference_draft: Draft,
+    tmp_path: Path,
+    open_main_window: OpenWindow,
+) -> None:
+    draft_id = store.create(reference_draft).id
+    window = open_main_window(store)
+    window.open_draft(draft_id)
+    assert window.editor is not None
+    target = tmp_path / "Stellungnahme 0661-24.docx"
+    window.editor.export_done.emit(target, False)
+    [version] = store.versions(draft_id)
+    assert version.reason.label == "Export"
+    assert str(target) in window.statusBar().currentMessage()

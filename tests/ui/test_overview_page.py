@@ -1,0 +1,92 @@
+"""The drafts table: columns, sorting, keyboard, and how it reads the store."""
+
+from __future__ import annotations
+
+import datetime as dt
+from collections.abc import Callable
+
+from PySide6.QtCore import Qt
+from PySide6.QtWidgets import QApplication
+from pytestqt.qtbot import QtBot
+
+from stellungnahme_app.model import Draft
+from stellungnahme_app.store import Status, Store
+from stellungnahme_app.ui.main_window import MainWindow
+from stellungnahme_app.ui.overview_page import OverviewPage
+
+OpenWindow = Callable[[Store], MainWindow]
+
+
+def _column(page: OverviewPage, key: str) -> list[str]:
+    proxy = page.table.proxy
+    column = page.model.column_index(key)
+    return [proxy.index(row, column).data() for row in range(proxy.rowCount())]
+
+
+def test_columns_in_german_and_sorting_by_deadline(qtbot: QtBot, store: Store) -> None:
+    store.create(Draft(document_number="0003/25"), deadline=None)
+    store.create(Draft(document_number="0001/25"), deadline=dt.date(2030, 3, 1))
+    store.create(Draft(document_number="0002/25"), deadline=dt.date(2030, 1, 15))
+    page = OverviewPage(store)
+    qtbot.addWidget(page)
+    page.refresh()
+    headers = [
+        page.model.headerData(i, Qt.Orientation.Horizontal) for i in range(page.model.columnCount())
+    ]
+    assert headers[:6] == ["Drucksache", "Titel", "Dezernat", "Status", "Frist", "zuletzt geändert"]
+    assert page.table.isColumnHidden(page.model.column_index("snippet"))
+    page.table.sortByColumn(page.model.column_index("deadline"), Qt.SortOrder.AscendingOrder)
+    assert _column(page, "number") == ["0002/25", "0001/25", "0003/25"], "ohne Frist zuletzt"
+    assert _column(page, "deadline") == ["15.01.2030", "01.03.2030", ""]
+    assert _column(page, "title") == ["(ohne Titel)"] * 3
+    assert _column(page, "status") == ["Entwurf"] * 3
+    page.table.sortByColumn(page.model.column_index("number"), Qt.SortOrder.AscendingOrder)
+    assert _column(page, "number") == ["0001/25", "0002/25", "0003/25"]
+
+
+def test_sorting_by_status_follows_the_drafts_life(qtbot: QtBot, store: Store) -> None:
+    for number, status in (("1", Status.DONE), ("2", Status.DRAFT), ("3", Status.FOR_SIGNATURE)):
+        store.create(Draft(document_number=number), status=status)
+    page = OverviewPage(store)
+    qtbot.addWidget(page)
+    page.refresh()
+    page.table.sortByColumn(page.model.column_index("status"), Qt.SortOrder.AscendingOrder)
+    assert _column(page, "status") == ["Entwurf", "Zur Unterschrift", "Abgeschlossen"]
+
+
+def test_enter_opens_the_selected_draft_and_buttons_follow_the_selection(
+    qtbot: QtBot, store: Store
+) -> None:
+    page = OverviewPage(store)
+    qtbot.addWidget(page)
+    page.refresh()
+    assert not page.open_button.isEnabled()
+    assert "Noch keine Entwürfe" in page.empty_label.text()
+    draft_id = store.create(Draft(document_number="0661/24")).id
+    page.refresh()
+    assert page.open_button.isEnabled()
+    with qtbot.waitSignal(page.open_requested) as opened:
+        qtbot.keyClick(page.table, Qt.Key.Key_Return)
+    assert opened.args == [draft_id]
+
+
+def test_the_overview_is_usable_by_keyboard(
+    qtbot: QtBot, store: Store, open_main_window: OpenWindow
+) -> None:
+    store.create(Draft(document_number="0661/24"))
+    window = open_main_window(store)
+    page = window.overview
+    page.table.setFocus()
+    qtbot.keyClick(window, Qt.Key.Key_S, Qt.KeyboardModifier.AltModifier)
+    assert QApplication.focusWidget() is page.search_field
+    qtbot.keyClick(page.search_field, Qt.Key.Key_Tab)
+    assert QApplication.focusWidget() is page.status_filter
+    qtbot.keyClick(page.status_filter, Qt.Key.Key_Tab)
+    assert QApplication.focusWidget() is page.table
+    qtbot.keyClick(page.table, Qt.Key.Key_Tab)
+    assert QApplication.focusWidget() is page.new_button
+    qtbot.keyClick(page.table, Qt.Key.Key_Return)
+    assert window.is_editing()
+    qtbot.keyClick(window, Qt.Key.Key_Home, Qt.KeyboardModifier.AltModifier)
+    assert not window.is_editing()
+    assert QApplication.focusWidget() is page.table
