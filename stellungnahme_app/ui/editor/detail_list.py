@@ -20,7 +20,7 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
-from stellungnahme_app.ui.editor.text_field import describe
+from stellungnahme_app.ui.editor.text_field import chain_tab_order, describe
 
 #: How many rows the list shows before it scrolls.
 VISIBLE_ROWS = 5
@@ -53,8 +53,8 @@ class DetailList(QWidget):
         self.list.currentRowChanged.connect(self._row_changed)
 
         self.up_button = QPushButton("Nach &oben")
-        self.down_button = QPushButton("Nach u&nten")
-        self.remove_button = QPushButton("&Entfernen")
+        self.down_button = QPushButton("Nach &unten")
+        self.remove_button = QPushButton("Ent&fernen")
         describe(self.up_button, f"{item_name} nach oben verschieben")
         describe(self.down_button, f"{item_name} nach unten verschieben")
         describe(self.remove_button, f"{item_name} entfernen")
@@ -62,6 +62,7 @@ class DetailList(QWidget):
         self.down_button.clicked.connect(lambda: self._move(+1))
         self.remove_button.clicked.connect(self._remove)
 
+        self._extra_buttons = list(extra_buttons)
         buttons = QVBoxLayout()
         for button in extra_buttons:
             buttons.addWidget(button)
@@ -113,6 +114,17 @@ class DetailList(QWidget):
         self.list.insertItem(index, QListWidgetItem(label))
         self.list.blockSignals(False)
         self.stack.insertWidget(index + 1, detail)
+        self._order_tabs()
+
+    def _order_tabs(self) -> None:
+        """List, buttons, then the fields of the item shown (editors are made later)."""
+        chain: list[QWidget] = [self.list, *self._extra_buttons]
+        chain += [self.up_button, self.down_button, self.remove_button]
+        for index in range(self.count()):
+            fields = getattr(self.detail(index), "tab_order", None)
+            if fields is not None:
+                chain += fields()
+        chain_tab_order(chain)
 
     def append(self, label: str, detail: QWidget) -> None:
         self.insert(self.count(), label, detail)

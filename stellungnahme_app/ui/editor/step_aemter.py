@@ -76,6 +76,9 @@ class ContributionEditor(QWidget):
             label.setBuddy(field)
             layout.addRow(label, field)
 
+    def tab_order(self) -> list[QWidget]:
+        return [self.office, self.heading, self.text]
+
     def set_position(self, position: int) -> None:
         describe(self.office, f"Amt des {position + 1}. Beitrags")
         describe(self.heading, f"Überschrift des {position + 1}. Beitrags")
@@ -118,10 +121,11 @@ class AemterStep(StepPage):
             self.office_choice.addItem(office.name)
         self.office_choice.setCurrentIndex(-1)
         self.office_choice.lineEdit().setPlaceholderText("Amt wählen oder eingeben")
+        self.office_choice.lineEdit().setAccessibleName("Amt für den neuen Beitrag")
         self.office_choice.lineEdit().returnPressed.connect(self.add_chosen_office)
         office_label = QLabel("Amt aus dem &Katalog:")
         office_label.setBuddy(self.office_choice)
-        self.add_button = QPushButton("&Hinzufügen")
+        self.add_button = QPushButton("&Beitrag hinzufügen")
         describe(self.add_button, "Beitrag des gewählten Amtes hinzufügen")
         self.add_button.clicked.connect(self.add_chosen_office)
 
@@ -290,7 +294,7 @@ class AemterStep(StepPage):
     # ------------------------------------------------------------------ focus
 
     def first_field(self) -> QWidget:
-        return self.contributions.list if self.contributions.count() else self.office_choice
+        return self.office_choice
 
     def text_field(self, path: FieldPath) -> PlainTextField | None:
         if path.section != "contributions" or path.index is None:

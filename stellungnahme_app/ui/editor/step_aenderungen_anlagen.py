@@ -18,7 +18,12 @@ from PySide6.QtWidgets import (
 from stellungnahme_app import form
 from stellungnahme_app.form_steps import FieldPath
 from stellungnahme_app.ui.editor.step_page import EditorContext, StepPage, hint_label
-from stellungnahme_app.ui.editor.text_field import LineField, PlainTextField, describe
+from stellungnahme_app.ui.editor.text_field import (
+    LineField,
+    PlainTextField,
+    chain_tab_order,
+    describe,
+)
 
 
 class _AttachmentRow:
@@ -72,7 +77,7 @@ class AenderungenAnlagenStep(StepPage):
         self.rows: list[_AttachmentRow] = []
         self.rows_layout = QGridLayout()
         self.rows_layout.setColumnStretch(1, 1)
-        self.add_button = QPushButton("Anlage &hinzufügen")
+        self.add_button = QPushButton("Anlage hinzu&fügen")
         describe(self.add_button, "Anlage hinzufügen", "Eine weitere Zeile im Anlagenverzeichnis")
         self.add_button.clicked.connect(self.add_attachment)
         self.no_attachments = QLabel("Keine Anlagen.")
@@ -129,6 +134,9 @@ class AenderungenAnlagenStep(StepPage):
         for index, row in enumerate(self.rows):
             row.set_position(index, len(self.rows))
         self.no_attachments.setVisible(not self.rows)
+        chain_tab_order(
+            [self.amendments, *(w for row in self.rows for w in row.widgets()[1:]), self.add_button]
+        )
 
     def _show_texts(self) -> None:
         for row, text in zip(self.rows, self.draft.attachments, strict=True):

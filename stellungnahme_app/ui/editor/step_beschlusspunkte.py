@@ -57,7 +57,7 @@ class PointEditor(QWidget):
         self.text.edited.connect(self._text_edited)
         self.set_position(position)
 
-        number_label = QLabel("N&ummer:")
+        number_label = QLabel("&Nummer:")
         number_label.setBuddy(self.number)
         text_label = QLabel("&Text:")
         text_label.setBuddy(self.text)
@@ -66,6 +66,9 @@ class PointEditor(QWidget):
         layout.setRowWrapPolicy(QFormLayout.RowWrapPolicy.WrapLongRows)
         layout.addRow(number_label, self.number)
         layout.addRow(text_label, self.text)
+
+    def tab_order(self) -> list[QWidget]:
+        return [self.number, self.text]
 
     def set_position(self, position: int) -> None:
         describe(self.number, f"Nummer des {position + 1}. Beschlusspunkts")
@@ -85,10 +88,10 @@ class BeschlusspunkteStep(StepPage):
 
     def __init__(self, context: EditorContext, parent: QWidget | None = None) -> None:
         super().__init__(context, parent)
-        self.add_button = QPushButton("&Hinzufügen")
+        self.add_button = QPushButton("&Punkt hinzufügen")
         describe(self.add_button, "Beschlusspunkt hinzufügen")
         self.add_button.clicked.connect(self.add_point)
-        self.paste_button = QPushButton("Aus Zwischen&ablage einfügen")
+        self.paste_button = QPushButton("Aus Zwischenablage &einfügen")
         describe(
             self.paste_button,
             "Beschlusspunkte aus der Zwischenablage einfügen",

@@ -50,7 +50,7 @@ class DrucksacheStep(StepPage):
         self.department.activated.connect(self._department_chosen)
 
         self.public_yes = QRadioButton("ö&ffentlich")
-        self.public_no = QRadioButton("&nichtöffentlich")
+        self.public_no = QRadioButton("ni&chtöffentlich")
         describe(self.public_yes, f"{form.LABEL_PUBLIC_STATUS}: {form.PUBLIC}")
         describe(self.public_no, f"{form.LABEL_PUBLIC_STATUS}: {form.NOT_PUBLIC}")
         self.public_group = QButtonGroup(self)
@@ -81,15 +81,15 @@ class DrucksacheStep(StepPage):
         layout_form = QFormLayout()
         layout_form.setFieldGrowthPolicy(QFormLayout.FieldGrowthPolicy.AllNonFixedFieldsGrow)
         layout_form.setRowWrapPolicy(QFormLayout.RowWrapPolicy.WrapLongRows)
-        self._add_row(layout_form, "N&ummer der Drucksache:", self.number)
+        self._add_row(layout_form, "&Nummer der Drucksache:", self.number)
         layout_form.addRow("", self.number_check)
         self._add_row(layout_form, f"&{form.LABEL_DOCUMENT_TITLE}:", self.title_field)
-        self._add_row(layout_form, "&Dezernat:", self.department)
+        self._add_row(layout_form, "D&ezernat:", self.department)
         public_label = self._add_row(layout_form, f"{form.LABEL_PUBLIC_STATUS}:", public_box)
         public_label.setBuddy(self.public_yes)
         self._add_row(layout_form, "&Stadt:", self.city)
         self._add_row(layout_form, "Fr&ist:", self.deadline)
-        self._add_row(layout_form, "St&atus:", self.status)
+        self._add_row(layout_form, "Stat&us:", self.status)
 
         layout = QVBoxLayout(self)
         layout.addWidget(

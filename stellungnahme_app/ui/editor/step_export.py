@@ -68,7 +68,7 @@ class ExportStep(StepPage):
         findings_label = QLabel("Prüf&ergebnis:")
         findings_label.setBuddy(self.findings)
 
-        self.final_docx = QPushButton("Wo&rd-Dokument (endgültig) …")
+        self.final_docx = QPushButton("Word-Dokument (end&gültig) …")
         describe(self.final_docx, "Endgültiges Word-Dokument speichern")
         self.final_docx.clicked.connect(lambda: self.export(".docx", draft_mode=False))
         self.final_pdf = QPushButton("&PDF (endgültig) …")
@@ -104,7 +104,7 @@ class ExportStep(StepPage):
         self.preview.setOpenLinks(False)
         describe(self.preview, "Vorschau des Dokuments", "So liest sich das Dokument")
         self.preview.setStyleSheet("QTextBrowser#vorschau { background: white; color: black; }")
-        preview_label = QLabel("&Vorschau des Dokuments:")
+        preview_label = QLabel("Vor&schau des Dokuments:")
         preview_label.setBuddy(self.preview)
 
         buttons = QHBoxLayout()

@@ -23,11 +23,12 @@ from stellungnahme_app.ui.editor.step_page import EditorContext, StepPage, hint_
 from stellungnahme_app.ui.editor.text_field import describe
 from stellungnahme_app.ui.editor.textbaustein_picker import TextbausteinPicker
 
-# The word of each question that carries its mnemonic (Alt+R, Alt+P, Alt+V).
-_MNEMONIC_WORDS: dict[AssessmentKey, str] = {
-    "legal": "rechtliche",
-    "resources": "personelle",
-    "financial": "Voraussetzungen",
+# Where each question carries its mnemonic (Alt+L, Alt+P, Alt+F); the main window's menus
+# and buttons have D, A, X, H, Ü, V and R.
+_MNEMONICS: dict[AssessmentKey, tuple[str, str]] = {
+    "legal": ("rechtliche", "recht&liche"),
+    "resources": ("personelle", "&personelle"),
+    "financial": ("finanziellen", "&finanziellen"),
 }
 
 
@@ -37,8 +38,8 @@ class _Question:
     def __init__(self, step: PruefungStep, key: AssessmentKey) -> None:
         self.key = key
         question = form.ASSESSMENT_QUESTIONS[key]
-        word = _MNEMONIC_WORDS[key]
-        self.box = QGroupBox(question.replace(word, "&" + word, 1))
+        word, marked = _MNEMONICS[key]
+        self.box = QGroupBox(question.replace(word, marked, 1))
         describe(self.box, question)
         short = form.ASSESSMENT_SHORT_NAMES[key]
         self.yes = QRadioButton(form.ANSWER_YES.rstrip("."))
@@ -51,7 +52,10 @@ class _Question:
         self.group.buttonClicked.connect(lambda _button: step.answer_chosen(self))
 
         self.picker = TextbausteinPicker(
-            step.context, category_for_assessment(key), f"die Begründung zu „{short}“"
+            step.context,
+            category_for_assessment(key),
+            f"die Begründung zu „{short}“",
+            mnemonics=False,
         )
         self.picker.setVisible(False)
 

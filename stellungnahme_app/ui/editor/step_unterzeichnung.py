@@ -38,7 +38,7 @@ class UnterzeichnungStep(StepPage):
 
         signatory_label = QLabel("&Unterschrift (Beigeordnete/r):")
         signatory_label.setBuddy(self.signatory)
-        date_label = QLabel("&Datum:")
+        date_label = QLabel("Da&tum:")
         date_label.setBuddy(self.date)
         self.department_note = QLabel()
         self.department_note.setWordWrap(True)

@@ -9,6 +9,8 @@ filling them in with :meth:`set_text`, which neither signals nor leaves undo his
 
 from __future__ import annotations
 
+import itertools
+
 from PySide6.QtCore import QMimeData, QSize, Signal
 from PySide6.QtGui import (
     QAction,
@@ -29,6 +31,12 @@ DEFAULT_VISIBLE_LINES = 6
 def clean_single_line(text: str) -> str:
     """Pasted text for a one-line field: cleaned, line breaks and tabs become spaces."""
     return clean(text).replace("\n", " ").replace("\t", " ")
+
+
+def chain_tab_order(widgets: list[QWidget]) -> None:
+    """Make Tab visit ``widgets`` in this order (widgets created later come last otherwise)."""
+    for first, second in itertools.pairwise(widgets):
+        QWidget.setTabOrder(first, second)
 
 
 def describe(widget: QWidget, name: str, description: str = "") -> None:

@@ -37,6 +37,7 @@ class TextbausteinPicker(QWidget):
         purpose: str,
         *,
         fixed_target: str | None = None,
+        mnemonics: bool = True,
         parent: QWidget | None = None,
     ) -> None:
         super().__init__(parent)
@@ -47,27 +48,33 @@ class TextbausteinPicker(QWidget):
         self.items: list[Textbaustein] = for_category(context.textbausteine, category)
 
         self.choice = QComboBox()
-        describe(self.choice, f"Textbaustein {purpose}", "Vorlage für einen Absatz auswählen")
+        describe(self.choice, f"Textbaustein für {purpose}", "Vorlage für einen Absatz auswählen")
         for item in self.items:
             self.choice.addItem(item.title, item)
         self.choice.currentIndexChanged.connect(self._show_preview)
 
-        self.preview = PlainTextField(f"Vorschau des Textbausteins {purpose}", visible_lines=4)
+        self.preview = PlainTextField(f"Vorschau des Textbausteins für {purpose}", visible_lines=4)
         self.preview.setReadOnly(True)
         self.preview.setObjectName("textbaustein_vorschau")
 
         self.target = QComboBox()
-        describe(self.target, f"Einfügen in ({purpose})", "Das Feld, in das der Text kommt")
+        describe(
+            self.target,
+            f"Einfügen in (Textbaustein für {purpose})",
+            "Das Feld, in das der Text kommt",
+        )
         self.target.setVisible(fixed_target is None)
 
-        self.insert_button = QPushButton("Textbaustein einfügen")
-        describe(self.insert_button, f"Textbaustein einfügen ({purpose})")
+        self.insert_button = QPushButton(
+            "Textbaustein &einfügen" if mnemonics else "Textbaustein einfügen"
+        )
+        describe(self.insert_button, f"Textbaustein für {purpose} einfügen")
         self.insert_button.clicked.connect(self.insert_chosen)
 
         self.feedback = QLabel()
         self.feedback.setWordWrap(True)
         self.feedback.setObjectName("rueckmeldung")
-        describe(self.feedback, f"Rückmeldung zum Textbaustein ({purpose})")
+        describe(self.feedback, f"Rückmeldung zum Textbaustein für {purpose}")
         self.show_button = QPushButton("Anzeigen")
         describe(self.show_button, "Eingefügten Text anzeigen")
         self.show_button.setVisible(False)
@@ -81,9 +88,9 @@ class TextbausteinPicker(QWidget):
         self.empty.setWordWrap(True)
         describe(self.empty, self.empty.text())
 
-        choice_label = QLabel("Te&xtbaustein:")
+        choice_label = QLabel("Text&baustein:" if mnemonics else "Textbaustein:")
         choice_label.setBuddy(self.choice)
-        target_label = QLabel("Einfügen &in:")
+        target_label = QLabel("Einfügen in:")
         target_label.setBuddy(self.target)
         target_label.setVisible(fixed_target is None)
 
