@@ -69,7 +69,7 @@ def test_main_window_pages_and_steps(
         window.editor.set_current_step(step)
         QApplication.processEvents()
         _check(save_screenshot(window, f"schritt-{step + 1}"))
-    window.editor.set_current_step(3)
+    window.editor.set_current_step(7)
     _check(save_screenshot(window, "hauptfenster-editor"))
     window.show_overview()
     window.delete_draft(draft_id)
