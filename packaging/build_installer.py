@@ -30,6 +30,8 @@ import bundle_config as config
 INSTALLER_DIR = config.PACKAGING_DIR / "installer"
 WXS_FILE = INSTALLER_DIR / "Stellungnahme.wxs"
 NOTES_FILE = INSTALLER_DIR / "Hinweise.rtf"
+BANNER_FILE = INSTALLER_DIR / "banner.bmp"  # drawn by make_icon.py
+DIALOG_FILE = INSTALLER_DIR / "dialog.bmp"
 DEFAULT_BUNDLE = config.ROOT / "dist" / config.BUNDLE_NAME
 DEFAULT_OUT = config.ROOT / "dist" / "installer"
 WIX_UI_EXTENSION = "WixToolset.UI.wixext"
@@ -76,6 +78,10 @@ def wix_command(wix: str, bundle: Path, output: Path, version: str, variant: Var
         f"IconFile={config.ICON_FILE.resolve()}",
         "-d",
         f"NotesFile={NOTES_FILE.resolve()}",
+        "-d",
+        f"BannerFile={BANNER_FILE.resolve()}",
+        "-d",
+        f"DialogFile={DIALOG_FILE.resolve()}",
         "-bindpath",
         f"Bundle={bundle.resolve()}",
         "-out",

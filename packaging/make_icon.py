@@ -1,4 +1,5 @@
-"""Draw the application icon and write ``resources/stellungnahme.ico`` and ``.png``.
+"""Draw the application icon (``resources/stellungnahme.ico`` and ``.png``) and the pictures
+of the installer's dialogs (``packaging/installer/banner.bmp`` and ``dialog.bmp``).
 
 The icon is a white document sheet with a folded corner and text lines, sealed with a red
 round seal carrying a white check mark – the red and white of the city of Erfurt. Every size
@@ -6,6 +7,10 @@ is drawn on its own (small sizes with fewer, bolder lines) so it stays crisp at 
 
 The .ico holds 16, 20, 24, 32, 40, 48, 64, 128 and 256 px images: 32-bit bitmaps below
 256 px (readable by every Windows tool) and a PNG at 256 px, as Windows itself does.
+
+The installer pictures replace WiX's own: the banner (493 × 58) heads the inner dialogs, the
+dialog picture (493 × 312) is the background of the first and last page, whose right part
+holds the text and so stays white.
 
 Run: ``python packaging/make_icon.py`` (uses Qt's QPainter, no display needed).
 """
@@ -32,6 +37,9 @@ from PySide6.QtGui import (
 )
 
 ROOT = Path(__file__).resolve().parent.parent
+INSTALLER_DIR = ROOT / "packaging" / "installer"
+BANNER_SIZE = (493, 58)
+DIALOG_SIZE = (493, 312)
 ICON_SIZES = (16, 20, 24, 32, 40, 48, 64, 128, 256)
 PNG_SIZE = 256
 
@@ -161,6 +169,58 @@ def ico_bytes(images: dict[int, QImage]) -> bytes:
     return directory + b"".join(entries)
 
 
+def draw_banner() -> QImage:
+    """White strip with a thin red line at the bottom and the icon at the right end."""
+    width, height = BANNER_SIZE
+    image = QImage(width, height, QImage.Format.Format_RGB32)
+    image.fill(QColor("#ffffff"))
+    painter = QPainter(image)
+    painter.setRenderHint(QPainter.RenderHint.SmoothPixmapTransform)
+    painter.fillRect(0, height - 3, width, 3, ERFURT_RED)
+    icon = draw_icon(48)
+    painter.drawImage(width - 48 - 8, (height - 3 - 48) // 2, icon)
+    painter.end()
+    return image
+
+
+def draw_dialog() -> QImage:
+    """A red panel on the left with the large icon; the right part stays white for text."""
+    width, height = DIALOG_SIZE
+    panel = 164
+    image = QImage(width, height, QImage.Format.Format_RGB32)
+    image.fill(QColor("#ffffff"))
+    painter = QPainter(image)
+    painter.setRenderHint(QPainter.RenderHint.Antialiasing)
+    shading = QLinearGradient(QPointF(0, 0), QPointF(0, height))
+    shading.setColorAt(0.0, ERFURT_RED)
+    shading.setColorAt(1.0, SEAL_DARK)
+    painter.fillRect(0, 0, panel, height, QBrush(shading))
+    icon = draw_icon(128)
+    painter.drawImage((panel - 128) // 2, (height - 128) // 2 - 20, icon)
+    painter.end()
+    return image
+
+
+def bmp_bytes(image: QImage) -> bytes:
+    """A 24-bit Windows bitmap, the form WiX's dialogs expect."""
+    data = QByteArray()
+    buffer = QBuffer(data)
+    buffer.open(QIODevice.OpenModeFlag.WriteOnly)
+    image.convertToFormat(QImage.Format.Format_RGB888).save(buffer, "BMP")
+    buffer.close()
+    return bytes(data.data())
+
+
+def write_installer_pictures(folder: Path) -> tuple[Path, Path]:
+    """Write ``banner.bmp`` and ``dialog.bmp`` into ``folder``."""
+    _app = QGuiApplication.instance() or QGuiApplication(sys.argv[:1])
+    banner_path = folder / "banner.bmp"
+    dialog_path = folder / "dialog.bmp"
+    banner_path.write_bytes(bmp_bytes(draw_banner()))
+    dialog_path.write_bytes(bmp_bytes(draw_dialog()))
+    return banner_path, dialog_path
+
+
 def write_icons(resources: Path) -> tuple[Path, Path]:
     """Write ``stellungnahme.ico`` and ``stellungnahme.png`` into ``resources``."""
     _app = QGuiApplication.instance() or QGuiApplication(sys.argv[:1])  # QPainter needs it
@@ -173,5 +233,5 @@ def write_icons(resources: Path) -> tuple[Path, Path]:
 
 
 if __name__ == "__main__":
-    for written in write_icons(ROOT / "resources"):
+    for written in (*write_icons(ROOT / "resources"), *write_installer_pictures(INSTALLER_DIR)):
         print(f"geschrieben: {written.relative_to(ROOT)}")

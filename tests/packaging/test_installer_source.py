@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import re
+import struct
 import uuid
 import xml.etree.ElementTree as ET
 from pathlib import Path
@@ -110,7 +111,8 @@ def test_build_commands_use_absolute_paths_and_the_package_version() -> None:
     assert values["Version"] == "1.2.3"
     assert values["InstallScope"] == "perUserOrMachine"
     assert Path(values["IconFile"]).is_absolute() and Path(values["IconFile"]).is_file()
-    assert Path(values["NotesFile"]).is_absolute() and Path(values["NotesFile"]).is_file()
+    for name in ("NotesFile", "BannerFile", "DialogFile"):
+        assert Path(values[name]).is_absolute() and Path(values[name]).is_file(), name
     bundle = command[command.index("-bindpath") + 1].split("=", 1)[1]
     assert Path(bundle).is_absolute()
     assert Path(command[command.index("-out") + 1]).is_absolute()
@@ -158,3 +160,17 @@ def test_workflow_builds_bundle_and_installer_on_windows() -> None:
     positions = [workflow.index(step) for step in steps]
     assert positions == sorted(positions)
     assert "upload-artifact" in workflow and "dist/installer/*.msi" in workflow
+
+
+@pytest.mark.parametrize(
+    ("picture", "size"),
+    [(build_installer.BANNER_FILE, (493, 58)), (build_installer.DIALOG_FILE, (493, 312))],
+)
+def test_installer_pictures_are_24_bit_bitmaps_of_the_size_wix_expects(
+    picture: Path, size: tuple[int, int]
+) -> None:
+    data = picture.read_bytes()
+    assert data[:2] == b"BM"
+    width, height, _planes, bits = struct.unpack_from("<iiHH", data, 18)
+    assert (width, abs(height)) == size
+    assert bits == 24
