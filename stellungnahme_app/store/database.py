@@ -342,7 +342,7 @@ class Store:
                 "INSERT INTO draft_texts (id, content, body) VALUES (?, ?, ?)",
                 (draft_id, content, body),
             )
-            _index(db, draft_id, draft.document_number, draft.document_title, body)
+            search.index(db, draft_id, draft.document_number, draft.document_title, body)
         created = _moment(_stamp(now))
         assert created is not None
         return StoredDraft(
@@ -412,8 +412,8 @@ class Store:
                 "UPDATE draft_texts SET content = ?, body = ? WHERE id = ?",
                 (content, body, stored.id),
             )
-            _unindex(db, stored.id, old_number, old_title, old_body)
-            _index(db, stored.id, draft.document_number, draft.document_title, body)
+            search.unindex(db, stored.id, old_number, old_title, old_body)
+            search.index(db, stored.id, draft.document_number, draft.document_title, body)
             if old_status != stored.status.value:
                 self._keep_version(
                     stored.id, draft, content, VersionReason.STATUS, now, status=stored.status
@@ -476,7 +476,7 @@ class Store:
                 (cutoff, cutoff),
             ).fetchall()
             for draft_id, number, title, body in rows:
-                _unindex(db, draft_id, number, title, body)
+                search.unindex(db, draft_id, number, title, body)
                 db.execute("DELETE FROM versions WHERE draft_id = ?", (draft_id,))
                 db.execute("DELETE FROM draft_texts WHERE id = ?", (draft_id,))
                 db.execute("DELETE FROM drafts WHERE id = ?", (draft_id,))
@@ -526,20 +526,14 @@ class Store:
         query = search.match_query(text)
         if query is None or limit <= 0:
             return []
-        conditions = [f"{search.FTS_TABLE} MATCH ?", "d.deleted IS NULL"]
-        parameters: list[Any] = [query]
-        if status is not None:
-            conditions.append("d.status = ?")
-            parameters.append(status.value)
-        parameters.append(limit)
         try:
-            rows = self._db.execute(
-                f"SELECT {_SUMMARY_COLUMNS}, "
-                f"snippet({search.FTS_TABLE}, -1, '', '', '…', {search.SNIPPET_WORDS}) "
-                f"FROM {search.FTS_TABLE} JOIN drafts d ON d.id = {search.FTS_TABLE}.rowid "
-                f"WHERE {' AND '.join(conditions)} ORDER BY {search.FTS_TABLE}.rank LIMIT ?",
-                parameters,
-            ).fetchall()
+            rows = search.find(
+                self._db,
+                query,
+                columns=_SUMMARY_COLUMNS,
+                status=status.value if status is not None else None,
+                limit=limit,
+            )
         except sqlite3.OperationalError as error:
             if "fts5" in str(error).lower() or "syntax" in str(error).lower():
                 log.warning("Suchanfrage %r abgelehnt: %s", query, error)
@@ -674,8 +668,8 @@ class Store:
                 "UPDATE draft_texts SET content = ?, body = ? WHERE id = ?",
                 (content, body, draft_id),
             )
-            _unindex(db, draft_id, old_number, old_title, old_body)
-            _index(db, draft_id, restored.document_number, restored.document_title, body)
+            search.unindex(db, draft_id, old_number, old_title, old_body)
+            search.index(db, draft_id, restored.document_number, restored.document_title, body)
             return self._load(draft_id)
 
     # ------------------------------------------------------------------ backups
@@ -869,21 +863,6 @@ def _move_database(database: Path, target: Path) -> None:
             os.replace(companion, Path(str(target) + suffix))
     if database.exists():
         os.replace(database, target)
-
-
-def _index(db: sqlite3.Connection, draft_id: int, number: str, title: str, body: str) -> None:
-    db.execute(
-        f"INSERT INTO {search.FTS_TABLE}(rowid, number, title, body) VALUES (?, ?, ?, ?)",
-        (draft_id, search.fold(number), search.fold(title), search.fold(body)),
-    )
-
-
-def _unindex(db: sqlite3.Connection, draft_id: int, number: str, title: str, body: str) -> None:
-    db.execute(
-        f"INSERT INTO {search.FTS_TABLE}({search.FTS_TABLE}, rowid, number, title, body) "
-        "VALUES ('delete', ?, ?, ?, ?)",
-        (draft_id, search.fold(number), search.fold(title), search.fold(body)),
-    )
 
 
 def _decode(content: str, draft_id: int) -> Draft:

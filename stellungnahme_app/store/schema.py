@@ -87,20 +87,7 @@ def m001_drafts_and_versions(db: sqlite_utils.Database) -> None:
 @migrations(name=MIGRATION_NAMES[1])
 def m002_full_text_search(db: sqlite_utils.Database) -> None:
     db.execute("ALTER TABLE draft_texts ADD COLUMN body TEXT NOT NULL DEFAULT ''")
-    db.execute(
-        "CREATE VIEW drafts_search AS SELECT d.id AS id, d.number AS number, "
-        "d.title AS title, t.body AS body FROM drafts d JOIN draft_texts t ON t.id = d.id"
-    )
-    weights = ", ".join(str(weight) for weight in search.RANK_WEIGHTS)
-    db.execute(
-        f"CREATE VIRTUAL TABLE {search.FTS_TABLE} USING fts5(number, title, body, "
-        "content='drafts_search', content_rowid='id', "
-        "tokenize='unicode61 remove_diacritics 2')"
-    )
-    db.execute(
-        f"INSERT INTO {search.FTS_TABLE}({search.FTS_TABLE}, rank) VALUES ('rank', ?)",
-        [f"bm25({weights})"],
-    )
+    search.create_indexes(db.conn)
     rows = db.execute(
         "SELECT d.id, d.number, d.title, t.content FROM drafts d JOIN draft_texts t ON t.id = d.id"
     ).fetchall()
@@ -115,16 +102,8 @@ def m002_full_text_search(db: sqlite_utils.Database) -> None:
             )
             body = ""
         db.execute("UPDATE draft_texts SET body = ? WHERE id = ?", [body, draft_id])
-        db.execute(
-            f"INSERT INTO {search.FTS_TABLE}(rowid, number, title, body) VALUES (?, ?, ?, ?)",
-            [draft_id, search.fold(number), search.fold(title), search.fold(body)],
-        )
+        search.index(db.conn, draft_id, number, title, body)
 
 
 def applied_migration_names(db: sqlite_utils.Database) -> list[str]:
     return [migration.name for migration in migrations.applied(db)]
-
-
-def schema_version(db: sqlite_utils.Database) -> int:
-    """How many of our migrations the database has; 0 for a new, empty file."""
-    return len(applied_migration_names(db))

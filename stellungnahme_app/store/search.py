@@ -1,24 +1,42 @@
-"""Full-text search: what is indexed, how it is normalised, and how typed text becomes a query.
+"""Full-text search: what is indexed, how it is normalised, how typed text becomes a query,
+and how hits are found and ranked.
 
-The index is an FTS5 table with the ``unicode61`` tokenizer and ``remove_diacritics 2``, so
-case and diacritics do not matter ("Ämter" = "ämter" = "Amter"). Because no tokenizer maps
-"ß" to "ss", :func:`fold` does it before text enters the index and before a query is run;
-the replacement keeps every word one token, so positions in the index still fit the original
-text and the snippets show the text as written.
+Two FTS5 indexes, both with the ``unicode61`` tokenizer and ``remove_diacritics 2`` (case and
+diacritics do not matter: "Ämter" = "ämter" = "Amter"):
 
-Typed text never reaches FTS5's query syntax: :func:`match_query` quotes every word (and
-doubles any quote inside it) and lets only the trailing ``*`` of a prefix search through.
+* ``drafts_fts`` (number, title, body) – every searchable word of a draft;
+* ``drafts_title_fts`` (number, title) – only the short columns, so that hits in number or
+  title are found at once even when a word occurs in thousands of drafts.
+
+No tokenizer maps "ß" to "ss", so :func:`fold` does it before text enters an index and before
+a query runs. The replacement keeps every word one token, so positions in the index still fit
+the original text, and the snippets (from the original text) show the words as written.
+
+Typed text never reaches FTS5's query syntax: :func:`match_query` quotes every word (doubling
+any quote inside it) and adds only the ``*`` of a prefix search.
+
+Ranking (:func:`find`): hits in number or title come first, ordered by bm25; then the other
+hits by bm25 with number and title weighted higher. bm25 costs time for every hit, so when a
+query matches more than :data:`RANK_WINDOW` drafts, the other hits are ranked among the
+newest :data:`RANK_WINDOW` of them – a word that occurs in nearly every draft says little
+about relevance, and recent drafts are the likelier goal.
 """
 
 from __future__ import annotations
 
 import re
+import sqlite3
+from typing import Any
 
 from stellungnahme_app.model import Draft
 
 FTS_TABLE = "drafts_fts"
-# bm25 weights for the columns number, title, body: a hit in the number or title counts more.
+TITLE_FTS_TABLE = "drafts_title_fts"
+# bm25 weights for number, title, body: a hit in the number or title counts more.
 RANK_WEIGHTS = (10.0, 5.0, 1.0)
+TITLE_RANK_WEIGHTS = (2.0, 1.0)
+RANK_WINDOW = 1000
+SNIPPET_HITS = 30
 SNIPPET_WORDS = 12
 MAX_QUERY_WORDS = 32
 MAX_WORD_LENGTH = 100
@@ -26,6 +44,7 @@ MAX_WORD_LENGTH = 100
 _FOLD = str.maketrans({"ß": "ss", "ẞ": "SS"})
 # Characters SQLite or FTS5 must not see in a query: controls and lone surrogates.
 _UNSAFE = re.compile("[\x00-\x1f\x7f\ud800-\udfff]")
+_WORD = re.compile(r"[^\W_]+")
 
 
 def fold(text: str) -> str:
@@ -58,16 +77,138 @@ def body_text(draft: Draft) -> str:
 def match_query(text: str) -> str | None:
     """An FTS5 query that finds drafts containing every typed word (as a word prefix).
 
-    Each whitespace-separated chunk becomes a quoted phrase with a prefix star, so
-    "0661/24" finds the number and "Segreg" finds "Segregation". Returns ``None`` when the
-    text holds nothing to search for.
+    Each whitespace-separated chunk becomes a quoted phrase, so "0661/24" finds the number;
+    a trailing star makes it a prefix search, so "Segreg" finds "Segregation". A chunk that
+    ends in a single letter ("z. B") is searched as a whole word: a one-letter prefix matches
+    nearly everything. Returns ``None`` when the text holds nothing to search for.
     """
     chunks = _UNSAFE.sub(" ", fold(text)).split()
     phrases: list[str] = []
     for chunk in chunks:
-        if not any(character.isalnum() for character in chunk):
+        words = _WORD.findall(chunk)
+        if not words:
             continue
-        phrases.append('"' + chunk[:MAX_WORD_LENGTH].replace('"', '""') + '"*')
+        last = words[-1]
+        star = "" if len(last) == 1 and not last.isdigit() else "*"
+        phrases.append('"' + chunk[:MAX_WORD_LENGTH].replace('"', '""') + '"' + star)
         if len(phrases) == MAX_QUERY_WORDS:
             break
     return " ".join(phrases) if phrases else None
+
+
+# ---------------------------------------------------------------------- keeping the index
+
+
+def create_indexes(db: sqlite3.Connection) -> None:
+    """Create both full-text indexes (empty); part of schema migration 2."""
+    db.execute(
+        "CREATE VIEW drafts_search AS SELECT d.id AS id, d.number AS number, "
+        "d.title AS title, t.body AS body FROM drafts d JOIN draft_texts t ON t.id = d.id"
+    )
+    db.execute(
+        f"CREATE VIRTUAL TABLE {FTS_TABLE} USING fts5(number, title, body, "
+        "content='drafts_search', content_rowid='id', tokenize='unicode61 remove_diacritics 2')"
+    )
+    db.execute(
+        f"CREATE VIRTUAL TABLE {TITLE_FTS_TABLE} USING fts5(number, title, "
+        "content='drafts', content_rowid='id', tokenize='unicode61 remove_diacritics 2')"
+    )
+    for table, weights in ((FTS_TABLE, RANK_WEIGHTS), (TITLE_FTS_TABLE, TITLE_RANK_WEIGHTS)):
+        db.execute(
+            f"INSERT INTO {table}({table}, rank) VALUES ('rank', ?)",
+            (f"bm25({', '.join(str(weight) for weight in weights)})",),
+        )
+
+
+def index(db: sqlite3.Connection, draft_id: int, number: str, title: str, body: str) -> None:
+    """Add a draft's text to both indexes."""
+    number, title = fold(number), fold(title)
+    db.execute(
+        f"INSERT INTO {FTS_TABLE}(rowid, number, title, body) VALUES (?, ?, ?, ?)",
+        (draft_id, number, title, fold(body)),
+    )
+    db.execute(
+        f"INSERT INTO {TITLE_FTS_TABLE}(rowid, number, title) VALUES (?, ?, ?)",
+        (draft_id, number, title),
+    )
+
+
+def unindex(db: sqlite3.Connection, draft_id: int, number: str, title: str, body: str) -> None:
+    """Remove a draft from both indexes; needs exactly the text that was indexed."""
+    number, title = fold(number), fold(title)
+    db.execute(
+        f"INSERT INTO {FTS_TABLE}({FTS_TABLE}, rowid, number, title, body) "
+        "VALUES ('delete', ?, ?, ?, ?)",
+        (draft_id, number, title, fold(body)),
+    )
+    db.execute(
+        f"INSERT INTO {TITLE_FTS_TABLE}({TITLE_FTS_TABLE}, rowid, number, title) "
+        "VALUES ('delete', ?, ?, ?)",
+        (draft_id, number, title),
+    )
+
+
+# ---------------------------------------------------------------------- finding
+
+
+def find(
+    db: sqlite3.Connection,
+    query: str,
+    *,
+    columns: str,
+    status: str | None,
+    limit: int,
+) -> list[tuple[Any, ...]]:
+    """Rows of ``columns`` (of ``drafts d``, the first being ``d.id``) plus a snippet, for
+    the best hits of ``query``, best first; only drafts outside the trash, and only with
+    the given status value if one is given.
+
+    The first :data:`SNIPPET_HITS` hits of the full index carry a snippet, the others "":
+    a snippet tokenizes the whole text of its draft, which is too slow for hundreds of rows.
+    """
+    filters = "d.deleted IS NULL" + (" AND d.status = ?" if status is not None else "")
+    filter_parameters: list[Any] = [status] if status is not None else []
+    title_hits = db.execute(
+        f"SELECT {columns}, '' FROM {TITLE_FTS_TABLE} "
+        f"JOIN drafts d ON d.id = {TITLE_FTS_TABLE}.rowid "
+        f"WHERE {TITLE_FTS_TABLE} MATCH ? AND {filters} ORDER BY {TITLE_FTS_TABLE}.rank LIMIT ?",
+        [query, *filter_parameters, limit],
+    ).fetchall()
+
+    window: list[Any] = []
+    oldest_ranked = db.execute(
+        f"SELECT rowid FROM {FTS_TABLE} WHERE {FTS_TABLE} MATCH ? "
+        "ORDER BY rowid DESC LIMIT 1 OFFSET ?",
+        (query, RANK_WINDOW - 1),
+    ).fetchone()
+    if oldest_ranked is not None:
+        window = [f"AND {FTS_TABLE}.rowid >= ?", oldest_ranked[0]]
+    # FTS5 hands out the hits already sorted by rank (a test checks the query plan), so the
+    # snippet condition is evaluated for the best hits first.
+    budget = _SnippetBudget(SNIPPET_HITS)
+    db.create_function("snippet_wanted", 0, budget, deterministic=False)
+    other_hits = db.execute(
+        f"SELECT {columns}, CASE WHEN snippet_wanted() THEN "
+        f"snippet({FTS_TABLE}, -1, '', '', '…', {SNIPPET_WORDS}) ELSE '' END "
+        f"FROM {FTS_TABLE} JOIN drafts d ON d.id = {FTS_TABLE}.rowid "
+        f"WHERE {FTS_TABLE} MATCH ? {window[0] if window else ''} AND {filters} "
+        f"ORDER BY {FTS_TABLE}.rank LIMIT ?",
+        [query, *window[1:], *filter_parameters, limit],
+    ).fetchall()
+
+    excerpts = {row[0]: row[-1] for row in other_hits if row[-1]}
+    title_ids = {row[0] for row in title_hits}
+    rows = [(*row[:-1], excerpts.get(row[0], "")) for row in title_hits]
+    rows.extend(row for row in other_hits if row[0] not in title_ids)
+    return rows[:limit]
+
+
+class _SnippetBudget:
+    """An SQL function that says yes the first ``count`` times it is called."""
+
+    def __init__(self, count: int) -> None:
+        self.remaining = count
+
+    def __call__(self) -> int:
+        self.remaining -= 1
+        return int(self.remaining >= 0)

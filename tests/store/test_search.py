@@ -7,7 +7,7 @@ from hypothesis import HealthCheck, given, settings
 from hypothesis import strategies as st
 
 from stellungnahme_app.model import Contribution, Draft, ResolutionPoint
-from stellungnahme_app.store import Status, Store
+from stellungnahme_app.store import Status, Store, search
 from stellungnahme_app.store.search import body_text, fold, match_query
 
 
@@ -154,7 +154,8 @@ def test_operators_are_searched_as_words(store: Store) -> None:
 
 
 def test_match_query_quotes_every_word() -> None:
-    assert match_query('Segreg "x" AND (') == '"Segreg"* """x"""* "AND"*'
+    assert match_query('Segreg "xy" AND (') == '"Segreg"* """xy"""* "AND"*'
+    assert match_query("z. B 7") == '"z." "B" "7"*'
     assert match_query("Straße") == '"Strasse"*'
     assert match_query(" - * ( ") is None
 
@@ -189,3 +190,47 @@ def test_any_typed_text_never_raises(store: Store, filled: dict[str, int], typed
 @given(typed=st.text(alphabet=st.sampled_from("\"*():-^+ NEARANDORNOT{}ab\x00'.,"), max_size=30))
 def test_query_syntax_soup_never_raises(store: Store, filled: dict[str, int], typed: str) -> None:
     store.search(typed)
+
+
+def test_single_letters_are_whole_words(store: Store) -> None:
+    with_letter = store.create(Draft(conclusion="Variante B wird empfohlen.")).id
+    store.create(Draft(conclusion="Bauamt und Bürger."))
+    assert _ids(store.search("B")) == [with_letter]
+    assert _ids(store.search("Variante b")) == [with_letter]
+
+
+def test_hits_come_sorted_from_the_index(store: Store, filled: dict[str, int]) -> None:
+    """Snippets are computed for the first rows FTS5 hands out: that must be rank order."""
+    plan = store._db.execute(
+        "EXPLAIN QUERY PLAN SELECT d.id FROM drafts_fts JOIN drafts d ON d.id = drafts_fts.rowid "
+        "WHERE drafts_fts MATCH ? AND drafts_fts.rowid >= ? AND d.deleted IS NULL "
+        "AND d.status = ? ORDER BY drafts_fts.rank LIMIT ?",
+        ('"segreg"*', 1, "entwurf", 10),
+    ).fetchall()
+    details = [row[-1] for row in plan]
+    assert details[0].startswith("SCAN drafts_fts VIRTUAL TABLE")
+    assert not any("TEMP B-TREE" in detail for detail in details)
+
+
+def test_snippets_only_for_the_first_hits(store: Store, monkeypatch: pytest.MonkeyPatch) -> None:
+    monkeypatch.setattr(search, "SNIPPET_HITS", 3)
+    for index in range(6):
+        store.create(Draft(conclusion="Zwiebelmarkt " * (index + 1)))
+    hits = store.search("Zwiebelmarkt")
+    assert [bool(hit.snippet) for hit in hits] == [True] * 3 + [False] * 3
+    assert hits[0].snippet.startswith("Zwiebelmarkt Zwiebelmarkt")
+
+
+def test_very_common_words_rank_title_hits_and_the_newest_drafts(
+    store: Store, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    monkeypatch.setattr(search, "RANK_WINDOW", 4)
+    old_title_hit = store.create(Draft(document_title="Domplatz")).id
+    old_strong_hit = store.create(Draft(conclusion="Domplatz " * 50)).id
+    newer = [store.create(Draft(conclusion=f"Am Domplatz {i}.")).id for i in range(6)]
+    hits = _ids(store.search("Domplatz"))
+    assert hits[0] == old_title_hit
+    assert set(hits[1:]) == set(newer[-4:])
+    assert old_strong_hit not in hits
+    monkeypatch.setattr(search, "RANK_WINDOW", 1000)
+    assert _ids(store.search("Domplatz"))[:2] == [old_title_hit, old_strong_hit]
