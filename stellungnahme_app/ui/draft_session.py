@@ -25,7 +25,7 @@ from PySide6.QtCore import QLockFile, QObject, QTimer, Signal
 from stellungnahme_app import paths
 from stellungnahme_app.errors import StellungnahmeError
 from stellungnahme_app.model import Draft
-from stellungnahme_app.store import ConflictError, Status, Store, StoredDraft
+from stellungnahme_app.store import ConflictError, DraftNotFound, Status, Store, StoredDraft
 
 if TYPE_CHECKING:  # the editor package is imported only when a draft is first opened
     from stellungnahme_app.ui.editor.draft_metadata import DraftMetadata
@@ -52,6 +52,7 @@ class DraftSession(QObject):
     saved = Signal(object)  # datetime of the save
     save_failed = Signal(object)  # the exception; the changes stay pending
     conflict = Signal(object)  # ConflictError; saving is suspended until resolved
+    vanished = Signal(object)  # DraftNotFound: purged elsewhere; saving is suspended
 
     def __init__(
         self, store: Store, stored: StoredDraft, source: DraftSource, parent: QObject | None = None
@@ -81,7 +82,7 @@ class DraftSession(QObject):
 
     @property
     def suspended(self) -> bool:
-        """True after a conflict: nothing is saved until the user has chosen."""
+        """True after a conflict (or the draft vanished): nothing is saved until resolved."""
         return self._suspended
 
     def has_unsaved_changes(self) -> bool:
@@ -119,6 +120,11 @@ class DraftSession(QObject):
             self._suspended = True
             log.info("Konflikt beim Speichern von Entwurf %s", self._stored.id)
             self.conflict.emit(error)
+            return False
+        except DraftNotFound as error:
+            self._suspended = True
+            log.info("Entwurf %s beim Speichern nicht mehr vorhanden", self._stored.id)
+            self.vanished.emit(error)
             return False
         except (StellungnahmeError, OSError) as error:
             self._timer.start(RETRY_DELAY_MS)

@@ -15,8 +15,7 @@ from collections.abc import Sequence
 from pathlib import Path
 from typing import TYPE_CHECKING, Any
 
-import shiboken6
-from PySide6.QtCore import QByteArray, QSettings, Qt, QTimer, QUrl
+from PySide6.QtCore import QByteArray, QSettings, Qt, QTimer, QUrl, Signal
 from PySide6.QtGui import (
     QAction,
     QCloseEvent,
@@ -45,6 +44,7 @@ from stellungnahme_app.errors import StellungnahmeError
 from stellungnahme_app.model import Draft, Signature
 from stellungnahme_app.settings import LoadedSettings, Settings, load_settings
 from stellungnahme_app.store import ConflictError, DraftNotFound, Store, StoredDraft, VersionReason
+from stellungnahme_app.ui.background import run_in_background, running_jobs
 from stellungnahme_app.ui.conflict_dialog import ConflictChoice, ConflictDialog
 from stellungnahme_app.ui.draft_session import DraftSession
 from stellungnahme_app.ui.error_reporting import show_error, show_notice
@@ -76,6 +76,8 @@ def app_icon() -> QIcon:
 
 class MainWindow(QMainWindow):
     """Overview and editor in one window; see the module docstring."""
+
+    imported = Signal(list)  # ids of the drafts an import added (possibly none)
 
     def __init__(
         self,
@@ -366,6 +368,7 @@ class MainWindow(QMainWindow):
         session.saved.connect(self._saved)
         session.save_failed.connect(self._save_failed)
         session.conflict.connect(self._conflict)
+        session.vanished.connect(self._vanished)
         self.session = session
         self.elsewhere_banner.setVisible(session.opened_elsewhere)
         self.save_label.setText(f"Gespeichert {stored.changed.astimezone():%H:%M}")
@@ -478,6 +481,18 @@ class MainWindow(QMainWindow):
         else:
             self._keep_as_copy(session, reopen=True)
 
+    def _vanished(self, error: DraftNotFound) -> None:
+        """The draft was deleted for good elsewhere: keep this window's text as a new draft."""
+        session = self.session
+        if session is None:
+            return
+        self._keep_as_copy(session, reopen=True)
+        show_notice(
+            self,
+            "Der Entwurf war inzwischen an anderer Stelle endgültig gelöscht worden.",
+            details="Ihre Fassung ist als neuer Entwurf gespeichert; es ging nichts verloren.",
+        )
+
     def _keep_as_copy(self, session: DraftSession, *, reopen: bool) -> None:
         assert self.editor is not None
         metadata = self.editor.metadata()
@@ -580,18 +595,51 @@ class MainWindow(QMainWindow):
         if files:
             self.import_files([Path(f) for f in files])
 
-    def import_files(self, files: Sequence[Path]) -> list[int]:
-        """Add each ``stellungnahme/1`` file as a new draft; the ids of the drafts added."""
+    def import_files(self, files: Sequence[Path]) -> None:
+        """Add each ``stellungnahme/1`` file as a new draft.
+
+        The files are read and checked on a worker thread (a file may be large); the drafts
+        are added when all are read, and :attr:`imported` names them.
+        """
+        files = list(files)
+        if not files:
+            return
+
+        def read_all() -> list[tuple[Path, Draft | StellungnahmeError]]:
+            results: list[tuple[Path, Draft | StellungnahmeError]] = []
+            for file in files:
+                try:
+                    results.append((file, exchange.read_file(file)))
+                except StellungnahmeError as error:
+                    results.append((file, error))
+            return results
+
+        busy = "Datei wird eingelesen …" if len(files) == 1 else "Dateien werden eingelesen …"
+        run_in_background(self, read_all, busy_text=busy, on_success=self._add_imported)
+
+    def _add_imported(self, results: list[tuple[Path, Draft | StellungnahmeError]]) -> list[int]:
         added: list[int] = []
-        for file in files:
+        failures: list[tuple[Path, StellungnahmeError]] = []
+        for file, result in results:
             try:
-                draft = exchange.read_file(file)
-                stored = self.store.create(draft)
+                if isinstance(result, StellungnahmeError):
+                    raise result
+                stored = self.store.create(result)
                 self.store.snapshot(stored.id, VersionReason.IMPORT)
             except StellungnahmeError as error:
-                show_error(self, error, action=f"„{file.name}“ konnte nicht importiert werden.")
+                failures.append((file, error))
                 continue
             added.append(stored.id)
+        if len(failures) == 1:
+            file, error = failures[0]
+            show_error(self, error, action=f"„{file.name}“ konnte nicht importiert werden.")
+        elif failures:
+            details = "\n\n".join(f"„{f.name}“: {e.message}" for f, e in failures)
+            show_error(
+                self,
+                StellungnahmeError(details),
+                action=f"{len(failures)} Dateien konnten nicht importiert werden.",
+            )
         if added:
             if self.is_editing():
                 self.show_overview()
@@ -599,6 +647,7 @@ class MainWindow(QMainWindow):
             self.overview.select_draft(added[-1])
             count = "Ein Entwurf" if len(added) == 1 else f"{len(added)} Entwürfe"
             self.statusBar().showMessage(f"{count} importiert.", 8000)
+        self.imported.emit(added)
         return added
 
     def choose_export_file(self, draft_id: int | None = None) -> None:
@@ -802,6 +851,9 @@ class MainWindow(QMainWindow):
         stored.sync()
 
     def closeEvent(self, event: QCloseEvent) -> None:
+        if running_jobs() and not self._confirm_close_while_busy():
+            event.ignore()
+            return
         self.save_window_state()
         session = self.session
         if session is not None and self.editor is not None:
@@ -814,6 +866,25 @@ class MainWindow(QMainWindow):
             self.session.close()
             self.session = None
         event.accept()
+
+    def _confirm_close_while_busy(self) -> bool:
+        """Work runs in the background (a PDF being made): ask before dropping its result."""
+        box = QMessageBox(
+            QMessageBox.Icon.Question,
+            "Stellungnahme – noch beschäftigt",
+            "Im Hintergrund wird noch gearbeitet (z. B. eine PDF-Datei erstellt).",
+            QMessageBox.StandardButton.Cancel,
+            self,
+        )
+        box.setInformativeText(
+            "Wenn Sie jetzt schließen, wird das Ergebnis nicht mehr angezeigt. Ihr Entwurf "
+            "bleibt gespeichert."
+        )
+        close = box.addButton("Trotzdem &schließen", QMessageBox.ButtonRole.DestructiveRole)
+        box.setDefaultButton(QMessageBox.StandardButton.Cancel)
+        box.setAccessibleName(box.windowTitle())
+        box.exec()
+        return box.clickedButton() is close
 
     def _confirm_close_unsaved(self) -> bool:
         """Saving failed at closing: keep an emergency copy and ask before closing."""
@@ -854,12 +925,7 @@ class MainWindow(QMainWindow):
             event.ignore()
             return
         event.acceptProposedAction()
-        # Importing after the drop returns keeps the dragging program responsive.
-        QTimer.singleShot(0, lambda: self._import_if_alive(files))
-
-    def _import_if_alive(self, files: list[Path]) -> None:
-        if shiboken6.isValid(self):
-            self.import_files(files)
+        self.import_files(files)
 
 
 def metadata_of(stored: StoredDraft) -> DraftMetadata:

@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import threading
 from collections.abc import Callable
 
 from PySide6.QtCore import Qt, QTimer
@@ -11,7 +12,9 @@ from pytestqt.qtbot import QtBot
 from stellungnahme_app import exchange, paths
 from stellungnahme_app.model import Draft
 from stellungnahme_app.store import Store
+from stellungnahme_app.ui.background import run_in_background, running_jobs
 from stellungnahme_app.ui.conflict_dialog import ConflictDialog
+from stellungnahme_app.ui.error_reporting import visible_notices
 from stellungnahme_app.ui.main_window import MainWindow
 
 OpenWindow = Callable[[Store], MainWindow]
@@ -161,3 +164,56 @@ def test_a_failing_save_is_reported_and_closing_keeps_an_emergency_copy(
     assert "konnten nicht in der Datenbank gespeichert werden" in question
     [rescued] = (paths.data_dir() / "notfallkopien").glob("*.json")
     assert exchange.read_file(rescued).document_title == "Nicht speicherbar"
+
+
+def test_a_draft_purged_elsewhere_is_kept_as_a_new_draft(
+    qtbot: QtBot,
+    store: Store,
+    reference_draft: Draft,
+    open_main_window: OpenWindow,
+    edit_field: EditField,
+) -> None:
+    draft_id = store.create(reference_draft).id
+    window = open_main_window(store)
+    window.open_draft(draft_id)
+    with Store.open() as other:
+        other.delete(draft_id)
+        assert other.purge_trash(older_than_days=None) == 1
+    edit_field(window, "document_title", "Gerettet")
+    qtbot.waitUntil(lambda: bool(visible_notices()), timeout=3000)
+    [notice] = visible_notices()
+    assert "endgültig gelöscht" in notice.text()
+    notice.close()
+    assert window.session is not None
+    assert not window.session.suspended
+    assert [store.load(row.id).draft.document_title for row in store.list()] == ["Gerettet"]
+    assert window.session.draft_id == store.list()[0].id
+
+
+def test_closing_while_work_runs_in_the_background_asks_first(
+    qtbot: QtBot, store: Store, open_main_window: OpenWindow
+) -> None:
+    window = open_main_window(store)
+    release = threading.Event()
+    run_in_background(window, lambda: release.wait(10), busy_text="PDF wird erstellt …",
+                      on_success=lambda _: None)  # fmt: skip
+    questions: list[str] = []
+
+    def answer(cancel: bool) -> None:
+        box = QApplication.activeModalWidget()
+        assert isinstance(box, QMessageBox)
+        questions.append(box.text())
+        if cancel:
+            box.button(QMessageBox.StandardButton.Cancel).click()
+        else:
+            next(b for b in box.buttons() if "schließen" in b.text()).click()
+
+    QTimer.singleShot(0, lambda: answer(cancel=True))
+    window.close()
+    assert window.isVisible(), "Abbrechen lässt das Fenster offen"
+    QTimer.singleShot(0, lambda: answer(cancel=False))
+    window.close()
+    assert not window.isVisible()
+    assert questions == ["Im Hintergrund wird noch gearbeitet (z. B. eine PDF-Datei erstellt)."] * 2
+    release.set()
+    qtbot.waitUntil(lambda: running_jobs() == 0)

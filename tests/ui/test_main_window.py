@@ -231,7 +231,9 @@ def test_import_by_file_dialog(
         "getOpenFileNames",
         lambda *args, **kwargs: ([str(reference_json_path)], ""),
     )
-    qtbot.mouseClick(window.overview.import_button, Qt.MouseButton.LeftButton)
+    with qtbot.waitSignal(window.imported) as imported:
+        qtbot.mouseClick(window.overview.import_button, Qt.MouseButton.LeftButton)
+    assert len(imported.args[0]) == 1
     assert table_numbers(window) == ["0661/24"]
     imported = store.list()[0].id
     assert window.overview.selected_id() == imported
@@ -249,7 +251,9 @@ def test_import_of_a_broken_file_says_what_is_wrong(
     broken = tmp_path / "kaputt.json"
     broken.write_text('{"format": "stellungnahme/1", "city": 3}', encoding="utf-8")
     window = open_main_window(store)
-    assert window.import_files([broken]) == []
+    with qtbot.waitSignal(window.imported) as imported:
+        window.import_files([broken])
+    assert imported.args == [[]]
     [message] = error_messages()
     assert message.startswith("„kaputt.json“ konnte nicht importiert werden.")
     assert "„city“ muss ein Text sein" in message
@@ -295,8 +299,9 @@ def test_import_by_drag_and_drop(
     not_json = tmp_path / "brief.docx"
     not_json.write_bytes(b"PK")
     assert not _drop(window, [not_json]).isAccepted()
-    assert _drop(window, [reference_json_path]).isAccepted()
-    qtbot.waitUntil(lambda: table_numbers(window) == ["0661/24"])
+    with qtbot.waitSignal(window.imported):
+        assert _drop(window, [reference_json_path]).isAccepted()
+    assert table_numbers(window) == ["0661/24"]
     assert "Ein Entwurf importiert." in window.statusBar().currentMessage()
 
 
@@ -363,3 +368,26 @@ def test_an_export_is_kept_as_a_version(
     [version] = store.versions(draft_id)
     assert version.reason.label == "Export"
     assert str(target) in window.statusBar().currentMessage()
+
+
+def test_several_files_import_together_and_failures_are_listed(
+    qtbot: QtBot,
+    store: Store,
+    reference_json_path: Path,
+    tmp_path: Path,
+    open_main_window: OpenWindow,
+    error_messages: Callable[[], list[str]],
+) -> None:
+    empty = tmp_path / "leer.json"
+    empty.write_text("", encoding="utf-8")
+    missing = tmp_path / "fehlt.json"
+    window = open_main_window(store)
+    with qtbot.waitSignal(window.imported) as imported:
+        window.import_files([reference_json_path, empty, missing, reference_json_path])
+    assert len(imported.args[0]) == 2
+    assert table_numbers(window) == ["0661/24", "0661/24"]
+    [message] = error_messages()
+    assert message.startswith("2 Dateien konnten nicht importiert werden.")
+    assert "„leer.json“: „leer.json“: Die Datei ist leer." in message
+    assert "„fehlt.json“" in message
+    assert "2 Entwürfe importiert." in window.statusBar().currentMessage()
