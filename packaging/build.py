@@ -12,8 +12,10 @@ The smoke test runs the built programs as a user would, each with its own empty 
 1. ``stellungnahme-cli --version`` names the version being built;
 2. ``stellungnahme-cli export <Beispiel> -o …docx`` writes a Word document whose text
    (read back with python-docx) holds the example's number, title, text and signatory;
-3. ``stellungnahme-cli template-check <bundled template>`` accepts it;
-4. the desktop application starts offscreen (``QT_QPA_PLATFORM=offscreen``), shows its main
+3. ``stellungnahme-cli export <Beispiel> -o …pdf`` gives a PDF/A through LibreOffice
+   (skipped where LibreOffice is not installed, as on the Windows build runner);
+4. ``stellungnahme-cli template-check <bundled template>`` accepts it;
+5. the desktop application starts offscreen (``QT_QPA_PLATFORM=offscreen``), shows its main
    window and quits by itself (``STELLUNGNAHME_QUIT_AFTER_START=1``) with exit code 0.
 
 Works on Linux and Windows; exits non-zero when the build or any check fails.
@@ -52,6 +54,10 @@ ISOLATED_VARIABLES = ("PYTHONPATH", "PYTHONHOME", "PYTHONSTARTUP", "VIRTUAL_ENV"
 
 class BuildFailed(Exception):
     """The bundle could not be built or failed a smoke test; the message says why."""
+
+
+class SkippedCheck(Exception):
+    """A smoke check that cannot run on this machine (the message says why)."""
 
 
 @dataclass(frozen=True)
@@ -234,6 +240,28 @@ def check_export(bundle: Bundle, home: Path) -> str:
     return f"{example.name} → .docx ({target.stat().st_size // 1024} KB), Text geprüft"
 
 
+def find_libreoffice() -> Path | None:
+    """LibreOffice as the program itself finds it (PATH, then the usual folders)."""
+    from stellungnahme_app.export.pdf import find_soffice
+
+    return find_soffice()
+
+
+def check_pdf_export(bundle: Bundle, home: Path) -> str:
+    """The bundled program starts LibreOffice and gets a PDF/A back (a child process of a
+    frozen program must not inherit the bundle's library paths)."""
+    if find_libreoffice() is None:
+        raise SkippedCheck("LibreOffice nicht gefunden")
+    example = find_example()
+    target = home / "Stellungnahme_Rauchtest.pdf"
+    result = run_program(bundle.cli, ["export", str(example), "-o", str(target)], home)
+    expect_success(result, f"stellungnahme-cli export {example.name} -o ….pdf")
+    data = target.read_bytes() if target.is_file() else b""
+    if not data.startswith(b"%PDF-") or b"pdfaid:part" not in data:
+        raise BuildFailed(f"{target} ist kein PDF/A.")
+    return f"{example.name} → PDF/A ({len(data) // 1024} KB) über LibreOffice"
+
+
 def check_template(bundle: Bundle, home: Path) -> str:
     template = bundle.internal / "stellungnahme_app" / "templates" / "stellungnahme.docx"
     result = run_program(bundle.cli, ["template-check", str(template)], home)
@@ -258,6 +286,7 @@ SMOKE_CHECKS: tuple[tuple[str, Callable[[Bundle, Path], str]], ...] = (
     ("Aufbau des Bundles", check_layout),
     ("Version", check_version),
     ("Export ohne Fenster", check_export),
+    ("PDF-Ausgabe", check_pdf_export),
     ("Vorlagenprüfung", check_template),
     ("Programmstart (offscreen)", check_gui),
 )
@@ -273,6 +302,8 @@ def smoke_test(bundle: Bundle) -> list[str]:
         except BuildFailed as error:
             failed.append(name)
             say(f"  ✗ {name}: {error}")
+        except SkippedCheck as reason:
+            say(f"  – {name}: übersprungen ({reason})")
         else:
             say(f"  ✓ {name}: {detail}")
         finally:
