@@ -47,6 +47,7 @@ class DetailList(QWidget):
         self.list.setSelectionMode(QAbstractItemView.SelectionMode.SingleSelection)
         self.list.setWordWrap(False)
         self.list.setTextElideMode(Qt.TextElideMode.ElideRight)
+        self.list.setHorizontalScrollBarPolicy(Qt.ScrollBarPolicy.ScrollBarAlwaysOff)
         rows = self.list.fontMetrics().lineSpacing() * VISIBLE_ROWS
         self.list.setMinimumHeight(rows // 2)
         self.list.setMaximumHeight(rows + 2 * self.list.frameWidth() + 8)

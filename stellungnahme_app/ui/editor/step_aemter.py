@@ -32,7 +32,12 @@ from stellungnahme_app.ui.editor.contribution_import_dialog import ContributionI
 from stellungnahme_app.ui.editor.detail_list import DetailList
 from stellungnahme_app.ui.editor.file_dialogs import ask_open_path, documents_folder
 from stellungnahme_app.ui.editor.step_page import EditorContext, StepPage, hint_label
-from stellungnahme_app.ui.editor.text_field import LineField, PlainTextField, describe
+from stellungnahme_app.ui.editor.text_field import (
+    LineField,
+    PlainTextField,
+    compact_combo_box,
+    describe,
+)
 from stellungnahme_app.ui.error_reporting import show_error
 
 
@@ -109,7 +114,7 @@ class AemterStep(StepPage):
 
     def __init__(self, context: EditorContext, parent: QWidget | None = None) -> None:
         super().__init__(context, parent)
-        self.office_choice = QComboBox()
+        self.office_choice = compact_combo_box()
         self.office_choice.setEditable(True)
         self.office_choice.setInsertPolicy(QComboBox.InsertPolicy.NoInsert)
         describe(

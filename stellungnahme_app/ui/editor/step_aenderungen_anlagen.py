@@ -6,11 +6,13 @@ document; they can be added, removed and moved.
 
 from __future__ import annotations
 
+from PySide6.QtCore import Qt
 from PySide6.QtWidgets import (
     QGridLayout,
     QHBoxLayout,
     QLabel,
     QPushButton,
+    QToolButton,
     QVBoxLayout,
     QWidget,
 )
@@ -32,8 +34,10 @@ class _AttachmentRow:
     def __init__(self, step: AenderungenAnlagenStep) -> None:
         self.label = QLabel()
         self.field = LineField("Anlage")
-        self.up = QPushButton("↑")
-        self.down = QPushButton("↓")
+        self.up = QToolButton()
+        self.up.setArrowType(Qt.ArrowType.UpArrow)
+        self.down = QToolButton()
+        self.down.setArrowType(Qt.ArrowType.DownArrow)
         self.remove = QPushButton("Entfernen")
         self.field.edited.connect(lambda text: step.attachment_edited(self, text))
         self.up.clicked.connect(lambda: step.move_attachment(self, -1))

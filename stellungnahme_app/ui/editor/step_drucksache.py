@@ -6,7 +6,6 @@ import datetime as dt
 
 from PySide6.QtWidgets import (
     QButtonGroup,
-    QComboBox,
     QFormLayout,
     QHBoxLayout,
     QLabel,
@@ -21,7 +20,7 @@ from stellungnahme_app.store import Status
 from stellungnahme_app.text import is_blank
 from stellungnahme_app.ui.editor.date_field import DateField
 from stellungnahme_app.ui.editor.step_page import EditorContext, StepPage, hint_label
-from stellungnahme_app.ui.editor.text_field import LineField, describe
+from stellungnahme_app.ui.editor.text_field import LineField, compact_combo_box, describe
 
 
 class DrucksacheStep(StepPage):
@@ -45,7 +44,7 @@ class DrucksacheStep(StepPage):
         self.title_field = LineField(form.LABEL_DOCUMENT_TITLE)
         self.title_field.edited.connect(self._title_edited)
 
-        self.department = QComboBox()
+        self.department = compact_combo_box()
         describe(self.department, "Dezernat", "Das Dezernat, das die Stellungnahme abgibt")
         self.department.activated.connect(self._department_chosen)
 
@@ -72,7 +71,7 @@ class DrucksacheStep(StepPage):
             "Frist", description="Bis wann die Stellungnahme abgegeben sein muss"
         )
         self.deadline.date_edited.connect(self._deadline_edited)
-        self.status = QComboBox()
+        self.status = compact_combo_box()
         describe(self.status, "Status", "Wo die Stellungnahme gerade steht")
         for status in Status:
             self.status.addItem(status.label, status)
@@ -81,8 +80,14 @@ class DrucksacheStep(StepPage):
         layout_form = QFormLayout()
         layout_form.setFieldGrowthPolicy(QFormLayout.FieldGrowthPolicy.AllNonFixedFieldsGrow)
         layout_form.setRowWrapPolicy(QFormLayout.RowWrapPolicy.WrapLongRows)
-        self._add_row(layout_form, "&Nummer der Drucksache:", self.number)
-        layout_form.addRow("", self.number_check)
+        number_box = QWidget()
+        number_column = QVBoxLayout(number_box)
+        number_column.setContentsMargins(0, 0, 0, 0)
+        number_column.setSpacing(2)
+        number_column.addWidget(self.number)
+        number_column.addWidget(self.number_check)
+        number_label = self._add_row(layout_form, "&Nummer der Drucksache:", number_box)
+        number_label.setBuddy(self.number)
         self._add_row(layout_form, f"&{form.LABEL_DOCUMENT_TITLE}:", self.title_field)
         self._add_row(layout_form, "D&ezernat:", self.department)
         public_label = self._add_row(layout_form, f"{form.LABEL_PUBLIC_STATUS}:", public_box)
@@ -106,7 +111,6 @@ class DrucksacheStep(StepPage):
     def _add_row(layout: QFormLayout, text: str, field: QWidget) -> QLabel:
         label = QLabel(text)
         label.setBuddy(field)
-        label.setWordWrap(True)
         layout.addRow(label, field)
         return label
 

@@ -20,6 +20,7 @@ from PySide6.QtWidgets import (
     QListWidget,
     QListWidgetItem,
     QPushButton,
+    QSizePolicy,
     QStyle,
     QTextBrowser,
     QVBoxLayout,
@@ -63,6 +64,10 @@ class ExportStep(StepPage):
             "Fehler und Hinweise; Eingabetaste oder Klick springt zur betroffenen Stelle",
         )
         self.findings.setWordWrap(True)
+        # As tall as its entries, at most about eight lines; the preview gets the rest.
+        self.findings.setSizeAdjustPolicy(QListWidget.SizeAdjustPolicy.AdjustToContents)
+        self.findings.setSizePolicy(QSizePolicy.Policy.Expanding, QSizePolicy.Policy.Maximum)
+        self.findings.setMaximumHeight(self.findings.fontMetrics().lineSpacing() * 9)
         self.findings.itemActivated.connect(self._finding_activated)
         self.findings.itemClicked.connect(self._finding_activated)
         findings_label = QLabel("Prüf&ergebnis:")
@@ -103,7 +108,11 @@ class ExportStep(StepPage):
         self.preview.setObjectName("vorschau")
         self.preview.setOpenLinks(False)
         describe(self.preview, "Vorschau des Dokuments", "So liest sich das Dokument")
-        self.preview.setStyleSheet("QTextBrowser#vorschau { background: white; color: black; }")
+        self.preview.setStyleSheet(
+            "QTextBrowser#vorschau { background: white; color: black; border: 1px solid gray; }"
+        )
+        self.preview.document().setDocumentMargin(self.fontMetrics().averageCharWidth() * 4)
+        self.preview.setMinimumHeight(self.fontMetrics().lineSpacing() * 8)
         preview_label = QLabel("Vor&schau des Dokuments:")
         preview_label.setBuddy(self.preview)
 
@@ -218,11 +227,11 @@ class ExportStep(StepPage):
             *form.ASSESSMENT_QUESTIONS.values(),
             *(c.heading.strip() for c in draft.contributions),
         }
-        heading = form.document_heading(draft.city, draft.document_number)
+        heading_start = form.TITLE_TEMPLATE.split("{city}", 1)[0]
         parts = []
         for line in export.document_text(draft):
             text = html.escape(line).replace("\n", "<br>").replace("\t", "&emsp;")
-            if line == heading:
+            if line.startswith(heading_start):
                 parts.append(f"<h2>{text}</h2>")
             elif line.strip() in bold:
                 parts.append(f"<p><b>{text}</b></p>")

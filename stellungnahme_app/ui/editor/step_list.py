@@ -54,7 +54,9 @@ def state_icon(state: StepState, size: int) -> QIcon:
             painter.drawLine(_point(size, 0.5, 0.28), _point(size, 0.5, 0.58))
             painter.drawPoint(_point(size, 0.5, 0.72))
     painter.end()
-    return QIcon(pixmap)
+    icon = QIcon(pixmap)
+    icon.addPixmap(pixmap, QIcon.Mode.Selected)
+    return icon
 
 
 def _point(size: int, x: float, y: float) -> QPointF:

@@ -10,7 +10,7 @@ from stellungnahme_app import form
 from stellungnahme_app.form_steps import FieldPath
 from stellungnahme_app.ui.editor.date_field import DateField
 from stellungnahme_app.ui.editor.step_page import EditorContext, StepPage, hint_label
-from stellungnahme_app.ui.editor.text_field import SingleLineValidator, describe
+from stellungnahme_app.ui.editor.text_field import SingleLineValidator, compact_combo_box, describe
 
 
 class UnterzeichnungStep(StepPage):
@@ -18,7 +18,7 @@ class UnterzeichnungStep(StepPage):
 
     def __init__(self, context: EditorContext, parent: QWidget | None = None) -> None:
         super().__init__(context, parent)
-        self.signatory = QComboBox()
+        self.signatory = compact_combo_box()
         self.signatory.setEditable(True)
         self.signatory.setInsertPolicy(QComboBox.InsertPolicy.NoInsert)
         self.signatory.setValidator(SingleLineValidator(self.signatory))

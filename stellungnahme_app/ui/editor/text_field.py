@@ -20,7 +20,7 @@ from PySide6.QtGui import (
     QKeySequence,
     QValidator,
 )
-from PySide6.QtWidgets import QLineEdit, QPlainTextEdit, QWidget
+from PySide6.QtWidgets import QComboBox, QLineEdit, QPlainTextEdit, QWidget
 
 from stellungnahme_app.text import clean
 
@@ -37,6 +37,18 @@ def chain_tab_order(widgets: list[QWidget]) -> None:
     """Make Tab visit ``widgets`` in this order (widgets created later come last otherwise)."""
     for first, second in itertools.pairwise(widgets):
         QWidget.setTabOrder(first, second)
+
+
+def compact_combo_box(characters: int = 24) -> QComboBox:
+    """A combo box as wide as the layout allows but needing only ``characters`` at least.
+
+    Catalogue entries are long ("Dezernat für Soziales, Bildung, Jugend und Gesundheit"); a
+    combo box sized to them would push the page wider than a laptop screen at 200 %.
+    """
+    combo = QComboBox()
+    combo.setSizeAdjustPolicy(QComboBox.SizeAdjustPolicy.AdjustToMinimumContentsLengthWithIcon)
+    combo.setMinimumContentsLength(characters)
+    return combo
 
 
 def describe(widget: QWidget, name: str, description: str = "") -> None:

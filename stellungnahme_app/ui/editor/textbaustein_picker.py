@@ -10,7 +10,6 @@ contribution.
 from __future__ import annotations
 
 from PySide6.QtWidgets import (
-    QComboBox,
     QGridLayout,
     QHBoxLayout,
     QLabel,
@@ -21,7 +20,7 @@ from PySide6.QtWidgets import (
 from stellungnahme_app.text import is_blank
 from stellungnahme_app.textbausteine import Textbaustein, for_category, render_textbaustein
 from stellungnahme_app.ui.editor.step_page import EditorContext
-from stellungnahme_app.ui.editor.text_field import PlainTextField, describe
+from stellungnahme_app.ui.editor.text_field import PlainTextField, compact_combo_box, describe
 from stellungnahme_app.ui.error_reporting import show_error
 
 CONCLUSION_TARGET = ("conclusion", "Fazit")
@@ -47,7 +46,7 @@ class TextbausteinPicker(QWidget):
         self.fixed_target = fixed_target
         self.items: list[Textbaustein] = for_category(context.textbausteine, category)
 
-        self.choice = QComboBox()
+        self.choice = compact_combo_box()
         describe(self.choice, f"Textbaustein für {purpose}", "Vorlage für einen Absatz auswählen")
         for item in self.items:
             self.choice.addItem(item.title, item)
@@ -57,7 +56,7 @@ class TextbausteinPicker(QWidget):
         self.preview.setReadOnly(True)
         self.preview.setObjectName("textbaustein_vorschau")
 
-        self.target = QComboBox()
+        self.target = compact_combo_box()
         describe(
             self.target,
             f"Einfügen in (Textbaustein für {purpose})",

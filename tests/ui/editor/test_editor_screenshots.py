@@ -1,0 +1,109 @@
+"""Pictures of every step of the editor and its dialogs, at 100 % and at 200 %.
+
+Set ``STELLUNGNAHME_SCREENSHOTS`` to a folder to keep them and look at them as a clerk
+would. Each test also checks the pictures are not empty; the 200 % check fails on anything
+cut off, sideways scrolling or fonts in pixels.
+"""
+
+from __future__ import annotations
+
+import json
+import os
+import subprocess
+import sys
+from collections.abc import Callable
+from pathlib import Path
+from typing import Any
+
+from PySide6.QtCore import Qt
+from PySide6.QtGui import QImage
+from PySide6.QtWidgets import QWidget
+
+from stellungnahme_app.contribution_import import plan_contribution_import
+from stellungnahme_app.model import Contribution, Draft
+from stellungnahme_app.ui.editor import DraftEditor
+from stellungnahme_app.ui.editor.contribution_import_dialog import ContributionImportDialog
+from stellungnahme_app.ui.editor.step_pruefung import PruefungStep
+
+Screenshot = Callable[[QWidget, str], Path]
+CHECK_SCRIPT = Path(__file__).with_name("scaled_editor_check.py")
+SCREEN = {
+    "screens": [
+        {
+            "name": "Bildschirm",
+            "x": 0,
+            "y": 0,
+            "width": 2560,
+            "height": 1440,
+            "logicalDpi": 96,
+            "logicalBaseDpi": 96,
+            "dpr": 1,
+        }
+    ]
+}
+
+
+def _check(picture: Path) -> None:
+    image = QImage(str(picture))
+    assert not image.isNull()
+    assert image.width() > 300 and image.height() > 200
+
+
+def test_every_step_filled_and_empty(
+    qtbot: Any,
+    make_editor: Callable[..., DraftEditor],
+    reference_draft: Draft,
+    save_screenshot: Screenshot,
+) -> None:
+    reference_draft.attachments = ["Lageplan", "Kostenschätzung"]
+    editor = make_editor(reference_draft)
+    pruefung = editor.steps[1]
+    assert isinstance(pruefung, PruefungStep)
+    for index in range(8):
+        editor.set_current_step(index)
+        _check(save_screenshot(editor, f"editor-schritt-{index + 1}"))
+    editor.set_current_step(1)
+    qtbot.mouseClick(pruefung.questions["legal"].no, Qt.MouseButton.LeftButton)
+    _check(save_screenshot(editor, "editor-schritt-2-nein"))
+
+    editor.set_draft(Draft(city="Erfurt"), metadata=editor.metadata())
+    for index in range(8):
+        editor.set_current_step(index)
+        _check(save_screenshot(editor, f"editor-leer-schritt-{index + 1}"))
+
+
+def test_contribution_import_dialog(
+    qtbot: Any, reference_draft: Draft, save_screenshot: Screenshot
+) -> None:
+    own = reference_draft.copy()
+    own.contributions[0].text = "Älterer Stand des Sozialamts."
+    incoming = reference_draft.copy()
+    incoming.contributions.append(Contribution("Jugendamt", "Stellungnahme des Jugendamts", "…"))
+    dialog = ContributionImportDialog(plan_contribution_import(own, incoming), "beitrag.json")
+    qtbot.addWidget(dialog)
+    dialog.show()
+    _check(save_screenshot(dialog, "editor-beitrag-importieren"))
+
+
+def test_the_editor_at_200_percent(
+    tmp_path: Path, screenshot_dir: Path, reference_json_path: Path
+) -> None:
+    config = tmp_path / "bildschirm.json"
+    config.write_text(json.dumps(SCREEN), encoding="utf-8")
+    environment = dict(os.environ)
+    environment["QT_SCALE_FACTOR"] = "2"
+    environment["QT_QPA_PLATFORM"] = f"offscreen:configfile={config}"
+    result = subprocess.run(
+        [sys.executable, str(CHECK_SCRIPT), str(reference_json_path), str(screenshot_dir)],
+        capture_output=True,
+        text=True,
+        encoding="utf-8",
+        env=environment,
+        timeout=120,
+        check=False,
+    )
+    assert result.returncode == 0, result.stderr
+    found = json.loads(result.stdout.strip().splitlines()[-1])
+    assert found["scale"] == 2.0
+    assert found["problems"] == []
+    _check(screenshot_dir / "200-editor-voll-schritt-4.png")
