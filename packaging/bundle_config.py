@@ -136,6 +136,10 @@ UNUSED_QT_PLUGIN_FOLDERS = frozenset(
 # (PDF via QtPdf, SVG via QtSvg, TIFF, WebP …) stays out.
 KEPT_IMAGE_FORMATS = ("qico",)
 KEPT_TRANSLATION_LANGUAGE = "de"
+# Libraries collected for plug-ins and features the program does not use: the software
+# OpenGL renderer (about 20 MB; Qt Widgets paint without OpenGL) and QtPdf (only for the
+# PDF image format plug-in, which is dropped).
+UNUSED_LIBRARIES = frozenset({"opengl32sw.dll", "qt6pdf.dll", "libqt6pdf.so.6"})
 
 
 def read_version(version_file: Path = VERSION_FILE) -> str:
@@ -217,9 +221,12 @@ def excluded_modules() -> list[str]:
 def keep_bundle_file(destination: str) -> bool:
     """Whether a collected file (its path inside the bundle) belongs in the bundle.
 
-    Drops Qt translations other than German, unused plug-in folders and unused image formats.
+    Drops Qt translations other than German, unused plug-in folders, unused image formats
+    and the libraries in :data:`UNUSED_LIBRARIES`.
     """
     parts = PurePath(destination.replace("\\", "/")).parts
+    if parts and parts[-1].casefold() in UNUSED_LIBRARIES:
+        return False
     if len(parts) >= 3 and parts[0] == "PySide6":
         qt_relative = parts[2:] if parts[1] == "Qt" else parts[1:]
         if qt_relative and qt_relative[0] == "translations":

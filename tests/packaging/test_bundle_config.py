@@ -79,6 +79,8 @@ def test_version_strings_of_the_windows_version_resource() -> None:
         "stellungnahme_app/templates/stellungnahme.docx",
         "stellungnahme_app/resources/catalogue.toml",
         "docx/templates/default.docx",
+        "PySide6\\Qt6Widgets.dll",
+        "PySide6\\Qt6Svg.dll",  # the SVG icon engine needs it
     ],
 )
 def test_kept_files(destination: str) -> None:
@@ -99,6 +101,8 @@ def test_kept_files(destination: str) -> None:
         "PySide6/plugins/imageformats/qtiff.dll",
         "PySide6/Qt/plugins/platformthemes/libqgtk3.so",
         "PySide6/Qt/plugins/qmltooling/libqmldbg_tcp.so",
+        "PySide6\\opengl32sw.dll",
+        "PySide6\\Qt6Pdf.dll",
     ],
 )
 def test_dropped_files(destination: str) -> None:
