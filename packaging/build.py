@@ -328,6 +328,8 @@ def parse_arguments(argv: list[str] | None) -> argparse.Namespace:
 
 
 def main(argv: list[str] | None = None) -> int:
+    if hasattr(sys.stdout, "reconfigure"):  # ✓ and ✗ on a Windows console without UTF-8
+        sys.stdout.reconfigure(errors="replace")
     arguments = parse_arguments(argv)
     dist, work = arguments.dist.resolve(), arguments.work.resolve()
     started = time.perf_counter()

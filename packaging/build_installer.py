@@ -104,6 +104,8 @@ def parse_arguments(argv: list[str] | None) -> argparse.Namespace:
 
 
 def main(argv: list[str] | None = None) -> int:
+    if hasattr(sys.stdout, "reconfigure"):  # ✓ and ✗ on a Windows console without UTF-8
+        sys.stdout.reconfigure(errors="replace")
     arguments = parse_arguments(argv)
     version = config.read_version()
     bundle: Path = arguments.bundle
