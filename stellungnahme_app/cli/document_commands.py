@@ -6,16 +6,20 @@
 
 Results (``Gespeichert: …``, the findings of ``validate`` and ``template-check``) go to
 stdout; error messages go to stderr. Exit codes as in :mod:`stellungnahme_app.cli.main`.
+Like the desktop application, ``export`` and ``validate`` use the configured form of the
+Drucksache number and Word template (:mod:`stellungnahme_app.settings`).
 """
 
 from __future__ import annotations
 
 import argparse
 import sys
+from dataclasses import dataclass
 from pathlib import Path
 
 from stellungnahme_app import exchange, rules
 from stellungnahme_app.cli.main import ExitCode
+from stellungnahme_app.model import Draft
 
 DRAFT_SUFFIX = "_Entwurf"
 OUTPUT_SUFFIXES = (".docx", ".pdf")
@@ -45,7 +49,10 @@ def register(commands: argparse._SubParsersAction) -> None:
         help="als Entwurf ausgeben (jede Seite trägt „ENTWURF“, auch unvollständig möglich)",
     )
     export.add_argument(
-        "--template", type=Path, metavar="VORLAGE.docx", help="eigene Word-Vorlage verwenden"
+        "--template",
+        type=Path,
+        metavar="VORLAGE.docx",
+        help="diese Word-Vorlage verwenden (statt der eingestellten)",
     )
     export.set_defaults(handler=run_export)
 
@@ -73,6 +80,35 @@ def _finding_line(finding: rules.Finding) -> str:
     return f"{finding.severity.label} ({finding.field}): {finding.message}"
 
 
+@dataclass(frozen=True)
+class _Configured:
+    number_pattern: str
+    number_example: str
+    template: Path
+
+
+def _configured() -> _Configured:
+    """The settings the checks and the export use; problems with them go to stderr."""
+    from stellungnahme_app import settings
+
+    loaded = settings.load_settings()
+    for problem in loaded.problems:
+        print(f"Hinweis (Einstellungen): {problem}", file=sys.stderr)
+    return _Configured(
+        loaded.settings.number_pattern,
+        loaded.settings.number_example,
+        loaded.settings.template,
+    )
+
+
+def _check(draft: Draft, configured: _Configured) -> list[rules.Finding]:
+    return rules.check(
+        draft,
+        number_pattern=configured.number_pattern,
+        number_example=configured.number_example,
+    )
+
+
 def output_path(args: argparse.Namespace, draft_name: str) -> Path | None:
     """Where ``export`` writes; ``None`` (after a message) if ``--output`` is unusable."""
     stem, _suffix = draft_name.rsplit(".", 1)
@@ -95,13 +131,21 @@ def run_export(args: argparse.Namespace) -> int:
     target = output_path(args, default_file_name(draft))
     if target is None:
         return ExitCode.USAGE
+    configured = _configured()
     try:
-        export_document(draft, target, draft_mode=args.draft_mode, template=args.template)
+        export_document(
+            draft,
+            target,
+            draft_mode=args.draft_mode,
+            template=args.template or configured.template,
+            number_pattern=configured.number_pattern,
+            number_example=configured.number_example,
+        )
     except ExportBlocked as blocked:
         print(blocked.message, file=sys.stderr)
         return ExitCode.FINDINGS
     if not args.draft_mode:
-        for finding in rules.check(draft):
+        for finding in _check(draft, configured):
             if finding.severity is rules.Severity.WARNING:
                 print(_finding_line(finding), file=sys.stderr)
     print(f"Gespeichert{' (Entwurf)' if args.draft_mode else ''}: {target.absolute()}")
@@ -110,7 +154,7 @@ def run_export(args: argparse.Namespace) -> int:
 
 def run_validate(args: argparse.Namespace) -> int:
     draft = exchange.read_file(args.draft_file)
-    findings = rules.check(draft)
+    findings = _check(draft, _configured())
     for finding in findings:
         print(_finding_line(finding))
     error_count = len(rules.errors(findings))

@@ -124,6 +124,22 @@ def test_export_with_a_custom_template(capsys, draft_file: Path, tmp_path: Path)
     assert footer.endswith(" – Amt 50")
 
 
+def test_export_uses_the_configured_template(
+    capsys, draft_file: Path, tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    document = Document(str(bundled_template()))
+    document.sections[0].footer.paragraphs[0].add_run(" – Vorlage des Administrators")
+    template = tmp_path / "amt.docx"
+    document.save(str(template))
+    admin = tmp_path / "stellungnahme.toml"
+    admin.write_text(f"template = '{template}'\n", encoding="utf-8")
+    monkeypatch.setenv("STELLUNGNAHME_ADMIN_CONFIG", str(admin))
+    target = tmp_path / "x.docx"
+    assert run(capsys, "export", draft_file, "-o", target)[0] == 0
+    footer = Document(str(target)).sections[0].footer.paragraphs[0].text
+    assert footer.endswith(" – Vorlage des Administrators")
+
+
 # --------------------------------------------------------------------------- validate
 
 
@@ -143,6 +159,22 @@ def test_validate_an_incomplete_draft(capsys, incomplete_file: Path) -> None:
     assert "Fehler (city): Die Stadt fehlt." in lines
     assert "Fehler (signature.date): Das Datum der Unterschrift fehlt." in lines
     assert lines[-1].startswith("Nicht bereit für die endgültige Ausgabe: ")
+
+
+def test_validate_uses_the_configured_number_form(
+    capsys, draft_file: Path, tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    admin = tmp_path / "stellungnahme.toml"
+    admin.write_text(
+        "number_pattern = '^DS-\\d{4}/\\d{4}$'\nnumber_example = 'DS-0661/2024'\n",
+        encoding="utf-8",
+    )
+    monkeypatch.setenv("STELLUNGNAHME_ADMIN_CONFIG", str(admin))
+    code, out, err = run(capsys, "validate", draft_file)
+    assert code == 1, err
+    assert "Fehler (document_number): " in out
+    assert "DS-0661/2024" in out
+    assert run(capsys, "export", draft_file)[0] == 1
 
 
 def test_validate_a_missing_file(capsys, tmp_path: Path) -> None:
