@@ -13,7 +13,6 @@ from __future__ import annotations
 import contextlib
 import functools
 import logging
-import os
 import sqlite3
 import threading
 from collections.abc import Callable, Iterator
@@ -27,7 +26,7 @@ from stellungnahme_app import paths
 from stellungnahme_app.errors import ExchangeFormatError
 from stellungnahme_app.model import Draft
 from stellungnahme_app.store import backups as backup_files
-from stellungnahme_app.store import history, schema, search
+from stellungnahme_app.store import history, recovery, schema, search
 from stellungnahme_app.store.errors import (
     BackupNotFound,
     ConflictError,
@@ -44,6 +43,7 @@ from stellungnahme_app.store.records import (
     VersionInfo,
     VersionReason,
 )
+from stellungnahme_app.store.recovery import DamagedFile
 
 log = logging.getLogger(__name__)
 
@@ -71,10 +71,6 @@ _ORDER_SQL = {
 
 P = ParamSpec("P")
 R = TypeVar("R")
-
-
-class _Damaged(Exception):
-    """Internal: the file at hand is not a healthy SQLite database."""
 
 
 def utc_now() -> datetime:
@@ -164,6 +160,8 @@ class Store:
         self.recovery_notice = None
         self.previous_database = None
         self.clock = clock
+        self._damaged_file: Path | None = None
+        self._restored_from: backup_files.BackupFile | None = None
         self._lock = threading.RLock()
         self._connection: sqlite3.Connection | None = None
 
@@ -184,6 +182,9 @@ class Store:
         try:
             with store._lock:
                 store._after_open()
+                if store._damaged_file is not None:
+                    rescued = store._rescue(store._damaged_file)
+                    store.recovery_notice = store._recovery_notice(store._damaged_file, rescued)
         except BaseException:
             store.close()
             raise
@@ -206,13 +207,13 @@ class Store:
             # Checked read-only first: a read-write connection to a damaged file could write
             # into it (a checkpoint of its WAL file) or delete the WAL file when it closes.
             if path.exists():
-                _check_file(path)
+                recovery.check_file(path)
             self._connection = _connect(path)
-        except _Damaged as damage:
-            self.recovery_notice = self._recover(str(damage))
+        except DamagedFile as damage:
+            self._recover(str(damage))
             try:
                 self._connection = _connect(path)
-            except _Damaged as second:
+            except DamagedFile as second:
                 raise StoreDamagedError(
                     f"Die Entwurfsdatenbank „{path}“ ist beschädigt und konnte nicht "
                     f"wiederhergestellt werden ({second}). Bitte wenden Sie sich an die IT."
@@ -720,16 +721,16 @@ class Store:
                     + "."
                 )
             chosen = matches[0]
-        if not _is_usable_backup(chosen.path):
+        if not recovery.is_usable_backup(chosen.path):
             raise StoreDamagedError(
                 f"Die Sicherung „{chosen.name}“ ist beschädigt und wird nicht verwendet. "
                 "Bitte wählen Sie eine andere Sicherung."
             )
         self._db.close()
         self._connection = None
-        aside = _aside_path(self.path, "ersetzt", self.clock())
+        aside = recovery.aside_path(self.path, "ersetzt", self.clock())
         try:
-            _move_database(self.path, aside)
+            recovery.move_aside(self.path, aside)
             backup_files.copy_file(chosen.path, self.path)
         except OSError as error:
             self._connection = _connect(self.path)
@@ -745,11 +746,11 @@ class Store:
 
     # ------------------------------------------------------------------ recovery
 
-    def _recover(self, reason: str) -> str:
+    def _recover(self, reason: str) -> None:
         """Move the damaged file aside and put the newest good backup in its place."""
-        aside = _aside_path(self.path, "beschaedigt", self.clock())
+        aside = recovery.aside_path(self.path, "beschaedigt", self.clock())
         try:
-            _move_database(self.path, aside)
+            recovery.move_aside(self.path, aside)
         except OSError as error:
             raise StoreDamagedError(
                 f"Die Entwurfsdatenbank „{self.path}“ ist beschädigt und kann nicht "
@@ -757,22 +758,154 @@ class Store:
                 "die IT."
             ) from error
         log.error("Datenbank beschädigt (%s), verschoben nach %s", reason, aside)
+        self._damaged_file = aside
+        self._restored_from = None
         for backup in backup_files.list_backups(self.path):
-            if not _is_usable_backup(backup.path):
-                continue
-            backup_files.copy_file(backup.path, self.path)
-            made = backup.made.strftime("%d.%m.%Y um %H:%M Uhr")
+            if recovery.is_usable_backup(backup.path):
+                backup_files.copy_file(backup.path, self.path)
+                self._restored_from = backup
+                return
+
+    def _rescue(self, damaged: Path) -> int:
+        """Take over from the damaged file every draft changed after the restored backup
+        (and the versions the backup lacks); returns how many drafts were taken over."""
+        drafts, versions = recovery.read_rescuable(damaged)
+        now = self.clock()
+        taken = 0
+        with self._write() as db:
+            for rescued in drafts:
+                current = db.execute(
+                    "SELECT d.changed, d.revision, d.deleted, d.status, d.deadline, d.number, "
+                    "d.title, t.body, t.content FROM drafts d JOIN draft_texts t ON t.id = d.id "
+                    "WHERE d.id = ?",
+                    (rescued.id,),
+                ).fetchone()
+                # The damaged file was the live database, so it is never older than the backup:
+                # whatever differs from the backup was done after it.
+                if current is not None and (
+                    current[:5]
+                    == (
+                        rescued.changed,
+                        rescued.revision,
+                        rescued.deleted,
+                        rescued.status,
+                        rescued.deadline,
+                    )
+                    and current[8] == rescued.content
+                ):
+                    continue
+                draft = history.decode_content(rescued.content)
+                body = search.body_text(draft)
+                names = (
+                    search.without_surrogates(draft.document_number),
+                    search.without_surrogates(draft.document_title),
+                    search.without_surrogates(draft.department),
+                )
+                if current is None:
+                    db.execute(
+                        "INSERT INTO drafts (id, number, title, department, status, deadline, "
+                        "created, changed, revision, deleted) "
+                        "VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?)",
+                        (
+                            rescued.id,
+                            *names,
+                            rescued.status,
+                            rescued.deadline,
+                            rescued.created,
+                            rescued.changed,
+                            rescued.revision,
+                            rescued.deleted,
+                        ),
+                    )
+                    db.execute(
+                        "INSERT INTO draft_texts (id, content, body) VALUES (?, ?, ?)",
+                        (rescued.id, rescued.content, body),
+                    )
+                else:
+                    revision, old_number, old_title, old_body, old_content = (
+                        current[1],
+                        *current[5:],
+                    )
+                    if old_content != rescued.content:
+                        self._keep_version(
+                            rescued.id,
+                            _decode(old_content, rescued.id),
+                            old_content,
+                            VersionReason.RESTORE,
+                            now,
+                        )
+                    db.execute(
+                        "UPDATE drafts SET number = ?, title = ?, department = ?, status = ?, "
+                        "deadline = ?, changed = ?, revision = ?, deleted = ? WHERE id = ?",
+                        (
+                            *names,
+                            rescued.status,
+                            rescued.deadline,
+                            rescued.changed,
+                            max(revision, rescued.revision) + 1,
+                            rescued.deleted,
+                            rescued.id,
+                        ),
+                    )
+                    db.execute(
+                        "UPDATE draft_texts SET content = ?, body = ? WHERE id = ?",
+                        (rescued.content, body, rescued.id),
+                    )
+                    search.unindex(db, rescued.id, old_number, old_title, old_body)
+                search.index(db, rescued.id, draft.document_number, draft.document_title, body)
+                taken += 1
+            known = set(db.execute("SELECT draft_id, created FROM versions").fetchall())
+            existing = {row[0] for row in db.execute("SELECT id FROM drafts")}
+            for version in versions:
+                if (version.draft_id, version.created) in known:
+                    continue
+                if version.draft_id not in existing:
+                    continue
+                db.execute(
+                    "INSERT INTO versions (draft_id, created, reason, summary, content_zlib) "
+                    "VALUES (?, ?, ?, ?, ?)",
+                    (
+                        version.draft_id,
+                        version.created,
+                        version.reason,
+                        version.summary,
+                        version.content_zlib,
+                    ),
+                )
+        log.info("%d Entwürfe aus %s übernommen", taken, damaged)
+        return taken
+
+    def _recovery_notice(self, damaged: Path, rescued: int) -> str:
+        kept = (
+            f"Die beschädigte Datei wurde als „{damaged.name}“ im Ordner „{damaged.parent}“ "
+            "aufbewahrt."
+        )
+        taken = (
+            "Ein Entwurf, der danach geändert worden war, konnte aus der beschädigten Datei "
+            "übernommen werden."
+            if rescued == 1
+            else f"{rescued} Entwürfe, die danach geändert worden waren, konnten aus der "
+            "beschädigten Datei übernommen werden."
+        )
+        if self._restored_from is not None:
+            made = self._restored_from.made.strftime("%d.%m.%Y um %H:%M Uhr")
             return (
                 "Die Entwurfsdatenbank war beschädigt und wurde aus der Sicherung vom "
-                f"{made} wiederhergestellt. Änderungen nach diesem Zeitpunkt fehlen "
-                f"möglicherweise. Die beschädigte Datei wurde als „{aside.name}“ im Ordner "
-                f"„{aside.parent}“ aufbewahrt; die IT kann daraus eventuell weitere Texte retten."
+                f"{made} wiederhergestellt. "
+                + (taken + " " if rescued else "")
+                + "Bitte prüfen Sie Ihre zuletzt bearbeiteten Entwürfe; Änderungen kurz vor "
+                "dem Schaden können fehlen. " + kept
+            )
+        if rescued:
+            return (
+                "Die Entwurfsdatenbank war beschädigt, und es gab keine brauchbare Sicherung. "
+                f"{rescued} Entwürfe konnten aus der beschädigten Datei gerettet werden; bitte "
+                "prüfen Sie sie. " + kept
             )
         return (
             "Die Entwurfsdatenbank war beschädigt, und es gab keine brauchbare Sicherung. "
-            "Es wurde eine neue, leere Datenbank angelegt. Die beschädigte Datei wurde als "
-            f"„{aside.name}“ im Ordner „{aside.parent}“ aufbewahrt; bitte wenden Sie sich an "
-            "die IT, die daraus eventuell Texte retten kann."
+            "Es wurde eine neue, leere Datenbank angelegt. " + kept + " Bitte wenden Sie sich "
+            "an die IT, die daraus eventuell Texte retten kann."
         )
 
 
@@ -780,7 +913,7 @@ class Store:
 
 
 def _connect(path: Path) -> sqlite3.Connection:
-    """Open the file in WAL mode with full sync; raises :class:`_Damaged` for a bad file."""
+    """Open the file in WAL mode with full sync; raises :class:`DamagedFile` for a bad file."""
     connection = sqlite3.connect(
         str(path),
         timeout=BUSY_TIMEOUT_SECONDS,
@@ -793,76 +926,10 @@ def _connect(path: Path) -> sqlite3.Connection:
         connection.execute("PRAGMA synchronous = FULL")
     except sqlite3.DatabaseError as error:
         connection.close()
-        if _is_damage(error):
-            raise _Damaged(str(error)) from error
+        if recovery.is_damage(error):
+            raise DamagedFile(str(error)) from error
         raise
     return connection
-
-
-def _is_damage(error: sqlite3.Error) -> bool:
-    text = str(error).lower()
-    return "not a database" in text or "malformed" in text or "corrupt" in text
-
-
-def _check_integrity(connection: sqlite3.Connection) -> None:
-    try:
-        rows = connection.execute("PRAGMA quick_check").fetchall()
-    except sqlite3.DatabaseError as error:
-        if _is_damage(error):
-            raise _Damaged(str(error)) from error
-        raise
-    if rows != [("ok",)]:
-        raise _Damaged("; ".join(str(row[0]) for row in rows[:3]))
-
-
-def _check_file(path: Path) -> None:
-    """Check a database file through a read-only connection, which changes nothing.
-
-    Raises :class:`_Damaged` for a damaged file, ``sqlite3.Error`` for other trouble
-    (e.g. the file is locked or cannot be opened).
-    """
-    uri = path.resolve().as_uri() + "?mode=ro"
-    try:
-        connection = sqlite3.connect(uri, uri=True, timeout=BUSY_TIMEOUT_SECONDS)
-    except sqlite3.DatabaseError as error:
-        if _is_damage(error):
-            raise _Damaged(str(error)) from error
-        raise
-    try:
-        _check_integrity(connection)
-    finally:
-        connection.close()
-
-
-def _is_usable_backup(path: Path) -> bool:
-    try:
-        _check_file(path)
-    except (_Damaged, sqlite3.Error) as error:
-        log.error("Sicherung %s ist nicht brauchbar: %s", path, error)
-        return False
-    return True
-
-
-def _aside_path(database: Path, label: str, now: datetime) -> Path:
-    stamp = now.astimezone().strftime("%Y-%m-%d-%H%M%S")
-    candidate = database.with_name(f"{database.stem}-{label}-{stamp}{database.suffix}")
-    counter = 1
-    while candidate.exists():
-        candidate = database.with_name(
-            f"{database.stem}-{label}-{stamp}-{counter}{database.suffix}"
-        )
-        counter += 1
-    return candidate
-
-
-def _move_database(database: Path, target: Path) -> None:
-    """Move a database file with its WAL and shared-memory files to ``target``."""
-    for suffix in ("-wal", "-shm"):
-        companion = Path(str(database) + suffix)
-        if companion.exists():
-            os.replace(companion, Path(str(target) + suffix))
-    if database.exists():
-        os.replace(database, target)
 
 
 def _decode(content: str, draft_id: int) -> Draft:

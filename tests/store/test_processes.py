@@ -123,6 +123,7 @@ def test_two_processes_saving_at_once_lose_nothing(db_path: Path) -> None:
         assert store._db.execute("PRAGMA integrity_check").fetchone() == ("ok",)
 
 
+@pytest.mark.slow
 def test_writer_killed_at_random_moments_loses_no_returned_save(db_path: Path) -> None:
     chance = random.Random(20240422)
     with Store.open(db_path) as store:

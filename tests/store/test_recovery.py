@@ -147,3 +147,73 @@ def test_read_only_database_gives_a_german_message(db_path: Path) -> None:
     connection = sqlite3.connect(db_path)
     assert connection.execute("SELECT count(*) FROM drafts").fetchone() == (1,)
     connection.close()
+
+
+def _pages_of(path: Path, table: str, page_type: str | None = None) -> list[int]:
+    connection = sqlite3.connect(f"{path.resolve().as_uri()}?mode=ro", uri=True)
+    try:
+        query = "SELECT pageno FROM dbstat WHERE name = ?"
+        parameters: list[str] = [table]
+        if page_type is not None:
+            query += " AND pagetype = ?"
+            parameters.append(page_type)
+        return [row[0] for row in connection.execute(query + " ORDER BY pageno", parameters)]
+    finally:
+        connection.close()
+
+
+def _spoil(path: Path, pages: list[int]) -> None:
+    noise = random.Random(3)
+    with open(path, "r+b") as handle:
+        for page in pages:
+            handle.seek((page - 1) * PAGE_SIZE)
+            handle.write(noise.randbytes(PAGE_SIZE))
+
+
+def test_drafts_changed_after_the_backup_are_rescued_from_the_damaged_file(
+    db_path: Path, clock: FakeClock
+) -> None:
+    _make_database_with_backup(db_path, clock)
+    with Store.open(db_path, clock=clock) as store:
+        clock.advance(minutes=5)
+        first = store.load(1)
+        first.draft.conclusion = "Nach der Sicherung geändert."
+        store.save(first)
+        store.delete(2)
+        (newest_id,) = [s.id for s in store.list() if s.title == "nach der Sicherung"]
+    spoiled = _pages_of(db_path, "drafts_fts_data")
+    _spoil(db_path, spoiled[len(spoiled) // 2 :])
+
+    with Store.open(db_path, clock=clock) as store:
+        notice = store.recovery_notice
+        assert notice is not None
+        assert "aus der Sicherung vom 22.04.2024 um 09:00 Uhr wiederhergestellt" in notice
+        assert "3 Entwürfe, die danach geändert worden waren" in notice
+        rescued = store.load(1)
+        assert rescued.draft.conclusion == "Nach der Sicherung geändert."
+        kept = store.versions(1)[0]
+        assert store.load_version(kept.id).conclusion == "Fazit " * 300
+        assert store.load(2).deleted is not None
+        assert store.load(newest_id).draft.document_title == "nach der Sicherung"
+        assert [hit.id for hit in store.search("nach der Sicherung")] == [newest_id, 1]
+        assert [hit.id for hit in store.search("Sicherung geändert")] == [1]
+        assert store._db.execute("PRAGMA integrity_check").fetchone() == ("ok",)
+
+
+def test_rows_on_damaged_pages_are_skipped_the_rest_is_rescued(
+    db_path: Path, clock: FakeClock
+) -> None:
+    with Store.open(db_path, clock=clock) as store:
+        for index in range(60):
+            store.create(Draft(document_title=f"Entwurf {index}", conclusion="Text " * 100))
+    leaves = _pages_of(db_path, "draft_texts", "leaf")
+    assert len(leaves) > 4
+    _spoil(db_path, [leaves[len(leaves) // 2]])
+
+    with Store.open(db_path, clock=clock) as store:
+        notice = store.recovery_notice
+        assert notice is not None
+        assert "keine brauchbare Sicherung" in notice and "gerettet" in notice
+        titles = {summary.title for summary in store.list()}
+        assert 40 < len(titles) < 60
+        assert titles <= {f"Entwurf {index}" for index in range(60)}
