@@ -7,6 +7,7 @@ programs): see packaging/README.md for what the smoke test checks.
 from __future__ import annotations
 
 import os
+import shutil
 import subprocess
 import sys
 from pathlib import Path
@@ -32,14 +33,18 @@ def test_bundle_builds_and_passes_its_smoke_test(tmp_path: Path) -> None:
         check=False,
     )
     report = result.stdout + result.stderr
-    assert result.returncode == 0, report
-    assert "Ergebnis: in Ordnung" in report
-    assert "✗" not in report
-    expected_checks = 6 if find_soffice() is not None else 5  # PDF only with LibreOffice
-    assert report.count("✓") == expected_checks, report
-    bundle = dist / config.BUNDLE_NAME
-    assert (bundle / config.executable_name(config.GUI_NAME)).is_file()
-    assert (bundle / config.executable_name(config.CLI_NAME)).is_file()
+    try:
+        assert result.returncode == 0, report
+        assert "Ergebnis: in Ordnung" in report
+        assert "✗" not in report
+        expected_checks = 6 if find_soffice() is not None else 5  # PDF only with LibreOffice
+        assert report.count("✓") == expected_checks, report
+        bundle = dist / config.BUNDLE_NAME
+        assert (bundle / config.executable_name(config.GUI_NAME)).is_file()
+        assert (bundle / config.executable_name(config.CLI_NAME)).is_file()
+    finally:  # some 200 MB; pytest would keep them for three runs
+        shutil.rmtree(dist, ignore_errors=True)
+        shutil.rmtree(work, ignore_errors=True)
 
 
 def test_build_script_refuses_to_test_a_bundle_that_is_not_there(tmp_path: Path) -> None:
