@@ -1,0 +1,74 @@
+"""The Jinja sandbox the templates run in: user values stay text, internals stay closed."""
+
+from __future__ import annotations
+
+import jinja2
+import pytest
+from markupsafe import Markup
+
+from stellungnahme_app.export.engine import ENVIRONMENT, describe_location, finalize, part_label
+
+
+def render(source: str, **context: object) -> str:
+    return ENVIRONMENT.from_string(source).render(context)
+
+
+def test_values_are_escaped_for_xml_and_braces_written_as_references() -> None:
+    assert render("{{ v }}", v="<a> & \"b\" 'c' {_{ }_}") == (
+        "&lt;a&gt; &amp; &#34;b&#34; &#39;c&#39; &#123;_&#123; &#125;_&#125;"
+    )
+
+
+def test_slicing_and_filters_work_on_the_plain_value() -> None:
+    assert render("{{ v[:3] }}|{{ v|upper }}|{{ vs|join(', ') }}", v="<&>x", vs=["{", "<"]) == (
+        "&lt;&amp;&gt;|&lt;&amp;&gt;X|&#123;, &lt;"
+    )
+
+
+def test_turning_autoescape_off_does_not_let_user_text_through() -> None:
+    assert render("{% autoescape false %}{{ v }}{% endautoescape %}", v="<w:br/>") == (
+        "&lt;w:br/&gt;"
+    )
+
+
+def test_no_safe_filter() -> None:
+    with pytest.raises(jinja2.TemplateAssertionError, match="safe"):
+        render("{{ v|safe }}", v="<w:br/>")
+
+
+def test_none_prints_nothing() -> None:
+    assert render("[{{ v }}]", v=None) == "[]"
+    assert finalize(Markup("<b>")) == Markup("<b>")
+
+
+@pytest.mark.parametrize(
+    "source",
+    [
+        "{{ cycler.__init__.__globals__ }}",
+        "{{ ''.__class__.__mro__ }}",
+        "{{ v|attr('__class__') }}",
+        "{% if v.__class__ %}x{% endif %}",
+    ],
+)
+def test_internals_raise_a_security_error(source: str) -> None:
+    with pytest.raises(jinja2.exceptions.SecurityError):
+        render(source, v="x")
+
+
+def test_unknown_names_raise() -> None:
+    with pytest.raises(jinja2.UndefinedError):
+        render("{{ unbekannt }}")
+
+
+def test_part_labels() -> None:
+    assert part_label("/word/document.xml") == "Haupttext"
+    assert part_label("/word/header2.xml") == "Kopfzeile (header2.xml)"
+    assert part_label("/word/footer1.xml") == "Fußzeile (footer1.xml)"
+
+
+def test_location_is_the_text_of_the_paragraph() -> None:
+    source = "<w:body>\n<w:p><w:r><w:t>Titel: </w:t></w:r><w:r><w:t>{{ title }</w:t></w:r></w:p>"
+    assert describe_location("Haupttext", source, 2) == "Haupttext, Absatz „Titel: {{ title }“"
+    assert describe_location("Haupttext", source, None) == "Haupttext"
+    long_source = "\n<w:p><w:t>" + "x" * 200 + "</w:t></w:p>"
+    assert describe_location("Haupttext", long_source, 2).endswith("x…“")
