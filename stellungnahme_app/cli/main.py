@@ -50,7 +50,12 @@ def build_parser() -> argparse.ArgumentParser:
         description="Stellungnahmen der Stadtverwaltung entwerfen, prüfen und ausgeben. "
         "Ohne Angaben startet das Programm mit seinem Fenster.",
     )
-    parser.add_argument("--version", action="version", version=f"stellungnahme {__version__}")
+    parser.add_argument(
+        "--version",
+        action="version",
+        version=f"stellungnahme {__version__}",
+        help="Versionsnummer zeigen und beenden",  # Python 3.11 does not translate this one
+    )
     commands = parser.add_subparsers(
         title="Befehle", dest="command", metavar="BEFEHL", parser_class=_Parser
     )

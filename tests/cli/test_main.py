@@ -1,0 +1,24 @@
+"""The command line's frame: German help, version."""
+
+from __future__ import annotations
+
+import pytest
+
+from stellungnahme_app import __version__
+from stellungnahme_app.cli.main import main
+
+
+def test_help_is_german_throughout(capsys: pytest.CaptureFixture[str]) -> None:
+    with pytest.raises(SystemExit) as exit_info:
+        main(["--help"])
+    assert exit_info.value.code == 0
+    shown = capsys.readouterr().out
+    assert "Versionsnummer zeigen und beenden" in shown
+    assert "show program's version" not in shown
+
+
+def test_version(capsys: pytest.CaptureFixture[str]) -> None:
+    with pytest.raises(SystemExit) as exit_info:
+        main(["--version"])
+    assert exit_info.value.code == 0
+    assert capsys.readouterr().out.strip() == f"stellungnahme {__version__}"
