@@ -72,7 +72,13 @@ def register(commands: argparse._SubParsersAction) -> None:
         "Platzhalter und unerlaubte Zugriffe. Rückgabewert 0: in Ordnung, 1: Probleme "
         "gefunden, 2: nicht lesbar.",
     )
-    template_check.add_argument("template", type=Path, metavar="VORLAGE.docx")
+    template_check.add_argument("template", type=Path, nargs="?", metavar="VORLAGE.docx")
+    template_check.add_argument(
+        "--platzhalter",
+        dest="list_placeholders",
+        action="store_true",
+        help="alle Platzhalter zeigen, die eine Vorlage verwenden kann",
+    )
     template_check.set_defaults(handler=run_template_check)
 
 
@@ -170,9 +176,30 @@ def run_validate(args: argparse.Namespace) -> int:
     return ExitCode.OK
 
 
+def print_placeholders() -> None:
+    from stellungnahme_app.export import PLACEHOLDERS
+
+    print("Platzhalter einer Vorlage (* = Pflicht, eines von mehreren mit „oder“):")
+    for placeholder in PLACEHOLDERS:
+        mark = "*" if placeholder.required else " "
+        name = " oder ".join((placeholder.name, *placeholder.alternatives))
+        keys = f"; Felder: {', '.join(placeholder.keys)}" if placeholder.keys else ""
+        print(f"{mark} {name} – {placeholder.description}{keys}")
+
+
 def run_template_check(args: argparse.Namespace) -> int:
     from stellungnahme_app.export import check_template
 
+    if args.list_placeholders:
+        print_placeholders()
+        if args.template is None:
+            return ExitCode.OK
+    if args.template is None:
+        print(
+            "Bitte die zu prüfende Vorlage angeben: stellungnahme template-check VORLAGE.docx",
+            file=sys.stderr,
+        )
+        return ExitCode.USAGE
     problems = check_template(args.template)
     for problem in problems:
         print(str(problem))

@@ -214,6 +214,22 @@ def test_template_check_of_an_unreadable_file(capsys, tmp_path: Path) -> None:
     assert "keine Word-Datei" in err
 
 
+def test_template_check_lists_the_placeholders(capsys) -> None:
+    code, out, _err = run(capsys, "template-check", "--platzhalter")
+    assert code == 0
+    lines = out.splitlines()
+    assert "* signature_line oder signature_name – „gez. Name“ der unterzeichnenden Person" in lines
+    assert any(line.startswith("* contributions – ") and "heading" in line for line in lines)
+    assert any(line.startswith("  labels – ") for line in lines)
+
+
+def test_template_check_without_a_file(capsys) -> None:
+    code, out, err = run(capsys, "template-check")
+    assert code == 2
+    assert out == ""
+    assert "VORLAGE.docx" in err
+
+
 # --------------------------------------------------------------------------- console script
 
 
