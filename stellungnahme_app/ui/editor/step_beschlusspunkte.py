@@ -32,7 +32,7 @@ PREVIEW_CHARACTERS = 90
 def point_label(index: int, point: ResolutionPoint) -> str:
     """``01 – Der Oberbürgermeister beruft …`` for the list."""
     number = point.number.strip() or f"({index + 1}.)"
-    text = " ".join(point.text.split())
+    text = " ".join(point.text[: PREVIEW_CHARACTERS * 2].split())  # not all of a huge text
     if len(text) > PREVIEW_CHARACTERS:
         text = text[:PREVIEW_CHARACTERS].rstrip() + " …"
     return f"{number} – {text}" if text else f"{number} – (noch ohne Text)"

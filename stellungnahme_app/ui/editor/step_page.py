@@ -88,7 +88,8 @@ def heading_label(text: str) -> QLabel:
     label = QLabel(text)
     font = label.font()
     font.setBold(True)
-    font.setPointSizeF(font.pointSizeF() * 1.15)
+    if font.pointSizeF() > 0:
+        font.setPointSizeF(font.pointSizeF() * 1.15)
     label.setFont(font)
     label.setWordWrap(True)
     label.setAccessibleName(text)

@@ -202,3 +202,19 @@ def test_points_and_contributions_have_own_editors(reference_editor: DraftEditor
     assert isinstance(points, BeschlusspunkteStep)
     assert all(isinstance(points.points.detail(i), PointEditor) for i in range(3))
     assert isinstance(reference_editor.steps[1].questions["legal"].yes, QRadioButton)  # type: ignore[attr-defined]
+
+
+def test_typing_in_a_huge_paragraph_updates_the_draft_and_checks_after_a_pause(
+    qtbot: Any, make_editor: Callable[..., DraftEditor], reference_draft: Draft, type_text: TypeText
+) -> None:
+    huge = "Die Verwaltung prüft den Antrag sorgfältig und berichtet dem Stadtrat. " * 2000
+    reference_draft.contributions[1].text = huge
+    editor = make_editor(reference_draft)
+    editor.jump_to("contributions[1].text")
+    field = editor.steps[3].contributions.detail(1).text  # type: ignore[attr-defined]
+    field.moveCursor(field.textCursor().MoveOperation.End)
+    assert editor.step_list.item(5).text().endswith("vollständig")
+    type_text(field, "Siehe Anlage.")
+    assert reference_draft.contributions[1].text == huge + "Siehe Anlage."
+    assert editor.step_list.item(5).text().endswith("vollständig"), "no check per keystroke"
+    qtbot.waitUntil(lambda: editor.step_list.item(5).text().endswith("1 Hinweis"))
