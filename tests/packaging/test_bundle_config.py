@@ -2,6 +2,9 @@
 
 from __future__ import annotations
 
+import importlib
+import sys
+import types
 from pathlib import Path
 
 import bundle_config as config
@@ -51,6 +54,42 @@ def test_numeric_version_refuses_a_version_without_numbers() -> None:
 
 def test_msi_version_has_three_numbers() -> None:
     assert config.msi_version("1.4.2rc1") == "1.4.2"
+
+
+@pytest.fixture
+def windows_version_classes(monkeypatch: pytest.MonkeyPatch) -> types.ModuleType:
+    """PyInstaller's version resource classes, loaded off Windows too.
+
+    Their module imports ``pefile`` and ``win32api`` (present on Windows only) for reading
+    and writing executables, which these tests never do; empty stand-ins let it load, and
+    the module is forgotten again after the test.
+    """
+    import PyInstaller.compat
+
+    name = "PyInstaller.utils.win32.versioninfo"
+    if "pefile" not in sys.modules:
+        try:
+            import pefile  # noqa: F401
+        except ImportError:
+            monkeypatch.setitem(sys.modules, "pefile", types.ModuleType("pefile"))
+    if not hasattr(PyInstaller.compat, "win32api"):
+        monkeypatch.setattr(PyInstaller.compat, "win32api", None, raising=False)
+    monkeypatch.delitem(sys.modules, name, raising=False)
+    return importlib.import_module(name)
+
+
+def test_version_resource_carries_the_version_and_german_texts(
+    windows_version_classes: types.ModuleType,
+) -> None:
+    resource = config.version_resource("1.4.2", "stellungnahme-cli.exe")
+    assert isinstance(resource, windows_version_classes.VSVersionInfo)
+    assert resource.toRaw()  # encodes (its byte layout is Windows' own: 32-bit longs)
+    text = str(resource)
+    assert "filevers=(1, 4, 2, 0)" in text and "prodvers=(1, 4, 2, 0)" in text
+    assert "'040704B0'" in text  # German, Unicode
+    assert "StringStruct('CompanyName', 'Stadtverwaltung Erfurt')" in text
+    assert "StringStruct('OriginalFilename', 'stellungnahme-cli.exe')" in text
+    assert "VarStruct('Translation', [1031, 1200])" in text
 
 
 def test_version_strings_of_the_windows_version_resource() -> None:
