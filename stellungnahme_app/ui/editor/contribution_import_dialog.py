@@ -57,6 +57,8 @@ class ContributionImportDialog(QDialog):
                 row.setFlags(row.flags() | Qt.ItemFlag.ItemIsUserCheckable)
                 row.setCheckState(Qt.CheckState.Checked)
             self.items.addItem(row)
+        rows = max(3, min(len(plan.items), 6)) + 1
+        self.items.setMaximumHeight(self.items.fontMetrics().lineSpacing() * rows * 3 // 2)
         self.items.currentRowChanged.connect(self._show_texts)
         self.items.itemChanged.connect(self._update_ok)
         items_label = QLabel("&Beiträge in der Datei (angehakte werden übernommen):")
@@ -115,7 +117,7 @@ class ContributionImportDialog(QDialog):
             parts.append(f"{unchanged} unverändert")
         count = len(plan.items)
         return (
-            f"„{source_name}“ enthält {count} Beitrag{'' if count == 1 else 'e'} von Ämtern "
+            f"„{source_name}“ enthält {count} {'Beitrag' if count == 1 else 'Beiträge'} von Ämtern "
             f"({', '.join(parts)}). Wählen Sie aus, was übernommen werden soll."
         )
 

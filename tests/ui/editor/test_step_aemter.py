@@ -7,7 +7,7 @@ from pathlib import Path
 from typing import Any
 
 from PySide6.QtCore import Qt
-from PySide6.QtWidgets import QFileDialog, QMessageBox
+from PySide6.QtWidgets import QFileDialog, QLabel, QMessageBox
 
 from stellungnahme_app import exchange
 from stellungnahme_app.model import Contribution, Draft
@@ -208,3 +208,21 @@ def test_a_file_without_contributions_says_so(
     assert box is not None
     assert "enthält keinen Beitrag" in box.text()
     box.close()
+
+
+def test_import_dialog_summary_is_good_german(reference_draft: Draft, qtbot: Any) -> None:
+    from stellungnahme_app.contribution_import import plan_contribution_import
+
+    one = ContributionImportDialog(
+        plan_contribution_import(Draft(), Draft(contributions=[reference_draft.contributions[0]])),
+        "a.json",
+    )
+    two = ContributionImportDialog(plan_contribution_import(Draft(), reference_draft), "b.json")
+    qtbot.addWidget(one)
+    qtbot.addWidget(two)
+    texts = [label.text() for dialog in (one, two) for label in dialog.findChildren(QLabel)]
+    assert (
+        "„a.json“ enthält 1 Beitrag von Ämtern (1 neu). Wählen Sie aus, was übernommen werden soll."
+        in texts
+    )
+    assert any(t.startswith("„b.json“ enthält 2 Beiträge von Ämtern (2 neu).") for t in texts)
