@@ -15,7 +15,7 @@ from collections.abc import Sequence
 from pathlib import Path
 from typing import TYPE_CHECKING, Any
 
-from PySide6.QtCore import QByteArray, QSettings, Qt, QTimer, QUrl, Signal
+from PySide6.QtCore import QByteArray, QEvent, QSettings, Qt, QTimer, QUrl, Signal
 from PySide6.QtGui import (
     QAction,
     QCloseEvent,
@@ -904,6 +904,17 @@ class MainWindow(QMainWindow):
             QMessageBox.StandardButton.Cancel,
         )
         return answer == QMessageBox.StandardButton.Close
+
+    def changeEvent(self, event: QEvent) -> None:
+        # Coming back to the window: another instance may have changed the drafts meanwhile.
+        if (
+            event.type() == QEvent.Type.ActivationChange
+            and self.isVisible()
+            and self.isActiveWindow()
+            and not self.is_editing()
+        ):
+            self.overview.refresh()
+        super().changeEvent(event)
 
     # ------------------------------------------------------------------ drag and drop
 

@@ -35,7 +35,9 @@ from PySide6.QtWidgets import (
 )
 
 from stellungnahme_app import form
+from stellungnahme_app.errors import StellungnahmeError
 from stellungnahme_app.store import DraftSummary, Status, Store
+from stellungnahme_app.ui.error_reporting import show_error
 
 SEARCH_DELAY_MS = 150
 SORT_ROLE = Qt.ItemDataRole.UserRole + 1
@@ -291,7 +293,7 @@ class OverviewPage(QWidget):
         self.new_button = self._button("&Neu", "Eine neue, leere Stellungnahme anlegen (Strg+N).")
         self.open_button = self._button("Ö&ffnen", "Den gewählten Entwurf bearbeiten (Eingabe).")
         self.duplicate_button = self._button(
-            "&Duplizieren", "Eine Kopie des gewählten Entwurfs anlegen."
+            "D&uplizieren", "Eine Kopie des gewählten Entwurfs anlegen."
         )
         self.delete_button = self._button(
             "&Löschen", "Den gewählten Entwurf in den Papierkorb legen (Entf)."
@@ -302,7 +304,7 @@ class OverviewPage(QWidget):
             "Dateien können auch auf das Fenster gezogen werden.",
         )
         self.export_button = self._button(
-            "E&xportieren …",
+            "&Exportieren …",
             "Den gewählten Entwurf als Datei (stellungnahme/1) speichern, z. B. um ihn einem "
             "anderen Amt zu schicken.",
         )
@@ -402,11 +404,15 @@ class OverviewPage(QWidget):
         selected = self.table.selected_id()
         text = self.search_text()
         status = self.selected_status()
-        rows = (
-            self._store.search(text, status=status)
-            if text
-            else self._store.list(status=status, order="changed")
-        )
+        try:
+            rows = (
+                self._store.search(text, status=status)
+                if text
+                else self._store.list(status=status, order="changed")
+            )
+        except StellungnahmeError as error:
+            show_error(self, error, action="Die Liste der Entwürfe konnte nicht gelesen werden.")
+            return
         self.model.set_rows(rows)
         self.table.setColumnHidden(self.model.column_index("snippet"), not text)
         if rows and (selected is None or not self.table.select_id(selected)):

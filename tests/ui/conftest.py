@@ -10,6 +10,8 @@ temporary folder.
 from __future__ import annotations
 
 import os
+import re
+from collections import defaultdict
 from collections.abc import Callable, Iterator
 from pathlib import Path
 from typing import Any
@@ -25,8 +27,11 @@ from PySide6.QtWidgets import (
     QAbstractSpinBox,
     QApplication,
     QComboBox,
+    QGroupBox,
     QHeaderView,
+    QLabel,
     QLineEdit,
+    QMainWindow,
     QPlainTextEdit,
     QScrollBar,
     QTextEdit,
@@ -216,3 +221,37 @@ def nameless_controls(root: QWidget) -> list[str]:
 def find_nameless_controls() -> Callable[[QWidget], list[str]]:
     """:func:`nameless_controls` as a fixture, for the accessibility walker tests."""
     return nameless_controls
+
+
+def _mnemonic(text: str) -> str | None:
+    found = re.search(r"&([^&\s])", text.replace("&&", ""))
+    return found.group(1).casefold() if found else None
+
+
+def mnemonic_conflicts(root: QWidget) -> dict[str, list[str]]:
+    """Alt+letter accelerators used twice among the visible controls (and the menu bar)."""
+    used: dict[str, list[str]] = defaultdict(list)
+    if isinstance(root, QMainWindow):
+        for action in root.menuBar().actions():
+            letter = _mnemonic(action.text())
+            if letter:
+                used[letter].append(f"Menü {action.text()}")
+    for widget in root.findChildren(QWidget):
+        if not widget.isVisibleTo(root):
+            continue
+        text = ""
+        labelled = isinstance(widget, QLabel) and widget.buddy() is not None
+        if isinstance(widget, QAbstractButton) or labelled:
+            text = widget.text()
+        elif isinstance(widget, QGroupBox):
+            text = widget.title()
+        letter = _mnemonic(text)
+        if letter:
+            used[letter].append(text)
+    return {letter: texts for letter, texts in used.items() if len(texts) > 1}
+
+
+@pytest.fixture
+def find_mnemonic_conflicts() -> Callable[[QWidget], dict[str, list[str]]]:
+    """:func:`mnemonic_conflicts` as a fixture."""
+    return mnemonic_conflicts

@@ -102,3 +102,33 @@ def test_the_walker_finds_a_nameless_control(qtbot: QtBot, find_nameless_control
     assert find_nameless_controls(widget) == ["ohne_namen < QWidget"]
     nameless.setAccessibleName("Titel")
     assert find_nameless_controls(widget) == []
+
+
+def test_no_accelerator_letter_is_used_twice(
+    qtbot: QtBot,
+    store: Store,
+    reference_draft: Draft,
+    open_main_window: OpenWindow,
+    find_mnemonic_conflicts: Callable[[QWidget], dict[str, list[str]]],
+) -> None:
+    window = open_main_window(store)
+    draft_id = store.create(reference_draft).id
+    window.overview.refresh()
+    assert find_mnemonic_conflicts(window) == {}, "Übersicht"
+    window.open_draft(draft_id)
+    assert window.editor is not None
+    for step in range(8):
+        window.editor.set_current_step(step)
+        QApplication.processEvents()
+        assert find_mnemonic_conflicts(window) == {}, f"Schritt {step + 1}"
+    store.snapshot(draft_id, VersionReason.EDIT)
+    for dialog in (
+        TrashDialog(store, window),
+        HistoryDialog(store, draft_id, window),
+        SettingsDialog(window.settings, window),
+        ConflictDialog(ConflictError(store.load(draft_id)), window),
+    ):
+        qtbot.addWidget(dialog)
+        dialog.show()
+        assert find_mnemonic_conflicts(dialog) == {}, type(dialog).__name__
+        dialog.close()

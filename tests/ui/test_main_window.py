@@ -7,7 +7,7 @@ from collections.abc import Callable
 from pathlib import Path
 
 import pytest
-from PySide6.QtCore import QMimeData, QPoint, QPointF, Qt, QUrl
+from PySide6.QtCore import QEvent, QMimeData, QPoint, QPointF, Qt, QUrl
 from PySide6.QtGui import QDragEnterEvent, QDropEvent
 from PySide6.QtWidgets import QApplication, QFileDialog, QWidget
 from pytestqt.qtbot import QtBot
@@ -391,3 +391,14 @@ def test_several_files_import_together_and_failures_are_listed(
     assert "„leer.json“: „leer.json“: Die Datei ist leer." in message
     assert "„fehlt.json“" in message
     assert "2 Entwürfe importiert." in window.statusBar().currentMessage()
+
+
+def test_the_overview_is_fresh_when_the_window_becomes_active_again(
+    qtbot: QtBot, store: Store, open_main_window: OpenWindow
+) -> None:
+    window = open_main_window(store)
+    assert table_numbers(window) == []
+    with Store.open() as other_instance:
+        other_instance.create(Draft(document_number="0100/25"))
+    QApplication.sendEvent(window, QEvent(QEvent.Type.ActivationChange))
+    assert table_numbers(window) == ["0100/25"]
