@@ -9,13 +9,14 @@ Usage (from the project folder, with the project installed in the running Python
 The smoke test runs the built programs as a user would, each with its own empty data folder
 (``STELLUNGNAHME_HOME``) and without the build's Python on the path:
 
-1. ``stellungnahme-cli --version`` names the version being built;
-2. ``stellungnahme-cli export <Beispiel> -o …docx`` writes a Word document whose text
+1. the layout: both programs, templates/, resources/, German Qt texts and no others;
+2. ``stellungnahme-cli --version`` names the version being built;
+3. ``stellungnahme-cli export <Beispiel> -o …docx`` writes a Word document whose text
    (read back with python-docx) holds the example's number, title, text and signatory;
-3. ``stellungnahme-cli export <Beispiel> -o …pdf`` gives a PDF/A through LibreOffice
+4. ``stellungnahme-cli export <Beispiel> -o …pdf`` gives a PDF/A through LibreOffice
    (skipped where LibreOffice is not installed, as on the Windows build runner);
-4. ``stellungnahme-cli template-check <bundled template>`` accepts it;
-5. the desktop application starts offscreen (``QT_QPA_PLATFORM=offscreen``), shows its main
+5. ``stellungnahme-cli template-check <bundled template>`` accepts it;
+6. the desktop application starts offscreen (``QT_QPA_PLATFORM=offscreen``), shows its main
    window and quits by itself (``STELLUNGNAHME_QUIT_AFTER_START=1``) with exit code 0.
 
 Works on Linux and Windows; exits non-zero when the build or any check fails.
