@@ -11,16 +11,17 @@ from __future__ import annotations
 
 import datetime as dt
 import logging
-from collections.abc import Sequence
+from collections.abc import Callable, Sequence
 from pathlib import Path
-from typing import TYPE_CHECKING, Any
+from typing import TYPE_CHECKING
 
-from PySide6.QtCore import QByteArray, QEvent, QSettings, Qt, QTimer, QUrl, Signal
+from PySide6.QtCore import QByteArray, QEvent, QMimeData, QSettings, Qt, QTimer, QUrl, Signal
 from PySide6.QtGui import (
     QAction,
     QCloseEvent,
     QDesktopServices,
     QDragEnterEvent,
+    QDragMoveEvent,
     QDropEvent,
     QFont,
     QIcon,
@@ -51,6 +52,7 @@ from stellungnahme_app.ui.error_reporting import show_error, show_notice
 from stellungnahme_app.ui.overview_page import OverviewPage
 
 if TYPE_CHECKING:  # imported when the first draft is opened, after the window is painted
+    from stellungnahme_app.textbausteine import Textbaustein
     from stellungnahme_app.ui.editor.draft_metadata import DraftMetadata
     from stellungnahme_app.ui.editor.editor_widget import DraftEditor
 
@@ -83,7 +85,7 @@ class MainWindow(QMainWindow):
         self,
         store: Store,
         settings: Settings,
-        textbausteine: Sequence[Any] = (),
+        textbausteine: Sequence[Textbaustein] = (),
         parent: QWidget | None = None,
     ) -> None:
         super().__init__(parent)
@@ -207,7 +209,11 @@ class MainWindow(QMainWindow):
         self._undo_timer.timeout.connect(self._forget_undo)
 
     def _action(
-        self, text: str, slot: Any, shortcut: QKeySequence | str | None = None, tip: str = ""
+        self,
+        text: str,
+        slot: Callable[[], object],
+        shortcut: QKeySequence | QKeySequence.StandardKey | str | None = None,
+        tip: str = "",
     ) -> QAction:
         action = QAction(text, self)
         if shortcut is not None:
@@ -924,7 +930,7 @@ class MainWindow(QMainWindow):
         else:
             event.ignore()
 
-    def dragMoveEvent(self, event: Any) -> None:
+    def dragMoveEvent(self, event: QDragMoveEvent) -> None:
         if _dropped_files(event.mimeData()):
             event.acceptProposedAction()
         else:
@@ -946,7 +952,7 @@ def metadata_of(stored: StoredDraft) -> DraftMetadata:
     return DraftMetadata(status=stored.status, deadline=stored.deadline)
 
 
-def _dropped_files(mime: Any) -> list[Path]:
+def _dropped_files(mime: QMimeData | None) -> list[Path]:
     if mime is None or not mime.hasUrls():
         return []
     return [
@@ -977,7 +983,7 @@ def emergency_copy(draft: Draft) -> Path | None:
         return None
 
 
-def load_textbausteine_reporting(settings: Settings) -> tuple[list[Any], list[str]]:
+def load_textbausteine_reporting(settings: Settings) -> tuple[list[Textbaustein], list[str]]:
     """The Textbausteine of the configured folder and German sentences about broken ones."""
     from stellungnahme_app.textbausteine import load_textbausteine
 

@@ -8,7 +8,7 @@ delete, import or export drafts. :class:`DraftTableModel` is shared with the tra
 from __future__ import annotations
 
 import datetime as dt
-from collections.abc import Sequence
+from collections.abc import Callable, Sequence
 from typing import Any
 
 from PySide6.QtCore import (
@@ -19,8 +19,9 @@ from PySide6.QtCore import (
     Qt,
     QTimer,
     Signal,
+    SignalInstance,
 )
-from PySide6.QtGui import QBrush, QFont, QKeySequence, QPalette
+from PySide6.QtGui import QBrush, QColor, QFont, QGuiApplication, QKeyEvent, QKeySequence, QPalette
 from PySide6.QtWidgets import (
     QAbstractItemView,
     QComboBox,
@@ -88,7 +89,7 @@ class Column:
             return " ".join(summary.snippet.split())
         raise KeyError(self.key)
 
-    def sort_key(self, summary: DraftSummary) -> Any:
+    def sort_key(self, summary: DraftSummary) -> str | int:
         if self.key in ("deadline", "changed", "deleted"):
             value = getattr(summary, self.key)
             # Drafts without a deadline sort after every dated one.
@@ -177,9 +178,8 @@ class DraftTableModel(QAbstractTableModel):
         return None
 
 
-def overdue_colour() -> Any:
+def overdue_colour() -> QColor:
     """A red that stays readable on the palette's base colour (light or dark scheme)."""
-    from PySide6.QtGui import QColor, QGuiApplication
 
     base = QGuiApplication.palette().color(QPalette.ColorRole.Base)
     return QColor("#ff8a80") if base.lightness() < 128 else QColor("#b00020")
@@ -232,7 +232,7 @@ class DraftTableView(QTableView):
                 return True
         return False
 
-    def keyPressEvent(self, event: Any) -> None:
+    def keyPressEvent(self, event: QKeyEvent) -> None:
         if event.key() in (Qt.Key.Key_Return, Qt.Key.Key_Enter) and self.currentIndex().isValid():
             self._emit_activated(self.currentIndex())
             return
@@ -380,7 +380,7 @@ class OverviewPage(QWidget):
         button.setAccessibleDescription(description)
         return button
 
-    def _with_selection(self, signal: Any) -> Any:
+    def _with_selection(self, signal: SignalInstance) -> Callable[[], None]:
         def emit() -> None:
             draft_id = self.table.selected_id()
             if draft_id is not None:
