@@ -44,7 +44,6 @@ class ContributionImportDialog(QDialog):
         self.warning.setWordWrap(True)
         self.warning.setObjectName("warnung")
         describe(self.warning, self.warning.text())
-        self.warning.setVisible(plan.number_mismatch)
 
         self.items = QListWidget()
         describe(self.items, "Beiträge in der Datei", "Angehakte Beiträge werden übernommen")
@@ -100,6 +99,7 @@ class ContributionImportDialog(QDialog):
         layout.addWidget(self.items)
         layout.addLayout(texts, 1)
         layout.addWidget(self.buttons)
+        self.warning.setVisible(plan.number_mismatch)  # once it has its parent
         if plan.items:
             self.items.setCurrentRow(0)
         self._update_ok()

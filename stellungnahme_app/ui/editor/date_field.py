@@ -64,7 +64,6 @@ class DateField(QWidget):
         self.today_button.setText("Heute")
         describe(self.today_button, f"{accessible_name}: heutiges Datum eintragen")
         self.today_button.clicked.connect(lambda: self._pick(dt.date.today()))
-        self.today_button.setVisible(allow_today)
 
         self.problem = QLabel()
         self.problem.setWordWrap(True)
@@ -82,6 +81,8 @@ class DateField(QWidget):
         layout.setContentsMargins(0, 0, 0, 0)
         layout.addLayout(row)
         layout.addWidget(self.problem)
+        # Only now: shown before it has a parent, a widget would flash up as a window.
+        self.today_button.setVisible(allow_today)
         self.setFocusProxy(self.line)
         self._calendar: QCalendarWidget | None = None
 

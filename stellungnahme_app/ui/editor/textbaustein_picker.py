@@ -62,7 +62,6 @@ class TextbausteinPicker(QWidget):
             f"Einfügen in (Textbaustein für {purpose})",
             "Das Feld, in das der Text kommt",
         )
-        self.target.setVisible(fixed_target is None)
 
         self.insert_button = QPushButton(
             "Textbaustein &einfügen" if mnemonics else "Textbaustein einfügen"
@@ -91,7 +90,6 @@ class TextbausteinPicker(QWidget):
         choice_label.setBuddy(self.choice)
         target_label = QLabel("Einfügen in:")
         target_label.setBuddy(self.target)
-        target_label.setVisible(fixed_target is None)
 
         grid = QGridLayout(self)
         grid.setContentsMargins(0, 0, 0, 0)
@@ -108,12 +106,12 @@ class TextbausteinPicker(QWidget):
         grid.addWidget(self.empty, 4, 0, 1, 2)
         grid.setColumnStretch(1, 1)
 
+        # Visibility only once every widget has its parent (else it flashes up as a window).
         has_items = bool(self.items)
         for widget in (choice_label, self.choice, self.preview, self.insert_button):
             widget.setVisible(has_items)
-        if not has_items:
-            target_label.setVisible(False)
-            self.target.setVisible(False)
+        target_label.setVisible(has_items and fixed_target is None)
+        self.target.setVisible(has_items and fixed_target is None)
         self.empty.setVisible(not has_items)
         self.refresh()
 

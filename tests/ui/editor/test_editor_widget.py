@@ -7,8 +7,8 @@ from collections.abc import Callable
 from typing import Any
 
 import pytest
-from PySide6.QtCore import Qt
-from PySide6.QtWidgets import QApplication, QRadioButton
+from PySide6.QtCore import QEvent, QObject, Qt
+from PySide6.QtWidgets import QApplication, QRadioButton, QWidget
 
 from stellungnahme_app.form_steps import STEPS, StepState
 from stellungnahme_app.model import Draft
@@ -218,3 +218,27 @@ def test_typing_in_a_huge_paragraph_updates_the_draft_and_checks_after_a_pause(
     assert reference_draft.contributions[1].text == huge + "Siehe Anlage."
     assert editor.step_list.item(5).text().endswith("vollständig"), "no check per keystroke"
     qtbot.waitUntil(lambda: editor.step_list.item(5).text().endswith("1 Hinweis"))
+
+
+def test_building_the_editor_flashes_no_window(
+    qtbot: Any, app_settings: Any, textbausteine: list[Any]
+) -> None:
+    before = {w for w in QApplication.topLevelWidgets() if w.isVisible()}
+    shown: list[str] = []
+
+    class Watcher(QObject):
+        def eventFilter(self, watched: QObject, event: QEvent) -> bool:
+            showing = event.type() == QEvent.Type.Show and isinstance(watched, QWidget)
+            if showing and watched.isWindow() and watched not in before:  # type: ignore[union-attr]
+                shown.append(type(watched).__name__)
+            return False
+
+    watcher = Watcher()
+    QApplication.instance().installEventFilter(watcher)  # type: ignore[union-attr]
+    try:
+        editor = DraftEditor(app_settings, textbausteine)
+        qtbot.addWidget(editor)
+        editor.set_draft(Draft(), metadata=DraftMetadata())
+    finally:
+        QApplication.instance().removeEventFilter(watcher)  # type: ignore[union-attr]
+    assert shown == []

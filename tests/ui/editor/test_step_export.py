@@ -8,7 +8,8 @@ from typing import Any
 
 import docx
 import pytest
-from PySide6.QtCore import Qt
+from PySide6.QtCore import QObject, Qt, QUrl, Slot
+from PySide6.QtGui import QDesktopServices
 from PySide6.QtWidgets import QFileDialog
 
 from stellungnahme_app import export
@@ -200,3 +201,33 @@ def test_pdf_export_runs_in_the_background(
         _save_via_dialog(qtbot, reference_editor, step.final_pdf, target)
         assert not step.final_pdf.isEnabled(), "no second export while one runs"
     assert target.read_bytes().startswith(b"%PDF")
+
+
+class _UrlRecorder(QObject):
+    """Stands in for the desktop's file opener (Qt's own hook for URL schemes)."""
+
+    def __init__(self) -> None:
+        super().__init__()
+        self.opened: list[str] = []
+
+    @Slot(QUrl)
+    def open(self, url: QUrl) -> None:
+        self.opened.append(url.toLocalFile())
+
+
+def test_open_and_open_folder_after_export(
+    qtbot: Any, reference_editor: DraftEditor, tmp_path: Path
+) -> None:
+    reference_editor.show_export_step()
+    step = _step(reference_editor)
+    target = tmp_path / "stellungnahme.docx"
+    with qtbot.waitSignal(reference_editor.export_done, timeout=20_000):
+        step.write(target, draft_mode=False)
+    recorder = _UrlRecorder()
+    QDesktopServices.setUrlHandler("file", recorder, "open")
+    try:
+        qtbot.mouseClick(step.open_button, Qt.MouseButton.LeftButton)
+        qtbot.mouseClick(step.folder_button, Qt.MouseButton.LeftButton)
+    finally:
+        QDesktopServices.unsetUrlHandler("file")
+    assert recorder.opened == [str(target), str(tmp_path)]
