@@ -68,10 +68,81 @@ def element(tag: str, **attributes: str) -> OxmlElement:
     return node
 
 
-def replace_child(parent: OxmlElement, child: OxmlElement) -> None:
-    """Put ``child`` into ``parent``, replacing an existing element of the same tag."""
+# Word refuses a document whose property elements are out of the schema's order; these are
+# the sequences (ECMA-376, part 1) of the elements this script adds children to.
+RUN_PROPERTIES_ORDER = [
+    "rStyle",
+    "rFonts",
+    "b",
+    "bCs",
+    "i",
+    "iCs",
+    "caps",
+    "smallCaps",
+    "strike",
+    "dstrike",
+    "outline",
+    "shadow",
+    "emboss",
+    "imprint",
+    "noProof",
+    "snapToGrid",
+    "vanish",
+    "webHidden",
+    "color",
+    "spacing",
+    "w",
+    "kern",
+    "position",
+    "sz",
+    "szCs",
+    "highlight",
+    "u",
+    "effect",
+    "bdr",
+    "shd",
+    "fitText",
+    "vertAlign",
+    "rtl",
+    "cs",
+    "em",
+    "lang",
+    "eastAsianLayout",
+    "specVanish",
+    "oMath",
+]
+TABLE_PROPERTIES_ORDER = [
+    "tblStyle",
+    "tblpPr",
+    "tblOverlap",
+    "bidiVisual",
+    "tblStyleRowBandSize",
+    "tblStyleColBandSize",
+    "tblW",
+    "jc",
+    "tblCellSpacing",
+    "tblInd",
+    "tblBorders",
+    "shd",
+    "tblLayout",
+    "tblCellMar",
+    "tblLook",
+    "tblCaption",
+    "tblDescription",
+]
+
+
+def replace_child(parent: OxmlElement, child: OxmlElement, order: Iterable[str] = ()) -> None:
+    """Put ``child`` into ``parent`` in its place in ``order``, replacing one of the same tag."""
     for old in parent.findall(child.tag):
         parent.remove(old)
+    names = [qn(f"w:{name}") for name in order]
+    if child.tag in names:
+        later = set(names[names.index(child.tag) + 1 :])
+        for index, sibling in enumerate(parent):
+            if sibling.tag in later:
+                parent.insert(index, child)
+                return
     parent.append(child)
 
 
@@ -148,14 +219,13 @@ def set_document_defaults(document: DocumentObject) -> None:
     replace_child(
         run_defaults,
         element("w:rFonts", w_ascii=FONT, w_hAnsi=FONT, w_eastAsia=FONT, w_cs=FONT),
+        RUN_PROPERTIES_ORDER,
     )
     replace_child(
-        run_defaults, element("w:lang", w_val="de-DE", w_eastAsia="de-DE", w_bidi="ar-SA")
+        run_defaults,
+        element("w:lang", w_val="de-DE", w_eastAsia="de-DE", w_bidi="ar-SA"),
+        RUN_PROPERTIES_ORDER,
     )
-    # The order inside rPr matters to Word: rFonts first, then sz, szCs, lang.
-    fonts = run_defaults.find(qn("w:rFonts"))
-    run_defaults.remove(fonts)
-    run_defaults.insert(0, fonts)
     paragraph_defaults = styles.find(qn("w:docDefaults")).find(qn("w:pPrDefault")).find(qn("w:pPr"))
     replace_child(
         paragraph_defaults, element("w:spacing", w_after="0", w_line="240", w_lineRule="auto")
@@ -392,7 +462,7 @@ def define_styles(document: DocumentObject) -> None:
     draft_mark.font.bold = True
     draft_mark.font.color.rgb = DRAFT_COLOR
     spacing = element("w:spacing", w_val=str(60))
-    draft_mark.element.get_or_add_rPr().append(spacing)
+    replace_child(draft_mark.element.get_or_add_rPr(), spacing, RUN_PROPERTIES_ORDER)
 
     table_style(document, "Stn Tabelle Formular", "StnTabelleFormular", grid=True, cell_margin_mm=2)
     table_style(
@@ -464,13 +534,12 @@ def layout_table(table: Table, widths_mm: list[float], style: str) -> None:
     table.alignment = WD_TABLE_ALIGNMENT.LEFT
     table.autofit = False
     properties = table._tbl.tblPr
-    replace_child(properties, element("w:tblW", w_w=str(twips(sum(widths_mm))), w_type="dxa"))
-    replace_child(properties, element("w:tblLayout", w_type="fixed"))
-    # Remove the direct look from python-docx's default table so the style decides.
-    for tag in ("w:tblLook",):
-        for node in properties.findall(qn(tag)):
-            properties.remove(node)
-    properties.append(
+    width = element("w:tblW", w_w=str(twips(sum(widths_mm))), w_type="dxa")
+    replace_child(properties, width, TABLE_PROPERTIES_ORDER)
+    replace_child(properties, element("w:tblLayout", w_type="fixed"), TABLE_PROPERTIES_ORDER)
+    # No conditional formatting (header row, banded rows): the style decides everything.
+    replace_child(
+        properties,
         element(
             "w:tblLook",
             w_val="0000",
@@ -480,7 +549,8 @@ def layout_table(table: Table, widths_mm: list[float], style: str) -> None:
             w_lastColumn="0",
             w_noHBand="1",
             w_noVBand="1",
-        )
+        ),
+        TABLE_PROPERTIES_ORDER,
     )
     for grid_column, width in zip(table._tbl.tblGrid.gridCol_lst, widths_mm, strict=True):
         grid_column.w = Mm(width)
