@@ -12,7 +12,10 @@ Two packages come out of the one source ``packaging/installer/Stellungnahme.wxs`
 * ``Stellungnahme-<version>-x64.msi`` – dual-purpose: per user without administrator rights
   when double-clicked, per machine with ``ALLUSERS=1`` (SCCM, Intune, scripts);
 * ``Stellungnahme-<version>-x64-alle-benutzer.msi`` – per machine only, for GPO software
-  installation (which cannot pass properties on a command line).
+  installation (which cannot pass properties on a command line);
+
+and ``Stellungnahme-<version>-ProductCodes.txt`` with the ProductCode of each (derived from
+version and scope, so the same for every build of a release).
 """
 
 from __future__ import annotations
@@ -21,6 +24,7 @@ import argparse
 import shutil
 import subprocess
 import sys
+import uuid
 from dataclasses import dataclass
 from pathlib import Path
 
@@ -37,6 +41,9 @@ DEFAULT_OUT = config.ROOT / "dist" / "installer"
 WIX_UI_EXTENSION = "WixToolset.UI.wixext"
 # An MSI smaller than this share of the bundle cannot hold the bundle (an empty harvest).
 MINIMUM_COMPRESSION_RATIO = 0.15
+# ProductCodes are derived from this namespace, the version and the scope, so that each
+# release has codes known in advance (uninstall command lines, SCCM detection rules).
+PRODUCT_CODE_NAMESPACE = uuid.UUID("0B6E4C1F-6A1D-4E0B-8E55-3C7F2A9D1E64")
 
 
 @dataclass(frozen=True)
@@ -58,6 +65,25 @@ def package_name(version: str, variant: Variant) -> str:
     return f"{config.BUNDLE_NAME}-{config.msi_version(version)}-x64{variant.suffix}.msi"
 
 
+def product_code(version: str, variant: Variant) -> str:
+    """The package's ProductCode: the same for every build of one version and scope."""
+    name = f"{config.BUNDLE_NAME} {config.msi_version(version)} {variant.scope}"
+    return "{" + str(uuid.uuid5(PRODUCT_CODE_NAMESPACE, name)).upper() + "}"
+
+
+def product_codes_name(version: str) -> str:
+    return f"{config.BUNDLE_NAME}-{config.msi_version(version)}-ProductCodes.txt"
+
+
+def product_codes_text(version: str) -> str:
+    """The list that goes with the packages (ADMIN.md refers to it)."""
+    lines = [f"Stellungnahme {config.msi_version(version)} – ProductCodes der MSI-Pakete", ""]
+    for variant in VARIANTS:
+        lines.append(f"{package_name(version, variant)}  {product_code(version, variant)}")
+    lines += ["", "Deinstallation, still: msiexec /x {ProductCode} /qn /norestart", ""]
+    return "\n".join(lines)  # write_text gives Windows line ends on Windows
+
+
 def wix_command(wix: str, bundle: Path, output: Path, version: str, variant: Variant) -> list[str]:
     """The ``wix build`` command line for one package (all paths absolute: WiX resolves
     relative harvest paths against the .wxs folder, not the working folder)."""
@@ -74,6 +100,8 @@ def wix_command(wix: str, bundle: Path, output: Path, version: str, variant: Var
         f"Version={config.msi_version(version)}",
         "-d",
         f"InstallScope={variant.scope}",
+        "-d",
+        f"ProductCode={product_code(version, variant)}",
         "-d",
         f"IconFile={config.ICON_FILE.resolve()}",
         "-d",
@@ -134,7 +162,10 @@ def main(argv: list[str] | None = None) -> int:
         if size < minimum_size:
             print(f"✗ {output.name} ist mit {size / 1e6:.1f} MB zu klein: Bundle nicht enthalten?")
             return 1
-        print(f"  ✓ {output} ({size / 1e6:.0f} MB)")
+        print(f"  ✓ {output} ({size / 1e6:.0f} MB, ProductCode {product_code(version, variant)})")
+    codes = arguments.out / product_codes_name(version)
+    codes.write_text(product_codes_text(version), encoding="utf-8")
+    print(f"  ✓ {codes}")
     return 0
 
 

@@ -78,6 +78,10 @@ def test_package_names_match_what_the_build_produces() -> None:
     assert names == expected
 
 
+def test_the_product_code_list_the_guide_names_is_what_the_build_writes() -> None:
+    assert build_installer.product_codes_name("1.0.0") in GUIDE
+
+
 def test_silent_install_and_uninstall_command_lines_are_given() -> None:
     commands = "\n".join(code_blocks("bat"))
     assert re.search(r"msiexec /i \S+x64\.msi\" /qn", commands)

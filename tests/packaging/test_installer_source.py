@@ -47,6 +47,9 @@ def test_upgrades_replace_older_versions_and_refuse_downgrades(package: ET.Eleme
     upgrade = package.find(f"{WIX}MajorUpgrade")
     assert upgrade is not None
     assert "neuere Version" in upgrade.get("DowngradeErrorMessage", "")
+    # Each version has a fixed ProductCode: a package must not "upgrade" its own version.
+    assert upgrade.get("AllowSameVersionUpgrades") is None
+    assert package.get("ProductCode") == "$(var.ProductCode)"
 
 
 def test_installs_under_program_files_which_windows_redirects_per_user(
@@ -174,3 +177,25 @@ def test_installer_pictures_are_24_bit_bitmaps_of_the_size_wix_expects(
     width, height, _planes, bits = struct.unpack_from("<iiHH", data, 18)
     assert (width, abs(height)) == size
     assert bits == 24
+
+
+def test_product_codes_are_fixed_per_version_and_scope() -> None:
+    standard, per_machine = build_installer.VARIANTS
+    code = build_installer.product_code("1.2.3", standard)
+    assert code == build_installer.product_code("1.2.3rc1", standard)  # same MSI version
+    assert re.fullmatch(r"\{[0-9A-F]{8}(-[0-9A-F]{4}){3}-[0-9A-F]{12}\}", code)
+    others = {
+        build_installer.product_code("1.2.4", standard),
+        build_installer.product_code("1.2.3", per_machine),
+    }
+    assert code not in others and len(others) == 2
+    assert code.strip("{}") != UPGRADE_CODE
+
+
+def test_product_code_list_names_each_package_with_its_code() -> None:
+    text = build_installer.product_codes_text("1.2.3")
+    for variant in build_installer.VARIANTS:
+        line = f"{build_installer.package_name('1.2.3', variant)}  "
+        assert line + build_installer.product_code("1.2.3", variant) in text
+    assert "msiexec /x" in text
+    assert build_installer.product_codes_name("1.2.3") == "Stellungnahme-1.2.3-ProductCodes.txt"
