@@ -332,12 +332,7 @@ class MainWindow(QMainWindow):
         if self.editor is None:
             from stellungnahme_app.ui.editor.editor_widget import DraftEditor
 
-            was_active = self.isActiveWindow()
             self.editor = DraftEditor(self.settings, self.textbausteine)
-            if was_active:
-                # A widget shown for a moment while the editor is built (before it has a
-                # parent) takes the activation away; give it back to this window.
-                self.activateWindow()
             self.editor.setObjectName("editor")
             self.editor.changed.connect(self._editor_changed)
             self.editor.export_done.connect(self._export_done)
