@@ -274,14 +274,12 @@ class ExportStep(StepPage):
     def write(self, target: Path, *, draft_mode: bool) -> None:
         """Write the document to ``target`` in the background (no dialog)."""
         settings = self.context.settings
-        snapshot = self.draft.copy()
+        exported_draft = self.draft
+        snapshot = exported_draft.copy()  # the worker thread never reads the live model
         self._last_folder = target.parent
         self._set_busy(True)
-        busy_text = (
-            "PDF wird erstellt …"
-            if target.suffix.lower() == ".pdf"
-            else ("Dokument wird geschrieben …")
-        )
+        is_pdf = target.suffix.lower() == ".pdf"
+        busy_text = "PDF wird erstellt …" if is_pdf else "Dokument wird geschrieben …"
 
         def work() -> Path:
             return export.export_document(
@@ -297,12 +295,16 @@ class ExportStep(StepPage):
             self,
             work,
             busy_text=busy_text,
-            on_success=lambda written: self._written(written, draft_mode),
+            on_success=lambda written: self._written(written, draft_mode, exported_draft),
             on_error=self._failed,
         )
 
-    def _written(self, path: Path, draft_mode: bool) -> None:
+    def _written(self, path: Path, draft_mode: bool, exported_draft: Draft) -> None:
         self._set_busy(False)
+        if exported_draft is not self.draft:
+            # Another draft was opened meanwhile: its page must not offer this file, and
+            # the shell must not record the export for it.
+            return
         self.last_export = path
         kind = "Der Entwurf" if draft_mode else "Die Stellungnahme"
         self.result.setText(f"{kind} wurde gespeichert: {path}")

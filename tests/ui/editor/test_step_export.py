@@ -231,3 +231,19 @@ def test_open_and_open_folder_after_export(
     finally:
         QDesktopServices.unsetUrlHandler("file")
     assert recorder.opened == [str(target), str(tmp_path)]
+
+
+def test_an_export_finishing_after_another_draft_was_opened_is_not_reported(
+    qtbot: Any, reference_editor: DraftEditor, tmp_path: Path
+) -> None:
+    reference_editor.show_export_step()
+    step = _step(reference_editor)
+    target = tmp_path / "frueher.docx"
+    with qtbot.assertNotEmitted(reference_editor.export_done, wait=100):
+        step.write(target, draft_mode=True)
+        reference_editor.set_draft(
+            Draft(document_title="Anderer Entwurf"), metadata=reference_editor.metadata()
+        )
+        qtbot.waitUntil(lambda: not step._busy, timeout=20_000)
+    assert target.is_file()
+    assert not step.open_button.isVisible()

@@ -68,3 +68,18 @@ def test_preview_follows_the_draft(
     type_text(editor.steps[0].number, "0123/25")  # type: ignore[attr-defined]
     editor.jump_to("conclusion")
     assert "0123/25" in _step(editor).picker.preview.toPlainText()
+
+
+def test_without_textbausteine_the_picker_says_so(
+    qtbot: Any, app_settings: Any, reference_draft: Draft
+) -> None:
+    editor = DraftEditor(app_settings, [])
+    qtbot.addWidget(editor)
+    editor.set_draft(reference_draft, metadata=editor.metadata())
+    editor.show()
+    editor.set_current_step(4)
+    picker = _step(editor).picker
+    assert picker.empty.isVisible()
+    assert "keine Textbausteine hinterlegt" in picker.empty.text()
+    assert not picker.insert_button.isVisible()
+    assert not picker.choice.isVisible()
