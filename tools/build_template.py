@@ -183,7 +183,20 @@ def set_german_settings(document: DocumentObject) -> None:
         node.set(qn("w:val"), str(twips(12.5)))
 
 
+APP_PROPERTIES = (
+    b'<?xml version="1.0" encoding="UTF-8" standalone="yes"?>\n'
+    b'<Properties xmlns="http://schemas.openxmlformats.org/officeDocument/2006/extended-properties"'
+    b' xmlns:vt="http://schemas.openxmlformats.org/officeDocument/2006/docPropsVTypes">'
+    b"<Template>Normal.dotm</Template><Application>Stellungnahme</Application>"
+    b"<DocSecurity>0</DocSecurity><ScaleCrop>false</ScaleCrop><LinksUpToDate>false</LinksUpToDate>"
+    b"<SharedDoc>false</SharedDoc><HyperlinksChanged>false</HyperlinksChanged></Properties>"
+)
+
+
 def set_properties(document: DocumentObject) -> None:
+    for part in document.part.package.parts:
+        if str(part.partname) == "/docProps/app.xml":
+            part._blob = APP_PROPERTIES  # python-docx keeps this part as plain bytes
     properties = document.core_properties
     properties.title = "Stellungnahme der Stadtverwaltung zu einer Drucksache"
     properties.subject = "Vorlage"

@@ -7,9 +7,11 @@ template and rendered documents for exactly that, part by part.
 
 from __future__ import annotations
 
+import importlib.util
 import io
 import itertools
 import zipfile
+from pathlib import Path
 
 import pytest
 from lxml import etree
@@ -114,3 +116,16 @@ def test_the_check_sees_wrong_order() -> None:
         f'<w:rPr xmlns:w="{W[1:-1]}"><w:sz w:val="20"/><w:b/></w:rPr>'.encode()
     )
     assert order_problems(wrong) == [f"{W}rPr: {W}sz before {W}b"]
+
+
+def test_the_committed_template_is_what_the_build_script_makes(tmp_path: Path) -> None:
+    """Regenerate with ``python tools/build_template.py`` after changing the script."""
+    script = Path(__file__).resolve().parents[2] / "tools" / "build_template.py"
+    spec = importlib.util.spec_from_file_location("build_template", script)
+    module = importlib.util.module_from_spec(spec)
+    spec.loader.exec_module(module)
+    built = module.build(tmp_path / "stellungnahme.docx")
+    with zipfile.ZipFile(built) as fresh, zipfile.ZipFile(bundled_template()) as committed:
+        assert fresh.namelist() == committed.namelist()
+        for name in fresh.namelist():
+            assert fresh.read(name) == committed.read(name), name
