@@ -21,7 +21,8 @@ from PySide6.QtWidgets import (
 )
 
 from stellungnahme_app.contribution_import import ImportAction, ImportPlan
-from stellungnahme_app.ui.editor.text_field import PlainTextField, describe
+from stellungnahme_app.ui.editor.text_field import PlainTextField
+from stellungnahme_app.ui.editor.widget_helpers import describe
 
 
 class ContributionImportDialog(QDialog):

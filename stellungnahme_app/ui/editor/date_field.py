@@ -22,7 +22,8 @@ from PySide6.QtWidgets import (
 )
 
 from stellungnahme_app.german_dates import PLACEHOLDER, DateInputError, format_date, parse_date
-from stellungnahme_app.ui.editor.text_field import LineField, describe
+from stellungnahme_app.ui.editor.text_field import LineField
+from stellungnahme_app.ui.editor.widget_helpers import describe
 
 _FOUR_DIGIT_YEAR = re.compile(r"\.\s*\d{4}\s*$")
 GERMAN = QLocale(QLocale.Language.German, QLocale.Country.Germany)

@@ -20,7 +20,7 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
-from stellungnahme_app.ui.editor.text_field import chain_tab_order, describe
+from stellungnahme_app.ui.editor.widget_helpers import chain_tab_order, describe
 
 #: How many rows the list shows before it scrolls.
 VISIBLE_ROWS = 5

@@ -45,10 +45,11 @@ from stellungnahme_app.ui.editor.step_drucksache import DrucksacheStep
 from stellungnahme_app.ui.editor.step_export import ExportStep
 from stellungnahme_app.ui.editor.step_fazit import FazitStep
 from stellungnahme_app.ui.editor.step_list import StepList
-from stellungnahme_app.ui.editor.step_page import EditorContext, StepPage, heading_label
+from stellungnahme_app.ui.editor.step_page import EditorContext, StepPage
 from stellungnahme_app.ui.editor.step_pruefung import PruefungStep
 from stellungnahme_app.ui.editor.step_unterzeichnung import UnterzeichnungStep
-from stellungnahme_app.ui.editor.text_field import PlainTextField, describe
+from stellungnahme_app.ui.editor.text_field import PlainTextField
+from stellungnahme_app.ui.editor.widget_helpers import describe, heading_label
 
 #: Pause after the last edit before rules, step states and preview are brought up to date.
 RECHECK_DELAY_MS = 300

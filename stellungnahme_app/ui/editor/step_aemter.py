@@ -31,13 +31,9 @@ from stellungnahme_app.text import is_blank
 from stellungnahme_app.ui.editor.contribution_import_dialog import ContributionImportDialog
 from stellungnahme_app.ui.editor.detail_list import DetailList
 from stellungnahme_app.ui.editor.file_dialogs import ask_open_path, documents_folder
-from stellungnahme_app.ui.editor.step_page import EditorContext, StepPage, hint_label
-from stellungnahme_app.ui.editor.text_field import (
-    LineField,
-    PlainTextField,
-    compact_combo_box,
-    describe,
-)
+from stellungnahme_app.ui.editor.step_page import EditorContext, StepPage
+from stellungnahme_app.ui.editor.text_field import LineField, PlainTextField
+from stellungnahme_app.ui.editor.widget_helpers import compact_combo_box, describe, hint_label
 from stellungnahme_app.ui.error_reporting import show_error
 
 

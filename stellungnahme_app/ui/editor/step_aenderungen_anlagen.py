@@ -19,13 +19,9 @@ from PySide6.QtWidgets import (
 
 from stellungnahme_app import form
 from stellungnahme_app.form_steps import FieldPath
-from stellungnahme_app.ui.editor.step_page import EditorContext, StepPage, hint_label
-from stellungnahme_app.ui.editor.text_field import (
-    LineField,
-    PlainTextField,
-    chain_tab_order,
-    describe,
-)
+from stellungnahme_app.ui.editor.step_page import EditorContext, StepPage
+from stellungnahme_app.ui.editor.text_field import LineField, PlainTextField
+from stellungnahme_app.ui.editor.widget_helpers import chain_tab_order, describe, hint_label
 
 
 class _AttachmentRow:

@@ -23,8 +23,9 @@ from stellungnahme_app.model import ResolutionPoint
 from stellungnahme_app.motion_text import next_point_number, split_motion
 from stellungnahme_app.text import is_blank
 from stellungnahme_app.ui.editor.detail_list import DetailList
-from stellungnahme_app.ui.editor.step_page import EditorContext, StepPage, hint_label
-from stellungnahme_app.ui.editor.text_field import LineField, PlainTextField, describe
+from stellungnahme_app.ui.editor.step_page import EditorContext, StepPage
+from stellungnahme_app.ui.editor.text_field import LineField, PlainTextField
+from stellungnahme_app.ui.editor.widget_helpers import describe, hint_label
 
 PREVIEW_CHARACTERS = 90
 

@@ -19,8 +19,9 @@ from stellungnahme_app.form_steps import FieldPath
 from stellungnahme_app.store import Status
 from stellungnahme_app.text import is_blank
 from stellungnahme_app.ui.editor.date_field import DateField
-from stellungnahme_app.ui.editor.step_page import EditorContext, StepPage, hint_label
-from stellungnahme_app.ui.editor.text_field import LineField, compact_combo_box, describe
+from stellungnahme_app.ui.editor.step_page import EditorContext, StepPage
+from stellungnahme_app.ui.editor.text_field import LineField
+from stellungnahme_app.ui.editor.widget_helpers import compact_combo_box, describe, hint_label
 
 
 class DrucksacheStep(StepPage):

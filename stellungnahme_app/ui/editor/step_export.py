@@ -33,8 +33,8 @@ from stellungnahme_app.model import Draft
 from stellungnahme_app.rules import Finding, Severity
 from stellungnahme_app.ui.background import run_in_background
 from stellungnahme_app.ui.editor.file_dialogs import ask_save_path, documents_folder
-from stellungnahme_app.ui.editor.step_page import EditorContext, StepPage, heading_label
-from stellungnahme_app.ui.editor.text_field import describe
+from stellungnahme_app.ui.editor.step_page import EditorContext, StepPage
+from stellungnahme_app.ui.editor.widget_helpers import describe, heading_label
 from stellungnahme_app.ui.error_reporting import show_error
 
 FIELD_ROLE = Qt.ItemDataRole.UserRole

@@ -7,9 +7,10 @@ from PySide6.QtWidgets import QLabel, QVBoxLayout, QWidget
 from stellungnahme_app import form
 from stellungnahme_app.form_steps import FieldPath
 from stellungnahme_app.textbausteine import FAZIT_CATEGORY
-from stellungnahme_app.ui.editor.step_page import EditorContext, StepPage, hint_label
+from stellungnahme_app.ui.editor.step_page import EditorContext, StepPage
 from stellungnahme_app.ui.editor.text_field import PlainTextField
 from stellungnahme_app.ui.editor.textbaustein_picker import TextbausteinPicker
+from stellungnahme_app.ui.editor.widget_helpers import hint_label
 
 
 class FazitStep(StepPage):

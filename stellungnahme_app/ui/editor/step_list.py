@@ -12,7 +12,7 @@ from PySide6.QtGui import QColor, QIcon, QPainter, QPen, QPixmap
 from PySide6.QtWidgets import QAbstractItemView, QListWidget, QListWidgetItem, QWidget
 
 from stellungnahme_app.form_steps import STEPS, StepState, StepSummary
-from stellungnahme_app.ui.editor.text_field import describe
+from stellungnahme_app.ui.editor.widget_helpers import describe
 
 STATE_ROLE = Qt.ItemDataRole.UserRole
 

@@ -11,7 +11,7 @@ from collections.abc import Callable
 from dataclasses import dataclass, field
 
 from PySide6.QtCore import Signal
-from PySide6.QtWidgets import QLabel, QWidget
+from PySide6.QtWidgets import QWidget
 
 from stellungnahme_app.form_steps import FieldPath
 from stellungnahme_app.model import Draft
@@ -72,25 +72,3 @@ class StepPage(QWidget):
 
     def _edited(self) -> None:
         self.changed.emit()
-
-
-def hint_label(text: str) -> QLabel:
-    """A wrapped explanation under a heading; readable by screen readers."""
-    label = QLabel(text)
-    label.setWordWrap(True)
-    label.setObjectName("erlaeuterung")
-    label.setAccessibleName(text)
-    return label
-
-
-def heading_label(text: str) -> QLabel:
-    """A section heading in bold, scaled from the system font (no fixed pixel size)."""
-    label = QLabel(text)
-    font = label.font()
-    font.setBold(True)
-    if font.pointSizeF() > 0:
-        font.setPointSizeF(font.pointSizeF() * 1.15)
-    label.setFont(font)
-    label.setWordWrap(True)
-    label.setAccessibleName(text)
-    return label

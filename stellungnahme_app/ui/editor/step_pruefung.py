@@ -19,9 +19,9 @@ from stellungnahme_app import form
 from stellungnahme_app.form_steps import FieldPath
 from stellungnahme_app.model import ASSESSMENT_KEYS, AssessmentKey
 from stellungnahme_app.textbausteine import category_for_assessment
-from stellungnahme_app.ui.editor.step_page import EditorContext, StepPage, hint_label
-from stellungnahme_app.ui.editor.text_field import describe
+from stellungnahme_app.ui.editor.step_page import EditorContext, StepPage
 from stellungnahme_app.ui.editor.textbaustein_picker import TextbausteinPicker
+from stellungnahme_app.ui.editor.widget_helpers import describe, hint_label
 
 # Where each question carries its mnemonic (Alt+L, Alt+P, Alt+F); the main window's menus
 # and buttons have D, A, X, H, Ü, V and R.

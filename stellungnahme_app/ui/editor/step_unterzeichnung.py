@@ -9,8 +9,9 @@ from PySide6.QtWidgets import QComboBox, QFormLayout, QLabel, QVBoxLayout, QWidg
 from stellungnahme_app import form
 from stellungnahme_app.form_steps import FieldPath
 from stellungnahme_app.ui.editor.date_field import DateField
-from stellungnahme_app.ui.editor.step_page import EditorContext, StepPage, hint_label
-from stellungnahme_app.ui.editor.text_field import SingleLineValidator, compact_combo_box, describe
+from stellungnahme_app.ui.editor.step_page import EditorContext, StepPage
+from stellungnahme_app.ui.editor.text_field import SingleLineValidator
+from stellungnahme_app.ui.editor.widget_helpers import compact_combo_box, describe, hint_label
 
 
 class UnterzeichnungStep(StepPage):

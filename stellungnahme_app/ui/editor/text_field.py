@@ -9,8 +9,6 @@ filling them in with :meth:`set_text`, which neither signals nor leaves undo his
 
 from __future__ import annotations
 
-import itertools
-
 from PySide6.QtCore import QMimeData, QSize, Signal
 from PySide6.QtGui import (
     QAction,
@@ -20,9 +18,10 @@ from PySide6.QtGui import (
     QKeySequence,
     QValidator,
 )
-from PySide6.QtWidgets import QComboBox, QLineEdit, QPlainTextEdit, QWidget
+from PySide6.QtWidgets import QLineEdit, QPlainTextEdit, QWidget
 
 from stellungnahme_app.text import clean
+from stellungnahme_app.ui.editor.widget_helpers import describe
 
 #: How many lines of text a multi-line field shows at least.
 DEFAULT_VISIBLE_LINES = 6
@@ -31,31 +30,6 @@ DEFAULT_VISIBLE_LINES = 6
 def clean_single_line(text: str) -> str:
     """Pasted text for a one-line field: cleaned, line breaks and tabs become spaces."""
     return clean(text).replace("\n", " ").replace("\t", " ")
-
-
-def chain_tab_order(widgets: list[QWidget]) -> None:
-    """Make Tab visit ``widgets`` in this order (widgets created later come last otherwise)."""
-    for first, second in itertools.pairwise(widgets):
-        QWidget.setTabOrder(first, second)
-
-
-def compact_combo_box(characters: int = 24) -> QComboBox:
-    """A combo box as wide as the layout allows but needing only ``characters`` at least.
-
-    Catalogue entries are long ("Dezernat für Soziales, Bildung, Jugend und Gesundheit"); a
-    combo box sized to them would push the page wider than a laptop screen at 200 %.
-    """
-    combo = QComboBox()
-    combo.setSizeAdjustPolicy(QComboBox.SizeAdjustPolicy.AdjustToMinimumContentsLengthWithIcon)
-    combo.setMinimumContentsLength(characters)
-    return combo
-
-
-def describe(widget: QWidget, name: str, description: str = "") -> None:
-    """Give ``widget`` the accessible name (and description) screen readers announce."""
-    widget.setAccessibleName(name)
-    if description:
-        widget.setAccessibleDescription(description)
 
 
 class PlainTextField(QPlainTextEdit):

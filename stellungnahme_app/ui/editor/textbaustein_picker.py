@@ -20,7 +20,8 @@ from PySide6.QtWidgets import (
 from stellungnahme_app.text import is_blank
 from stellungnahme_app.textbausteine import Textbaustein, for_category, render_textbaustein
 from stellungnahme_app.ui.editor.step_page import EditorContext
-from stellungnahme_app.ui.editor.text_field import PlainTextField, compact_combo_box, describe
+from stellungnahme_app.ui.editor.text_field import PlainTextField
+from stellungnahme_app.ui.editor.widget_helpers import compact_combo_box, describe
 from stellungnahme_app.ui.error_reporting import show_error
 
 CONCLUSION_TARGET = ("conclusion", "Fazit")
