@@ -85,7 +85,7 @@ class HistoryDialog(QDialog):
         right_layout.setContentsMargins(0, 0, 0, 0)
         right_layout.addWidget(preview_label)
         right_layout.addWidget(self.preview)
-        splitter = QSplitter(Qt.Orientation.Horizontal)
+        self.splitter = splitter = QSplitter(Qt.Orientation.Horizontal)
         splitter.setChildrenCollapsible(False)
         splitter.addWidget(left)
         splitter.addWidget(right)
@@ -111,7 +111,7 @@ class HistoryDialog(QDialog):
         layout = QVBoxLayout(self)
         layout.addWidget(intro)
         layout.addWidget(splitter, 1)
-        layout.addWidget(self.empty_label)
+        layout.addWidget(self.empty_label, 1, Qt.AlignmentFlag.AlignTop)
         layout.addWidget(buttons)
         metrics = self.fontMetrics()
         self.resize(metrics.averageCharWidth() * 150, metrics.height() * 32)
@@ -130,6 +130,7 @@ class HistoryDialog(QDialog):
             item.setToolTip(version.summary)
             self.version_list.addItem(item)
         self.empty_label.setVisible(not versions)
+        self.splitter.setVisible(bool(versions))
         if versions:
             self.version_list.setCurrentRow(0)
         else:

@@ -42,7 +42,7 @@ from stellungnahme_app.settings import Settings, load_settings
 from stellungnahme_app.store import Store
 from stellungnahme_app.ui.app import configure_application
 from stellungnahme_app.ui.error_reporting import visible_error_boxes
-from stellungnahme_app.ui.main_window import MainWindow
+from stellungnahme_app.ui.main_window import MainWindow, load_textbausteine_reporting
 
 SCREENSHOT_VARIABLE = "STELLUNGNAHME_SCREENSHOTS"
 
@@ -135,8 +135,11 @@ def type_text() -> Callable[[QWidget, str], None]:
 def open_main_window(qtbot: Any, app_settings: Settings) -> Callable[[Store], MainWindow]:
     """Call with a store: a shown, active main window (closed at the end of the test)."""
 
+    textbausteine, problems = load_textbausteine_reporting(app_settings)
+    assert problems == []
+
     def open_window(store: Store) -> MainWindow:
-        window = MainWindow(store, app_settings, [])
+        window = MainWindow(store, app_settings, textbausteine)
         qtbot.addWidget(window)
         window.show()
         window.activateWindow()
