@@ -137,7 +137,7 @@ class DraftEditor(QWidget):
         self._recheck.timeout.connect(self.recheck_now)
 
         self._current = -1
-        self.set_draft(Draft(), metadata=DraftMetadata())
+        self._show(Draft(), DraftMetadata())  # a placeholder until the shell sets a draft
 
     # ------------------------------------------------------------------ contract
 
@@ -153,18 +153,21 @@ class DraftEditor(QWidget):
         A draft without signature (a new one) gets today as its signature date; ``changed``
         then follows once control returns to the event loop.
         """
-        self._recheck.stop()
-        self.context.draft = draft
-        self.context.metadata = metadata
         defaulted = draft.signature.date is None and is_blank(draft.signature.name)
         if defaulted:
             draft.signature.date = dt.date.today()
+        self._show(draft, metadata)
+        if defaulted:
+            QTimer.singleShot(0, lambda shown=draft: self._announce_default(shown))
+
+    def _show(self, draft: Draft, metadata: DraftMetadata) -> None:
+        self._recheck.stop()
+        self.context.draft = draft
+        self.context.metadata = metadata
         for step in self.steps:
             step.load()
         self.set_current_step(0)
         self.recheck_now()
-        if defaulted:
-            QTimer.singleShot(0, lambda shown=draft: self._announce_default(shown))
 
     def _announce_default(self, draft: Draft) -> None:
         if draft is self.context.draft:

@@ -242,3 +242,13 @@ def test_building_the_editor_flashes_no_window(
     finally:
         QApplication.instance().removeEventFilter(watcher)  # type: ignore[union-attr]
     assert shown == []
+
+
+def test_a_new_editor_reports_no_change_of_its_placeholder(
+    qtbot: Any, app_settings: Any, textbausteine: list[Any]
+) -> None:
+    editor = DraftEditor(app_settings, textbausteine)
+    qtbot.addWidget(editor)
+    with qtbot.assertNotEmitted(editor.changed, wait=50):
+        pass
+    assert editor.draft() == Draft()
