@@ -6,12 +6,12 @@ import datetime as dt
 from collections.abc import Callable
 
 import pytest
-from docx_readback import Fields, header_text, open_docx, read_fields
+from docx_readback import Fields, body_texts, header_text, open_docx, read_fields
 from hypothesis import HealthCheck, given, settings
 from hypothesis import strategies as st
 
 from stellungnahme_app import form, text
-from stellungnahme_app.export import render_docx_bytes
+from stellungnahme_app.export import document_text, render_docx_bytes
 from stellungnahme_app.model import Contribution, Draft, ResolutionPoint, Signature
 
 HOSTILE = {
@@ -188,6 +188,8 @@ TRICKY = st.sampled_from(
         "\f",
         "\x00",
         "\x07",
+        "\ud800",
+        "\ufffe",
         "\u2028",
         "\u2029",
         "{{",
@@ -265,5 +267,6 @@ def test_any_draft_renders_and_reads_back_as_cleaned_input(draft: Draft) -> None
         form.SIGNATURE_PREFIX + name if name else "",
         f"{date.day:02d}.{date.month:02d}.{date.year:04d}" if date else "",
     ]
+    assert document_text(draft) == body_texts(document)
     marks = set(header_text(document).split())
     assert marks == {"ENTWURF"} | ({"Nichtöffentlich"} if draft.public is False else set())
