@@ -250,6 +250,11 @@ class MainWindow(QMainWindow):
             "&Versionen …", self.show_history, "Ctrl+Shift+H",
             "Frühere Fassungen des Entwurfs ansehen und zurückholen",
         )  # fmt: skip
+        self.action_undo_delete = self._action(
+            "Löschen &rückgängig", self.undo_delete, QKeySequence.StandardKey.Undo,
+            "Den eben gelöschten Entwurf aus dem Papierkorb zurückholen",
+        )  # fmt: skip
+        self.action_undo_delete.setEnabled(False)
         self.action_trash = self._action(
             "&Papierkorb …", self.show_trash, None, "Gelöschte Entwürfe ansehen und zurückholen"
         )
@@ -288,6 +293,7 @@ class MainWindow(QMainWindow):
         file_menu.addAction(self.action_history)
         file_menu.addAction(self.action_export)
         file_menu.addSeparator()
+        file_menu.addAction(self.action_undo_delete)
         file_menu.addAction(self.action_trash)
         file_menu.addSeparator()
         file_menu.addAction(self.action_quit)
@@ -319,6 +325,8 @@ class MainWindow(QMainWindow):
         ):
             action.setEnabled(editing)
         self.action_overview.setEnabled(editing)
+        # In the editor Ctrl+Z belongs to the text fields, never to an earlier delete.
+        self.action_undo_delete.setEnabled(not editing and self._deleted_id is not None)
 
     def _update_title(self) -> None:
         if self.is_editing() and self.editor is not None:
@@ -564,6 +572,7 @@ class MainWindow(QMainWindow):
         self.undo_label.setText(f"„{title}“ liegt im Papierkorb.")
         self.undo_label.show()
         self.undo_delete_button.show()
+        self._update_actions()
         self._undo_timer.start()
 
     def undo_delete(self) -> None:
@@ -585,6 +594,7 @@ class MainWindow(QMainWindow):
         self._undo_timer.stop()
         self.undo_label.hide()
         self.undo_delete_button.hide()
+        self._update_actions()
 
     def choose_import_files(self) -> None:
         files, _ = QFileDialog.getOpenFileNames(

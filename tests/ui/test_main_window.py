@@ -402,3 +402,17 @@ def test_the_overview_is_fresh_when_the_window_becomes_active_again(
         other_instance.create(Draft(document_number="0100/25"))
     QApplication.sendEvent(window, QEvent(QEvent.Type.ActivationChange))
     assert table_numbers(window) == ["0100/25"]
+
+
+def test_ctrl_z_in_the_list_takes_back_a_delete(
+    qtbot: QtBot, store: Store, open_main_window: OpenWindow
+) -> None:
+    draft_id = store.create(Draft(document_number="0100/25")).id
+    window = open_main_window(store)
+    window.overview.select_draft(draft_id)
+    window.overview.table.setFocus()
+    qtbot.keyClick(window.overview.table, Qt.Key.Key_Delete)
+    assert table_numbers(window) == []
+    qtbot.keyClick(window.overview.table, Qt.Key.Key_Z, Qt.KeyboardModifier.ControlModifier)
+    assert table_numbers(window) == ["0100/25"]
+    assert not window.action_undo_delete.isEnabled()
