@@ -175,7 +175,9 @@ class Store:
         :attr:`recovery_notice`), updates an older schema after a backup, makes the day's
         backup and empties the trash of drafts deleted more than 30 days ago.
         """
-        path = Path(path) if path is not None else paths.data_dir() / DATABASE_FILE_NAME
+        if path is None:
+            path = paths.data_dir(create=False) / DATABASE_FILE_NAME
+        path = Path(path)
         refuse_network_path(path)
         store = cls(path, clock=clock)
         store._open_connection()
@@ -521,8 +523,10 @@ class Store:
     ) -> list[DraftSummary]:
         """Drafts (not in the trash) that contain every word typed, best match first.
 
-        Words match as prefixes, regardless of case, accents and "ß"/"ss"; any text is safe
-        to pass. Each result carries a short ``snippet`` of the text around the match.
+        Words match as prefixes (single letters as whole words), regardless of case,
+        accents and "ß"/"ss"; any text is safe to pass. Hits in number or title come first.
+        The first 30 results carry a ``snippet``: about a line of the text around the first
+        typed word (empty if the words occur only in number or title).
         """
         query = search.match_query(text)
         if query is None or limit <= 0:
@@ -540,8 +544,9 @@ class Store:
                 log.warning("Suchanfrage %r abgelehnt: %s", query, error)
                 return []
             raise
+        excerpts = search.snippets(self._db, text, [row[0] for row in rows[: search.SNIPPET_HITS]])
         today = self.clock().astimezone().date()
-        return [_summary(row, today) for row in rows]
+        return [_summary((*row, excerpts.get(row[0], "")), today) for row in rows]
 
     # ------------------------------------------------------------------ versions
 
@@ -726,12 +731,17 @@ class Store:
                 f"Die Sicherung „{chosen.name}“ ist beschädigt und wird nicht verwendet. "
                 "Bitte wählen Sie eine andere Sicherung."
             )
+        self._make_exclusive()
         self._db.close()
         self._connection = None
         aside = recovery.aside_path(self.path, "ersetzt", self.clock())
         try:
             recovery.move_aside(self.path, aside)
-            backup_files.copy_file(chosen.path, self.path)
+            try:
+                backup_files.copy_file(chosen.path, self.path)
+            except OSError:
+                recovery.move_aside(aside, self.path)
+                raise
         except OSError as error:
             self._connection = _connect(self.path)
             raise StoreError(
@@ -743,6 +753,28 @@ class Store:
         self._after_open()
         log.info("Sicherung %s eingespielt; bisherige Datenbank: %s", chosen.path, aside)
         return chosen.path
+
+    def _make_exclusive(self) -> None:
+        """Make sure no other connection uses the file, which is about to be replaced.
+
+        Leaving WAL mode needs every other connection closed, so it doubles as the test.
+        """
+        db = self._db
+        db.execute("PRAGMA busy_timeout = 0")
+        try:
+            mode = db.execute("PRAGMA journal_mode = DELETE").fetchone()[0]
+        except sqlite3.OperationalError as error:
+            if "locked" not in str(error).lower() and "busy" not in str(error).lower():
+                raise
+            mode = "wal"
+        finally:
+            db.execute(f"PRAGMA busy_timeout = {int(BUSY_TIMEOUT_SECONDS * 1000)}")
+        if mode.lower() != "delete":
+            raise StoreBusyError(
+                "Die Entwurfsdatenbank ist noch in einem anderen Programmfenster geöffnet. "
+                "Bitte schließen Sie alle anderen Fenster dieses Programms und versuchen Sie "
+                "es erneut."
+            )
 
     # ------------------------------------------------------------------ recovery
 
@@ -984,7 +1016,7 @@ def _summary(row: tuple[Any, ...], today: date) -> DraftSummary:
         changed=changed_at,
         deleted=_moment(deleted),
         overdue=due is not None and due < today and status is not Status.DONE,
-        snippet=" ".join(snippet.split()) if snippet else "",
+        snippet=snippet,
     )
 
 

@@ -1,5 +1,5 @@
 """Full-text search: what is indexed, how it is normalised, how typed text becomes a query,
-and how hits are found and ranked.
+how hits are found and ranked, and the snippets shown with them.
 
 Two FTS5 indexes, both with the ``unicode61`` tokenizer and ``remove_diacritics 2`` (case and
 diacritics do not matter: "Ämter" = "ämter" = "Amter"):
@@ -9,8 +9,7 @@ diacritics do not matter: "Ämter" = "ämter" = "Amter"):
   title are found at once even when a word occurs in thousands of drafts.
 
 No tokenizer maps "ß" to "ss", so :func:`fold` does it before text enters an index and before
-a query runs. The replacement keeps every word one token, so positions in the index still fit
-the original text, and the snippets (from the original text) show the words as written.
+a query runs (the replacement keeps every word one token).
 
 Typed text never reaches FTS5's query syntax: :func:`match_query` quotes every word (doubling
 any quote inside it) and adds only the ``*`` of a prefix search.
@@ -26,6 +25,7 @@ from __future__ import annotations
 
 import re
 import sqlite3
+import unicodedata
 from typing import Any
 
 from stellungnahme_app.model import Draft
@@ -37,7 +37,9 @@ RANK_WEIGHTS = (10.0, 5.0, 1.0)
 TITLE_RANK_WEIGHTS = (2.0, 1.0)
 RANK_WINDOW = 1000
 SNIPPET_HITS = 30
-SNIPPET_WORDS = 12
+SNIPPET_SCAN_CHARS = 20_000
+SNIPPET_BEFORE = 40
+SNIPPET_AFTER = 110
 MAX_QUERY_WORDS = 32
 MAX_WORD_LENGTH = 100
 
@@ -159,56 +161,90 @@ def find(
     status: str | None,
     limit: int,
 ) -> list[tuple[Any, ...]]:
-    """Rows of ``columns`` (of ``drafts d``, the first being ``d.id``) plus a snippet, for
-    the best hits of ``query``, best first; only drafts outside the trash, and only with
-    the given status value if one is given.
-
-    The first :data:`SNIPPET_HITS` hits of the full index carry a snippet, the others "":
-    a snippet tokenizes the whole text of its draft, which is too slow for hundreds of rows.
-    """
+    """Rows of ``columns`` (of ``drafts d``, the first being ``d.id``) for the best hits of
+    ``query``, best first; only drafts outside the trash, and only with the given status
+    value if one is given."""
     filters = "d.deleted IS NULL" + (" AND d.status = ?" if status is not None else "")
     filter_parameters: list[Any] = [status] if status is not None else []
-    title_hits = db.execute(
-        f"SELECT {columns}, '' FROM {TITLE_FTS_TABLE} "
-        f"JOIN drafts d ON d.id = {TITLE_FTS_TABLE}.rowid "
-        f"WHERE {TITLE_FTS_TABLE} MATCH ? AND {filters} ORDER BY {TITLE_FTS_TABLE}.rank LIMIT ?",
-        [query, *filter_parameters, limit],
-    ).fetchall()
 
-    window: list[Any] = []
+    def ranked(table: str, window: tuple[Any, ...] = ()) -> list[Any]:
+        within = f"AND {table}.rowid >= ?" if window else ""
+        return db.execute(
+            f"SELECT {columns} FROM {table} JOIN drafts d ON d.id = {table}.rowid "
+            f"WHERE {table} MATCH ? {within} AND {filters} ORDER BY {table}.rank LIMIT ?",
+            [query, *window, *filter_parameters, limit],
+        ).fetchall()
+
+    title_hits = ranked(TITLE_FTS_TABLE)
     oldest_ranked = db.execute(
         f"SELECT rowid FROM {FTS_TABLE} WHERE {FTS_TABLE} MATCH ? "
         "ORDER BY rowid DESC LIMIT 1 OFFSET ?",
         (query, RANK_WINDOW - 1),
     ).fetchone()
-    if oldest_ranked is not None:
-        window = [f"AND {FTS_TABLE}.rowid >= ?", oldest_ranked[0]]
-    # FTS5 hands out the hits already sorted by rank (a test checks the query plan), so the
-    # snippet condition is evaluated for the best hits first.
-    budget = _SnippetBudget(SNIPPET_HITS)
-    db.create_function("snippet_wanted", 0, budget, deterministic=False)
-    other_hits = db.execute(
-        f"SELECT {columns}, CASE WHEN snippet_wanted() THEN "
-        f"snippet({FTS_TABLE}, -1, '', '', '…', {SNIPPET_WORDS}) ELSE '' END "
-        f"FROM {FTS_TABLE} JOIN drafts d ON d.id = {FTS_TABLE}.rowid "
-        f"WHERE {FTS_TABLE} MATCH ? {window[0] if window else ''} AND {filters} "
-        f"ORDER BY {FTS_TABLE}.rank LIMIT ?",
-        [query, *window[1:], *filter_parameters, limit],
-    ).fetchall()
-
-    excerpts = {row[0]: row[-1] for row in other_hits if row[-1]}
+    other_hits = ranked(FTS_TABLE, tuple(oldest_ranked or ()))
     title_ids = {row[0] for row in title_hits}
-    rows = [(*row[:-1], excerpts.get(row[0], "")) for row in title_hits]
-    rows.extend(row for row in other_hits if row[0] not in title_ids)
+    rows = title_hits + [row for row in other_hits if row[0] not in title_ids]
     return rows[:limit]
 
 
-class _SnippetBudget:
-    """An SQL function that says yes the first ``count`` times it is called."""
+def snippets(db: sqlite3.Connection, typed: str, draft_ids: list[int]) -> dict[int, str]:
+    """A short excerpt around the first typed word in each draft's body (see :func:`excerpt`).
 
-    def __init__(self, count: int) -> None:
-        self.remaining = count
+    Made here rather than with FTS5's ``snippet()``, whose time grows with the square of the
+    number of hits in a text: a long pasted text full of one word would take minutes.
+    """
+    if not draft_ids:
+        return {}
+    words = _excerpt_words(typed)
+    rows = db.execute(
+        f"SELECT id, substr(body, 1, {SNIPPET_SCAN_CHARS}) FROM draft_texts "
+        f"WHERE id IN ({', '.join('?' * len(draft_ids))})",
+        draft_ids,
+    ).fetchall()
+    return {draft_id: excerpt(body, words) for draft_id, body in rows}
 
-    def __call__(self) -> int:
-        self.remaining -= 1
-        return int(self.remaining >= 0)
+
+def _excerpt_words(typed: str) -> list[str]:
+    """Each typed word in the spellings it may have in the text (case aside)."""
+    words = [w for w in _WORD.findall(without_surrogates(typed).lower()) if len(w) > 1]
+    forms: list[str] = []
+    for word in words[:MAX_QUERY_WORDS]:
+        plain = _strip_diacritics(word)
+        for form in (word, plain, word.replace("ß", "ss"), plain.replace("ß", "ss")):
+            forms.append(form)
+            if "ss" in form:
+                forms.append(form.replace("ss", "ß"))
+    return list(dict.fromkeys(form for form in forms if form))
+
+
+def _strip_diacritics(word: str) -> str:
+    decomposed = unicodedata.normalize("NFD", word)
+    stripped = "".join(c for c in decomposed if not unicodedata.combining(c))
+    return unicodedata.normalize("NFC", stripped)
+
+
+def excerpt(body: str, words: list[str]) -> str:
+    """About a line of ``body`` around the first word that starts with one of ``words``
+    (lower case), on one line, with "…" where it was cut; "" if none occurs."""
+    lowered = body.lower()
+    if len(lowered) != len(body):  # a few characters grow when lowered (e.g. "İ")
+        lowered = "".join(c.lower() if len(c.lower()) == 1 else c for c in body)
+    found = -1
+    for word in words:
+        position = lowered.find(word)
+        while position > 0 and lowered[position - 1].isalnum():
+            position = lowered.find(word, position + 1)
+        if position != -1 and (found == -1 or position < found):
+            found = position
+    if found == -1:
+        return ""
+    start = max(0, found - SNIPPET_BEFORE)
+    end = min(len(body), found + SNIPPET_AFTER)
+    if start > 0:
+        space = body.find(" ", start, found)
+        start = space + 1 if space != -1 else start
+    if end < len(body):
+        space = body.rfind(" ", found, end)
+        end = space if space > found else end
+    text = " ".join(body[start:end].split())
+    return ("…" if start > 0 else "") + text + ("…" if end < len(body) else "")

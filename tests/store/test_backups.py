@@ -10,7 +10,14 @@ from pathlib import Path
 import pytest
 
 from stellungnahme_app.model import Draft
-from stellungnahme_app.store import BackupNotFound, Store, StoreDamagedError
+from stellungnahme_app.store import (
+    BackupNotFound,
+    Store,
+    StoreBusyError,
+    StoreDamagedError,
+    StoreError,
+)
+from stellungnahme_app.store import backups as backup_files
 from stellungnahme_app.store.backups import KEEP_DAILY_BACKUPS, list_backups
 
 from .clock import FakeClock
@@ -152,3 +159,38 @@ def test_damaged_backup_is_refused_and_nothing_changes(store: Store) -> None:
         store.restore_backup(backup.name)
     assert {s.title for s in store.list()} == {"bleibt"}
     assert store.previous_database is None
+
+
+def test_restore_backup_is_refused_while_another_window_has_the_database_open(
+    db_path: Path, clock: FakeClock
+) -> None:
+    with Store.open(db_path, clock=clock) as store, Store.open(db_path, clock=clock) as other:
+        store.create(Draft(document_title="eins"))
+        store.backup()
+        other.create(Draft(document_title="zwei"))
+        with pytest.raises(StoreBusyError) as caught:
+            store.restore_backup()
+        assert "anderen Programmfenster" in caught.value.message
+        assert {s.title for s in store.list()} == {"eins", "zwei"}
+        assert {s.title for s in other.list()} == {"eins", "zwei"}
+        other.create(Draft(document_title="drei"))
+        assert len(store.list()) == 3
+    assert store.previous_database is None
+
+
+def test_failed_copy_leaves_the_database_in_place(
+    store: Store, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    store.create(Draft(document_title="bleibt"))
+    store.backup()
+
+    def broken_copy(source: Path, target: Path) -> None:
+        raise OSError(28, "No space left on device")
+
+    monkeypatch.setattr(backup_files, "copy_file", broken_copy)
+    with pytest.raises(StoreError) as caught:
+        store.restore_backup()
+    assert "unverändert" in caught.value.message
+    assert {s.title for s in store.list()} == {"bleibt"}
+    store.create(Draft(document_title="geht weiter"))
+    assert len(store.list()) == 2

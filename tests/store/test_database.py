@@ -4,13 +4,16 @@ from __future__ import annotations
 
 import dataclasses
 import sqlite3
+import threading
 from datetime import date
 from pathlib import Path
 
 import pytest
+from hypothesis import HealthCheck, given, settings
+from hypothesis import strategies as st
 
 from stellungnahme_app import paths
-from stellungnahme_app.model import Contribution, Draft
+from stellungnahme_app.model import Contribution, Draft, ResolutionPoint, Signature
 from stellungnahme_app.store import (
     ConflictError,
     DraftNotFound,
@@ -204,3 +207,80 @@ def test_wal_and_full_sync_are_set(store: Store, db_path: Path) -> None:
     finally:
         connection.close()
     assert store._db.execute("PRAGMA synchronous").fetchone()[0] == 2
+
+
+_ANY_TEXT = st.text(alphabet=st.characters(codec=None, exclude_categories=()), max_size=40)
+
+
+@st.composite
+def drafts(draw: st.DrawFn) -> Draft:
+    return Draft(
+        city=draw(_ANY_TEXT),
+        department=draw(_ANY_TEXT),
+        document_number=draw(_ANY_TEXT),
+        document_title=draw(_ANY_TEXT),
+        public=draw(st.none() | st.booleans()),
+        resolution_points=[
+            ResolutionPoint(number=n, text=t)
+            for n, t in draw(st.lists(st.tuples(_ANY_TEXT, _ANY_TEXT), max_size=3))
+        ],
+        contributions=[
+            Contribution(office=o, heading=h, text=t)
+            for o, h, t in draw(st.lists(st.tuples(_ANY_TEXT, _ANY_TEXT, _ANY_TEXT), max_size=3))
+        ],
+        conclusion=draw(_ANY_TEXT),
+        amended_resolution_points=draw(_ANY_TEXT),
+        attachments=draw(st.lists(_ANY_TEXT, max_size=3)),
+        signature=Signature(name=draw(_ANY_TEXT), date=draw(st.none() | st.dates())),
+    )
+
+
+@settings(
+    max_examples=60, deadline=None, suppress_health_check=[HealthCheck.function_scoped_fixture]
+)
+@given(first=drafts(), second=drafts())
+def test_any_draft_survives_create_save_and_load(store: Store, first: Draft, second: Draft) -> None:
+    stored = store.create(first.copy())
+    assert store.load(stored.id).draft == first
+    stored.draft = second.copy()
+    saved = store.save(stored)
+    assert store.load(stored.id).draft == second
+    assert store.load(saved.id).revision == 2
+    store.search(second.document_title)
+    store.delete(stored.id)
+    assert store.purge_trash(older_than_days=None) == 1
+
+
+def test_huge_texts_are_stored_and_found(store: Store) -> None:
+    chapter = "Die Straßenbahn fährt durch die Innenstadt. " * 50_000  # about 2 MB
+    draft = Draft(document_title="Sehr lang", contributions=[Contribution(text=chapter)])
+    stored = store.create(draft)
+    stored.draft.conclusion = "Zwiebelmarkt"
+    store.save(stored)
+    assert store.load(stored.id).draft.contributions[0].text == chapter
+    assert [hit.id for hit in store.search("strassenbahn innenstadt")] == [stored.id]
+    assert [hit.id for hit in store.search("Zwiebelmarkt")] == [stored.id]
+
+
+def test_one_store_shared_by_threads(store: Store) -> None:
+    ids = [store.create(Draft(document_title=f"Faden {n}")).id for n in range(4)]
+    errors: list[BaseException] = []
+
+    def work(draft_id: int) -> None:
+        try:
+            stored = store.load(draft_id)
+            for index in range(25):
+                stored.draft.conclusion = f"Fassung {index}"
+                stored = store.save(stored)
+                store.search("Fassung")
+                store.list()
+        except BaseException as error:  # reported by the assertion below
+            errors.append(error)
+
+    threads = [threading.Thread(target=work, args=(draft_id,)) for draft_id in ids]
+    for thread in threads:
+        thread.start()
+    for thread in threads:
+        thread.join()
+    assert errors == []
+    assert {store.load(draft_id).revision for draft_id in ids} == {26}

@@ -54,3 +54,13 @@ def test_opening_on_a_unc_path_is_refused_in_german() -> None:
     assert "Netzlaufwerk" in message
     assert "lokalen Laufwerk" in message
     assert "%LOCALAPPDATA%" in message
+
+
+def test_data_folder_on_a_unc_path_is_refused_before_anything_is_created(
+    monkeypatch: pytest.MonkeyPatch, tmp_path: Path
+) -> None:
+    monkeypatch.chdir(tmp_path)
+    monkeypatch.setenv("STELLUNGNAHME_HOME", r"\\fileserver\home$\mueller")
+    with pytest.raises(NetworkPathError):
+        Store.open()
+    assert list(tmp_path.iterdir()) == []
