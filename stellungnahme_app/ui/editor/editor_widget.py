@@ -10,6 +10,7 @@ stops, never on every key.
 from __future__ import annotations
 
 import datetime as dt
+import html
 from pathlib import Path
 
 from PySide6.QtCore import Qt, QTimer, Signal
@@ -31,9 +32,11 @@ from stellungnahme_app.form_steps import (
     STEPS,
     parse_field_path,
     step_index_for_field,
+    step_started,
     step_summaries,
 )
 from stellungnahme_app.model import Draft
+from stellungnahme_app.rules import Finding
 from stellungnahme_app.settings import Settings
 from stellungnahme_app.text import is_blank
 from stellungnahme_app.textbausteine import Textbaustein
@@ -79,6 +82,17 @@ class DraftEditor(QWidget):
 
         self.step_title = heading_label("")
         self.step_title.setObjectName("schritt_titel")
+        self.step_findings = QLabel()
+        self.step_findings.setObjectName("hinweise_zum_schritt")
+        self.step_findings.setWordWrap(True)
+        self.step_findings.setTextFormat(Qt.TextFormat.RichText)
+        self.step_findings.setTextInteractionFlags(
+            Qt.TextInteractionFlag.LinksAccessibleByMouse
+            | Qt.TextInteractionFlag.LinksAccessibleByKeyboard
+        )
+        self.step_findings.linkActivated.connect(self.jump_to)
+        describe(self.step_findings, "Was in diesem Schritt noch fehlt")
+        self.step_findings.setVisible(False)
         self.pages = QStackedWidget()
         self.steps: list[StepPage] = [
             DrucksacheStep(self.context),
@@ -119,6 +133,7 @@ class DraftEditor(QWidget):
 
         right = QVBoxLayout()
         right.addWidget(self.step_title)
+        right.addWidget(self.step_findings)
         right.addWidget(self.pages, 1)
         right.addLayout(navigation)
         layout = QHBoxLayout(self)
@@ -137,6 +152,7 @@ class DraftEditor(QWidget):
         self._recheck.timeout.connect(self.recheck_now)
 
         self._current = -1
+        self._findings: list[Finding] = []
         self._show(Draft(), DraftMetadata())  # a placeholder until the shell sets a draft
 
     # ------------------------------------------------------------------ contract
@@ -198,6 +214,7 @@ class DraftEditor(QWidget):
         )
         self.back_button.setEnabled(index > 0)
         self.next_button.setEnabled(index < len(self.steps) - 1)
+        self._show_step_findings()
         step.refresh()
 
     def next_step(self) -> None:
@@ -253,9 +270,33 @@ class DraftEditor(QWidget):
             number_pattern=settings.number_pattern,
             number_example=settings.number_example,
         )
+        self._findings = findings
         self.step_list.set_summaries(step_summaries(self.context.draft, findings))
+        self._show_step_findings()
         if self._current == EXPORT_STEP_INDEX:
             self.export_step.refresh()
+
+    def _show_step_findings(self) -> None:
+        """The findings of the shown step as links, once the author has begun it.
+
+        A step not yet begun would only list what is obviously still to do; the export
+        step has its own full list.
+        """
+        index = self._current
+        shown = []
+        if index != EXPORT_STEP_INDEX and step_started(self.context.draft, STEPS[index].key):
+            shown = [f for f in self._findings if step_index_for_field(f.field) == index]
+        self.step_findings.setVisible(bool(shown))
+        if not shown:
+            self.step_findings.clear()
+            return
+        lines = [
+            f'{html.escape(f.severity.label)}: <a href="{html.escape(f.field)}">'
+            f"{html.escape(f.message)}</a>"
+            for f in shown
+        ]
+        self.step_findings.setText("<br>".join(lines))
+        self.step_findings.setAccessibleDescription(" ".join(str(f) for f in shown))
 
     def _text_field_for(self, path: str) -> PlainTextField | None:
         parsed = parse_field_path(path)

@@ -252,3 +252,28 @@ def test_a_new_editor_reports_no_change_of_its_placeholder(
     with qtbot.assertNotEmitted(editor.changed, wait=50):
         pass
     assert editor.draft() == Draft()
+
+
+def test_a_begun_step_lists_its_findings_as_links(
+    qtbot: Any, editor: DraftEditor, type_text: TypeText
+) -> None:
+    assert not editor.step_findings.isVisible(), "nothing begun, nothing listed"
+    step = editor.steps[0]
+    assert isinstance(step, DrucksacheStep)
+    editor.jump_to("document_title")
+    type_text(step.title_field, "Arbeitskreis <Segregation>")
+    qtbot.waitUntil(editor.step_findings.isVisible)
+    text = editor.step_findings.text()
+    assert '<a href="document_number">Die Nummer der Drucksache fehlt.</a>' in text
+    assert "Segregation" not in text
+    assert "Öffentlichkeitsstatus" in text
+
+    editor.step_list.setFocus()
+    qtbot.keyClick(editor.step_list, Qt.Key.Key_Tab)
+    assert editor.step_findings.hasFocus()
+    qtbot.keyClick(editor.step_findings, Qt.Key.Key_Tab)  # onto the first link
+    qtbot.keyClick(editor.step_findings, Qt.Key.Key_Return)
+    qtbot.waitUntil(step.city.hasFocus)  # the first finding: „Die Stadt fehlt.“
+
+    editor.set_current_step(7)
+    assert not editor.step_findings.isVisible(), "the export step has its own list"
