@@ -71,6 +71,10 @@ def test_every_step_filled_and_empty(
         editor.set_current_step(index)
         _check(save_screenshot(editor, f"editor-leer-schritt-{index + 1}"))
 
+    begun = Draft(city="Erfurt", document_number="661/24", document_title="Arbeitskreis")
+    editor.set_draft(begun, metadata=editor.metadata())
+    _check(save_screenshot(editor, "editor-begonnen-schritt-1"))
+
 
 def test_contribution_import_dialog(
     qtbot: Any, reference_draft: Draft, save_screenshot: Screenshot
