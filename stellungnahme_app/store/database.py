@@ -415,8 +415,14 @@ class Store:
                 "UPDATE draft_texts SET content = ?, body = ? WHERE id = ?",
                 (content, body, stored.id),
             )
-            search.unindex(db, stored.id, old_number, old_title, old_body)
-            search.index(db, stored.id, draft.document_number, draft.document_title, body)
+            new_text = (
+                search.without_surrogates(draft.document_number),
+                search.without_surrogates(draft.document_title),
+                body,
+            )
+            if new_text != (old_number, old_title, old_body):
+                search.unindex(db, stored.id, old_number, old_title, old_body)
+                search.index(db, stored.id, *new_text)
             if old_status != stored.status.value:
                 self._keep_version(
                     stored.id, draft, content, VersionReason.STATUS, now, status=stored.status
@@ -992,12 +998,15 @@ def _stored_draft(row: tuple[Any, ...]) -> StoredDraft:
     )
 
 
+_STATUS_BY_VALUE = {status.value: status for status in Status}
+
+
 def _status(value: str) -> Status:
-    try:
-        return Status(value)
-    except ValueError:
+    status = _STATUS_BY_VALUE.get(value)
+    if status is None:
         log.warning("Unbekannter Status %r, als Entwurf behandelt", value)
         return Status.DRAFT
+    return status
 
 
 def _summary(row: tuple[Any, ...], today: date) -> DraftSummary:

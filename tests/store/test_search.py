@@ -256,3 +256,14 @@ def test_snippets_are_fast_for_huge_texts_full_of_the_word(store: Store) -> None
     (hit,) = store.search("strassenbahn innenstadt")
     assert hit.id == stored.id
     assert hit.snippet.startswith("Die Straßenbahn fährt")
+
+
+def test_index_stays_right_when_only_status_changes(store: Store) -> None:
+    stored = store.create(Draft(document_title="Zwiebelmarkt", conclusion="Altstadtfest"))
+    stored.status = Status.IN_REVIEW
+    stored = store.save(stored)
+    assert _ids(store.search("Altstadtfest Zwiebelmarkt")) == [stored.id]
+    stored.draft.conclusion = "Krämerbrückenfest"
+    store.save(stored)
+    assert store.search("Altstadtfest") == []
+    assert _ids(store.search("Krämerbrückenfest")) == [stored.id]
