@@ -99,14 +99,14 @@ def run_app(argv: Sequence[str] | None = None) -> int:
 def start_main_window(database: Path | None = None) -> MainWindow | None:
     """Open the store, add the example on first start, show the window (``None``: no store).
 
-    The window is shown first; the last open draft, the store's recovery notice and
-    problems with the settings follow right after the first paint. ``database`` defaults to
-    the store's file in the data folder.
+    The window is shown first; the Textbausteine, the last open draft, the store's recovery
+    notice and problems with the settings follow right after the first paint. ``database``
+    defaults to the store's file in the data folder.
     """
     from stellungnahme_app.settings import load_settings
     from stellungnahme_app.store import NetworkPathError, Store
     from stellungnahme_app.ui.error_reporting import show_error, show_notice
-    from stellungnahme_app.ui.main_window import MainWindow, load_textbausteine_reporting
+    from stellungnahme_app.ui.main_window import MainWindow
 
     try:
         store = Store.open(database)
@@ -122,13 +122,12 @@ def start_main_window(database: Path | None = None) -> MainWindow | None:
         add_example_if_empty(store)
     except StellungnahmeError as error:
         problems.append(f"Das Beispiel konnte nicht angelegt werden: {error.message}")
-    textbausteine, textbaustein_problems = load_textbausteine_reporting(loaded.settings)
-    problems += textbaustein_problems
-    window = MainWindow(store, loaded.settings, textbausteine)
+    window = MainWindow(store, loaded.settings)
     last_draft = window.restore_window_state()
     window.show()
 
     def after_first_paint() -> None:
+        window.load_textbausteine()
         try:
             window.reopen_last_draft(last_draft)
         except Exception as error:  # the window stays usable; the user learns why
@@ -142,8 +141,8 @@ def start_main_window(database: Path | None = None) -> MainWindow | None:
         if problems:
             show_notice(
                 window,
-                "Einige Einstellungen oder Textbausteine konnten nicht gelesen werden; "
-                "das Programm arbeitet ohne sie weiter.",
+                "Einige Einstellungen konnten nicht gelesen werden; es gelten die "
+                "Voreinstellungen.",
                 details="\n\n".join(problems),
             )
 

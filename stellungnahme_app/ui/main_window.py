@@ -85,14 +85,17 @@ class MainWindow(QMainWindow):
         self,
         store: Store,
         settings: Settings,
-        textbausteine: Sequence[Textbaustein] = (),
+        textbausteine: Sequence[Textbaustein] | None = None,
         parent: QWidget | None = None,
     ) -> None:
         super().__init__(parent)
         self.setObjectName("hauptfenster")
         self.store = store
         self.settings = settings
-        self.textbausteine = list(textbausteine)
+        # None: read from the settings' folder when the editor is first needed.
+        self.textbausteine: list[Textbaustein] | None = (
+            None if textbausteine is None else list(textbausteine)
+        )
         self.session: DraftSession | None = None
         self.editor: DraftEditor | None = None
         self._conflict_dialog: ConflictDialog | None = None
@@ -336,11 +339,24 @@ class MainWindow(QMainWindow):
         else:
             self.setWindowTitle(f"Übersicht – {APP_TITLE}")
 
+    def load_textbausteine(self) -> list[Textbaustein]:
+        """The Textbausteine for the editor, read once; problems reach the user as a notice."""
+        if self.textbausteine is None:
+            self.textbausteine, problems = load_textbausteine_reporting(self.settings)
+            if problems:
+                show_notice(
+                    self,
+                    "Einige Textbausteine konnten nicht gelesen werden; die übrigen stehen "
+                    "zur Verfügung.",
+                    details="\n\n".join(problems),
+                )
+        return self.textbausteine
+
     def _ensure_editor(self) -> DraftEditor:
         if self.editor is None:
             from stellungnahme_app.ui.editor.editor_widget import DraftEditor
 
-            self.editor = DraftEditor(self.settings, self.textbausteine)
+            self.editor = DraftEditor(self.settings, self.load_textbausteine())
             self.editor.setObjectName("editor")
             self.editor.changed.connect(self._editor_changed)
             self.editor.export_done.connect(self._export_done)

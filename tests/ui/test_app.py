@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import json
 import sys
 from collections.abc import Callable
 from pathlib import Path
@@ -10,8 +11,9 @@ from PySide6.QtCore import QDate, QLocale, QTimer
 from PySide6.QtWidgets import QApplication, QDialogButtonBox, QMessageBox
 from pytestqt.qtbot import QtBot
 
+from stellungnahme_app.settings import user_settings_file
 from stellungnahme_app.ui.app import create_application, start_main_window
-from stellungnahme_app.ui.error_reporting import install_excepthook
+from stellungnahme_app.ui.error_reporting import install_excepthook, visible_notices
 
 
 def test_qt_speaks_german(qtbot: QtBot) -> None:
@@ -68,3 +70,28 @@ def test_an_exception_escaping_a_slot_reaches_the_user(
         sys.excepthook = previous
     [message] = error_messages()
     assert "unerwarteter Fehler" in message
+
+
+def test_broken_textbausteine_are_reported_after_the_window_is_shown(
+    qtbot: QtBot, tmp_path: Path
+) -> None:
+    own = tmp_path / "eigene-textbausteine" / "fazit"
+    own.mkdir(parents=True)
+    (own / "kaputt.txt").write_text("Fazit: {% if %}", encoding="utf-8")
+    user_settings_file().write_text(
+        json.dumps({"textbausteine_dir": str(own.parent)}), encoding="utf-8"
+    )
+    window = start_main_window()
+    assert window is not None
+    qtbot.addWidget(window)
+    try:
+        assert window.textbausteine is None, "erst nach dem ersten Bild gelesen"
+        qtbot.waitUntil(lambda: bool(visible_notices()))
+        [notice] = visible_notices()
+        assert notice.text().startswith("Einige Textbausteine konnten nicht gelesen werden")
+        assert "kaputt.txt" in notice.informativeText()
+        notice.close()
+        assert window.textbausteine, "die mitgelieferten stehen trotzdem zur Verfügung"
+    finally:
+        window.close()
+        window.store.close()
