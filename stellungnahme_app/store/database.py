@@ -123,7 +123,7 @@ def _translate(error: sqlite3.Error, path: Path) -> StoreError:
             f"In die Entwurfsdatenbank „{path}“ kann nicht geschrieben werden "
             "(schreibgeschützt). Bitte wenden Sie sich an die IT."
         )
-    if "full" in text:
+    if "disk is full" in text:
         return StoreError(
             f"Auf dem Laufwerk von „{path.parent}“ ist nicht genug Platz frei. Bitte schaffen "
             "Sie Platz und versuchen Sie es erneut; Ihr Text ist noch nicht gespeichert."
@@ -185,8 +185,9 @@ class Store:
             with store._lock:
                 store._after_open()
                 if store._damaged_file is not None:
-                    rescued = store._rescue(store._damaged_file)
-                    store.recovery_notice = store._recovery_notice(store._damaged_file, rescued)
+                    store.recovery_notice = store._recovery_notice(
+                        store._damaged_file, store._try_rescue(store._damaged_file)
+                    )
         except BaseException:
             store.close()
             raise
@@ -280,7 +281,15 @@ class Store:
             target = backup_files.new_backup_path(
                 self.path, self.clock().astimezone(), before_schema=schema.CURRENT_SCHEMA
             )
-            backup_files.write_backup(self._db, target)
+            try:
+                backup_files.write_backup(self._db, target)
+            except OSError as error:
+                raise StoreError(
+                    "Die Entwurfsdatenbank muss für diese Programmversion umgestellt werden, "
+                    f"aber vorher konnte keine Sicherung angelegt werden ({error.strerror or error}"
+                    "). Sie bleibt unverändert. Bitte sorgen Sie für freien Speicherplatz im "
+                    f"Ordner „{target.parent}“ und starten Sie das Programm erneut."
+                ) from error
             log.info("Sicherung vor Schema-Aktualisierung: %s", target)
         with self._write():
             # Another process may have migrated while we waited for the write lock.
@@ -803,6 +812,14 @@ class Store:
                 backup_files.copy_file(backup.path, self.path)
                 self._restored_from = backup
                 return
+
+    def _try_rescue(self, damaged: Path) -> int:
+        """:meth:`_rescue`, but a failure only costs the rescue, never the opening."""
+        try:
+            return self._rescue(damaged)
+        except Exception:
+            log.exception("Rettung aus %s fehlgeschlagen", damaged)
+            return 0
 
     def _rescue(self, damaged: Path) -> int:
         """Take over from the damaged file every draft changed after the restored backup
