@@ -7,6 +7,7 @@ buttons and dialogs say „Abbrechen“ and „Öffnen“, and sets the German l
 
 from __future__ import annotations
 
+import logging
 import os
 import sys
 from collections.abc import Callable, Sequence
@@ -18,9 +19,12 @@ from PySide6.QtCore import (
     QEvent,
     QLibraryInfo,
     QLocale,
+    QMessageLogContext,
     QObject,
     QTimer,
+    QtMsgType,
     QTranslator,
+    qInstallMessageHandler,
 )
 from PySide6.QtWidgets import QApplication, QMessageBox, QWidget
 
@@ -83,17 +87,30 @@ def run_app(argv: Sequence[str] | None = None) -> int:
     from stellungnahme_app.ui.error_reporting import install_excepthook
 
     install_excepthook()
+    qInstallMessageHandler(_log_qt_message)
     window = start_main_window()
     if window is None:
         return 2
-    if os.environ.get(QUIT_AFTER_START_VARIABLE) == "1":
-        QTimer.singleShot(0, app.quit)  # after the first paint's work queued by the window
     code = app.exec()
     from stellungnahme_app.ui.background import wait_for_all
 
     wait_for_all()
     window.store.close()
     return code
+
+
+_QT_LOG_LEVELS = {
+    QtMsgType.QtDebugMsg: logging.DEBUG,
+    QtMsgType.QtInfoMsg: logging.INFO,
+    QtMsgType.QtWarningMsg: logging.WARNING,
+    QtMsgType.QtCriticalMsg: logging.ERROR,
+    QtMsgType.QtFatalMsg: logging.CRITICAL,
+}
+
+
+def _log_qt_message(kind: QtMsgType, context: QMessageLogContext, message: str) -> None:
+    """Qt's own warnings go to the log file, not to a console the clerk never sees."""
+    logging.getLogger("stellungnahme_app.qt").log(_QT_LOG_LEVELS.get(kind, logging.INFO), message)
 
 
 def start_main_window(database: Path | None = None) -> MainWindow | None:
@@ -145,6 +162,9 @@ def start_main_window(database: Path | None = None) -> MainWindow | None:
                 "Voreinstellungen.",
                 details="\n\n".join(problems),
             )
+        if os.environ.get(QUIT_AFTER_START_VARIABLE) == "1":
+            # Smoke test of the bundle: the whole start-up has run, including this part.
+            QTimer.singleShot(0, QApplication.quit)
 
     run_after_first_paint(window, after_first_paint)
     return window
