@@ -19,7 +19,9 @@ from stellungnahme_app.store import (
     DraftNotFound,
     Status,
     Store,
+    StoreBusyError,
     StoreError,
+    database,
 )
 
 from .clock import FakeClock
@@ -284,3 +286,36 @@ def test_one_store_shared_by_threads(store: Store) -> None:
         thread.join()
     assert errors == []
     assert {store.load(draft_id).revision for draft_id in ids} == {26}
+
+
+def test_folder_names_with_special_characters(tmp_path: Path, reference_draft: Draft) -> None:
+    folder = tmp_path / "Daten #1 ?ä% [Amt]"
+    with Store.open(folder / "stellungnahme.db") as store:
+        stored = store.create(reference_draft)
+        backup = store.backup()
+        assert store.restore_backup(backup.name) == backup
+        assert store.load(stored.id).draft == reference_draft
+    with Store.open(folder / "stellungnahme.db") as store:
+        assert store.recovery_notice is None
+
+
+def test_a_database_held_by_another_program_gives_a_german_message_and_loses_nothing(
+    db_path: Path, reference_draft: Draft, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    monkeypatch.setattr(database, "BUSY_TIMEOUT_SECONDS", 0.2)
+    with Store.open(db_path) as store:
+        stored = store.create(reference_draft)
+        blocker = sqlite3.connect(db_path, isolation_level=None)
+        blocker.execute("BEGIN IMMEDIATE")
+        stored.draft.conclusion = "Während der Sperre geschrieben."
+        try:
+            with pytest.raises(StoreBusyError) as caught:
+                store.save(stored)
+            assert "anderes Programmfenster" in caught.value.message
+            assert store.load(stored.id).revision == 1
+        finally:
+            blocker.execute("ROLLBACK")
+            blocker.close()
+        saved = store.save(stored)
+        assert store.load(stored.id).draft.conclusion == "Während der Sperre geschrieben."
+        assert saved.revision == 2
