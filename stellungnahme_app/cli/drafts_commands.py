@@ -17,6 +17,7 @@ import sys
 from collections.abc import Callable, Sequence
 from datetime import date, datetime
 from pathlib import Path
+from typing import TYPE_CHECKING
 
 from stellungnahme_app import exchange
 from stellungnahme_app.cli.main import ExitCode
@@ -25,9 +26,11 @@ from stellungnahme_app.store import (
     DraftNotFound,
     DraftSummary,
     Status,
-    Store,
     VersionReason,
 )
+
+if TYPE_CHECKING:
+    from stellungnahme_app.store import Store
 
 DOCUMENT_SUFFIXES = (".docx", ".pdf")
 TITLE_WIDTH = 50
@@ -158,6 +161,8 @@ def _usage(parser: argparse.ArgumentParser) -> int:
 
 def _with_store(action: Callable[[Store], int]) -> int:
     """Open the store, tell about a repair, run ``action``; unknown ids are usage errors."""
+    from stellungnahme_app.store import Store  # sqlite-utils only when a drafts command runs
+
     with Store.open() as store:
         if store.recovery_notice:
             print(store.recovery_notice, file=sys.stderr)

@@ -10,7 +10,10 @@ in a SQLite database in the data folder (see :class:`Store`). Qt-free.
         hits = store.search("Segregation")
 """
 
-from stellungnahme_app.store.database import DATABASE_FILE_NAME, Store
+from __future__ import annotations
+
+from typing import TYPE_CHECKING, Any
+
 from stellungnahme_app.store.errors import (
     BackupNotFound,
     ConflictError,
@@ -28,6 +31,22 @@ from stellungnahme_app.store.records import (
     VersionInfo,
     VersionReason,
 )
+
+if TYPE_CHECKING:
+    from stellungnahme_app.store.database import DATABASE_FILE_NAME, Store
+
+
+def __getattr__(name: str) -> Any:
+    """Load the database layer (and sqlite-utils, ~70 ms) only when it is first used.
+
+    The command line needs ``Status`` for every start but the database only for ``drafts``.
+    """
+    if name in ("Store", "DATABASE_FILE_NAME"):
+        from stellungnahme_app.store import database
+
+        return getattr(database, name)
+    raise AttributeError(f"module {__name__!r} has no attribute {name!r}")
+
 
 __all__ = [
     "DATABASE_FILE_NAME",
