@@ -21,7 +21,6 @@ from stellungnahme_app import exchange, rules
 from stellungnahme_app.cli.main import ExitCode
 from stellungnahme_app.model import Draft
 
-DRAFT_SUFFIX = "_Entwurf"
 OUTPUT_SUFFIXES = (".docx", ".pdf")
 
 
@@ -115,10 +114,8 @@ def _check(draft: Draft, configured: _Configured) -> list[rules.Finding]:
     )
 
 
-def output_path(args: argparse.Namespace, draft_name: str) -> Path | None:
+def output_path(args: argparse.Namespace, default_name: str) -> Path | None:
     """Where ``export`` writes; ``None`` (after a message) if ``--output`` is unusable."""
-    stem, _suffix = draft_name.rsplit(".", 1)
-    default_name = f"{stem}{DRAFT_SUFFIX if args.draft_mode else ''}.docx"
     output: Path | None = args.output
     if output is None:
         return args.draft_file.parent / default_name
@@ -134,7 +131,7 @@ def run_export(args: argparse.Namespace) -> int:
     from stellungnahme_app.export import ExportBlocked, default_file_name, export_document
 
     draft = exchange.read_file(args.draft_file)
-    target = output_path(args, default_file_name(draft))
+    target = output_path(args, default_file_name(draft, draft_mode=args.draft_mode))
     if target is None:
         return ExitCode.USAGE
     configured = _configured()

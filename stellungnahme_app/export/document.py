@@ -41,14 +41,21 @@ class ExportBlocked(ExportError):
         )
 
 
-def default_file_name(draft: Draft, suffix: str = DOCX_SUFFIX) -> str:
-    """``Stellungnahme_0661-24.docx``; without a number the title, else ``ohne_Nummer``."""
+DRAFT_FILE_MARK = "_Entwurf"
+
+
+def default_file_name(draft: Draft, suffix: str = DOCX_SUFFIX, *, draft_mode: bool = False) -> str:
+    """``Stellungnahme_0661-24.docx`` (``…_Entwurf.docx`` for a draft export).
+
+    Without a number the title stands in, without either ``ohne_Nummer``.
+    """
+    mark = DRAFT_FILE_MARK if draft_mode else ""
     for value in (draft.document_number, draft.document_title):
         safe = _UNSAFE_IN_FILE_NAME.sub("-", ctx.one_line(value))
         safe = re.sub(r"-{2,}", "-", safe).strip("-. ")[:60].rstrip("-. ")
         if safe:
-            return f"Stellungnahme_{safe}{suffix}"
-    return f"Stellungnahme_ohne_Nummer{suffix}"
+            return f"Stellungnahme_{safe}{mark}{suffix}"
+    return f"Stellungnahme_ohne_Nummer{mark}{suffix}"
 
 
 def export_document(

@@ -117,6 +117,15 @@ def test_default_file_name(number: str, title: str, expected: str) -> None:
     assert default_file_name(draft) == expected
 
 
+def test_default_file_name_of_a_draft_export() -> None:
+    """The command line and the window name a draft export the same way."""
+    draft = Draft(document_number="0661/24")
+    assert default_file_name(draft, draft_mode=True) == "Stellungnahme_0661-24_Entwurf.docx"
+    assert default_file_name(Draft(), ".pdf", draft_mode=True) == (
+        "Stellungnahme_ohne_Nummer_Entwurf.pdf"
+    )
+
+
 def test_default_file_name_for_pdf_and_long_titles() -> None:
     assert default_file_name(Draft(document_number="0661/24"), ".pdf") == (
         "Stellungnahme_0661-24.pdf"

@@ -257,9 +257,7 @@ class ExportStep(StepPage):
         """Ask for the file name, then write the document in the background."""
         if self._busy:
             return
-        name = export.default_file_name(self.draft, suffix)
-        if draft_mode:
-            name = name.replace("Stellungnahme_", "Stellungnahme_ENTWURF_", 1)
+        name = export.default_file_name(self.draft, suffix, draft_mode=draft_mode)
         kind = "PDF-Dokument (*.pdf)" if suffix == ".pdf" else "Word-Dokument (*.docx)"
         title = "Entwurf speichern" if draft_mode else "Stellungnahme speichern"
         ask_save_path(

@@ -167,6 +167,16 @@ def test_default_file_name_is_offered(qtbot: Any, reference_editor: DraftEditor)
     dialog.reject()
 
 
+def test_draft_file_name_is_offered(qtbot: Any, reference_editor: DraftEditor) -> None:
+    reference_editor.show_export_step()
+    step = _step(reference_editor)
+    qtbot.mouseClick(step.draft_docx, Qt.MouseButton.LeftButton)
+    dialog = step.findChild(QFileDialog, "dateiauswahl")
+    assert dialog is not None
+    assert dialog.selectedFiles()[0].endswith("Stellungnahme_0661-24_Entwurf.docx")
+    dialog.reject()
+
+
 def test_a_locked_target_gives_a_german_message(
     qtbot: Any,
     reference_editor: DraftEditor,
