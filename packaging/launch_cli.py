@@ -5,4 +5,4 @@ import sys
 
 from stellungnahme_app.cli.main import main
 
-sys.exit(main(sys.argv[1:]))
+sys.exit(main(sys.argv[1:], prog="stellungnahme-cli"))

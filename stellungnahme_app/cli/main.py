@@ -41,15 +41,18 @@ class _Parser(argparse.ArgumentParser):
         self.exit(ExitCode.USAGE, f"{self.prog}: Fehler: {message}\n")
 
 
-def build_parser() -> argparse.ArgumentParser:
+GUI_PROGRAM = "stellungnahme"
+
+
+def build_parser(prog: str = GUI_PROGRAM) -> argparse.ArgumentParser:
+    """The parser; ``prog`` is ``stellungnahme-cli`` for the console-only program."""
     argparse_de.install()
     from stellungnahme_app.cli import document_commands, drafts_commands
 
-    parser = _Parser(
-        prog="stellungnahme",
-        description="Stellungnahmen der Stadtverwaltung entwerfen, prüfen und ausgeben. "
-        "Ohne Angaben startet das Programm mit seinem Fenster.",
-    )
+    description = "Stellungnahmen der Stadtverwaltung entwerfen, prüfen und ausgeben."
+    if prog == GUI_PROGRAM:
+        description += " Ohne Angaben startet das Programm mit seinem Fenster."
+    parser = _Parser(prog=prog, description=description)
     parser.add_argument(
         "--version",
         action="version",
@@ -64,8 +67,8 @@ def build_parser() -> argparse.ArgumentParser:
     return parser
 
 
-def main(argv: Sequence[str] | None = None) -> int:
-    parser = build_parser()
+def main(argv: Sequence[str] | None = None, *, prog: str = GUI_PROGRAM) -> int:
+    parser = build_parser(prog)
     args = parser.parse_args(argv)
     if not getattr(args, "handler", None):
         parser.print_help(sys.stderr)

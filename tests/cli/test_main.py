@@ -22,3 +22,17 @@ def test_version(capsys: pytest.CaptureFixture[str]) -> None:
         main(["--version"])
     assert exit_info.value.code == 0
     assert capsys.readouterr().out.strip() == f"stellungnahme {__version__}"
+
+
+def test_the_console_program_does_not_promise_a_window(
+    capsys: pytest.CaptureFixture[str],
+) -> None:
+    """``stellungnahme-cli`` (the bundle's console program) has no window to start."""
+    with pytest.raises(SystemExit):
+        main(["--help"], prog="stellungnahme-cli")
+    shown = capsys.readouterr().out
+    assert shown.startswith("Aufruf: stellungnahme-cli")
+    assert "Fenster" not in shown
+    with pytest.raises(SystemExit):
+        main(["--help"])
+    assert "Fenster" in capsys.readouterr().out
