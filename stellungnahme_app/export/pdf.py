@@ -171,6 +171,7 @@ def _kill_tree(process: subprocess.Popen[bytes]) -> None:
             ["taskkill", "/F", "/T", "/PID", str(process.pid)],
             capture_output=True,
             check=False,
+            creationflags=subprocess.CREATE_NO_WINDOW,
         )
     else:
         try:
