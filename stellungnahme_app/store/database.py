@@ -335,10 +335,12 @@ class Store:
         content = history.encode_content(draft)
         body = search.body_text(draft)
         with self._write() as db:
-            cursor = db.execute(
-                "INSERT INTO drafts (number, title, department, status, deadline, created, "
-                "changed, revision) VALUES (?, ?, ?, ?, ?, ?, ?, 1)",
+            draft_id = db.execute(schema.NEXT_DRAFT_ID_SQL).fetchone()[0]
+            db.execute(
+                "INSERT INTO drafts (id, number, title, department, status, deadline, created, "
+                "changed, revision) VALUES (?, ?, ?, ?, ?, ?, ?, ?, 1)",
                 (
+                    draft_id,
                     search.without_surrogates(draft.document_number),
                     search.without_surrogates(draft.document_title),
                     search.without_surrogates(draft.department),
@@ -348,8 +350,6 @@ class Store:
                     _stamp(now),
                 ),
             )
-            draft_id = cursor.lastrowid
-            assert draft_id is not None
             db.execute(
                 "INSERT INTO draft_texts (id, content, body) VALUES (?, ?, ?)",
                 (draft_id, content, body),

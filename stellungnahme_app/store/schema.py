@@ -16,6 +16,10 @@ Schema 2 (``m002_full_text_search``):
   ``drafts_search`` a view of number, title and body, and ``drafts_fts``, an FTS5 index whose
   external content is that view. The index holds :func:`search.fold`-ed text; it is kept up
   to date by the store itself, never with FTS5's ``rebuild`` (which would index unfolded text).
+Schema 3 (``m003_ids_never_reused``):
+  ``id_watermark`` the highest draft id ever given (a trigger keeps it on every insert), so a
+  draft purged from the trash never hands its id to a new one: a remembered id (the window's
+  last draft, a number noted on paper) can never open a different draft.
 """
 
 from __future__ import annotations
@@ -32,7 +36,11 @@ from stellungnahme_app.store import search
 
 log = logging.getLogger(__name__)
 
-MIGRATION_NAMES = ("m001_drafts_and_versions", "m002_full_text_search")
+MIGRATION_NAMES = (
+    "m001_drafts_and_versions",
+    "m002_full_text_search",
+    "m003_ids_never_reused",
+)
 CURRENT_SCHEMA = len(MIGRATION_NAMES)
 
 migrations = Migrations("stellungnahme")
@@ -103,6 +111,26 @@ def m002_full_text_search(db: sqlite_utils.Database) -> None:
             body = ""
         db.execute("UPDATE draft_texts SET body = ? WHERE id = ?", [body, draft_id])
         search.index(db.conn, draft_id, number, title, body)
+
+
+@migrations(name=MIGRATION_NAMES[2])
+def m003_ids_never_reused(db: sqlite_utils.Database) -> None:
+    db.execute("CREATE TABLE id_watermark (name TEXT PRIMARY KEY, last_id INTEGER NOT NULL)")
+    db.execute(
+        "INSERT INTO id_watermark (name, last_id) "
+        "VALUES ('drafts', coalesce((SELECT max(id) FROM drafts), 0))"
+    )
+    db.execute(
+        "CREATE TRIGGER drafts_raise_id_watermark AFTER INSERT ON drafts BEGIN "
+        "UPDATE id_watermark SET last_id = NEW.id WHERE name = 'drafts' AND last_id < NEW.id; "
+        "END"
+    )
+
+
+NEXT_DRAFT_ID_SQL = (
+    "SELECT max(coalesce((SELECT max(id) FROM drafts), 0), "
+    "(SELECT last_id FROM id_watermark WHERE name = 'drafts')) + 1"
+)
 
 
 def applied_migration_names(db: sqlite_utils.Database) -> list[str]:

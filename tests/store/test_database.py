@@ -153,6 +153,18 @@ def test_trash_is_purged_after_thirty_days(
         assert store.is_empty()
 
 
+def test_ids_of_purged_drafts_are_never_given_again(db_path: Path, reference_draft: Draft) -> None:
+    """A remembered id (the window's last draft, a note) must never open another draft."""
+    with Store.open(db_path) as store:
+        store.create(reference_draft)
+        newest = store.create(Draft(document_title="Weg"))
+        store.delete(newest.id)
+        assert store.purge_trash(older_than_days=None) == 1
+        assert store.create(Draft(document_title="Neu")).id == newest.id + 1
+    with Store.open(db_path) as store:
+        assert store.create(Draft(document_title="Danach")).id == newest.id + 2
+
+
 def test_duplicate_copies_content_but_not_number_or_status(
     store: Store, reference_draft: Draft
 ) -> None:

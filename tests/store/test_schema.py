@@ -40,7 +40,7 @@ def test_fixture_is_schema_1() -> None:
 def test_new_database_gets_the_current_schema(db_path: Path) -> None:
     Store.open(db_path).close()
     assert _applied(db_path) == list(schema.MIGRATION_NAMES)
-    assert schema.CURRENT_SCHEMA == 2
+    assert schema.CURRENT_SCHEMA == 3
 
 
 def test_schema1_database_is_backed_up_then_migrated_with_nothing_lost(
@@ -51,7 +51,9 @@ def test_schema1_database_is_backed_up_then_migrated_with_nothing_lost(
     with Store.open(schema1_copy, clock=clock) as store:
         assert store.recovery_notice is None
         backups = store.backups()
-        before_update = [p for p in backups if p.name.endswith("-vor-schema-2.db")]
+        before_update = [
+            p for p in backups if p.name.endswith(f"-vor-schema-{schema.CURRENT_SCHEMA}.db")
+        ]
         assert len(before_update) == 1
         assert _applied(before_update[0]) == [schema.MIGRATION_NAMES[0]]
 
@@ -76,6 +78,10 @@ def test_schema1_database_is_backed_up_then_migrated_with_nothing_lost(
 
         saved = store.save(reference)
         assert saved.revision == 8
+
+        # Ids continue after the highest one the old database gave.
+        assert store.purge_trash(older_than_days=None) == 1
+        assert store.create(exchange.read_file(reference_json_path)).id == 4
     assert _applied(schema1_copy) == list(schema.MIGRATION_NAMES)
     assert SCHEMA1_FIXTURE.read_bytes() == original_bytes
 
