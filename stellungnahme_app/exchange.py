@@ -16,7 +16,7 @@ from pathlib import Path
 from typing import Any, TypeVar
 
 from stellungnahme_app.errors import ExchangeFormatError
-from stellungnahme_app.fileio import atomic_write_bytes
+from stellungnahme_app.fileio import FileReadError, atomic_write_bytes, read_bytes
 from stellungnahme_app.model import (
     ASSESSMENT_KEYS,
     Assessments,
@@ -71,25 +71,9 @@ def read_file(path: Path | str) -> Draft:
     """Read a draft from a ``stellungnahme/1`` file."""
     path = Path(path)
     try:
-        size = path.stat().st_size
-        if size > MAX_FILE_BYTES:
-            raise ExchangeFormatError(
-                f"Die Datei „{path.name}“ ist mit {size / 1024 / 1024:.0f} MB zu groß "
-                f"für eine Stellungnahme (höchstens {MAX_FILE_BYTES // 1024 // 1024} MB)."
-            )
-        data = path.read_bytes()
-    except FileNotFoundError:
-        raise ExchangeFormatError(f"Die Datei „{path}“ wurde nicht gefunden.") from None
-    except IsADirectoryError:
-        raise ExchangeFormatError(f"„{path}“ ist ein Ordner, keine Datei.") from None
-    except PermissionError:
-        raise ExchangeFormatError(
-            f"Die Datei „{path}“ darf nicht gelesen werden (keine Berechtigung)."
-        ) from None
-    except OSError as error:
-        raise ExchangeFormatError(
-            f"Die Datei „{path}“ kann nicht gelesen werden: {error.strerror or error}."
-        ) from None
+        data = read_bytes(path, max_bytes=MAX_FILE_BYTES)
+    except FileReadError as error:
+        raise ExchangeFormatError(error.message) from None
     try:
         return loads(data)
     except ExchangeFormatError as error:

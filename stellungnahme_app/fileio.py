@@ -1,4 +1,7 @@
-"""Writing files so that a failure never leaves a half-written file or destroys the old one.
+"""Reading and writing the user's files with German messages for everything that can go wrong.
+
+Reading (:func:`read_bytes`) refuses folders and oversized files and names the file in every
+message. Writing never leaves a half-written file or destroys the old one.
 
 Every file the program writes for the user (drafts, documents, settings) goes through
 :func:`atomic_target`: the content is written to a temporary file in the target's folder,
@@ -19,8 +22,45 @@ from pathlib import Path
 from stellungnahme_app.errors import StellungnahmeError
 
 
+class FileReadError(StellungnahmeError):
+    """A file could not be read (missing, a folder, too large, no permission)."""
+
+
 class FileWriteError(StellungnahmeError):
     """A file could not be written; the previous file, if any, is unchanged."""
+
+
+def _size_text(size: int) -> str:
+    if size >= 1024 * 1024:
+        return f"{size / 1024 / 1024:.0f} MB"
+    return f"{max(size // 1024, 1)} KB"
+
+
+def read_bytes(path: Path, *, max_bytes: int, subject: str = "Die Datei") -> bytes:
+    """The content of ``path``; :class:`FileReadError` with a German message otherwise.
+
+    ``subject`` names the kind of file in the messages (``Die Vorlage``, ``Der Textbaustein``).
+    """
+    try:
+        if path.is_dir():
+            raise FileReadError(f"„{path}“ ist ein Ordner, keine Datei.")
+        size = path.stat().st_size
+        if size > max_bytes:
+            raise FileReadError(
+                f"{subject} „{path.name}“ ist mit {_size_text(size)} zu groß "
+                f"(höchstens {_size_text(max_bytes)})."
+            )
+        return path.read_bytes()
+    except FileNotFoundError:
+        raise FileReadError(f"{subject} „{path}“ wurde nicht gefunden.") from None
+    except PermissionError:
+        raise FileReadError(
+            f"{subject} „{path}“ darf nicht gelesen werden (keine Berechtigung)."
+        ) from None
+    except OSError as error:
+        raise FileReadError(
+            f"{subject} „{path}“ kann nicht gelesen werden: {error.strerror or error}."
+        ) from None
 
 
 def office_lock_files(target: Path) -> list[Path]:

@@ -41,7 +41,13 @@ import platformdirs
 
 from stellungnahme_app import paths
 from stellungnahme_app.errors import ConfigError
-from stellungnahme_app.fileio import FileWriteError, atomic_write_bytes, describe_os_error
+from stellungnahme_app.fileio import (
+    FileReadError,
+    FileWriteError,
+    atomic_write_bytes,
+    describe_os_error,
+    read_bytes,
+)
 
 log = logging.getLogger(__name__)
 
@@ -433,24 +439,9 @@ def _parse_and_check(path: Path, kind: str, problems: list[str]) -> _Layer | Non
 
 def _read_text(path: Path, problems: list[str]) -> str | None:
     try:
-        if path.is_dir():
-            problems.append(
-                f"„{path}“ ist ein Ordner, keine Einstellungsdatei. Er wird übergangen."
-            )
-            return None
-        size = path.stat().st_size
-        if size > MAX_SETTINGS_FILE_BYTES:
-            problems.append(
-                f"Die Einstellungsdatei „{path}“ ist mit {size // 1024} KB viel zu groß und "
-                "wird nicht verwendet. Es gelten die Standardeinstellungen."
-            )
-            return None
-        data = path.read_bytes()
-    except OSError as error:
-        problems.append(
-            f"Die Einstellungsdatei „{path}“ kann nicht gelesen werden "
-            f"({error.strerror or error}). Es gelten die Standardeinstellungen."
-        )
+        data = read_bytes(path, max_bytes=MAX_SETTINGS_FILE_BYTES, subject="Die Einstellungsdatei")
+    except FileReadError as error:
+        problems.append(f"{error.message} Es gelten die Standardeinstellungen.")
         return None
     try:
         return data.decode("utf-8-sig")

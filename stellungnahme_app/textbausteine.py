@@ -39,6 +39,7 @@ from jinja2.sandbox import SandboxedEnvironment
 
 from stellungnahme_app import form, settings
 from stellungnahme_app.errors import StellungnahmeError
+from stellungnahme_app.fileio import FileReadError, read_bytes
 from stellungnahme_app.model import AssessmentKey, Draft
 from stellungnahme_app.text import clean, is_blank
 
@@ -249,18 +250,9 @@ def _category_label(category_dir: Path, problems: list[str]) -> str | None:
 
 def _load_file(path: Path, category: str, problems: list[str]) -> Textbaustein | None:
     try:
-        size = path.stat().st_size
-        if size > MAX_FILE_BYTES:
-            problems.append(
-                f"Textbaustein „{path}“: Die Datei ist mit {size // 1024} KB zu groß "
-                f"(höchstens {MAX_FILE_BYTES // 1024} KB) und wird nicht angeboten."
-            )
-            return None
-        data = path.read_bytes()
-    except OSError as error:
-        problems.append(
-            f"Textbaustein „{path}“ kann nicht gelesen werden ({error.strerror or error})."
-        )
+        data = read_bytes(path, max_bytes=MAX_FILE_BYTES, subject="Der Textbaustein")
+    except FileReadError as error:
+        problems.append(f"{error.message} Er wird nicht angeboten.")
         return None
     try:
         source = data.decode("utf-8-sig").replace("\r\n", "\n")

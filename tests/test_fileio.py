@@ -91,3 +91,26 @@ def test_permissions_of_a_replaced_file_are_kept(tmp_path: Path) -> None:
     target.chmod(0o640)
     atomic_write_bytes(target, b"neu")
     assert target.stat().st_mode & 0o777 == 0o640
+
+
+def test_read_bytes(tmp_path: Path) -> None:
+    target = tmp_path / "a.json"
+    target.write_bytes(b"{}")
+    assert fileio.read_bytes(target, max_bytes=10) == b"{}"
+
+
+@pytest.mark.parametrize(
+    ("name", "prepare", "fragment"),
+    [
+        ("fehlt.json", lambda p: None, "Die Vorlage „.*fehlt.json“ wurde nicht gefunden."),
+        ("ordner", lambda p: p.mkdir(), "ist ein Ordner, keine Datei."),
+        ("gross.json", lambda p: p.write_bytes(b"x" * 3000), "mit 2 KB zu groß .höchstens 1 KB."),
+    ],
+)
+def test_read_bytes_explains_what_is_wrong(
+    tmp_path: Path, name: str, prepare: object, fragment: str
+) -> None:
+    path = tmp_path / name
+    prepare(path)  # type: ignore[operator]
+    with pytest.raises(fileio.FileReadError, match=fragment):
+        fileio.read_bytes(path, max_bytes=1024, subject="Die Vorlage")

@@ -34,6 +34,7 @@ from lxml import etree
 from markupsafe import Markup, escape
 
 from stellungnahme_app.errors import TemplateError
+from stellungnahme_app.fileio import FileReadError, read_bytes
 
 W_NS = "http://schemas.openxmlformats.org/wordprocessingml/2006/main"
 _W = "{" + W_NS + "}"
@@ -247,27 +248,11 @@ class LoadedTemplate:
 
 def read_template(path: Path) -> LoadedTemplate:
     """Read a .docx template, with a German :class:`TemplateError` for every way it fails."""
-    name = path.name
     try:
-        size = path.stat().st_size
-        if path.is_dir():
-            raise TemplateError(f"„{path}“ ist ein Ordner, keine Word-Vorlage.")
-        if size > MAX_TEMPLATE_BYTES:
-            raise TemplateError(
-                f"Die Vorlage „{name}“ ist mit {size // 1024 // 1024} MB zu groß "
-                f"(höchstens {MAX_TEMPLATE_BYTES // 1024 // 1024} MB)."
-            )
-        data = path.read_bytes()
-    except FileNotFoundError:
-        raise TemplateError(f"Die Vorlage „{path}“ wurde nicht gefunden.") from None
-    except PermissionError:
-        raise TemplateError(
-            f"Die Vorlage „{path}“ darf nicht gelesen werden (keine Berechtigung)."
-        ) from None
-    except OSError as error:
-        raise TemplateError(
-            f"Die Vorlage „{path}“ kann nicht gelesen werden: {error.strerror or error}."
-        ) from None
+        data = read_bytes(path, max_bytes=MAX_TEMPLATE_BYTES, subject="Die Vorlage")
+    except FileReadError as error:
+        raise TemplateError(error.message) from None
+    name = path.name
     verify_docx(data, name)
     return LoadedTemplate(path, data)
 
