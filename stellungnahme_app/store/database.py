@@ -494,13 +494,30 @@ class Store:
                 (cutoff, cutoff),
             ).fetchall()
             for draft_id, number, title, body in rows:
-                search.unindex(db, draft_id, number, title, body)
-                db.execute("DELETE FROM versions WHERE draft_id = ?", (draft_id,))
-                db.execute("DELETE FROM draft_texts WHERE id = ?", (draft_id,))
-                db.execute("DELETE FROM drafts WHERE id = ?", (draft_id,))
+                _remove_for_good(db, draft_id, number, title, body)
         if rows:
             log.info("%d Entwürfe endgültig aus dem Papierkorb gelöscht", len(rows))
         return len(rows)
+
+    @_guarded
+    def discard_unused(self, draft_id: int, *, revision: int) -> bool:
+        """Delete for good a draft that never held work (a new one left untouched).
+
+        Only while it is still at ``revision`` (nothing saved elsewhere since), outside the
+        trash and without versions; otherwise nothing changes and the result is False.
+        """
+        with self._write() as db:
+            row = db.execute(
+                "SELECT d.number, d.title, t.body FROM drafts d JOIN draft_texts t ON t.id = d.id "
+                "WHERE d.id = ? AND d.revision = ? AND d.deleted IS NULL AND NOT EXISTS "
+                "(SELECT 1 FROM versions v WHERE v.draft_id = d.id)",
+                (draft_id, revision),
+            ).fetchone()
+            if row is None:
+                return False
+            _remove_for_good(db, draft_id, *row)
+        log.info("Unbenutzter neuer Entwurf %s verworfen", draft_id)
+        return True
 
     def _require(self, draft_id: int) -> None:
         if self._db.execute("SELECT 1 FROM drafts WHERE id = ?", (draft_id,)).fetchone() is None:
@@ -965,6 +982,16 @@ class Store:
 
 
 # ---------------------------------------------------------------------- module helpers
+
+
+def _remove_for_good(
+    db: sqlite3.Connection, draft_id: int, number: str, title: str, body: str
+) -> None:
+    """Delete a draft, its versions and its search entry; must run inside a write transaction."""
+    search.unindex(db, draft_id, number, title, body)
+    db.execute("DELETE FROM versions WHERE draft_id = ?", (draft_id,))
+    db.execute("DELETE FROM draft_texts WHERE id = ?", (draft_id,))
+    db.execute("DELETE FROM drafts WHERE id = ?", (draft_id,))
 
 
 def _connect(path: Path) -> sqlite3.Connection:

@@ -10,6 +10,10 @@ Nothing is ever overwritten silently. The store refuses a save whose revision is
 stops saving and reports the :class:`ConflictError` so the user decides. In addition the
 session holds a lock file per draft, so a second window or instance that opens the same
 draft learns about it at once (:attr:`DraftSession.opened_elsewhere`).
+
+A draft the program has just created is marked with :meth:`DraftSession.mark_as_new`; as
+long as the author changes nothing in it, :meth:`DraftSession.is_unused` says so and the
+window can throw it away instead of leaving an empty draft in the list.
 """
 
 from __future__ import annotations
@@ -63,6 +67,7 @@ class DraftSession(QObject):
         self._stored = stored
         self._saved_state = _stored_state(stored)
         self._first_unsaved: float | None = None
+        self._new_state: _State | None = None
         self._suspended = False
         self._closed = False
         self._timer = QTimer(self)
@@ -88,10 +93,31 @@ class DraftSession(QObject):
     def has_unsaved_changes(self) -> bool:
         return self._current_state() != self._saved_state
 
+    def mark_as_new(self) -> None:
+        """The program has just created this draft: what the editor shows now (with the
+        defaults it filled in itself) is the state :meth:`is_unused` compares against."""
+        self._new_state = self._current_state()
+
+    def is_unused(self) -> bool:
+        """True for a draft marked new that the author has entered nothing into.
+
+        Anything entered counts, even if it was taken back afterwards.
+        """
+        if self._new_state is None or self._closed or self._suspended:
+            return False
+        self._source.flush_pending_edits()
+        self._note_touched()
+        return self._new_state is not None
+
+    def _note_touched(self) -> None:
+        if self._new_state is not None and self._current_state() != self._new_state:
+            self._new_state = None
+
     def mark_changed(self) -> None:
         """The editor changed the model: save soon."""
         if self._closed or self._suspended:
             return
+        self._note_touched()
         now = time.monotonic()
         if self._first_unsaved is None:
             self._first_unsaved = now
@@ -142,6 +168,7 @@ class DraftSession(QObject):
         self._stored = stored
         self._saved_state = _stored_state(stored)
         self._first_unsaved = None
+        self._new_state = None
         self._suspended = False
 
     def check_elsewhere(self) -> bool:

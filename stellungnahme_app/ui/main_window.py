@@ -4,7 +4,8 @@ The window owns the store handle and the :class:`DraftSession` of the open draft
 the overview's requests into store calls (new, duplicate, delete with undo, import, export),
 saves the open draft automatically through the session and shows „Gespeichert 14:32“ in
 the status bar, resolves save conflicts with the user, and remembers its size, position and
-the last open draft in ``fenster.ini`` in the data folder.
+the last open draft in ``fenster.ini`` in the data folder. A new draft the author leaves
+without entering anything is removed again (like an unused new document), not kept empty.
 """
 
 from __future__ import annotations
@@ -406,12 +407,17 @@ class MainWindow(QMainWindow):
         if self.editor is not None:
             self.editor.setFocus(Qt.FocusReason.OtherFocusReason)
 
-    def close_session(self) -> bool:
-        """Save and close the open draft; False (and the draft stays open) if saving failed."""
+    def close_session(self, *, discard_unused: bool = True) -> bool:
+        """Save and close the open draft; False (and the draft stays open) if saving failed.
+
+        A new draft nothing was entered into is removed for good instead (unless
+        ``discard_unused`` is False).
+        """
         session = self.session
         if session is None:
             return True
-        if not session.save_now() and session.has_unsaved_changes():
+        discarded = discard_unused and self._discard_if_unused(session)
+        if not discarded and not session.save_now() and session.has_unsaved_changes():
             if session.suspended:
                 # An unresolved conflict: keep this window's text as a copy, never overwrite.
                 self._keep_as_copy(session, reopen=False)
@@ -423,7 +429,19 @@ class MainWindow(QMainWindow):
         self.elsewhere_banner.hide()
         return True
 
+    def _discard_if_unused(self, session: DraftSession) -> bool:
+        """Remove the session's draft for good if it is new and unused; True if removed."""
+        if not session.is_unused():
+            return False
+        try:
+            return self.store.discard_unused(session.draft_id, revision=session.stored.revision)
+        except StellungnahmeError:
+            log.warning("Unbenutzter Entwurf %s nicht verworfen", session.draft_id, exc_info=True)
+            return False
+
     def show_overview(self) -> None:
+        if self.session is not None and self.session.is_unused():
+            self.close_session()
         if self.session is not None:
             self.session.save_now()
         self.pages.setCurrentWidget(self.overview)
@@ -555,6 +573,8 @@ class MainWindow(QMainWindow):
             show_error(self, error, action="Die neue Stellungnahme konnte nicht angelegt werden.")
             return
         if self.open_draft(stored.id, step=0):
+            assert self.session is not None
+            self.session.mark_as_new()
             self.statusBar().showMessage("Neue Stellungnahme angelegt.", 5000)
 
     def duplicate_draft(self, draft_id: int) -> None:
@@ -574,7 +594,7 @@ class MainWindow(QMainWindow):
     def delete_draft(self, draft_id: int) -> None:
         """Move the draft to the trash; the status bar offers to undo it."""
         open_here = self.session is not None and self.session.draft_id == draft_id
-        if open_here and not self.close_session():
+        if open_here and not self.close_session(discard_unused=False):
             return
         try:
             title = self.store.load(draft_id).draft.display_title
@@ -780,15 +800,17 @@ class MainWindow(QMainWindow):
         if self.editor is None:
             return
         draft_id = self.session.draft_id if self.session else None
+        unused = self.session is not None and self.session.is_unused()
         step = self.editor.current_step()
         editing = self.is_editing()
-        if not self.close_session():
+        if not self.close_session(discard_unused=False):
             return
         self._editor_layout.removeWidget(self.editor)
         self.editor.deleteLater()
         self.editor = None
-        if draft_id is not None:
-            self.open_draft(draft_id, step=step)
+        if draft_id is not None and self.open_draft(draft_id, step=step):
+            if unused and self.session is not None:
+                self.session.mark_as_new()
             if not editing:
                 self.show_overview()
 
@@ -869,8 +891,14 @@ class MainWindow(QMainWindow):
         stored = window_settings()
         stored.setValue("fenster/geometrie", self.saveGeometry())
         stored.setValue("fenster/zustand", self.saveState())
-        if self.is_editing() and self.session is not None and self.editor is not None:
-            stored.setValue("entwurf/zuletzt", self.session.draft_id)
+        session = self.session
+        if (
+            self.is_editing()
+            and session is not None
+            and self.editor is not None
+            and not session.is_unused()  # it is removed when the window closes
+        ):
+            stored.setValue("entwurf/zuletzt", session.draft_id)
             stored.setValue("entwurf/schritt", self.editor.current_step())
         else:
             stored.remove("entwurf/zuletzt")

@@ -21,6 +21,7 @@ from stellungnahme_app.store import (
     Store,
     StoreBusyError,
     StoreError,
+    VersionReason,
     database,
 )
 
@@ -163,6 +164,41 @@ def test_ids_of_purged_drafts_are_never_given_again(db_path: Path, reference_dra
         assert store.create(Draft(document_title="Neu")).id == newest.id + 1
     with Store.open(db_path) as store:
         assert store.create(Draft(document_title="Danach")).id == newest.id + 2
+
+
+def test_discard_unused_removes_an_untouched_new_draft_for_good(
+    store: Store, reference_draft: Draft
+) -> None:
+    kept = store.create(reference_draft)
+    new = store.create(Draft(city="Erfurt", document_title="Leerlauf"))
+    assert store.discard_unused(new.id, revision=new.revision)
+    with pytest.raises(DraftNotFound):
+        store.load(new.id)
+    assert [s.id for s in store.list()] == [kept.id]
+    assert store.list(trash=True) == [], "nicht in den Papierkorb: es war nie Arbeit darin"
+    assert store.search("Leerlauf") == []
+    assert store.create(Draft()).id == new.id + 1, "die Nummer wird nicht neu vergeben"
+
+
+def test_discard_unused_leaves_a_draft_saved_elsewhere_meanwhile(store: Store) -> None:
+    new = store.create(Draft(city="Erfurt"))
+    elsewhere = dataclasses.replace(new, draft=new.draft.copy())
+    elsewhere.draft.conclusion = "In einem anderen Fenster getippt."
+    store.save(elsewhere)
+    assert not store.discard_unused(new.id, revision=new.revision)
+    assert store.load(new.id).draft.conclusion == "In einem anderen Fenster getippt."
+
+
+def test_discard_unused_keeps_drafts_with_versions_or_in_the_trash(store: Store) -> None:
+    with_version = store.create(Draft(city="Erfurt"))
+    store.snapshot(with_version.id, VersionReason.EXPORT)
+    trashed = store.create(Draft(city="Erfurt"))
+    store.delete(trashed.id)
+    assert not store.discard_unused(with_version.id, revision=with_version.revision)
+    assert not store.discard_unused(trashed.id, revision=trashed.revision)
+    assert store.load(with_version.id).deleted is None
+    assert store.load(trashed.id).deleted is not None
+    assert not store.discard_unused(9999, revision=1), "schon fort: nichts zu tun"
 
 
 def test_duplicate_copies_content_but_not_number_or_status(

@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import datetime as dt
 import warnings
 from collections.abc import Callable
 from pathlib import Path
@@ -15,7 +16,7 @@ from pytestqt.qtbot import QtBot
 from stellungnahme_app import exchange, paths
 from stellungnahme_app.model import Draft
 from stellungnahme_app.settings import Settings
-from stellungnahme_app.store import Status, Store
+from stellungnahme_app.store import DraftNotFound, Status, Store
 from stellungnahme_app.ui.app import start_main_window
 from stellungnahme_app.ui.error_reporting import visible_notices
 from stellungnahme_app.ui.main_window import MainWindow, window_settings
@@ -186,7 +187,6 @@ def test_search_filters_as_you_type(
 def test_status_filter_and_overdue_deadline(
     qtbot: QtBot, store: Store, reference_draft: Draft, open_main_window: OpenWindow
 ) -> None:
-    import datetime as dt
 
     store.create(reference_draft, status=Status.IN_REVIEW, deadline=dt.date(2020, 1, 31))
     store.create(Draft(document_number="0100/25"))
@@ -205,7 +205,11 @@ def test_status_filter_and_overdue_deadline(
 
 
 def test_new_and_duplicate(
-    qtbot: QtBot, store: Store, app_settings: Settings, open_main_window: OpenWindow
+    qtbot: QtBot,
+    store: Store,
+    app_settings: Settings,
+    open_main_window: OpenWindow,
+    edit_field: EditField,
 ) -> None:
     window = open_main_window(store)
     qtbot.keyClick(window, Qt.Key.Key_N, Qt.KeyboardModifier.ControlModifier)
@@ -213,9 +217,114 @@ def test_new_and_duplicate(
     assert window.session is not None
     new_id = window.session.draft_id
     assert store.load(new_id).draft.city == app_settings.city
+    edit_field(window, "document_number", "0100/25")
     window.show_overview()
     window.duplicate_draft(new_id)
     assert len(store.list()) == 2
+
+
+def _new_by_ctrl_n(qtbot: QtBot, window: MainWindow) -> int:
+    qtbot.keyClick(window, Qt.Key.Key_N, Qt.KeyboardModifier.ControlModifier)
+    assert window.is_editing()
+    assert window.session is not None
+    return window.session.draft_id
+
+
+def test_an_untouched_new_draft_vanishes_when_going_back_to_the_overview(
+    qtbot: QtBot, store: Store, open_main_window: OpenWindow
+) -> None:
+    window = open_main_window(store)
+    new_id = _new_by_ctrl_n(qtbot, window)
+    assert window.editor is not None
+    assert window.editor.draft().signature.date == dt.date.today(), "vom Programm vorbelegt"
+    for _step in range(7):  # looking at every step is not entering anything
+        qtbot.keyClick(window.editor, Qt.Key.Key_Right, Qt.KeyboardModifier.AltModifier)
+    assert window.editor.current_step() == 7
+    qtbot.mouseClick(window.back_button, Qt.MouseButton.LeftButton)
+    assert not window.is_editing()
+    assert table_numbers(window) == []
+    assert store.list() == [] and store.list(trash=True) == [], "für immer fort"
+    with pytest.raises(DraftNotFound):
+        store.load(new_id)
+
+
+def test_an_untouched_new_draft_vanishes_when_another_is_opened_or_created(
+    qtbot: QtBot, store: Store, reference_draft: Draft, open_main_window: OpenWindow
+) -> None:
+    other = store.create(reference_draft).id
+    window = open_main_window(store)
+    first_new = _new_by_ctrl_n(qtbot, window)
+    second_new = _new_by_ctrl_n(qtbot, window)
+    assert second_new != first_new
+    assert [row.id for row in store.list()] == [second_new, other]
+    assert window.open_draft(other)
+    assert [row.id for row in store.list()] == [other]
+
+
+def test_an_untouched_new_draft_vanishes_when_the_window_closes(
+    qtbot: QtBot, store: Store, open_main_window: OpenWindow
+) -> None:
+    window = open_main_window(store)
+    _new_by_ctrl_n(qtbot, window)
+    window.close()
+    assert store.list() == []
+    assert window_settings().value("entwurf/zuletzt") is None, "nicht als letzter gemerkt"
+
+
+def test_anything_typed_keeps_a_new_draft(
+    qtbot: QtBot, store: Store, open_main_window: OpenWindow, edit_field: EditField
+) -> None:
+    window = open_main_window(store)
+    typed_then_erased = _new_by_ctrl_n(qtbot, window)
+    field = edit_field(window, "conclusion", "x")
+    qtbot.keyClick(field, Qt.Key.Key_Backspace)
+    window.show_overview()
+    assert [row.id for row in store.list()] == [typed_then_erased]
+
+    qtbot.mouseClick(window.overview.new_button, Qt.MouseButton.LeftButton)
+    assert window.session is not None
+    with_title = window.session.draft_id
+    edit_field(window, "document_title", "Radwege")
+    window.close()
+    assert store.load(with_title).draft.document_title == "Radwege"
+    assert {row.id for row in store.list()} == {typed_then_erased, with_title}
+
+
+def test_a_new_draft_with_a_status_chosen_is_kept(
+    qtbot: QtBot, store: Store, open_main_window: OpenWindow
+) -> None:
+    window = open_main_window(store)
+    new_id = _new_by_ctrl_n(qtbot, window)
+    assert window.editor is not None
+    window.editor.jump_to("status")
+    status = window.focusWidget()
+    assert status is not None
+    qtbot.keyClick(status, Qt.Key.Key_Down)
+    window.show_overview()
+    assert store.load(new_id).status is list(Status)[1]
+
+
+def test_new_settings_keep_an_untouched_new_draft_open_and_still_unused(
+    qtbot: QtBot, store: Store, open_main_window: OpenWindow
+) -> None:
+    window = open_main_window(store)
+    new_id = _new_by_ctrl_n(qtbot, window)
+    window.reload_settings()
+    assert window.is_editing()
+    assert window.session is not None and window.session.draft_id == new_id
+    window.show_overview()
+    assert store.list() == []
+
+
+def test_an_existing_draft_left_untouched_stays(
+    qtbot: QtBot, store: Store, open_main_window: OpenWindow
+) -> None:
+    empty = store.create(Draft()).id
+    window = open_main_window(store)
+    window.open_draft(empty)
+    window.show_overview()
+    window.close()
+    assert [row.id for row in store.list()] == [empty]
 
 
 def test_import_by_file_dialog(
