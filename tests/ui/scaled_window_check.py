@@ -2,7 +2,9 @@
 
 Qt reads ``QT_SCALE_FACTOR`` once, when the application starts, so this runs in a process of
 its own and prints what it found as JSON: every control that is cut off (smaller than it
-needs), every page that needs scrolling sideways, every font set in pixels.
+needs), every page that needs scrolling sideways or shows a scroll bar it does not need,
+every font set in pixels. The window is looked at in its usual size and once more only
+:data:`NARROW_WIDTH` logical pixels wide (half a laptop screen, a window beside another).
 Usage: ``python scaled_window_check.py [screenshot folder]``.
 """
 
@@ -27,6 +29,7 @@ from stellungnahme_app.ui.settings_dialog import SettingsDialog
 from stellungnahme_app.ui.trash_dialog import TrashDialog
 
 SIZED_TYPES = (QAbstractButton, QComboBox, QLineEdit, QLabel)
+NARROW_WIDTH = 800
 
 
 def _name(widget: QWidget) -> str:
@@ -51,6 +54,8 @@ def layout_problems(root: QWidget, where: str) -> list[str]:
             continue
         if isinstance(widget, QScrollArea) and widget.horizontalScrollBar().isVisible():
             problems.append(f"{where}: muss seitlich scrollen: {_name(widget)}")
+        if isinstance(widget, QScrollArea) and needless_vertical_scroll_bar(widget):
+            problems.append(f"{where}: Bildlaufleiste ohne Not: {_name(widget)}")
         if isinstance(widget, QLabel) and (widget.wordWrap() or not widget.text()):
             continue
         if isinstance(widget, QLineEdit) and isinstance(widget.parentWidget(), QComboBox):
@@ -63,6 +68,20 @@ def layout_problems(root: QWidget, where: str) -> list[str]:
                     f"{need.width()}×{need.height()}): {_name(widget)}"
                 )
     return problems
+
+
+def needless_vertical_scroll_bar(area: QScrollArea) -> bool:
+    """The area shows a vertical scroll bar although its page would fit without one."""
+    bar = area.verticalScrollBar()
+    page = area.widget()
+    if not bar.isVisible() or page is None or area.horizontalScrollBar().isVisible():
+        return False
+    width = area.viewport().width() + bar.width()
+    if page.hasHeightForWidth():
+        needed = page.heightForWidth(width)
+    else:
+        needed = page.minimumSizeHint().height()
+    return needed <= area.viewport().height()
 
 
 def main(shots: Path | None) -> int:
@@ -92,7 +111,14 @@ def main(shots: Path | None) -> int:
     for step in range(8):
         window.editor.set_current_step(step)
         look(window, f"Schritt {step + 1}", f"200-schritt-{step + 1}")
+    window.resize(NARROW_WIDTH, window.height())
+    for step in range(8):
+        window.editor.set_current_step(step)
+        look(
+            window, f"{NARROW_WIDTH} px breit, Schritt {step + 1}", f"200-schmal-schritt-{step + 1}"
+        )
     window.show_overview()
+    look(window, f"{NARROW_WIDTH} px breit, Übersicht", "200-schmal-uebersicht")
     for dialog, name in (
         (SettingsDialog(window.settings, window), "einstellungen"),
         (TrashDialog(window.store, window), "papierkorb"),

@@ -204,6 +204,10 @@ class DraftEditor(QWidget):
         step = self.steps[index]
         self._current = index
         self.pages.setCurrentIndex(index)
+        # A page whose content changed while hidden (an answer's Textbausteine disappeared
+        # when another draft was loaded) still has its old height; its scroll area learns
+        # the new one only from this.
+        step.updateGeometry()
         self.step_list.blockSignals(True)
         self.step_list.setCurrentRow(index)
         self.step_list.blockSignals(False)

@@ -14,7 +14,6 @@ from PySide6.QtCore import Qt, Signal
 from PySide6.QtWidgets import (
     QComboBox,
     QFormLayout,
-    QHBoxLayout,
     QLabel,
     QMessageBox,
     QPushButton,
@@ -35,6 +34,7 @@ from stellungnahme_app.ui.editor.step_page import EditorContext, StepPage
 from stellungnahme_app.ui.editor.text_field import LineField, PlainTextField
 from stellungnahme_app.ui.editor.widget_helpers import compact_combo_box, describe, hint_label
 from stellungnahme_app.ui.error_reporting import show_error
+from stellungnahme_app.ui.flow_layout import flow_row
 
 
 def contribution_label(index: int, contribution: Contribution) -> str:
@@ -148,10 +148,11 @@ class AemterStep(StepPage):
         self.contributions.remove_requested.connect(self.remove_contribution)
         self.contributions.move_requested.connect(self.move_contribution)
 
-        add_row = QHBoxLayout()
-        add_row.addWidget(office_label)
-        add_row.addWidget(self.office_choice, 1)
-        add_row.addWidget(self.add_button)
+        # In a narrow window the button moves below the field instead of making the page
+        # scroll sideways.
+        add_row = flow_row(
+            office_label, self.office_choice, self.add_button, stretch_of=self.office_choice
+        )
 
         layout = QVBoxLayout(self)
         layout.addWidget(

@@ -36,6 +36,7 @@ from stellungnahme_app.ui.editor.file_dialogs import ask_save_path, documents_fo
 from stellungnahme_app.ui.editor.step_page import EditorContext, StepPage
 from stellungnahme_app.ui.editor.widget_helpers import describe, heading_label
 from stellungnahme_app.ui.error_reporting import show_error
+from stellungnahme_app.ui.flow_layout import flow_row
 
 FIELD_ROLE = Qt.ItemDataRole.UserRole
 
@@ -116,11 +117,7 @@ class ExportStep(StepPage):
         preview_label = QLabel("Vor&schau des Dokuments:")
         preview_label.setBuddy(self.preview)
 
-        buttons = QHBoxLayout()
-        buttons.addWidget(self.final_docx)
-        buttons.addWidget(self.final_pdf)
-        buttons.addWidget(self.draft_docx)
-        buttons.addStretch(1)
+        buttons = flow_row(self.final_docx, self.final_pdf, self.draft_docx)
         result_row = QHBoxLayout()
         result_row.addWidget(self.result, 1)
         result_row.addWidget(self.open_button)

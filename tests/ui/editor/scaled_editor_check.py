@@ -1,9 +1,10 @@
 """Looks at the editor on its own at 200 % (run by ``test_editor_screenshots.py``).
 
 Qt reads ``QT_SCALE_FACTOR`` once, so this runs in a process of its own. It shows every
-step of the editor with a richly filled draft and with an empty one, plus the contribution
-import dialog, checks each with the shell's :func:`layout_problems` (nothing cut off, no
-sideways scrolling, no pixel fonts), saves the pictures and prints the findings as JSON.
+step of the editor with a richly filled draft and with an empty one, in its usual size and
+:data:`NARROW_WIDTH` logical pixels wide, plus the contribution import dialog, checks each
+with the shell's :func:`layout_problems` (nothing cut off, no sideways scrolling, no scroll
+bar without need, no pixel fonts), saves the pictures and prints the findings as JSON.
 Usage: ``python scaled_editor_check.py <reference.json> [screenshot folder]``.
 """
 
@@ -15,7 +16,7 @@ from pathlib import Path
 
 sys.path.insert(0, str(Path(__file__).resolve().parent.parent))
 
-from scaled_window_check import layout_problems
+from scaled_window_check import NARROW_WIDTH, layout_problems
 
 from stellungnahme_app import exchange
 from stellungnahme_app.contribution_import import plan_contribution_import
@@ -48,11 +49,19 @@ def main(reference: Path, shots: Path | None) -> int:
     rich = exchange.read_file(reference)
     rich.assessments.legal = False
     rich.attachments = ["Lageplan zum Sozialraum Erfurt-Nord", "Kostenschätzung"]
-    for name, draft in (("voll", rich), ("leer", Draft(city=settings.city))):
-        editor.set_draft(draft, metadata=DraftMetadata())
-        for step in range(8):
-            editor.set_current_step(step)
-            look(editor, f"{name}, Schritt {step + 1}", f"200-editor-{name}-schritt-{step + 1}")
+    usual_width = editor.width()
+    for width, size in ((usual_width, ""), (NARROW_WIDTH, "schmal-")):
+        editor.resize(width, editor.height())
+        for name, draft in (("voll", rich.copy()), ("leer", Draft(city=settings.city))):
+            editor.set_draft(draft, metadata=DraftMetadata())
+            for step in range(8):
+                editor.set_current_step(step)
+                look(
+                    editor,
+                    f"{width} px breit, {name}, Schritt {step + 1}",
+                    f"200-editor-{size}{name}-schritt-{step + 1}",
+                )
+        editor.resize(usual_width, editor.height())
 
     incoming = rich.copy()
     incoming.contributions.append(Contribution("Jugendamt", "Stellungnahme des Jugendamts", "…"))

@@ -277,3 +277,32 @@ def test_a_begun_step_lists_its_findings_as_links(
 
     editor.set_current_step(7)
     assert not editor.step_findings.isVisible(), "the export step has its own list"
+
+
+def test_a_step_that_got_shorter_while_hidden_drops_its_scroll_bar(
+    make_editor: Callable[..., DraftEditor], reference_draft: Draft
+) -> None:
+    reference_draft.assessments.legal = False  # its Textbausteine make step 2 taller
+    editor = make_editor()
+    step, area = editor.steps[1], editor.scroll_areas[1]
+    for draft in (reference_draft, Draft(city="Erfurt")):
+        editor.set_draft(draft, metadata=DraftMetadata())
+        QApplication.processEvents()
+        editor.set_current_step(1)
+        QApplication.processEvents()
+        if draft is reference_draft:
+            assert area.verticalScrollBar().isVisible(), "Voraussetzung: Schritt 2 ist zu hoch"
+    assert step.heightForWidth(area.viewport().width()) < area.viewport().height()
+    assert not area.verticalScrollBar().isVisible(), "eine Bildlaufleiste ohne Not"
+
+
+@pytest.mark.parametrize("filled", [True, False], ids=["voll", "leer"])
+def test_no_step_scrolls_sideways_in_a_window_800_pixels_wide(
+    make_editor: Callable[..., DraftEditor], reference_draft: Draft, filled: bool
+) -> None:
+    editor = make_editor(reference_draft if filled else Draft(city="Erfurt"))
+    editor.resize(800, editor.height())
+    for index, area in enumerate(editor.scroll_areas):
+        editor.set_current_step(index)
+        QApplication.processEvents()
+        assert not area.horizontalScrollBar().isVisible(), f"Schritt {index + 1}"
