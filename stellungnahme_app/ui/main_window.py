@@ -280,6 +280,10 @@ class MainWindow(QMainWindow):
             "&Einstellungen …", self.show_settings, None,
             "Voreinstellungen, Word-Vorlage und Textbausteine wählen",
         )  # fmt: skip
+        self.action_backups = self._action(
+            "Daten&sicherungen …", self.show_backups, None,
+            "Sicherungen aller Entwürfe ansehen, jetzt sichern oder eine Sicherung zurückholen",
+        )  # fmt: skip
         self.action_data_folder = self._action(
             "&Datenordner öffnen", self.open_data_folder, None,
             "Den Ordner mit Datenbank, Sicherungen und Protokoll öffnen",
@@ -309,6 +313,7 @@ class MainWindow(QMainWindow):
         view_menu.addAction(self.action_next_step)
         extras_menu = menu_bar.addMenu("E&xtras")
         extras_menu.addAction(self.action_settings)
+        extras_menu.addAction(self.action_backups)
         extras_menu.addAction(self.action_data_folder)
         help_menu = menu_bar.addMenu("&Hilfe")
         help_menu.addAction(self.action_about)
@@ -777,6 +782,49 @@ class MainWindow(QMainWindow):
         )
         return True
 
+    def show_backups(self) -> None:
+        from stellungnahme_app.ui.backup_dialog import BackupDialog
+
+        dialog = BackupDialog(self.store, self)
+        dialog.setAttribute(Qt.WidgetAttribute.WA_DeleteOnClose)
+        dialog.restore_requested.connect(
+            lambda name: dialog.accept() if self.restore_backup(name, asking=dialog) else None
+        )
+        dialog.open()
+
+    def restore_backup(self, name: str, *, asking: QWidget | None = None) -> bool:
+        """Replace all drafts with the backup ``name``; False (nothing changed) if refused.
+
+        The open draft is saved and closed first; if the restore fails, it is opened again
+        where it was. Errors are shown over ``asking`` (the dialog that asked), else over
+        the window.
+        """
+        draft_id = self.session.draft_id if self.session is not None else None
+        step = self.editor.current_step() if self.editor is not None else None
+        editing = self.is_editing()
+        if not self.close_session():
+            return False
+        self._forget_undo()
+        try:
+            self.store.restore_backup(name)
+        except StellungnahmeError as error:
+            show_error(
+                asking or self, error, action="Die Sicherung konnte nicht wiederhergestellt werden."
+            )
+            if draft_id is not None and editing:
+                self.reopen_last_draft(draft_id, step=step)
+            return False
+        self.show_overview()
+        show_notice(
+            self,
+            "Die Sicherung ist wiederhergestellt; die Liste zeigt die Entwürfe von damals.",
+            details=(
+                "Der Stand davor ist nicht gelöscht: Die bisherige Datenbank liegt in "
+                f"„{self.store.previous_database}“. Die IT kann sie bei Bedarf zurückholen."
+            ),
+        )
+        return True
+
     def show_settings(self) -> None:
         from stellungnahme_app.ui.settings_dialog import SettingsDialog
 
@@ -875,8 +923,9 @@ class MainWindow(QMainWindow):
         except (TypeError, ValueError):
             return None
 
-    def reopen_last_draft(self, draft_id: int | None) -> None:
-        """Open the draft that was open when the window was last closed, if it still exists."""
+    def reopen_last_draft(self, draft_id: int | None, *, step: int | None = None) -> None:
+        """Open the draft that was open before (when the window was last closed, or before a
+        restore failed) at ``step`` (default: the remembered one), if it still exists."""
         if draft_id is None:
             return
         try:
@@ -885,7 +934,7 @@ class MainWindow(QMainWindow):
             return
         if stored.deleted is not None:
             return
-        self.open_draft(draft_id, step=self.last_step())
+        self.open_draft(draft_id, step=self.last_step() if step is None else step)
 
     def save_window_state(self) -> None:
         stored = window_settings()

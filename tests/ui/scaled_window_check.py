@@ -24,6 +24,7 @@ from PySide6.QtWidgets import (
 )
 
 from stellungnahme_app.ui.app import create_application, start_main_window
+from stellungnahme_app.ui.backup_dialog import BackupDialog
 from stellungnahme_app.ui.history_dialog import HistoryDialog
 from stellungnahme_app.ui.settings_dialog import SettingsDialog
 from stellungnahme_app.ui.trash_dialog import TrashDialog
@@ -119,7 +120,9 @@ def main(shots: Path | None) -> int:
         )
     window.show_overview()
     look(window, f"{NARROW_WIDTH} px breit, Übersicht", "200-schmal-uebersicht")
+    window.store.backup()
     for dialog, name in (
+        (BackupDialog(window.store, window), "datensicherungen"),
         (SettingsDialog(window.settings, window), "einstellungen"),
         (TrashDialog(window.store, window), "papierkorb"),
         (HistoryDialog(window.store, draft_id, window), "versionen"),

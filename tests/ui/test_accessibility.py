@@ -15,6 +15,7 @@ from pytestqt.qtbot import QtBot
 from stellungnahme_app.errors import StoreError
 from stellungnahme_app.model import Draft
 from stellungnahme_app.store import ConflictError, Status, Store, VersionReason
+from stellungnahme_app.ui.backup_dialog import BackupDialog
 from stellungnahme_app.ui.conflict_dialog import ConflictDialog
 from stellungnahme_app.ui.error_reporting import show_error, show_notice, visible_error_boxes
 from stellungnahme_app.ui.history_dialog import HistoryDialog
@@ -64,7 +65,9 @@ def test_every_dialog_of_the_shell(
     deleted = store.create(Draft(document_number="0100/25"))
     store.delete(deleted.id)
 
+    store.backup()
     dialogs: list[QWidget] = [
+        BackupDialog(store, window),
         TrashDialog(store, window),
         HistoryDialog(store, stored.id, window),
         SettingsDialog(window.settings, window),
@@ -122,7 +125,9 @@ def test_no_accelerator_letter_is_used_twice(
         QApplication.processEvents()
         assert find_mnemonic_conflicts(window) == {}, f"Schritt {step + 1}"
     store.snapshot(draft_id, VersionReason.EDIT)
+    store.backup()
     for dialog in (
+        BackupDialog(store, window),
         TrashDialog(store, window),
         HistoryDialog(store, draft_id, window),
         SettingsDialog(window.settings, window),

@@ -17,6 +17,7 @@ from pytestqt.qtbot import QtBot
 from stellungnahme_app.errors import StoreError
 from stellungnahme_app.model import Draft
 from stellungnahme_app.store import ConflictError, Status, Store, VersionReason
+from stellungnahme_app.ui.backup_dialog import BackupDialog
 from stellungnahme_app.ui.conflict_dialog import ConflictDialog
 from stellungnahme_app.ui.error_reporting import show_error, visible_error_boxes
 from stellungnahme_app.ui.history_dialog import HistoryDialog
@@ -87,8 +88,10 @@ def test_dialogs(
     draft_id = _fill_store(store, reference_draft)
     store.snapshot(draft_id, VersionReason.EXPORT)
     store.delete(store.create(Draft(document_number="0100/25", document_title="Alt")).id)
+    store.backup()
     window = open_main_window(store)
     dialogs: dict[str, QWidget] = {
+        "datensicherungen": BackupDialog(store, window),
         "papierkorb": TrashDialog(store, window),
         "versionen": HistoryDialog(store, draft_id, window),
         "einstellungen": SettingsDialog(window.settings, window),
@@ -99,6 +102,12 @@ def test_dialogs(
         dialog.show()
         QApplication.processEvents()
         _check(save_screenshot(dialog, f"dialog-{name}"))
+        if isinstance(dialog, BackupDialog):
+            dialog.ask_to_restore()
+            assert dialog.confirmation is not None
+            QApplication.processEvents()
+            _check(save_screenshot(dialog.confirmation, "dialog-sicherung-wiederherstellen"))
+            dialog.confirmation.reject()
         dialog.close()
     show_error(
         window, StoreError("Die Entwurfsdatenbank ist gesperrt. Bitte später erneut versuchen.")
