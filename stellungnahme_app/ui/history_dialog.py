@@ -2,7 +2,8 @@
 
 The store keeps versions (every ten minutes of editing, on status changes, exports, imports
 and before a restore). The dialog lists them, shows the chosen version as the document
-would read, and asks the main window to restore it (:attr:`HistoryDialog.restore_requested`).
+reads (the same :class:`DocumentPreview` as the editor's last step), and asks the main
+window to restore it (:attr:`HistoryDialog.restore_requested`).
 """
 
 from __future__ import annotations
@@ -15,7 +16,6 @@ from PySide6.QtWidgets import (
     QListWidget,
     QListWidgetItem,
     QMessageBox,
-    QPlainTextEdit,
     QPushButton,
     QSplitter,
     QVBoxLayout,
@@ -23,19 +23,12 @@ from PySide6.QtWidgets import (
 )
 
 from stellungnahme_app.errors import StellungnahmeError
-from stellungnahme_app.model import Draft
 from stellungnahme_app.store import Store, VersionInfo
+from stellungnahme_app.ui.document_preview import DocumentPreview
 from stellungnahme_app.ui.error_reporting import show_error
 from stellungnahme_app.ui.overview_page import format_datetime
 
 VERSION_ID_ROLE = Qt.ItemDataRole.UserRole + 1
-
-
-def preview_text(draft: Draft) -> str:
-    """The draft as its document would read (the exporter's text), paragraphs apart."""
-    from stellungnahme_app.export import document_text
-
-    return "\n\n".join(document_text(draft))
 
 
 class HistoryDialog(QDialog):
@@ -68,10 +61,9 @@ class HistoryDialog(QDialog):
         list_label = QLabel("&Versionen:")
         list_label.setBuddy(self.version_list)
 
-        self.preview = QPlainTextEdit()
-        self.preview.setObjectName("vorschau")
-        self.preview.setReadOnly(True)
+        self.preview = DocumentPreview()
         self.preview.setAccessibleName("Vorschau der gewählten Version")
+        self.preview.setAccessibleDescription("So liest sich das Dokument in dieser Fassung")
         preview_label = QLabel("V&orschau:")
         preview_label.setBuddy(self.preview)
 
@@ -148,9 +140,10 @@ class HistoryDialog(QDialog):
             return
         try:
             draft = self._store.load_version(version_id)
-            self.preview.setPlainText(preview_text(draft))
         except StellungnahmeError as error:
             self.preview.setPlainText(error.message)
+            return
+        self.preview.show_draft(draft)
 
     def _restore_selected(self) -> None:
         version_id = self.selected_version()

@@ -5,11 +5,14 @@ from __future__ import annotations
 from collections.abc import Callable
 
 from PySide6.QtCore import Qt
+from PySide6.QtGui import QTextBlock
 from PySide6.QtWidgets import QApplication, QMessageBox, QWidget
 from pytestqt.qtbot import QtBot
 
+from stellungnahme_app import export, form
 from stellungnahme_app.model import Draft
 from stellungnahme_app.store import Store, VersionReason
+from stellungnahme_app.ui.document_preview import DocumentPreview
 from stellungnahme_app.ui.history_dialog import HistoryDialog
 from stellungnahme_app.ui.main_window import MainWindow
 
@@ -64,6 +67,42 @@ def test_history_lists_previews_and_restores_a_version(
     edit_field(window, "document_title", "Nach der Wiederherstellung")
     window.save_now()
     assert store.load(draft_id).draft.document_title == "Nach der Wiederherstellung"
+
+
+def test_the_preview_reads_like_the_document_as_the_editor_shows_it(
+    qtbot: QtBot, store: Store, reference_draft: Draft, open_main_window: OpenWindow
+) -> None:
+    draft_id = store.create(reference_draft).id
+    store.snapshot(draft_id, VersionReason.EXPORT)
+    window = open_main_window(store)
+    window.open_draft(draft_id)
+    assert window.editor is not None
+    window.editor.show_export_step()
+    editor_preview = window.editor.export_step.preview
+    window.show_history()
+    dialog = _shown_history()
+    assert isinstance(dialog.preview, DocumentPreview)
+    assert isinstance(editor_preview, DocumentPreview), "dasselbe Vorschaufeld wie Schritt 8"
+    assert dialog.preview.toHtml() == editor_preview.toHtml()
+
+    paragraphs = [p for p in dialog.preview.toPlainText().split("\n") if p.strip()]
+    expected = [line.replace("\t", "\u2003") for line in export.document_text(reference_draft)]
+    assert [p.replace("\u2028", "\n") for p in paragraphs] == expected
+    title = _block_starting(dialog.preview, "Stellungnahme der Stadtverwaltung Erfurt")
+    assert title.blockFormat().headingLevel() == 2
+    label = _block_starting(dialog.preview, form.LABEL_DOCUMENT_TITLE)
+    assert label.charFormat().font().bold() or label.begin().fragment().charFormat().font().bold()
+    assert "{" not in dialog.preview.toPlainText(), "kein JSON"
+    dialog.close()
+
+
+def _block_starting(preview: DocumentPreview, text: str) -> QTextBlock:
+    block = preview.document().begin()
+    while block.isValid():
+        if block.text().startswith(text):
+            return block
+        block = block.next()
+    raise AssertionError(f"Kein Absatz beginnt mit {text!r}")
 
 
 def test_cancel_keeps_the_current_state(

@@ -1,15 +1,15 @@
 """Step 8 – Prüfen und exportieren: findings, preview, and the export buttons.
 
 Every finding of the rules is a link: activating it opens the step of its field and puts the
-cursor there. The preview shows the document's text as the export prints it
-(:func:`export.document_text`). The final .docx and PDF stay disabled while errors remain,
-and the step says why; a draft marked ENTWURF can always be written. Writing runs in the
-background (PDF conversion takes seconds), then "Öffnen" and "Ordner öffnen" appear.
+cursor there. The preview shows the document's text as the export prints it (a
+:class:`DocumentPreview`, as in the version history). The final .docx and PDF stay disabled
+while errors remain, and the step says why; a draft marked ENTWURF can always be written.
+Writing runs in the background (PDF conversion takes seconds), then "Öffnen" and "Ordner
+öffnen" appear.
 """
 
 from __future__ import annotations
 
-import html
 from pathlib import Path
 
 from PySide6.QtCore import Qt, QUrl, Signal
@@ -22,16 +22,16 @@ from PySide6.QtWidgets import (
     QPushButton,
     QSizePolicy,
     QStyle,
-    QTextBrowser,
     QVBoxLayout,
     QWidget,
 )
 
-from stellungnahme_app import export, form, rules
+from stellungnahme_app import export, rules
 from stellungnahme_app.form_steps import STEPS, step_index_for_field
 from stellungnahme_app.model import Draft
 from stellungnahme_app.rules import Finding, Severity
 from stellungnahme_app.ui.background import run_in_background
+from stellungnahme_app.ui.document_preview import DocumentPreview
 from stellungnahme_app.ui.editor.file_dialogs import ask_save_path, documents_folder
 from stellungnahme_app.ui.editor.step_page import EditorContext, StepPage
 from stellungnahme_app.ui.editor.widget_helpers import describe, heading_label
@@ -105,15 +105,8 @@ class ExportStep(StepPage):
         for widget in (self.result, self.open_button, self.folder_button):
             widget.setVisible(False)
 
-        self.preview = QTextBrowser()
-        self.preview.setObjectName("vorschau")
-        self.preview.setOpenLinks(False)
+        self.preview = DocumentPreview()
         describe(self.preview, "Vorschau des Dokuments", "So liest sich das Dokument")
-        self.preview.setStyleSheet(
-            "QTextBrowser#vorschau { background: white; color: black; border: 1px solid gray; }"
-        )
-        self.preview.document().setDocumentMargin(self.fontMetrics().averageCharWidth() * 4)
-        self.preview.setMinimumHeight(self.fontMetrics().lineSpacing() * 8)
         preview_label = QLabel("Vor&schau des Dokuments:")
         preview_label.setBuddy(self.preview)
 
@@ -213,30 +206,7 @@ class ExportStep(StepPage):
             button.setAccessibleDescription(reason if not button.isEnabled() else "")
 
     def show_preview(self, draft: Draft) -> None:
-        bold = {
-            form.LABEL_DOCUMENT_TITLE,
-            form.LABEL_PUBLIC_STATUS,
-            form.ASSESSMENT_INSTRUCTION,
-            form.LABEL_STATEMENT,
-            form.LABEL_CONCLUSION,
-            form.LABEL_AMENDMENTS,
-            form.LABEL_ATTACHMENTS,
-            *form.ASSESSMENT_QUESTIONS.values(),
-            *(c.heading.strip() for c in draft.contributions),
-        }
-        heading_start = form.TITLE_TEMPLATE.split("{city}", 1)[0]
-        parts = []
-        for line in export.document_text(draft):
-            text = html.escape(line).replace("\n", "<br>").replace("\t", "&emsp;")
-            if line.startswith(heading_start):
-                parts.append(f"<h2>{text}</h2>")
-            elif line.strip() in bold:
-                parts.append(f"<p><b>{text}</b></p>")
-            else:
-                parts.append(f"<p>{text}</p>")
-        scroll = self.preview.verticalScrollBar().value()
-        self.preview.setHtml("\n".join(parts))
-        self.preview.verticalScrollBar().setValue(scroll)
+        self.preview.show_draft(draft)
 
     def _finding_activated(self, item: QListWidgetItem) -> None:
         field = item.data(FIELD_ROLE)

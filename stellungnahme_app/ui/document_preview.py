@@ -1,0 +1,62 @@
+"""The preview of a Stellungnahme as its document reads: the exporter's text, set like the form.
+
+One widget for every place that shows a draft as the document (the editor's last step, the
+version history), so they always read alike. The text is :func:`export.document_text` – the
+same the Word document is made from – with the form's headings and labels in bold; the
+user's text is escaped, never interpreted.
+"""
+
+from __future__ import annotations
+
+import html
+
+from PySide6.QtWidgets import QTextBrowser, QWidget
+
+from stellungnahme_app import export, form
+from stellungnahme_app.model import Draft
+
+
+class DocumentPreview(QTextBrowser):
+    """Read-only, white like paper; :meth:`show_draft` shows a draft."""
+
+    def __init__(self, parent: QWidget | None = None) -> None:
+        super().__init__(parent)
+        self.setObjectName("vorschau")
+        self.setOpenLinks(False)
+        self.setStyleSheet(
+            "QTextBrowser#vorschau { background: white; color: black; border: 1px solid gray; }"
+        )
+        self.document().setDocumentMargin(self.fontMetrics().averageCharWidth() * 4)
+        self.setMinimumHeight(self.fontMetrics().lineSpacing() * 8)
+
+    def show_draft(self, draft: Draft) -> None:
+        """Show ``draft``; the scroll position stays where it was (to compare versions)."""
+        scroll = self.verticalScrollBar().value()
+        self.setHtml(document_html(draft))
+        self.verticalScrollBar().setValue(scroll)
+
+
+def document_html(draft: Draft) -> str:
+    """The document's paragraphs as HTML: the title as a heading, the form's labels bold."""
+    bold = {
+        form.LABEL_DOCUMENT_TITLE,
+        form.LABEL_PUBLIC_STATUS,
+        form.ASSESSMENT_INSTRUCTION,
+        form.LABEL_STATEMENT,
+        form.LABEL_CONCLUSION,
+        form.LABEL_AMENDMENTS,
+        form.LABEL_ATTACHMENTS,
+        *form.ASSESSMENT_QUESTIONS.values(),
+        *(c.heading.strip() for c in draft.contributions),
+    }
+    heading_start = form.TITLE_TEMPLATE.split("{city}", 1)[0]
+    parts = []
+    for line in export.document_text(draft):
+        text = html.escape(line).replace("\n", "<br>").replace("\t", "&emsp;")
+        if line.startswith(heading_start):
+            parts.append(f"<h2>{text}</h2>")
+        elif line.strip() in bold:
+            parts.append(f"<p><b>{text}</b></p>")
+        else:
+            parts.append(f"<p>{text}</p>")
+    return "\n".join(parts)
