@@ -9,7 +9,14 @@ room left in its row, like a stretch in a :class:`QHBoxLayout`.
 from __future__ import annotations
 
 from PySide6.QtCore import QMargins, QPoint, QRect, QSize, Qt
-from PySide6.QtWidgets import QLayout, QLayoutItem, QSizePolicy, QStyle, QWidget
+from PySide6.QtWidgets import (
+    QApplication,
+    QLayout,
+    QLayoutItem,
+    QSizePolicy,
+    QStyle,
+    QWidget,
+)
 
 
 class FlowLayout(QLayout):
@@ -89,13 +96,12 @@ class FlowLayout(QLayout):
         return self._spacing(QStyle.PixelMetric.PM_LayoutVerticalSpacing)
 
     def _spacing(self, metric: QStyle.PixelMetric) -> int:
+        """The layout's own spacing if set, else the style's (as box layouts do)."""
         if self.spacing() >= 0:
             return self.spacing()
         parent = self.parentWidget()
-        if parent is None:
-            return 6
-        found = parent.style().pixelMetric(metric, None, parent)
-        return found if found >= 0 else 6
+        style = parent.style() if parent is not None else QApplication.style()
+        return max(0, style.pixelMetric(metric, None, parent))
 
     def _rows(self, width: int) -> list[list[tuple[QLayoutItem, int]]]:
         """The visible items in rows, each row as many as fit ``width`` at their size hints."""
