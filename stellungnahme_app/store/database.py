@@ -128,7 +128,7 @@ def _translate(error: sqlite3.Error, path: Path) -> StoreError:
             f"Auf dem Laufwerk von „{path.parent}“ ist nicht genug Platz frei. Bitte schaffen "
             "Sie Platz und versuchen Sie es erneut; Ihr Text ist noch nicht gespeichert."
         )
-    if "malformed" in text or "not a database" in text or "corrupt" in text:
+    if recovery.is_damage(error):
         return StoreDamagedError(
             "Die Entwurfsdatenbank ist beschädigt. Bitte schließen Sie das Programm und "
             "starten Sie es neu: Beim Start wird sie aus der letzten Sicherung "
