@@ -37,6 +37,7 @@ from stellungnahme_app.store.errors import (
 )
 from stellungnahme_app.store.location import refuse_network_path
 from stellungnahme_app.store.records import (
+    STATUS_ORDER,
     DraftSummary,
     Status,
     StoredDraft,
@@ -64,7 +65,7 @@ _ORDER_SQL = {
     "deadline": "d.deadline IS NULL, d.deadline, d.changed DESC, d.id DESC",
     "status": (
         "CASE d.status "
-        + " ".join(f"WHEN '{status.value}' THEN {index}" for index, status in enumerate(Status))
+        + " ".join(f"WHEN '{status.value}' THEN {index}" for status, index in STATUS_ORDER.items())
         + " ELSE 99 END, d.deadline IS NULL, d.deadline, d.changed DESC, d.id DESC"
     ),
 }
