@@ -342,9 +342,7 @@ class Store:
                 "changed, revision) VALUES (?, ?, ?, ?, ?, ?, ?, ?, 1)",
                 (
                     draft_id,
-                    search.without_surrogates(draft.document_number),
-                    search.without_surrogates(draft.document_title),
-                    search.without_surrogates(draft.department),
+                    *_list_columns(draft),
                     status.value,
                     deadline.isoformat() if deadline else None,
                     _stamp(now),
@@ -407,13 +405,14 @@ class Store:
             revision, old_status, deleted, old_number, old_title, old_body = row
             if revision != stored.revision:
                 raise ConflictError(self._load(stored.id))
+            number, title, department = _list_columns(draft)
             db.execute(
                 "UPDATE drafts SET number = ?, title = ?, department = ?, status = ?, "
                 "deadline = ?, changed = ?, revision = ? WHERE id = ?",
                 (
-                    search.without_surrogates(draft.document_number),
-                    search.without_surrogates(draft.document_title),
-                    search.without_surrogates(draft.department),
+                    number,
+                    title,
+                    department,
                     stored.status.value,
                     stored.deadline.isoformat() if stored.deadline else None,
                     _stamp(now),
@@ -425,11 +424,7 @@ class Store:
                 "UPDATE draft_texts SET content = ?, body = ? WHERE id = ?",
                 (content, body, stored.id),
             )
-            new_text = (
-                search.without_surrogates(draft.document_number),
-                search.without_surrogates(draft.document_title),
-                body,
-            )
+            new_text = (number, title, body)
             if new_text != (old_number, old_title, old_body):
                 search.unindex(db, stored.id, old_number, old_title, old_body)
                 search.index(db, stored.id, *new_text)
@@ -695,13 +690,7 @@ class Store:
             db.execute(
                 "UPDATE drafts SET number = ?, title = ?, department = ?, changed = ?, "
                 "revision = revision + 1 WHERE id = ?",
-                (
-                    search.without_surrogates(restored.document_number),
-                    search.without_surrogates(restored.document_title),
-                    search.without_surrogates(restored.department),
-                    _stamp(now),
-                    draft_id,
-                ),
+                (*_list_columns(restored), _stamp(now), draft_id),
             )
             db.execute(
                 "UPDATE draft_texts SET content = ?, body = ? WHERE id = ?",
@@ -869,11 +858,7 @@ class Store:
                     continue
                 draft = history.decode_content(rescued.content)
                 body = search.body_text(draft)
-                names = (
-                    search.without_surrogates(draft.document_number),
-                    search.without_surrogates(draft.document_title),
-                    search.without_surrogates(draft.department),
-                )
+                names = _list_columns(draft)
                 if current is None:
                     db.execute(
                         "INSERT INTO drafts (id, number, title, department, status, deadline, "
@@ -983,6 +968,15 @@ class Store:
 
 
 # ---------------------------------------------------------------------- module helpers
+
+
+def _list_columns(draft: Draft) -> tuple[str, str, str]:
+    """Number, title and department as the ``drafts`` table keeps them for lists."""
+    return (
+        search.without_surrogates(draft.document_number),
+        search.without_surrogates(draft.document_title),
+        search.without_surrogates(draft.department),
+    )
 
 
 def _remove_for_good(
