@@ -38,6 +38,7 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
+from stellungnahme_app.model import Draft
 from stellungnahme_app.settings import Settings, load_settings
 from stellungnahme_app.store import Store
 from stellungnahme_app.ui.app import configure_application
@@ -147,6 +148,22 @@ def open_main_window(qtbot: Any, app_settings: Settings) -> Callable[[Store], Ma
         return window
 
     return open_window
+
+
+@pytest.fixture
+def reference_id(store: Store, reference_draft: Draft) -> int:
+    """The reference draft, stored: its id."""
+    return store.create(reference_draft).id
+
+
+@pytest.fixture
+def reference_window(
+    store: Store, reference_id: int, open_main_window: Callable[[Store], MainWindow]
+) -> MainWindow:
+    """A shown, active main window with the stored reference draft open in the editor."""
+    window = open_main_window(store)
+    assert window.open_draft(reference_id)
+    return window
 
 
 @pytest.fixture

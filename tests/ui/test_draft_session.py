@@ -45,12 +45,11 @@ def test_a_conflict_asks_and_reload_takes_the_other_state(
     qtbot: QtBot,
     store: Store,
     reference_draft: Draft,
-    open_main_window: OpenWindow,
+    reference_id: int,
+    reference_window: MainWindow,
     edit_field: EditField,
 ) -> None:
-    draft_id = store.create(reference_draft).id
-    window = open_main_window(store)
-    window.open_draft(draft_id)
+    draft_id, window = reference_id, reference_window
     _change_elsewhere(draft_id, "Fazit von nebenan")
     edit_field(window, "document_title", "Meine Fassung")
     dialog = _conflict_dialog(qtbot)
@@ -72,12 +71,11 @@ def test_a_conflict_can_keep_my_text_as_a_copy(
     qtbot: QtBot,
     store: Store,
     reference_draft: Draft,
-    open_main_window: OpenWindow,
+    reference_id: int,
+    reference_window: MainWindow,
     edit_field: EditField,
 ) -> None:
-    draft_id = store.create(reference_draft).id
-    window = open_main_window(store)
-    window.open_draft(draft_id)
+    draft_id, window = reference_id, reference_window
     _change_elsewhere(draft_id, "Fazit von nebenan")
     edit_field(window, "document_title", "Meine Fassung")
     dialog = _conflict_dialog(qtbot)
@@ -98,12 +96,11 @@ def test_an_unresolved_conflict_at_closing_keeps_a_copy(
     qtbot: QtBot,
     store: Store,
     reference_draft: Draft,
-    open_main_window: OpenWindow,
+    reference_id: int,
+    reference_window: MainWindow,
     edit_field: EditField,
 ) -> None:
-    draft_id = store.create(reference_draft).id
-    window = open_main_window(store)
-    window.open_draft(draft_id)
+    draft_id, window = reference_id, reference_window
     _change_elsewhere(draft_id, "Fazit von nebenan")
     edit_field(window, "document_title", "Meine Fassung")
     _conflict_dialog(qtbot)
@@ -132,14 +129,11 @@ def test_a_second_window_on_the_same_draft_is_told(
 def test_a_failing_save_is_reported_and_closing_keeps_an_emergency_copy(
     qtbot: QtBot,
     store: Store,
-    reference_draft: Draft,
-    open_main_window: OpenWindow,
+    reference_window: MainWindow,
     edit_field: EditField,
     error_messages: Callable[[], list[str]],
 ) -> None:
-    draft_id = store.create(reference_draft).id
-    window = open_main_window(store)
-    window.open_draft(draft_id)
+    window = reference_window
     store.close()  # the database is gone from under the window
     edit_field(window, "document_title", "Nicht speicherbar")
     qtbot.waitUntil(lambda: window.save_label.text().startswith("Nicht gespeichert"), timeout=2000)
@@ -169,13 +163,11 @@ def test_a_failing_save_is_reported_and_closing_keeps_an_emergency_copy(
 def test_a_draft_purged_elsewhere_is_kept_as_a_new_draft(
     qtbot: QtBot,
     store: Store,
-    reference_draft: Draft,
-    open_main_window: OpenWindow,
+    reference_id: int,
+    reference_window: MainWindow,
     edit_field: EditField,
 ) -> None:
-    draft_id = store.create(reference_draft).id
-    window = open_main_window(store)
-    window.open_draft(draft_id)
+    draft_id, window = reference_id, reference_window
     with Store.open() as other:
         other.delete(draft_id)
         assert other.purge_trash(older_than_days=None) == 1

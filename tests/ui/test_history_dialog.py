@@ -31,13 +31,12 @@ def test_history_lists_previews_and_restores_a_version(
     qtbot: QtBot,
     store: Store,
     reference_draft: Draft,
-    open_main_window: OpenWindow,
+    reference_id: int,
+    reference_window: MainWindow,
     edit_field: EditField,
 ) -> None:
-    draft_id = store.create(reference_draft).id
+    draft_id, window = reference_id, reference_window
     store.snapshot(draft_id, VersionReason.EXPORT)
-    window = open_main_window(store)
-    window.open_draft(draft_id)
     edit_field(window, "document_title", "Zweite Fassung")
     ctrl_shift = Qt.KeyboardModifier.ControlModifier | Qt.KeyboardModifier.ShiftModifier
     qtbot.keyClick(window, Qt.Key.Key_H, ctrl_shift)
@@ -70,12 +69,14 @@ def test_history_lists_previews_and_restores_a_version(
 
 
 def test_the_preview_reads_like_the_document_as_the_editor_shows_it(
-    qtbot: QtBot, store: Store, reference_draft: Draft, open_main_window: OpenWindow
+    qtbot: QtBot,
+    store: Store,
+    reference_draft: Draft,
+    reference_id: int,
+    reference_window: MainWindow,
 ) -> None:
-    draft_id = store.create(reference_draft).id
-    store.snapshot(draft_id, VersionReason.EXPORT)
-    window = open_main_window(store)
-    window.open_draft(draft_id)
+    window = reference_window
+    store.snapshot(reference_id, VersionReason.EXPORT)
     assert window.editor is not None
     window.editor.show_export_step()
     editor_preview = window.editor.export_step.preview
@@ -106,12 +107,10 @@ def _block_starting(preview: DocumentPreview, text: str) -> QTextBlock:
 
 
 def test_cancel_keeps_the_current_state(
-    qtbot: QtBot, store: Store, reference_draft: Draft, open_main_window: OpenWindow
+    qtbot: QtBot, store: Store, reference_id: int, reference_window: MainWindow
 ) -> None:
-    draft_id = store.create(reference_draft).id
+    draft_id, window = reference_id, reference_window
     store.snapshot(draft_id, VersionReason.EDIT)
-    window = open_main_window(store)
-    window.open_draft(draft_id)
     window.show_history()
     dialog = _shown_history()
     qtbot.mouseClick(dialog.restore_button, Qt.MouseButton.LeftButton)

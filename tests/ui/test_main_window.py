@@ -54,16 +54,14 @@ def test_start_on_an_empty_database_adds_the_example(qtbot: QtBot) -> None:
 def test_an_edit_is_saved_within_a_second(
     qtbot: QtBot,
     store: Store,
-    reference_draft: Draft,
-    open_main_window: OpenWindow,
+    reference_id: int,
+    reference_window: MainWindow,
     edit_field: EditField,
 ) -> None:
-    stored = store.create(reference_draft)
-    window = open_main_window(store)
-    assert window.open_draft(stored.id)
+    window = reference_window
     edit_field(window, "document_title", "Neuer Titel")
     qtbot.waitUntil(
-        lambda: store.load(stored.id).draft.document_title == "Neuer Titel",
+        lambda: store.load(reference_id).draft.document_title == "Neuer Titel",
         timeout=SAVE_TIMEOUT_MS,
     )
     assert window.save_label.text().startswith("Gespeichert ")
@@ -73,16 +71,13 @@ def test_an_edit_is_saved_within_a_second(
 def test_ctrl_s_saves_at_once(
     qtbot: QtBot,
     store: Store,
-    reference_draft: Draft,
-    open_main_window: OpenWindow,
+    reference_id: int,
+    reference_window: MainWindow,
     edit_field: EditField,
 ) -> None:
-    stored = store.create(reference_draft)
-    window = open_main_window(store)
-    window.open_draft(stored.id)
-    field = edit_field(window, "document_title", "Sofort")
+    field = edit_field(reference_window, "document_title", "Sofort")
     qtbot.keyClick(field, Qt.Key.Key_S, Qt.KeyboardModifier.ControlModifier)
-    assert store.load(stored.id).draft.document_title == "Sofort"
+    assert store.load(reference_id).draft.document_title == "Sofort"
 
 
 def test_a_draft_survives_closing_and_reopening_the_window(
@@ -115,11 +110,9 @@ def test_a_draft_survives_closing_and_reopening_the_window(
 
 
 def test_closing_on_the_overview_forgets_the_last_draft(
-    qtbot: QtBot, store: Store, reference_draft: Draft, open_main_window: OpenWindow
+    qtbot: QtBot, reference_window: MainWindow
 ) -> None:
-    draft_id = store.create(reference_draft).id
-    window = open_main_window(store)
-    window.open_draft(draft_id)
+    window = reference_window
     window.show_overview()
     window.close()
     assert window_settings().value("entwurf/zuletzt") is None
@@ -148,13 +141,11 @@ def test_delete_moves_to_the_trash_and_undo_brings_it_back(
 def test_delete_of_the_open_draft_saves_it_first(
     qtbot: QtBot,
     store: Store,
-    reference_draft: Draft,
-    open_main_window: OpenWindow,
+    reference_id: int,
+    reference_window: MainWindow,
     edit_field: EditField,
 ) -> None:
-    draft_id = store.create(reference_draft).id
-    window = open_main_window(store)
-    window.open_draft(draft_id)
+    draft_id, window = reference_id, reference_window
     edit_field(window, "document_title", "Vor dem Loeschen")
     window.show_overview()
     window.delete_draft(draft_id)
@@ -464,13 +455,11 @@ def test_the_editor_opens_the_step_of_ctrl_e(
 def test_an_export_is_kept_as_a_version(
     qtbot: QtBot,
     store: Store,
-    reference_draft: Draft,
+    reference_id: int,
+    reference_window: MainWindow,
     tmp_path: Path,
-    open_main_window: OpenWindow,
 ) -> None:
-    draft_id = store.create(reference_draft).id
-    window = open_main_window(store)
-    window.open_draft(draft_id)
+    draft_id, window = reference_id, reference_window
     assert window.editor is not None
     target = tmp_path / "Stellungnahme 0661-24.docx"
     window.editor.export_done.emit(target, False)
