@@ -354,8 +354,7 @@ class Store:
                 (draft_id, content, body),
             )
             search.index(db, draft_id, draft.document_number, draft.document_title, body)
-        created = _moment(_stamp(now))
-        assert created is not None
+        created = now.astimezone()
         return StoredDraft(
             id=draft_id,
             draft=draft,
@@ -434,15 +433,13 @@ class Store:
                 )
             elif self._last_version_time(stored.id) <= now - EDIT_SNAPSHOT_INTERVAL:
                 self._keep_version(stored.id, draft, content, VersionReason.EDIT, now)
-        changed = _moment(_stamp(now))
-        assert changed is not None
         return StoredDraft(
             id=stored.id,
             draft=draft,
             status=stored.status,
             deadline=stored.deadline,
             created=stored.created,
-            changed=changed,
+            changed=now.astimezone(),
             revision=revision + 1,
             deleted=_moment(deleted),
         )
@@ -626,10 +623,12 @@ class Store:
         )
         version_id = cursor.lastrowid
         assert version_id is not None
-        created = _moment(_stamp(now))
-        assert created is not None
         return VersionInfo(
-            id=version_id, draft_id=draft_id, created=created, reason=reason, summary=summary
+            id=version_id,
+            draft_id=draft_id,
+            created=now.astimezone(),
+            reason=reason,
+            summary=summary,
         )
 
     def _last_version_time(self, draft_id: int) -> datetime:
