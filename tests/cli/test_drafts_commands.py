@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import re
 import shutil
+from collections.abc import Callable
 from datetime import date
 from pathlib import Path
 
@@ -13,19 +14,10 @@ from docx.oxml.ns import qn
 
 from stellungnahme_app import exchange
 from stellungnahme_app.cli.drafts_commands import parse_status
-from stellungnahme_app.cli.main import main
 from stellungnahme_app.model import Draft
 from stellungnahme_app.store import Status, Store, VersionReason
 
-
-def run(capsys: pytest.CaptureFixture[str], *argv: str) -> tuple[int, str, str]:
-    """Run the command line; argparse's usage errors end in SystemExit, like in real use."""
-    try:
-        code = main(list(argv))
-    except SystemExit as leaving:
-        code = int(leaving.code or 0)
-    captured = capsys.readouterr()
-    return code, captured.out, captured.err
+RunCli = Callable[..., tuple[int, str, str]]
 
 
 def imported_ids(output: str) -> list[int]:
@@ -45,24 +37,24 @@ def document_text(path: Path) -> list[str]:
     ]
 
 
-def test_list_of_an_empty_database(capsys: pytest.CaptureFixture[str]) -> None:
-    assert run(capsys, "drafts", "list") == (0, "Keine Entwürfe.\n", "")
+def test_list_of_an_empty_database(run_cli: RunCli) -> None:
+    assert run_cli("drafts", "list") == (0, "Keine Entwürfe.\n", "")
 
 
-def test_without_subcommand_shows_help(capsys: pytest.CaptureFixture[str]) -> None:
-    code, _out, err = run(capsys, "drafts")
+def test_without_subcommand_shows_help(run_cli: RunCli) -> None:
+    code, _out, err = run_cli("drafts")
     assert code == 2
     assert "Unterbefehle" in err
 
 
 def test_import_prints_new_ids_and_list_shows_an_aligned_table(
-    capsys: pytest.CaptureFixture[str], reference_json_path: Path, tmp_path: Path
+    run_cli: RunCli, reference_json_path: Path, tmp_path: Path
 ) -> None:
     other = tmp_path / "bau.json"
     exchange.write_file(
         Draft(document_number="0815/24", document_title="Straßenbahn zum Ringelberg"), other
     )
-    code, out, err = run(capsys, "drafts", "import", str(reference_json_path), str(other))
+    code, out, err = run_cli("drafts", "import", str(reference_json_path), str(other))
     assert (code, err) == (0, "")
     assert imported_ids(out) == [1, 2]
     assert "0661/24 – Arbeitskreis Segregation" in out
@@ -74,7 +66,7 @@ def test_import_prints_new_ids_and_list_shows_an_aligned_table(
         stored.status = Status.IN_REVIEW
         store.save(stored)
 
-    code, out, _err = run(capsys, "drafts", "list")
+    code, out, _err = run_cli("drafts", "list")
     assert code == 0
     header, first, second = out.splitlines()
     assert header.split() == ["Nr.", "Drucksache", "Titel", "Status", "Frist", "Geändert"]
@@ -88,11 +80,11 @@ def test_import_prints_new_ids_and_list_shows_an_aligned_table(
 
 
 def test_import_of_a_broken_file_imports_nothing(
-    capsys: pytest.CaptureFixture[str], reference_json_path: Path, tmp_path: Path
+    run_cli: RunCli, reference_json_path: Path, tmp_path: Path
 ) -> None:
     broken = tmp_path / "kaputt.json"
     broken.write_text('{"format": "stellungnahme/1", "titel": 1}', encoding="utf-8")
-    code, out, err = run(capsys, "drafts", "import", str(reference_json_path), str(broken))
+    code, out, err = run_cli("drafts", "import", str(reference_json_path), str(broken))
     assert code == 2
     assert out == ""
     assert "kaputt.json" in err and "titel" in err
@@ -107,29 +99,27 @@ def test_status_accepts_value_or_label_in_any_case(typed: str) -> None:
     assert parse_status(typed) is Status.IN_REVIEW
 
 
-def test_list_filters_by_status_and_search(
-    capsys: pytest.CaptureFixture[str], reference_draft: Draft
-) -> None:
+def test_list_filters_by_status_and_search(run_cli: RunCli, reference_draft: Draft) -> None:
     with Store.open() as store:
         store.create(reference_draft, status=Status.FOR_SIGNATURE)
         store.create(Draft(document_title="Größere Umgehungsstraße"))
-    code, out, _ = run(capsys, "drafts", "list", "--status", "zur unterschrift")
+    code, out, _ = run_cli("drafts", "list", "--status", "zur unterschrift")
     assert code == 0 and len(out.splitlines()) == 2 and "Segregation" in out
-    code, out, _ = run(capsys, "drafts", "list", "--search", "umgehungsstrasse")
+    code, out, _ = run_cli("drafts", "list", "--search", "umgehungsstrasse")
     assert code == 0 and len(out.splitlines()) == 2 and "Größere Umgehungsstraße" in out
-    code, out, _ = run(capsys, "drafts", "list", "--search", "Segreg", "--status", "entwurf")
+    code, out, _ = run_cli("drafts", "list", "--search", "Segreg", "--status", "entwurf")
     assert (code, out) == (0, "Keine Entwürfe gefunden.\n")
-    code, _out, err = run(capsys, "drafts", "list", "--status", "fertig")
+    code, _out, err = run_cli("drafts", "list", "--status", "fertig")
     assert code == 2 and "unbekannter Status „fertig“" in err and "Abgeschlossen" in err
 
 
 def test_export_to_json_records_an_export_version(
-    capsys: pytest.CaptureFixture[str], reference_draft: Draft, tmp_path: Path
+    run_cli: RunCli, reference_draft: Draft, tmp_path: Path
 ) -> None:
     with Store.open() as store:
         draft_id = store.create(reference_draft).id
     target = tmp_path / "aus-der-datenbank.json"
-    code, out, _ = run(capsys, "drafts", "export", str(draft_id), "-o", str(target))
+    code, out, _ = run_cli("drafts", "export", str(draft_id), "-o", str(target))
     assert code == 0 and str(target) in out
     assert exchange.read_file(target) == reference_draft
     with Store.open() as store:
@@ -137,15 +127,15 @@ def test_export_to_json_records_an_export_version(
 
 
 def test_docx_from_the_store_equals_the_export_of_the_same_json(
-    capsys: pytest.CaptureFixture[str], reference_json_path: Path, tmp_path: Path
+    run_cli: RunCli, reference_json_path: Path, tmp_path: Path
 ) -> None:
-    code, out, _ = run(capsys, "drafts", "import", str(reference_json_path))
+    code, out, _ = run_cli("drafts", "import", str(reference_json_path))
     (draft_id,) = imported_ids(out)
     from_store = tmp_path / "aus-der-datenbank.docx"
     from_file = tmp_path / "aus-der-datei.docx"
-    code, _, err = run(capsys, "drafts", "export", str(draft_id), "-o", str(from_store))
+    code, _, err = run_cli("drafts", "export", str(draft_id), "-o", str(from_store))
     assert code == 0, err
-    code, _, err = run(capsys, "export", str(reference_json_path), "-o", str(from_file))
+    code, _, err = run_cli("export", str(reference_json_path), "-o", str(from_file))
     assert code == 0, err
     text = document_text(from_store)
     assert "Arbeitskreis Segregation" in "\n".join(text)
@@ -153,15 +143,15 @@ def test_docx_from_the_store_equals_the_export_of_the_same_json(
 
 
 def test_final_export_of_an_incomplete_draft_is_blocked_but_draft_mode_works(
-    capsys: pytest.CaptureFixture[str], tmp_path: Path
+    run_cli: RunCli, tmp_path: Path
 ) -> None:
     with Store.open() as store:
         draft_id = store.create(Draft(document_title="Halb fertig")).id
     target = tmp_path / "halb.docx"
-    code, out, err = run(capsys, "drafts", "export", str(draft_id), "-o", str(target))
+    code, out, err = run_cli("drafts", "export", str(draft_id), "-o", str(target))
     assert code == 1 and out == "" and "noch nicht endgültig" in err
     assert not target.exists()
-    code, out, err = run(capsys, "drafts", "export", str(draft_id), "-o", str(target), "--draft")
+    code, out, err = run_cli("drafts", "export", str(draft_id), "-o", str(target), "--draft")
     assert code == 0 and "Gespeichert (Entwurf)" in out
     assert "ENTWURF" in "".join(document_text(target))
     with Store.open() as store:
@@ -170,13 +160,11 @@ def test_final_export_of_an_incomplete_draft_is_blocked_but_draft_mode_works(
 
 @pytest.mark.office
 @pytest.mark.skipif(shutil.which("soffice") is None, reason="LibreOffice fehlt")
-def test_export_to_pdf(
-    capsys: pytest.CaptureFixture[str], reference_draft: Draft, tmp_path: Path
-) -> None:
+def test_export_to_pdf(run_cli: RunCli, reference_draft: Draft, tmp_path: Path) -> None:
     with Store.open() as store:
         draft_id = store.create(reference_draft).id
     target = tmp_path / "Stellungnahme.pdf"
-    code, _out, err = run(capsys, "drafts", "export", str(draft_id), "-o", str(target))
+    code, _out, err = run_cli("drafts", "export", str(draft_id), "-o", str(target))
     assert code == 0, err
     assert target.read_bytes().startswith(b"%PDF")
 
@@ -193,49 +181,47 @@ def test_export_to_pdf(
     ],
 )
 def test_usage_errors_exit_with_2(
-    capsys: pytest.CaptureFixture[str], argv: list[str], expected: str, tmp_path: Path
+    run_cli: RunCli, argv: list[str], expected: str, tmp_path: Path
 ) -> None:
-    code, out, err = run(capsys, *argv)
+    code, out, err = run_cli(*argv)
     assert code == 2
     assert out == ""
     assert expected in err
 
 
-def test_delete_and_restore(capsys: pytest.CaptureFixture[str], reference_draft: Draft) -> None:
+def test_delete_and_restore(run_cli: RunCli, reference_draft: Draft) -> None:
     with Store.open() as store:
         draft_id = store.create(reference_draft).id
-    code, out, _ = run(capsys, "drafts", "delete", str(draft_id))
+    code, out, _ = run_cli("drafts", "delete", str(draft_id))
     assert code == 0 and "Papierkorb" in out
-    assert run(capsys, "drafts", "list")[1] == "Keine Entwürfe.\n"
-    code, out, _ = run(capsys, "drafts", "list", "--trash")
+    assert run_cli("drafts", "list")[1] == "Keine Entwürfe.\n"
+    code, out, _ = run_cli("drafts", "list", "--trash")
     assert "Segregation" in out
-    code, out, _ = run(capsys, "drafts", "restore", str(draft_id))
+    code, out, _ = run_cli("drafts", "restore", str(draft_id))
     assert code == 0 and "zurückgeholt" in out
-    assert "Segregation" in run(capsys, "drafts", "list")[1]
+    assert "Segregation" in run_cli("drafts", "list")[1]
 
 
-def test_backup_and_restore_backup(
-    capsys: pytest.CaptureFixture[str], reference_draft: Draft
-) -> None:
+def test_backup_and_restore_backup(run_cli: RunCli, reference_draft: Draft) -> None:
     with Store.open() as store:
         store.create(reference_draft)
-    code, out, _ = run(capsys, "drafts", "backup")
+    code, out, _ = run_cli("drafts", "backup")
     assert code == 0
     backup = Path(out.split(": ", 1)[1].strip())
     assert backup.is_file()
     with Store.open() as store:
         store.create(Draft(document_title="Nach der Sicherung"))
-    code, out, err = run(capsys, "drafts", "restore-backup", "nicht-da.db")
+    code, out, err = run_cli("drafts", "restore-backup", "nicht-da.db")
     assert code == 2 and "nicht-da.db" in err
-    code, out, _ = run(capsys, "drafts", "restore-backup", backup.name)
+    code, out, _ = run_cli("drafts", "restore-backup", backup.name)
     assert code == 0
     assert backup.name in out and "aufbewahrt" in out
-    assert "Nach der Sicherung" not in run(capsys, "drafts", "list")[1]
+    assert "Nach der Sicherung" not in run_cli("drafts", "list")[1]
 
 
-def test_recovery_notice_is_shown(capsys: pytest.CaptureFixture[str], data_home: Path) -> None:
+def test_recovery_notice_is_shown(run_cli: RunCli, data_home: Path) -> None:
     (data_home / "stellungnahme.db").write_bytes(b"kein SQLite" * 500)
-    code, out, err = run(capsys, "drafts", "list")
+    code, out, err = run_cli("drafts", "list")
     assert code == 0
     assert out == "Keine Entwürfe.\n"
     assert "beschädigt" in err
