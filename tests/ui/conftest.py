@@ -9,8 +9,11 @@ temporary folder.
 
 from __future__ import annotations
 
+import json
 import os
 import re
+import subprocess
+import sys
 from collections import defaultdict
 from collections.abc import Callable, Iterator
 from pathlib import Path
@@ -46,6 +49,21 @@ from stellungnahme_app.ui.error_reporting import visible_error_boxes
 from stellungnahme_app.ui.main_window import MainWindow, load_textbausteine_reporting
 
 SCREENSHOT_VARIABLE = "STELLUNGNAHME_SCREENSHOTS"
+#: An offscreen screen of 2560×1440 pixels: 1280×720 at 200 %, a laptop at its usual scaling.
+SCREEN_FOR_200_PERCENT = {
+    "screens": [
+        {
+            "name": "Bildschirm",
+            "x": 0,
+            "y": 0,
+            "width": 2560,
+            "height": 1440,
+            "logicalDpi": 96,
+            "logicalBaseDpi": 96,
+            "dpr": 1,
+        }
+    ]
+}
 
 
 @pytest.fixture(autouse=True)
@@ -92,6 +110,36 @@ def save_screenshot(qapp: QApplication, screenshot_dir: Path) -> Callable[[QWidg
         return target
 
     return save
+
+
+@pytest.fixture
+def run_at_200_percent(tmp_path: Path) -> Callable[..., dict[str, Any]]:
+    """Call with a check script and its arguments: the JSON it printed last.
+
+    Qt reads ``QT_SCALE_FACTOR`` once, when the application starts, so the script runs in a
+    process of its own with ``QT_SCALE_FACTOR=2`` on :data:`SCREEN_FOR_200_PERCENT`.
+    """
+    config = tmp_path / "bildschirm.json"
+    config.write_text(json.dumps(SCREEN_FOR_200_PERCENT), encoding="utf-8")
+
+    def run(script: Path, *arguments: str) -> dict[str, Any]:
+        environment = dict(os.environ)
+        environment["QT_SCALE_FACTOR"] = "2"
+        environment["QT_QPA_PLATFORM"] = f"offscreen:configfile={config}"
+        result = subprocess.run(
+            [sys.executable, str(script), *arguments],
+            capture_output=True,
+            text=True,
+            encoding="utf-8",
+            env=environment,
+            timeout=120,
+            check=False,
+        )
+        assert result.returncode == 0, result.stderr
+        found: dict[str, Any] = json.loads(result.stdout.strip().splitlines()[-1])
+        return found
+
+    return run
 
 
 @pytest.fixture
