@@ -11,8 +11,10 @@ from __future__ import annotations
 import contextlib
 import os
 import re
+import shutil
 import sqlite3
 import tempfile
+from collections.abc import Iterator
 from dataclasses import dataclass
 from datetime import date, datetime
 from pathlib import Path
@@ -99,25 +101,13 @@ def new_backup_path(database: Path, now: datetime, before_schema: int | None = N
 def write_backup(source: sqlite3.Connection, target: Path) -> Path:
     """Copy the database behind ``source`` to ``target`` with SQLite's online backup API."""
     target.parent.mkdir(parents=True, exist_ok=True)
-    # A private temporary name: two program windows may back up at the same moment.
-    handle, temporary_name = tempfile.mkstemp(
-        prefix="." + target.stem + ".", suffix=".tmp", dir=target.parent
-    )
-    os.close(handle)
-    temporary = Path(temporary_name)
-    try:
+    with _replacing(target) as temporary:
         destination = sqlite3.connect(str(temporary))
         try:
             source.backup(destination)
             destination.execute("PRAGMA journal_mode = DELETE")
         finally:
             destination.close()
-        _fsync(temporary)
-        os.replace(temporary, target)
-    except BaseException:
-        with contextlib.suppress(OSError):
-            temporary.unlink()
-        raise
     return target
 
 
@@ -134,24 +124,28 @@ def prune_backups(database: Path, keep: int = KEEP_DAILY_BACKUPS) -> list[Path]:
 
 def copy_file(source: Path, target: Path) -> None:
     """Copy ``source`` to ``target`` through a temporary file, flushed before the rename."""
+    with _replacing(target) as temporary:
+        shutil.copyfile(source, temporary)
+
+
+@contextlib.contextmanager
+def _replacing(target: Path) -> Iterator[Path]:
+    """A temporary file beside ``target`` for the body to fill; flushed to disk, it then
+    replaces ``target`` in one step, or is removed if the body fails.
+
+    Its name is private: two program windows may back up at the same moment.
+    """
     handle, temporary_name = tempfile.mkstemp(
         prefix="." + target.stem + ".", suffix=".tmp", dir=target.parent
     )
     os.close(handle)
     temporary = Path(temporary_name)
     try:
-        with open(source, "rb") as reader, open(temporary, "wb") as writer:
-            while chunk := reader.read(1024 * 1024):
-                writer.write(chunk)
-            writer.flush()
-            os.fsync(writer.fileno())
+        yield temporary
+        with open(temporary, "rb+") as written:
+            os.fsync(written.fileno())
         os.replace(temporary, target)
     except BaseException:
         with contextlib.suppress(OSError):
             temporary.unlink()
         raise
-
-
-def _fsync(path: Path) -> None:
-    with open(path, "rb+") as handle:
-        os.fsync(handle.fileno())
