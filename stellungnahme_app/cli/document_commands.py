@@ -14,12 +14,15 @@ from __future__ import annotations
 
 import argparse
 import sys
-from dataclasses import dataclass
 from pathlib import Path
+from typing import TYPE_CHECKING
 
 from stellungnahme_app import exchange, rules
 from stellungnahme_app.cli.main import ExitCode
 from stellungnahme_app.model import Draft
+
+if TYPE_CHECKING:
+    from stellungnahme_app.settings import Settings
 
 OUTPUT_SUFFIXES = (".docx", ".pdf")
 
@@ -85,28 +88,17 @@ def _finding_line(finding: rules.Finding) -> str:
     return f"{finding.severity.label} ({finding.field}): {finding.message}"
 
 
-@dataclass(frozen=True)
-class _Configured:
-    number_pattern: str
-    number_example: str
-    template: Path
+def configured_settings() -> Settings:
+    """The settings in effect (template, number form), as in the window; problems to stderr."""
+    from stellungnahme_app.settings import load_settings
 
-
-def _configured() -> _Configured:
-    """The settings the checks and the export use; problems with them go to stderr."""
-    from stellungnahme_app import settings
-
-    loaded = settings.load_settings()
+    loaded = load_settings()
     for problem in loaded.problems:
         print(f"Hinweis (Einstellungen): {problem}", file=sys.stderr)
-    return _Configured(
-        loaded.settings.number_pattern,
-        loaded.settings.number_example,
-        loaded.settings.template,
-    )
+    return loaded.settings
 
 
-def _check(draft: Draft, configured: _Configured) -> list[rules.Finding]:
+def _check(draft: Draft, configured: Settings) -> list[rules.Finding]:
     return rules.check(
         draft,
         number_pattern=configured.number_pattern,
@@ -134,7 +126,7 @@ def run_export(args: argparse.Namespace) -> int:
     target = output_path(args, default_file_name(draft, draft_mode=args.draft_mode))
     if target is None:
         return ExitCode.USAGE
-    configured = _configured()
+    configured = configured_settings()
     try:
         export_document(
             draft,
@@ -157,7 +149,7 @@ def run_export(args: argparse.Namespace) -> int:
 
 def run_validate(args: argparse.Namespace) -> int:
     draft = exchange.read_file(args.draft_file)
-    findings = _check(draft, _configured())
+    findings = _check(draft, configured_settings())
     for finding in findings:
         print(_finding_line(finding))
     error_count = len(rules.errors(findings))

@@ -7,7 +7,8 @@
 * ``drafts backup`` / ``drafts restore-backup [NAME]`` — back up now / restore a backup
 
 Results go to stdout, messages to stderr, exit codes as in :mod:`stellungnahme_app.cli.main`
-(an unknown draft number or backup name is a usage error, exit code 2).
+(an unknown draft number or backup name is a usage error, exit code 2). Like ``export``,
+``drafts export`` uses the configured Word template and form of the Drucksache number.
 """
 
 from __future__ import annotations
@@ -20,6 +21,7 @@ from pathlib import Path
 from typing import TYPE_CHECKING
 
 from stellungnahme_app import exchange
+from stellungnahme_app.cli.document_commands import configured_settings
 from stellungnahme_app.cli.main import ExitCode
 from stellungnahme_app.store import (
     BackupNotFound,
@@ -222,8 +224,16 @@ def run_export(args: argparse.Namespace) -> int:
         else:
             from stellungnahme_app.export import ExportBlocked, export_document
 
+            configured = configured_settings()
             try:
-                export_document(stored.draft, target, draft_mode=args.draft_mode)
+                export_document(
+                    stored.draft,
+                    target,
+                    draft_mode=args.draft_mode,
+                    template=configured.template,
+                    number_pattern=configured.number_pattern,
+                    number_example=configured.number_example,
+                )
             except ExportBlocked as blocked:
                 print(blocked.message, file=sys.stderr)
                 return ExitCode.FINDINGS

@@ -18,6 +18,7 @@ from stellungnahme_app.model import Draft
 from stellungnahme_app.store import Status, Store, VersionReason
 
 RunCli = Callable[..., tuple[int, str, str]]
+MakeFile = Callable[[str], Path]
 
 
 def imported_ids(output: str) -> list[int]:
@@ -156,6 +157,28 @@ def test_final_export_of_an_incomplete_draft_is_blocked_but_draft_mode_works(
     assert "ENTWURF" in "".join(document_text(target))
     with Store.open() as store:
         assert [v.reason for v in store.versions(draft_id)] == [VersionReason.EXPORT]
+
+
+def test_export_uses_the_configured_template_and_number_form(
+    run_cli: RunCli,
+    reference_draft: Draft,
+    tmp_path: Path,
+    template_with_footer: MakeFile,
+    admin_config: MakeFile,
+) -> None:
+    """Like ``export`` and the window: the administrator's template and number form apply."""
+    with Store.open() as store:
+        draft_id = store.create(reference_draft).id
+    template = template_with_footer(" – Vorlage des Administrators")
+    admin_config(f"template = '{template}'\n")
+    target = tmp_path / "x.docx"
+    code, _out, err = run_cli("drafts", "export", str(draft_id), "-o", str(target))
+    assert code == 0, err
+    footer = docx.Document(str(target)).sections[0].footer.paragraphs[0].text
+    assert footer.endswith(" – Vorlage des Administrators")
+    admin_config("number_pattern = '^DS-\\d{4}/\\d{4}$'\nnumber_example = 'DS-0661/2024'\n")
+    code, _out, err = run_cli("drafts", "export", str(draft_id), "-o", str(target))
+    assert code == 1 and "DS-0661/2024" in err
 
 
 @pytest.mark.office
