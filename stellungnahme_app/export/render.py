@@ -17,6 +17,7 @@ from stellungnahme_app import paths
 from stellungnahme_app.errors import TemplateError
 from stellungnahme_app.export import context as ctx
 from stellungnahme_app.export import engine
+from stellungnahme_app.export.template_check import static_problems
 from stellungnahme_app.model import Draft
 from stellungnahme_app.rules import Severity
 
@@ -34,8 +35,6 @@ def bundled_template() -> Path:
 
 def checked_template(path: Path | None) -> engine.LoadedTemplate:
     """Read and statically check a template; cached until the file changes."""
-    from stellungnahme_app.export.template_check import static_problems
-
     path = Path(path) if path is not None else bundled_template()
     try:
         stat = path.stat()
