@@ -489,7 +489,7 @@ def define_styles(document: DocumentObject) -> None:
 def set_page_layout(document: DocumentObject) -> None:
     section = document.sections[0]
     section.orientation = WD_ORIENT.PORTRAIT
-    section.page_width = Mm(210)
+    section.page_width = Mm(PAGE_WIDTH_MM)
     section.page_height = Mm(297)
     section.left_margin = Mm(MARGIN_LEFT_MM)
     section.right_margin = Mm(MARGIN_RIGHT_MM)
