@@ -37,6 +37,7 @@ from PySide6.QtWidgets import (
 
 from stellungnahme_app import form
 from stellungnahme_app.errors import StellungnahmeError
+from stellungnahme_app.german_dates import format_date
 from stellungnahme_app.store import DraftSummary, Status, Store
 from stellungnahme_app.ui.error_reporting import show_error
 
@@ -46,11 +47,6 @@ ID_ROLE = Qt.ItemDataRole.UserRole + 2
 OVERDUE_MARK = "überfällig"
 
 ModelIndex = QModelIndex | QPersistentModelIndex
-
-
-def format_date(value: dt.date | None) -> str:
-    """``30.04.2024``, or empty for no date."""
-    return value.strftime(form.DATE_FORMAT) if value else ""
 
 
 def format_datetime(value: dt.datetime | None) -> str:
