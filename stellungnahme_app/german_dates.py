@@ -24,6 +24,15 @@ def format_date(date: dt.date | None) -> str:
     return date.strftime(DATE_FORMAT) if date is not None else ""
 
 
+def format_date_time(moment: dt.datetime | None) -> str:
+    """``30.04.2024 14:32`` in local time (a naive time counts as local), or empty."""
+    if moment is None:
+        return ""
+    if moment.tzinfo is not None:
+        moment = moment.astimezone()
+    return moment.strftime(f"{DATE_FORMAT} %H:%M")
+
+
 def parse_date(text: str) -> dt.date | None:
     """The date in ``text`` (TT.MM.JJJJ, also T.M.JJJJ and TT.MM.JJ); ``None`` when empty.
 

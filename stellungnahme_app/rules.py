@@ -15,6 +15,7 @@ from collections.abc import Iterable, Iterator
 from dataclasses import dataclass
 
 from stellungnahme_app import form
+from stellungnahme_app.german_dates import format_date
 from stellungnahme_app.model import ASSESSMENT_KEYS, AssessmentKey, Draft
 from stellungnahme_app.text import is_blank
 
@@ -206,5 +207,5 @@ def _check_signature(draft: Draft, today: dt.date) -> Iterator[Finding]:
     elif date > today:
         yield _warning(
             "signature.date",
-            f"Das Datum der Unterschrift ({date.strftime(form.DATE_FORMAT)}) liegt in der Zukunft.",
+            f"Das Datum der Unterschrift ({format_date(date)}) liegt in der Zukunft.",
         )

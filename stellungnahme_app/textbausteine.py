@@ -40,6 +40,7 @@ from jinja2.sandbox import SandboxedEnvironment
 from stellungnahme_app import form, settings
 from stellungnahme_app.errors import StellungnahmeError
 from stellungnahme_app.fileio import FileReadError, read_bytes
+from stellungnahme_app.german_dates import format_date
 from stellungnahme_app.model import AssessmentKey, Draft
 from stellungnahme_app.text import clean, is_blank
 
@@ -383,7 +384,6 @@ def template_context(draft: Draft, *, today: dt.date | None = None) -> dict[str,
     today = today or dt.date.today()
     numbers = [p.number.strip() for p in draft.resolution_points if not is_blank(p.number)]
     public = {True: form.PUBLIC, False: form.NOT_PUBLIC, None: ""}[draft.public]
-    signed = draft.signature.date.strftime(form.DATE_FORMAT) if draft.signature.date else ""
     values: dict[str, Any] = {
         "stadt": draft.city,
         "nummer": draft.document_number,
@@ -392,11 +392,11 @@ def template_context(draft: Draft, *, today: dt.date | None = None) -> dict[str,
         "oeffentlich": public,
         "beschlusspunkte": german_list(numbers),
         "unterzeichner": draft.signature.name,
-        "datum_unterschrift": signed,
+        "datum_unterschrift": format_date(draft.signature.date),
     }
     context = {key: (" ".join(clean(value).split()) or GAPS[key]) for key, value in values.items()}
     context["anzahl_beschlusspunkte"] = len(draft.resolution_points)
-    context["datum"] = today.strftime(form.DATE_FORMAT)
+    context["datum"] = format_date(today)
     return context
 
 

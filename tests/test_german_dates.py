@@ -8,7 +8,12 @@ import pytest
 from hypothesis import given
 from hypothesis import strategies as st
 
-from stellungnahme_app.german_dates import DateInputError, format_date, parse_date
+from stellungnahme_app.german_dates import (
+    DateInputError,
+    format_date,
+    format_date_time,
+    parse_date,
+)
 
 
 @pytest.mark.parametrize(
@@ -43,3 +48,10 @@ def test_format_and_parse_round_trip(date: dt.date) -> None:
 
 def test_no_date_formats_empty() -> None:
     assert format_date(None) == ""
+
+
+def test_date_and_time_in_local_time() -> None:
+    assert format_date_time(dt.datetime(2024, 4, 30, 14, 32, 59)) == "30.04.2024 14:32"
+    aware = dt.datetime(2024, 4, 30, 12, 32, tzinfo=dt.UTC)
+    assert format_date_time(aware) == aware.astimezone().strftime("%d.%m.%Y %H:%M")
+    assert format_date_time(None) == ""

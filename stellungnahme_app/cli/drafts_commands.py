@@ -16,13 +16,13 @@ from __future__ import annotations
 import argparse
 import sys
 from collections.abc import Callable, Sequence
-from datetime import date, datetime
 from pathlib import Path
 from typing import TYPE_CHECKING
 
 from stellungnahme_app import exchange
 from stellungnahme_app.cli.document_commands import configured_settings
 from stellungnahme_app.cli.main import ExitCode
+from stellungnahme_app.german_dates import format_date, format_date_time
 from stellungnahme_app.store import (
     BackupNotFound,
     DraftNotFound,
@@ -291,14 +291,6 @@ def run_restore_backup(args: argparse.Namespace) -> int:
 # ---------------------------------------------------------------------- the table
 
 
-def german_date(day: date | None) -> str:
-    return day.strftime("%d.%m.%Y") if day else ""
-
-
-def german_time(moment: datetime) -> str:
-    return moment.astimezone().strftime("%d.%m.%Y %H:%M")
-
-
 def _one_line(text: str) -> str:
     return " ".join(text.split())
 
@@ -317,8 +309,8 @@ def format_table(rows: Sequence[DraftSummary]) -> str:
             _shorten(row.number, 12),
             _shorten(row.title, TITLE_WIDTH) or "(ohne Titel)",
             row.status.label,
-            german_date(row.deadline) + (" überfällig" if row.overdue else ""),
-            german_time(row.changed),
+            format_date(row.deadline) + (" überfällig" if row.overdue else ""),
+            format_date_time(row.changed),
         )
         for row in rows
     ]
