@@ -18,10 +18,9 @@ from PySide6.QtWidgets import (
 
 from stellungnahme_app.errors import StellungnahmeError
 from stellungnahme_app.store import Store
+from stellungnahme_app.store.database import TRASH_DAYS
 from stellungnahme_app.ui.error_reporting import show_error
 from stellungnahme_app.ui.overview_page import TRASH_COLUMNS, DraftTableModel, DraftTableView
-
-TRASH_DAYS = 30
 
 
 class TrashDialog(QDialog):
