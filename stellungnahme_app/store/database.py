@@ -22,7 +22,7 @@ from typing import Any, ParamSpec, TypeVar
 
 import sqlite_utils
 
-from stellungnahme_app import paths
+from stellungnahme_app import form, paths
 from stellungnahme_app.errors import ExchangeFormatError
 from stellungnahme_app.model import Draft
 from stellungnahme_app.store import backups as backup_files
@@ -945,7 +945,7 @@ class Store:
             "beschädigten Datei übernommen werden."
         )
         if self._restored_from is not None:
-            made = self._restored_from.made.strftime("%d.%m.%Y um %H:%M Uhr")
+            made = self._restored_from.made.strftime(f"{form.DATE_FORMAT} um %H:%M Uhr")
             return (
                 "Die Entwurfsdatenbank war beschädigt und wurde aus der Sicherung vom "
                 f"{made} wiederhergestellt. "
