@@ -48,6 +48,7 @@ from stellungnahme_app.fileio import (
     describe_os_error,
     read_bytes,
 )
+from stellungnahme_app.rules import DEFAULT_NUMBER_EXAMPLE, DEFAULT_NUMBER_PATTERN, number_matches
 
 log = logging.getLogger(__name__)
 
@@ -106,8 +107,6 @@ _DEZERNAT_KEYS = ("name", "short_name", "signatories", "remove")
 _OFFICE_KEYS = ("name", "heading", "remove")
 
 _FALLBACK_CITY = "Erfurt"
-_FALLBACK_NUMBER_PATTERN = r"^\d{4}/\d{2}$"
-_FALLBACK_NUMBER_EXAMPLE = "0661/24"
 _FALLBACK_NUMBER_DESCRIPTION = "vierstellige Nummer / zweistelliges Jahr"
 
 
@@ -353,8 +352,8 @@ def _fallback_values() -> dict[str, Any]:
         "city": _FALLBACK_CITY,
         "dezernate": {},
         "offices": {},
-        "number_pattern": _FALLBACK_NUMBER_PATTERN,
-        "number_example": _FALLBACK_NUMBER_EXAMPLE,
+        "number_pattern": DEFAULT_NUMBER_PATTERN,
+        "number_example": DEFAULT_NUMBER_EXAMPLE,
         "number_description": _FALLBACK_NUMBER_DESCRIPTION,
         "template": default_template(),
         "textbausteine_dir": default_textbausteine_dir(),
@@ -379,19 +378,12 @@ def _apply(values: dict[str, Any], layer_values: Mapping[str, Any]) -> None:
 
 
 def _check_consistency(values: dict[str, Any], problems: list[str]) -> None:
-    if not _matches(values["number_pattern"], values["number_example"]):
+    if not number_matches(values["number_example"], values["number_pattern"]):
         problems.append(
             f"Das Beispiel „{values['number_example']}“ passt nicht zur eingestellten Form der "
             f"Drucksachennummer „{values['number_pattern']}“. Bitte den Administrator, beides "
             "in „stellungnahme.toml“ aufeinander abzustimmen."
         )
-
-
-def _matches(pattern: str, text: str) -> bool:
-    try:
-        return re.fullmatch(pattern, text) is not None
-    except re.error:
-        return False
 
 
 # --------------------------------------------------------------------------- one file
