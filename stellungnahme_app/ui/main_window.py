@@ -1061,10 +1061,10 @@ def _dropped_files(mime: QMimeData | None) -> list[Path]:
 
 
 def exchange_file_name(draft: Draft) -> str:
-    """``Stellungnahme 0661-24.json`` – a file name without characters Windows forbids."""
-    number = draft.document_number.strip() or "ohne Nummer"
-    safe = "".join("-" if c in '\\/:*?"<>|' else c for c in number)
-    return f"Stellungnahme {safe}{exchange.FILE_SUFFIX}"
+    """``Stellungnahme_0661-24.json``: named like the draft's Word document."""
+    from stellungnahme_app.export import default_file_name
+
+    return default_file_name(draft, exchange.FILE_SUFFIX)
 
 
 def emergency_copy(draft: Draft) -> Path | None:

@@ -19,7 +19,12 @@ from stellungnahme_app.settings import Settings
 from stellungnahme_app.store import DraftNotFound, Status, Store
 from stellungnahme_app.ui.app import start_main_window
 from stellungnahme_app.ui.error_reporting import visible_notices
-from stellungnahme_app.ui.main_window import MainWindow, window_settings
+from stellungnahme_app.ui.main_window import (
+    MainWindow,
+    emergency_copy,
+    exchange_file_name,
+    window_settings,
+)
 
 SAVE_TIMEOUT_MS = 1000
 OpenWindow = Callable[[Store], MainWindow]
@@ -413,6 +418,15 @@ def test_export_as_exchange_file(
     target = tmp_path / "weitergabe"
     assert window.export_file(draft_id, target)
     assert exchange.read_file(tmp_path / "weitergabe.json") == reference_draft
+
+
+def test_exchange_files_are_named_like_the_word_documents(reference_draft: Draft) -> None:
+    assert exchange_file_name(reference_draft) == "Stellungnahme_0661-24.json"
+    odd_number = Draft(document_number="06\t61/24\x01")
+    rescued = emergency_copy(odd_number)
+    assert rescued is not None, "Zeichen, die Windows nicht erlaubt, stehen nicht im Namen"
+    assert rescued.name.startswith("Stellungnahme_06-61-24 ")
+    assert exchange.read_file(rescued) == odd_number
 
 
 def test_the_recovery_notice_is_shown(qtbot: QtBot, reference_draft: Draft) -> None:
