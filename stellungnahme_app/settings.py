@@ -32,7 +32,7 @@ import os
 import re
 import sys
 import tomllib
-from collections.abc import Callable, Mapping, Sequence
+from collections.abc import Callable, Iterator, Mapping, Sequence
 from dataclasses import dataclass, field
 from pathlib import Path
 from typing import Any
@@ -283,13 +283,7 @@ def load_settings(
             )
 
     locked: set[str] = set()
-    for admin_file in admin_config_candidates() if admin_files is None else admin_files:
-        admin_file = Path(admin_file)
-        if not _present(admin_file):
-            continue
-        layer = _read_layer(admin_file, "admin", problems)
-        if layer is None:
-            continue
+    for admin_file, layer in _admin_layers(admin_files, problems):
         sources.append(admin_file)
         _apply(values, layer.values)
         locked |= layer.keys_set
@@ -319,6 +313,18 @@ def load_settings(
         locked=frozenset(locked),
     )
     return LoadedSettings(settings=settings, problems=problems, sources=sources)
+
+
+def _admin_layers(
+    admin_files: Sequence[Path] | None, problems: list[str]
+) -> Iterator[tuple[Path, _Layer]]:
+    """The administrator's files that exist and can be read, lowest precedence first."""
+    for admin_file in admin_config_candidates() if admin_files is None else admin_files:
+        admin_file = Path(admin_file)
+        if _present(admin_file):
+            layer = _read_layer(admin_file, "admin", problems)
+            if layer is not None:
+                yield admin_file, layer
 
 
 def _present(path: Path) -> bool:
@@ -791,14 +797,7 @@ def save_user_settings(
 
 
 def _locked_keys(admin_files: Sequence[Path] | None) -> frozenset[str]:
-    locked: set[str] = set()
-    for admin_file in admin_config_candidates() if admin_files is None else admin_files:
-        admin_file = Path(admin_file)
-        if _present(admin_file):
-            layer = _read_layer(admin_file, "admin", [])
-            if layer is not None:
-                locked |= layer.keys_set
-    return frozenset(locked)
+    return frozenset(key for _, layer in _admin_layers(admin_files, []) for key in layer.keys_set)
 
 
 def _clean_user_value(key: str, value: Any, target: Path) -> str:
