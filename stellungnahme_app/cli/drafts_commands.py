@@ -20,7 +20,7 @@ from pathlib import Path
 from typing import TYPE_CHECKING
 
 from stellungnahme_app import exchange
-from stellungnahme_app.cli.document_commands import configured_settings
+from stellungnahme_app.cli.document_commands import OUTPUT_SUFFIXES, configured_settings
 from stellungnahme_app.cli.main import ExitCode
 from stellungnahme_app.german_dates import format_date, format_date_time
 from stellungnahme_app.store import (
@@ -34,7 +34,6 @@ from stellungnahme_app.store import (
 if TYPE_CHECKING:
     from stellungnahme_app.store import Store
 
-DOCUMENT_SUFFIXES = (".docx", ".pdf")
 TITLE_WIDTH = 50
 
 
@@ -209,7 +208,7 @@ def run_import(args: argparse.Namespace) -> int:
 def run_export(args: argparse.Namespace) -> int:
     target: Path = args.output
     suffix = target.suffix.lower()
-    if suffix not in (exchange.FILE_SUFFIX, *DOCUMENT_SUFFIXES):
+    if suffix not in (exchange.FILE_SUFFIX, *OUTPUT_SUFFIXES):
         print(
             f"Die Zieldatei „{target}“ muss auf .json (Austauschdatei), .docx (Word) oder "
             ".pdf enden.",
@@ -238,7 +237,7 @@ def run_export(args: argparse.Namespace) -> int:
                 print(blocked.message, file=sys.stderr)
                 return ExitCode.FINDINGS
         store.snapshot(stored.id, VersionReason.EXPORT)
-        mode = " (Entwurf)" if args.draft_mode and suffix in DOCUMENT_SUFFIXES else ""
+        mode = " (Entwurf)" if args.draft_mode and suffix in OUTPUT_SUFFIXES else ""
         print(f"Gespeichert{mode}: {target.absolute()}")
         return ExitCode.OK
 
