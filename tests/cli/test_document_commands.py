@@ -220,6 +220,7 @@ def test_template_check_without_a_file(run_cli: RunCli) -> None:
     assert code == 2
     assert out == ""
     assert "VORLAGE.docx" in err
+    assert "Bitte die zu prüfende Vorlage angeben" in err  # the command's message, not argparse's
 
 
 # --------------------------------------------------------------------------- console script
