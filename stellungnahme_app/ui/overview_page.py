@@ -128,9 +128,6 @@ class DraftTableModel(QAbstractTableModel):
     def rows(self) -> list[DraftSummary]:
         return list(self._rows)
 
-    def summary(self, row: int) -> DraftSummary:
-        return self._rows[row]
-
     def column_index(self, key: str) -> int:
         return next(i for i, c in enumerate(self._columns) if c.key == key)
 
