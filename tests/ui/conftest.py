@@ -44,7 +44,7 @@ from PySide6.QtWidgets import (
 from stellungnahme_app.model import Draft
 from stellungnahme_app.settings import Settings, load_settings
 from stellungnahme_app.store import Store
-from stellungnahme_app.ui.app import configure_application
+from stellungnahme_app.ui.app import configure_application, start_main_window
 from stellungnahme_app.ui.error_reporting import visible_error_boxes
 from stellungnahme_app.ui.main_window import MainWindow, load_textbausteine_reporting
 
@@ -196,6 +196,25 @@ def open_main_window(qtbot: Any, app_settings: Settings) -> Callable[[Store], Ma
         return window
 
     return open_window
+
+
+@pytest.fixture
+def start_window(qtbot: Any) -> Iterator[Callable[[], MainWindow]]:
+    """Call to start the main window as the program does (its own store, the example draft on
+    first start, the work after the first paint); window and store are closed at the end."""
+    started: list[MainWindow] = []
+
+    def start() -> MainWindow:
+        window = start_main_window()
+        assert window is not None
+        qtbot.addWidget(window)
+        started.append(window)
+        return window
+
+    yield start
+    for window in started:
+        window.close()
+        window.store.close()
 
 
 @pytest.fixture

@@ -14,6 +14,7 @@ from pytestqt.qtbot import QtBot
 from stellungnahme_app.settings import user_settings_file
 from stellungnahme_app.ui.app import create_application, start_main_window
 from stellungnahme_app.ui.error_reporting import install_excepthook, visible_notices
+from stellungnahme_app.ui.main_window import MainWindow
 
 
 def test_qt_speaks_german(qtbot: QtBot) -> None:
@@ -73,7 +74,7 @@ def test_an_exception_escaping_a_slot_reaches_the_user(
 
 
 def test_broken_textbausteine_are_reported_after_the_window_is_shown(
-    qtbot: QtBot, tmp_path: Path
+    qtbot: QtBot, tmp_path: Path, start_window: Callable[[], MainWindow]
 ) -> None:
     own = tmp_path / "eigene-textbausteine" / "fazit"
     own.mkdir(parents=True)
@@ -81,17 +82,11 @@ def test_broken_textbausteine_are_reported_after_the_window_is_shown(
     user_settings_file().write_text(
         json.dumps({"textbausteine_dir": str(own.parent)}), encoding="utf-8"
     )
-    window = start_main_window()
-    assert window is not None
-    qtbot.addWidget(window)
-    try:
-        assert window.textbausteine is None, "erst nach dem ersten Bild gelesen"
-        qtbot.waitUntil(lambda: bool(visible_notices()))
-        [notice] = visible_notices()
-        assert notice.text().startswith("Einige Textbausteine konnten nicht gelesen werden")
-        assert "kaputt.txt" in notice.informativeText()
-        notice.close()
-        assert window.textbausteine, "die mitgelieferten stehen trotzdem zur Verfügung"
-    finally:
-        window.close()
-        window.store.close()
+    window = start_window()
+    assert window.textbausteine is None, "erst nach dem ersten Bild gelesen"
+    qtbot.waitUntil(lambda: bool(visible_notices()))
+    [notice] = visible_notices()
+    assert notice.text().startswith("Einige Textbausteine konnten nicht gelesen werden")
+    assert "kaputt.txt" in notice.informativeText()
+    notice.close()
+    assert window.textbausteine, "die mitgelieferten stehen trotzdem zur Verfügung"

@@ -17,7 +17,6 @@ from stellungnahme_app import exchange, paths
 from stellungnahme_app.model import Draft
 from stellungnahme_app.settings import Settings
 from stellungnahme_app.store import DraftNotFound, Status, Store
-from stellungnahme_app.ui.app import start_main_window
 from stellungnahme_app.ui.error_reporting import visible_notices
 from stellungnahme_app.ui.main_window import (
     MainWindow,
@@ -28,6 +27,7 @@ from stellungnahme_app.ui.main_window import (
 
 SAVE_TIMEOUT_MS = 1000
 OpenWindow = Callable[[Store], MainWindow]
+StartWindow = Callable[[], MainWindow]
 EditField = Callable[[MainWindow, str, str], QWidget]
 
 
@@ -35,25 +35,15 @@ def table_numbers(window: MainWindow) -> list[str]:
     return [row.number for row in window.overview.model.rows()]
 
 
-def test_start_on_an_empty_database_adds_the_example(qtbot: QtBot) -> None:
-    window = start_main_window()
-    assert window is not None
-    qtbot.addWidget(window)
-    try:
-        assert table_numbers(window) == ["0661/24"]
-        assert window.windowTitle() == "Übersicht – Stellungnahme"
-        assert window.overview.selected_id() is not None
-    finally:
-        window.close()
-        window.store.close()
-    again = start_main_window()
-    assert again is not None
-    qtbot.addWidget(again)
-    try:
-        assert table_numbers(again) == ["0661/24"], "das Beispiel nur beim ersten Start"
-    finally:
-        again.close()
-        again.store.close()
+def test_start_on_an_empty_database_adds_the_example(start_window: StartWindow) -> None:
+    window = start_window()
+    assert table_numbers(window) == ["0661/24"]
+    assert window.windowTitle() == "Übersicht – Stellungnahme"
+    assert window.overview.selected_id() is not None
+    window.close()
+    window.store.close()
+    again = start_window()
+    assert table_numbers(again) == ["0661/24"], "das Beispiel nur beim ersten Start"
 
 
 def test_an_edit_is_saved_within_a_second(
@@ -429,25 +419,21 @@ def test_exchange_files_are_named_like_the_word_documents(reference_draft: Draft
     assert exchange.read_file(rescued) == odd_number
 
 
-def test_the_recovery_notice_is_shown(qtbot: QtBot, reference_draft: Draft) -> None:
+def test_the_recovery_notice_is_shown(
+    qtbot: QtBot, reference_draft: Draft, start_window: StartWindow
+) -> None:
     with Store.open() as first:
         first.create(reference_draft)
         first.backup()
         database = first.path
     database.write_bytes(b"Das ist keine Datenbank." * 100)
-    window = start_main_window()
-    assert window is not None
-    qtbot.addWidget(window)
-    try:
-        qtbot.waitUntil(lambda: bool(visible_notices()))
-        [notice] = visible_notices()
-        assert notice.text() == "Die Entwurfsdatenbank wurde repariert."
-        assert notice.informativeText() == window.store.recovery_notice
-        notice.close()
-        assert table_numbers(window) == ["0661/24"]
-    finally:
-        window.close()
-        window.store.close()
+    window = start_window()
+    qtbot.waitUntil(lambda: bool(visible_notices()))
+    [notice] = visible_notices()
+    assert notice.text() == "Die Entwurfsdatenbank wurde repariert."
+    assert notice.informativeText() == window.store.recovery_notice
+    notice.close()
+    assert table_numbers(window) == ["0661/24"]
 
 
 def test_the_editor_opens_the_step_of_ctrl_e(
