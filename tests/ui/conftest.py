@@ -43,10 +43,15 @@ from PySide6.QtWidgets import (
 
 from stellungnahme_app.model import Draft
 from stellungnahme_app.settings import Settings, load_settings
-from stellungnahme_app.store import Store
+from stellungnahme_app.store import ConflictError, Store
 from stellungnahme_app.ui.app import configure_application, start_main_window
+from stellungnahme_app.ui.backup_dialog import BackupDialog
+from stellungnahme_app.ui.conflict_dialog import ConflictDialog
 from stellungnahme_app.ui.error_reporting import visible_error_boxes
+from stellungnahme_app.ui.history_dialog import HistoryDialog
 from stellungnahme_app.ui.main_window import MainWindow, load_textbausteine_reporting
+from stellungnahme_app.ui.settings_dialog import SettingsDialog
+from stellungnahme_app.ui.trash_dialog import TrashDialog
 
 SCREENSHOT_VARIABLE = "STELLUNGNAHME_SCREENSHOTS"
 #: An offscreen screen of 2560×1440 pixels: 1280×720 at 200 %, a laptop at its usual scaling.
@@ -231,6 +236,27 @@ def reference_window(
     window = open_main_window(store)
     assert window.open_draft(reference_id)
     return window
+
+
+@pytest.fixture
+def shell_dialogs(qtbot: Any) -> Callable[[MainWindow, int], dict[str, QWidget]]:
+    """Call with a window and a draft id: every dialog of the shell (not shown yet), made for
+    that draft, by the name of its screenshot; closed at the end of the test."""
+
+    def make(window: MainWindow, draft_id: int) -> dict[str, QWidget]:
+        store = window.store
+        dialogs: dict[str, QWidget] = {
+            "datensicherungen": BackupDialog(store, window),
+            "papierkorb": TrashDialog(store, window),
+            "versionen": HistoryDialog(store, draft_id, window),
+            "einstellungen": SettingsDialog(window.settings, window),
+            "konflikt": ConflictDialog(ConflictError(store.load(draft_id)), window),
+        }
+        for dialog in dialogs.values():
+            qtbot.addWidget(dialog)
+        return dialogs
+
+    return make
 
 
 @pytest.fixture

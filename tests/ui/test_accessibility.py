@@ -14,16 +14,12 @@ from pytestqt.qtbot import QtBot
 
 from stellungnahme_app.errors import StoreError
 from stellungnahme_app.model import Draft
-from stellungnahme_app.store import ConflictError, Status, Store, VersionReason
-from stellungnahme_app.ui.backup_dialog import BackupDialog
-from stellungnahme_app.ui.conflict_dialog import ConflictDialog
+from stellungnahme_app.store import Status, Store, VersionReason
 from stellungnahme_app.ui.error_reporting import show_error, show_notice, visible_error_boxes
-from stellungnahme_app.ui.history_dialog import HistoryDialog
 from stellungnahme_app.ui.main_window import MainWindow
-from stellungnahme_app.ui.settings_dialog import SettingsDialog
-from stellungnahme_app.ui.trash_dialog import TrashDialog
 
 OpenWindow = Callable[[Store], MainWindow]
+ShellDialogs = Callable[[MainWindow, int], dict[str, QWidget]]
 Walker = Callable[[QWidget], list[str]]
 
 
@@ -56,6 +52,7 @@ def test_every_dialog_of_the_shell(
     store: Store,
     reference_draft: Draft,
     open_main_window: OpenWindow,
+    shell_dialogs: ShellDialogs,
     find_nameless_controls: Walker,
     error_messages: Callable[[], list[str]],
 ) -> None:
@@ -66,15 +63,7 @@ def test_every_dialog_of_the_shell(
     store.delete(deleted.id)
 
     store.backup()
-    dialogs: list[QWidget] = [
-        BackupDialog(store, window),
-        TrashDialog(store, window),
-        HistoryDialog(store, stored.id, window),
-        SettingsDialog(window.settings, window),
-        ConflictDialog(ConflictError(store.load(stored.id)), window),
-    ]
-    for dialog in dialogs:
-        qtbot.addWidget(dialog)
+    for dialog in shell_dialogs(window, stored.id).values():
         dialog.show()
         QApplication.processEvents()
         assert dialog.accessibleName(), type(dialog).__name__
@@ -112,6 +101,7 @@ def test_no_accelerator_letter_is_used_twice(
     store: Store,
     reference_draft: Draft,
     open_main_window: OpenWindow,
+    shell_dialogs: ShellDialogs,
     find_mnemonic_conflicts: Callable[[QWidget], dict[str, list[str]]],
 ) -> None:
     window = open_main_window(store)
@@ -126,14 +116,7 @@ def test_no_accelerator_letter_is_used_twice(
         assert find_mnemonic_conflicts(window) == {}, f"Schritt {step + 1}"
     store.snapshot(draft_id, VersionReason.EDIT)
     store.backup()
-    for dialog in (
-        BackupDialog(store, window),
-        TrashDialog(store, window),
-        HistoryDialog(store, draft_id, window),
-        SettingsDialog(window.settings, window),
-        ConflictDialog(ConflictError(store.load(draft_id)), window),
-    ):
-        qtbot.addWidget(dialog)
+    for dialog in shell_dialogs(window, draft_id).values():
         dialog.show()
         assert find_mnemonic_conflicts(dialog) == {}, type(dialog).__name__
         dialog.close()

@@ -16,14 +16,10 @@ from pytestqt.qtbot import QtBot
 
 from stellungnahme_app.errors import StoreError
 from stellungnahme_app.model import Draft
-from stellungnahme_app.store import ConflictError, Status, Store, VersionReason
+from stellungnahme_app.store import Status, Store, VersionReason
 from stellungnahme_app.ui.backup_dialog import BackupDialog
-from stellungnahme_app.ui.conflict_dialog import ConflictDialog
 from stellungnahme_app.ui.error_reporting import show_error, visible_error_boxes
-from stellungnahme_app.ui.history_dialog import HistoryDialog
 from stellungnahme_app.ui.main_window import MainWindow
-from stellungnahme_app.ui.settings_dialog import SettingsDialog
-from stellungnahme_app.ui.trash_dialog import TrashDialog
 
 OpenWindow = Callable[[Store], MainWindow]
 Screenshot = Callable[[QWidget, str], Path]
@@ -82,6 +78,7 @@ def test_dialogs(
     store: Store,
     reference_draft: Draft,
     open_main_window: OpenWindow,
+    shell_dialogs: Callable[[MainWindow, int], dict[str, QWidget]],
     save_screenshot: Screenshot,
     error_messages: Callable[[], list[str]],
 ) -> None:
@@ -90,15 +87,7 @@ def test_dialogs(
     store.delete(store.create(Draft(document_number="0100/25", document_title="Alt")).id)
     store.backup()
     window = open_main_window(store)
-    dialogs: dict[str, QWidget] = {
-        "datensicherungen": BackupDialog(store, window),
-        "papierkorb": TrashDialog(store, window),
-        "versionen": HistoryDialog(store, draft_id, window),
-        "einstellungen": SettingsDialog(window.settings, window),
-        "konflikt": ConflictDialog(ConflictError(store.load(draft_id)), window),
-    }
-    for name, dialog in dialogs.items():
-        qtbot.addWidget(dialog)
+    for name, dialog in shell_dialogs(window, draft_id).items():
         dialog.show()
         QApplication.processEvents()
         _check(save_screenshot(dialog, f"dialog-{name}"))
