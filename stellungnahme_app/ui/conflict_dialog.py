@@ -13,9 +13,8 @@ import enum
 from PySide6.QtCore import Qt, Signal
 from PySide6.QtWidgets import QMessageBox, QPushButton, QWidget
 
+from stellungnahme_app.german_dates import format_date_time
 from stellungnahme_app.store import ConflictError
-
-from .overview_page import format_datetime
 
 
 class ConflictChoice(enum.Enum):
@@ -35,7 +34,7 @@ class ConflictDialog(QMessageBox):
         self.setIcon(QMessageBox.Icon.Warning)
         self.setWindowTitle("Stellungnahme – Entwurf anderweitig geändert")
         self.setText("Dieser Entwurf wurde inzwischen an anderer Stelle geändert.")
-        changed = format_datetime(error.current.changed)
+        changed = format_date_time(error.current.changed)
         self.setInformativeText(
             f"Ein anderes Fenster oder eine zweite Programmsitzung hat ihn um {changed} "
             "gespeichert. Ihre Änderungen hier sind noch nicht gespeichert.\n\n"

@@ -23,10 +23,10 @@ from PySide6.QtWidgets import (
 )
 
 from stellungnahme_app.errors import StellungnahmeError
+from stellungnahme_app.german_dates import format_date_time
 from stellungnahme_app.store import Store, VersionInfo
 from stellungnahme_app.ui.document_preview import DocumentPreview
 from stellungnahme_app.ui.error_reporting import show_error
-from stellungnahme_app.ui.overview_page import format_datetime
 
 VERSION_ID_ROLE = Qt.ItemDataRole.UserRole + 1
 
@@ -180,4 +180,4 @@ class HistoryDialog(QDialog):
 
 def describe_version(version: VersionInfo) -> str:
     """Two lines for the list: ``24.11.2026 14:32 · Export`` and the store's summary."""
-    return f"{format_datetime(version.created)} · {version.reason.label}\n{version.summary}"
+    return f"{format_date_time(version.created)} · {version.reason.label}\n{version.summary}"

@@ -7,7 +7,6 @@ delete, import or export drafts. :class:`DraftTableModel` is shared with the tra
 
 from __future__ import annotations
 
-import datetime as dt
 from collections.abc import Callable, Sequence
 from typing import Any
 
@@ -35,9 +34,8 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
-from stellungnahme_app import form
 from stellungnahme_app.errors import StellungnahmeError
-from stellungnahme_app.german_dates import format_date
+from stellungnahme_app.german_dates import format_date, format_date_time
 from stellungnahme_app.store import DraftSummary, Status, Store
 from stellungnahme_app.ui.error_reporting import show_error
 
@@ -47,15 +45,6 @@ ID_ROLE = Qt.ItemDataRole.UserRole + 2
 OVERDUE_MARK = "überfällig"
 
 ModelIndex = QModelIndex | QPersistentModelIndex
-
-
-def format_datetime(value: dt.datetime | None) -> str:
-    """``30.04.2024 14:32`` in local time, or empty."""
-    if value is None:
-        return ""
-    if value.tzinfo is not None:
-        value = value.astimezone()
-    return value.strftime(f"{form.DATE_FORMAT} %H:%M")
 
 
 class Column:
@@ -78,9 +67,9 @@ class Column:
             text = format_date(summary.deadline)
             return f"{text} – {OVERDUE_MARK}" if summary.overdue and text else text
         if self.key == "changed":
-            return format_datetime(summary.changed)
+            return format_date_time(summary.changed)
         if self.key == "deleted":
-            return format_datetime(summary.deleted)
+            return format_date_time(summary.deleted)
         if self.key == "snippet":
             return " ".join(summary.snippet.split())
         raise KeyError(self.key)
