@@ -2,7 +2,9 @@
 
 The list (with "Nach oben", "Nach unten", "Entfernen") sits on top and the chosen item's
 fields below it, full width for long texts. Every item keeps its own widgets, so each text
-field keeps its own undo history while the author moves between items.
+field keeps its own undo history while the author moves between items. The list keeps the
+labels and the field names (``Text des 2. Beitrags``) in step with the items; the step
+changes the draft and asks before removing.
 """
 
 from __future__ import annotations
@@ -26,11 +28,29 @@ from stellungnahme_app.ui.editor.widget_helpers import chain_tab_order, describe
 VISIBLE_ROWS = 5
 
 
+class ItemEditor(QWidget):
+    """The fields of one item in a :class:`DetailList`; emits ``edited`` on every edit."""
+
+    edited = Signal()
+
+    def label(self, position: int) -> str:
+        """The item's line in the list when it stands at ``position`` (0-based)."""
+        raise NotImplementedError
+
+    def set_position(self, position: int) -> None:
+        """Name the fields after the item's place, for screen readers."""
+
+    def tab_order(self) -> list[QWidget]:
+        return []
+
+
 class DetailList(QWidget):
     """List of item labels, the standard buttons, and a stack of item editors."""
 
     remove_requested = Signal(int)
     move_requested = Signal(int, int)
+    #: An item's fields were edited (its label is already up to date).
+    edited = Signal()
 
     def __init__(
         self,
@@ -94,8 +114,15 @@ class DetailList(QWidget):
     def count(self) -> int:
         return self.list.count()
 
-    def detail(self, index: int) -> QWidget:
-        return self.stack.widget(index + 1)
+    def detail(self, index: int) -> ItemEditor:
+        widget = self.stack.widget(index + 1)
+        assert isinstance(widget, ItemEditor)
+        return widget
+
+    def index_of(self, detail: ItemEditor) -> int:
+        """The position of ``detail``, -1 if it is no longer in the list."""
+        position = self.stack.indexOf(detail)  # 0 is the text shown while the list is empty
+        return position - 1 if position > 0 else -1
 
     def current(self) -> int:
         return self.list.currentRow()
@@ -110,28 +137,38 @@ class DetailList(QWidget):
             widget.deleteLater()
         self._row_changed(-1)
 
-    def insert(self, index: int, label: str, detail: QWidget) -> None:
+    def append(self, detail: ItemEditor) -> None:
+        """Add ``detail`` as the last item (not chosen yet: see :meth:`set_current`)."""
+        position = self.count()
+        detail.set_position(position)
+        detail.edited.connect(lambda: self._detail_edited(detail))
+        self._insert(position, QListWidgetItem(detail.label(position)), detail)
+
+    def remove(self, index: int) -> None:
+        """Remove the item at ``index`` and choose the one now in its place."""
+        self._take(index).deleteLater()
+        self._renumber()
+        self.set_current(index)
+
+    def move(self, source: int, target: int) -> None:
+        self._insert(target, QListWidgetItem(), self._take(source))
+        self._renumber()
+        self.set_current(target)
+
+    def set_current(self, index: int) -> None:
+        index = min(index, self.count() - 1)
+        self.list.setCurrentRow(index)
+        self._row_changed(index)
+
+    def _insert(self, index: int, item: QListWidgetItem, detail: ItemEditor) -> None:
         self.list.blockSignals(True)
-        self.list.insertItem(index, QListWidgetItem(label))
+        self.list.insertItem(index, item)
         self.list.blockSignals(False)
         self.stack.insertWidget(index + 1, detail)
         self._order_tabs()
 
-    def _order_tabs(self) -> None:
-        """List, buttons, then the fields of the item shown (editors are made later)."""
-        chain: list[QWidget] = [self.list, *self._extra_buttons]
-        chain += [self.up_button, self.down_button, self.remove_button]
-        for index in range(self.count()):
-            fields = getattr(self.detail(index), "tab_order", None)
-            if fields is not None:
-                chain += fields()
-        chain_tab_order(chain)
-
-    def append(self, label: str, detail: QWidget) -> None:
-        self.insert(self.count(), label, detail)
-
-    def take(self, index: int) -> QWidget:
-        """Remove the item at ``index``; returns its editor (not yet deleted)."""
+    def _take(self, index: int) -> ItemEditor:
+        """Take the item at ``index`` out; returns its editor (not yet deleted)."""
         self.list.blockSignals(True)
         self.list.takeItem(index)
         self.list.blockSignals(False)
@@ -139,22 +176,24 @@ class DetailList(QWidget):
         self.stack.removeWidget(widget)
         return widget
 
-    def move(self, source: int, target: int) -> None:
-        label = self.list.item(source).text()
-        detail = self.take(source)
-        self.insert(target, label, detail)
-        self.set_current(target)
+    def _renumber(self) -> None:
+        for index in range(self.count()):
+            detail = self.detail(index)
+            self._set_label(index, detail.label(index))
+            detail.set_position(index)
 
-    def set_label(self, index: int, label: str) -> None:
+    def _set_label(self, index: int, label: str) -> None:
         item = self.list.item(index)
-        if item is not None:
-            item.setText(label)
-            item.setToolTip(label)
+        item.setText(label)
+        item.setToolTip(label)
 
-    def set_current(self, index: int) -> None:
-        index = min(index, self.count() - 1)
-        self.list.setCurrentRow(index)
-        self._row_changed(index)
+    def _order_tabs(self) -> None:
+        """List, buttons, then the fields of the item shown (editors are made later)."""
+        chain: list[QWidget] = [self.list, *self._extra_buttons]
+        chain += [self.up_button, self.down_button, self.remove_button]
+        for index in range(self.count()):
+            chain += self.detail(index).tab_order()
+        chain_tab_order(chain)
 
     # ------------------------------------------------------------------ reactions
 
@@ -168,6 +207,12 @@ class DetailList(QWidget):
         self.remove_button.setEnabled(chosen)
         self.up_button.setEnabled(chosen and row > 0)
         self.down_button.setEnabled(chosen and row < self.count() - 1)
+
+    def _detail_edited(self, detail: ItemEditor) -> None:
+        index = self.index_of(detail)
+        if index >= 0:
+            self._set_label(index, detail.label(index))
+        self.edited.emit()
 
     def _move(self, step: int) -> None:
         row = self.list.currentRow()

@@ -10,7 +10,7 @@ from __future__ import annotations
 
 from pathlib import Path
 
-from PySide6.QtCore import Qt, Signal
+from PySide6.QtCore import Qt
 from PySide6.QtWidgets import (
     QComboBox,
     QFormLayout,
@@ -28,7 +28,7 @@ from stellungnahme_app.form_steps import FieldPath
 from stellungnahme_app.model import Contribution
 from stellungnahme_app.text import is_blank
 from stellungnahme_app.ui.editor.contribution_import_dialog import ContributionImportDialog
-from stellungnahme_app.ui.editor.detail_list import DetailList
+from stellungnahme_app.ui.editor.detail_list import DetailList, ItemEditor
 from stellungnahme_app.ui.editor.file_dialogs import ask_open_path, documents_folder
 from stellungnahme_app.ui.editor.step_page import EditorContext, StepPage
 from stellungnahme_app.ui.editor.text_field import LineField, PlainTextField
@@ -44,12 +44,10 @@ def contribution_label(index: int, contribution: Contribution) -> str:
     return f"{index + 1}. Beitrag (ohne Überschrift)"
 
 
-class ContributionEditor(QWidget):
+class ContributionEditor(ItemEditor):
     """The fields of one office's contribution."""
 
-    edited = Signal()
-
-    def __init__(self, context: EditorContext, contribution: Contribution, position: int) -> None:
+    def __init__(self, context: EditorContext, contribution: Contribution) -> None:
         super().__init__()
         self.context = context
         self.contribution = contribution
@@ -62,7 +60,6 @@ class ContributionEditor(QWidget):
         self.office.edited.connect(self._office_edited)
         self.heading.edited.connect(self._heading_edited)
         self.text.edited.connect(self._text_edited)
-        self.set_position(position)
 
         layout = QFormLayout(self)
         layout.setContentsMargins(0, 0, 0, 0)
@@ -76,6 +73,9 @@ class ContributionEditor(QWidget):
             label = QLabel(text)
             label.setBuddy(field)
             layout.addRow(label, field)
+
+    def label(self, position: int) -> str:
+        return contribution_label(position, self.contribution)
 
     def tab_order(self) -> list[QWidget]:
         return [self.office, self.heading, self.text]
@@ -147,6 +147,7 @@ class AemterStep(StepPage):
         )
         self.contributions.remove_requested.connect(self.remove_contribution)
         self.contributions.move_requested.connect(self.move_contribution)
+        self.contributions.edited.connect(self._edited)
 
         # In a narrow window the button moves below the field instead of making the page
         # scroll sideways.
@@ -168,29 +169,9 @@ class AemterStep(StepPage):
 
     def load(self) -> None:
         self.contributions.clear()
-        for index, contribution in enumerate(self.draft.contributions):
-            self.contributions.append(
-                contribution_label(index, contribution), self._editor_for(contribution, index)
-            )
+        for contribution in self.draft.contributions:
+            self.contributions.append(ContributionEditor(self.context, contribution))
         self.contributions.set_current(0 if self.draft.contributions else -1)
-
-    def _editor_for(self, contribution: Contribution, index: int) -> ContributionEditor:
-        editor = ContributionEditor(self.context, contribution, index)
-        editor.edited.connect(lambda: self._contribution_edited(editor))
-        return editor
-
-    def _contribution_edited(self, editor: ContributionEditor) -> None:
-        for index in range(self.contributions.count()):
-            if self.contributions.detail(index) is editor:
-                self.contributions.set_label(index, contribution_label(index, editor.contribution))
-        self._edited()
-
-    def _relabel(self) -> None:
-        for index, contribution in enumerate(self.draft.contributions):
-            self.contributions.set_label(index, contribution_label(index, contribution))
-            detail = self.contributions.detail(index)
-            if isinstance(detail, ContributionEditor):
-                detail.set_position(index)
 
     # ------------------------------------------------------------------ list edits
 
@@ -206,17 +187,13 @@ class AemterStep(StepPage):
             office=name, heading=self.context.settings.heading_for_office(name)
         )
         self.draft.contributions.append(contribution)
-        index = len(self.draft.contributions) - 1
-        self.contributions.append(
-            contribution_label(index, contribution), self._editor_for(contribution, index)
-        )
-        self.contributions.set_current(index)
+        editor = ContributionEditor(self.context, contribution)
+        self.contributions.append(editor)
+        self.contributions.set_current(self.contributions.count() - 1)
         self.office_choice.setCurrentIndex(-1)
         self.office_choice.clearEditText()
         self._edited()
-        editor = self.contributions.detail(index)
-        if isinstance(editor, ContributionEditor):
-            editor.text.setFocus()
+        editor.text.setFocus()
 
     def remove_contribution(self, index: int) -> None:
         contribution = self.draft.contributions[index]
@@ -232,16 +209,13 @@ class AemterStep(StepPage):
             if answer != QMessageBox.StandardButton.Yes:
                 return
         del self.draft.contributions[index]
-        self.contributions.take(index).deleteLater()
-        self._relabel()
-        self.contributions.set_current(min(index, len(self.draft.contributions) - 1))
+        self.contributions.remove(index)
         self._edited()
 
     def move_contribution(self, source: int, target: int) -> None:
         contributions = self.draft.contributions
         contributions.insert(target, contributions.pop(source))
         self.contributions.move(source, target)
-        self._relabel()
         self._edited()
 
     # ------------------------------------------------------------------ import

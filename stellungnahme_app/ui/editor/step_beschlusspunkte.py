@@ -7,7 +7,6 @@ Points are added, removed and moved one by one, or taken at once from the clipbo
 
 from __future__ import annotations
 
-from PySide6.QtCore import Signal
 from PySide6.QtGui import QGuiApplication
 from PySide6.QtWidgets import (
     QFormLayout,
@@ -22,7 +21,7 @@ from stellungnahme_app.form_steps import FieldPath
 from stellungnahme_app.model import ResolutionPoint
 from stellungnahme_app.motion_text import next_point_number, split_motion
 from stellungnahme_app.text import is_blank
-from stellungnahme_app.ui.editor.detail_list import DetailList
+from stellungnahme_app.ui.editor.detail_list import DetailList, ItemEditor
 from stellungnahme_app.ui.editor.step_page import EditorContext, StepPage
 from stellungnahme_app.ui.editor.text_field import LineField, PlainTextField
 from stellungnahme_app.ui.editor.widget_helpers import describe, hint_label
@@ -39,12 +38,10 @@ def point_label(index: int, point: ResolutionPoint) -> str:
     return f"{number} – {text}" if text else f"{number} – (noch ohne Text)"
 
 
-class PointEditor(QWidget):
+class PointEditor(ItemEditor):
     """The fields of one resolution point."""
 
-    edited = Signal()
-
-    def __init__(self, point: ResolutionPoint, position: int) -> None:
+    def __init__(self, point: ResolutionPoint) -> None:
         super().__init__()
         self.point = point
         self.number = LineField("Nummer des Beschlusspunkts", placeholder="01")
@@ -56,7 +53,6 @@ class PointEditor(QWidget):
         self.text.set_text(point.text)
         self.number.edited.connect(self._number_edited)
         self.text.edited.connect(self._text_edited)
-        self.set_position(position)
 
         number_label = QLabel("&Nummer:")
         number_label.setBuddy(self.number)
@@ -67,6 +63,9 @@ class PointEditor(QWidget):
         layout.setRowWrapPolicy(QFormLayout.RowWrapPolicy.WrapLongRows)
         layout.addRow(number_label, self.number)
         layout.addRow(text_label, self.text)
+
+    def label(self, position: int) -> str:
+        return point_label(position, self.point)
 
     def tab_order(self) -> list[QWidget]:
         return [self.number, self.text]
@@ -109,6 +108,7 @@ class BeschlusspunkteStep(StepPage):
         )
         self.points.remove_requested.connect(self.remove_point)
         self.points.move_requested.connect(self.move_point)
+        self.points.edited.connect(self._edited)
         self.feedback = QLabel()
         self.feedback.setWordWrap(True)
         self.feedback.setObjectName("rueckmeldung")
@@ -129,34 +129,10 @@ class BeschlusspunkteStep(StepPage):
 
     def load(self) -> None:
         self.points.clear()
-        for index, point in enumerate(self.draft.resolution_points):
-            self.points.append(point_label(index, point), self._editor_for(point, index))
+        for point in self.draft.resolution_points:
+            self.points.append(PointEditor(point))
         self.points.set_current(0 if self.draft.resolution_points else -1)
         self.feedback.setVisible(False)
-
-    def _editor_for(self, point: ResolutionPoint, index: int) -> PointEditor:
-        editor = PointEditor(point, index)
-        editor.edited.connect(lambda: self._point_edited(editor))
-        return editor
-
-    def _point_edited(self, editor: PointEditor) -> None:
-        index = self._index_of(editor)
-        if index is not None:
-            self.points.set_label(index, point_label(index, editor.point))
-        self._edited()
-
-    def _index_of(self, editor: PointEditor) -> int | None:
-        for index in range(self.points.count()):
-            if self.points.detail(index) is editor:
-                return index
-        return None
-
-    def _relabel(self) -> None:
-        for index, point in enumerate(self.draft.resolution_points):
-            self.points.set_label(index, point_label(index, point))
-            detail = self.points.detail(index)
-            if isinstance(detail, PointEditor):
-                detail.set_position(index)
 
     # ------------------------------------------------------------------ list edits
 
@@ -164,13 +140,11 @@ class BeschlusspunkteStep(StepPage):
         numbers = [p.number for p in self.draft.resolution_points]
         point = ResolutionPoint(number=next_point_number(numbers))
         self.draft.resolution_points.append(point)
-        index = len(self.draft.resolution_points) - 1
-        self.points.append(point_label(index, point), self._editor_for(point, index))
-        self.points.set_current(index)
+        editor = PointEditor(point)
+        self.points.append(editor)
+        self.points.set_current(self.points.count() - 1)
         self._edited()
-        editor = self.points.detail(index)
-        if isinstance(editor, PointEditor):
-            editor.text.setFocus()
+        editor.text.setFocus()
 
     def remove_point(self, index: int) -> None:
         point = self.draft.resolution_points[index]
@@ -185,16 +159,13 @@ class BeschlusspunkteStep(StepPage):
             if answer != QMessageBox.StandardButton.Yes:
                 return
         del self.draft.resolution_points[index]
-        self.points.take(index).deleteLater()
-        self._relabel()
-        self.points.set_current(min(index, len(self.draft.resolution_points) - 1))
+        self.points.remove(index)
         self._edited()
 
     def move_point(self, source: int, target: int) -> None:
         points = self.draft.resolution_points
         points.insert(target, points.pop(source))
         self.points.move(source, target)
-        self._relabel()
         self._edited()
 
     def paste_from_clipboard(self) -> None:

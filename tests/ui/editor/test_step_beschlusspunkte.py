@@ -141,3 +141,23 @@ def test_a_point_keeps_its_undo_history_while_switching(
     reference_editor.jump_to("resolution_points[0].text")
     first.text.undo()
     assert reference_editor.draft().resolution_points[0].text.endswith("in Erfurt ein.")
+
+
+def test_labels_and_field_names_follow_the_place_after_move_and_remove(
+    qtbot: Any, reference_editor: DraftEditor, answer_message_box: Callable[[str], None]
+) -> None:
+    step = _step(reference_editor)
+    reference_editor.set_current_step(2)
+    third = _point_editor(step, 2)
+    assert third.text.accessibleName() == "Text des 3. Beschlusspunkts"
+    step.points.set_current(2)
+    qtbot.mouseClick(step.points.up_button, Qt.MouseButton.LeftButton)
+    assert third.text.accessibleName() == "Text des 2. Beschlusspunkts"
+    assert step.points.list.item(1).text().startswith("03 – ")
+    assert step.points.list.item(1).toolTip() == step.points.list.item(1).text()
+
+    step.points.set_current(0)
+    answer_message_box("Ja")
+    qtbot.mouseClick(step.points.remove_button, Qt.MouseButton.LeftButton)
+    assert third.number.accessibleName() == "Nummer des 1. Beschlusspunkts"
+    assert [step.points.list.item(i).text()[:2] for i in range(2)] == ["03", "02"]
