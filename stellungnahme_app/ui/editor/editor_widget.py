@@ -105,13 +105,13 @@ class DraftEditor(QWidget):
             ExportStep(self.context),
         ]
         self.scroll_areas: list[QScrollArea] = []
-        for step in self.steps:
+        for step, form_step in zip(self.steps, STEPS, strict=True):
             area = QScrollArea()
             area.setWidgetResizable(True)
             area.setFrameShape(QFrame.Shape.NoFrame)
             area.setWidget(step)
             area.setFocusPolicy(Qt.FocusPolicy.NoFocus)
-            describe(area, f"Schritt {step.title}")
+            describe(area, f"Schritt {form_step.title}")
             self.pages.addWidget(area)
             self.scroll_areas.append(area)
             step.changed.connect(self._edited)
@@ -211,7 +211,7 @@ class DraftEditor(QWidget):
         self.step_list.blockSignals(True)
         self.step_list.setCurrentRow(index)
         self.step_list.blockSignals(False)
-        self.step_title.setText(f"Schritt {index + 1} von {len(self.steps)}: {step.title}")
+        self.step_title.setText(f"Schritt {index + 1} von {len(STEPS)}: {STEPS[index].title}")
         self.step_title.setAccessibleName(self.step_title.text())
         self.position.setText(
             f"Weiter: {STEPS[index + 1].title}" if index + 1 < len(STEPS) else "Letzter Schritt"

@@ -106,8 +106,6 @@ class ContributionEditor(ItemEditor):
 
 
 class AemterStep(StepPage):
-    title = "Stellungnahmen der Ämter"
-
     def __init__(self, context: EditorContext, parent: QWidget | None = None) -> None:
         super().__init__(context, parent)
         self.office_choice = compact_combo_box()

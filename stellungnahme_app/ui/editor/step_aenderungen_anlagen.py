@@ -58,8 +58,6 @@ class _AttachmentRow:
 
 
 class AenderungenAnlagenStep(StepPage):
-    title = "Änderungen und Anlagen"
-
     def __init__(self, context: EditorContext, parent: QWidget | None = None) -> None:
         super().__init__(context, parent)
         self.amendments = PlainTextField(

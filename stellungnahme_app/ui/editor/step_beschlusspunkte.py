@@ -84,8 +84,6 @@ class PointEditor(ItemEditor):
 
 
 class BeschlusspunkteStep(StepPage):
-    title = "Beschlusspunkte"
-
     def __init__(self, context: EditorContext, parent: QWidget | None = None) -> None:
         super().__init__(context, parent)
         self.add_button = QPushButton("&Punkt hinzufügen")

@@ -25,8 +25,6 @@ from stellungnahme_app.ui.editor.widget_helpers import compact_combo_box, descri
 
 
 class DrucksacheStep(StepPage):
-    title = "Drucksache"
-
     def __init__(self, context: EditorContext, parent: QWidget | None = None) -> None:
         super().__init__(context, parent)
         settings = context.settings

@@ -42,8 +42,6 @@ FIELD_ROLE = Qt.ItemDataRole.UserRole
 
 
 class ExportStep(StepPage):
-    title = "Prüfen und exportieren"
-
     #: A file was written: its path and whether it is a draft (ENTWURF).
     exported = Signal(Path, bool)
 

@@ -14,8 +14,6 @@ from stellungnahme_app.ui.editor.widget_helpers import hint_label
 
 
 class FazitStep(StepPage):
-    title = "Fazit"
-
     def __init__(self, context: EditorContext, parent: QWidget | None = None) -> None:
         super().__init__(context, parent)
         self.conclusion = PlainTextField(

@@ -39,7 +39,6 @@ class StepPage(QWidget):
     """Base class of the eight steps."""
 
     changed = Signal()
-    title = ""
 
     def __init__(self, context: EditorContext, parent: QWidget | None = None) -> None:
         super().__init__(parent)

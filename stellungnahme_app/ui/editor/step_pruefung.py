@@ -83,8 +83,6 @@ class _Question:
 
 
 class PruefungStep(StepPage):
-    title = "Prüfung"
-
     def __init__(self, context: EditorContext, parent: QWidget | None = None) -> None:
         super().__init__(context, parent)
         self.questions = {key: _Question(self, key) for key in ASSESSMENT_KEYS}

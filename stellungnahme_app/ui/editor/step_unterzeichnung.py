@@ -15,8 +15,6 @@ from stellungnahme_app.ui.editor.widget_helpers import compact_combo_box, descri
 
 
 class UnterzeichnungStep(StepPage):
-    title = "Unterzeichnung"
-
     def __init__(self, context: EditorContext, parent: QWidget | None = None) -> None:
         super().__init__(context, parent)
         self.signatory = compact_combo_box()
