@@ -129,10 +129,10 @@ class ExportStep(StepPage):
     # ------------------------------------------------------------------ showing
 
     def load(self) -> None:
+        """Forget the last export; findings and preview are made when the step is shown."""
         for widget in (self.result, self.open_button, self.folder_button):
             widget.setVisible(False)
         self.last_export = None
-        self.refresh()
 
     def refresh(self) -> None:
         """Re-run the rules and rebuild the findings and the preview (costly: not per key)."""
