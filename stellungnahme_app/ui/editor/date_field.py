@@ -40,7 +40,6 @@ class DateField(QWidget):
         parent: QWidget | None = None,
         *,
         description: str = "",
-        allow_today: bool = True,
     ) -> None:
         super().__init__(parent)
         self._date: dt.date | None = None
@@ -82,10 +81,7 @@ class DateField(QWidget):
         layout.setContentsMargins(0, 0, 0, 0)
         layout.addLayout(row)
         layout.addWidget(self.problem)
-        # Only now: shown before it has a parent, a widget would flash up as a window.
-        self.today_button.setVisible(allow_today)
         self.setFocusProxy(self.line)
-        self._calendar: QCalendarWidget | None = None
 
     # ------------------------------------------------------------------ value
 
@@ -114,24 +110,23 @@ class DateField(QWidget):
         if not text.strip() or _FOUR_DIGIT_YEAR.search(text):
             self._take(text)
 
-    def _take(self, text: str) -> bool:
+    def _take(self, text: str) -> str:
+        """Take ``text`` as the value if it is a date; returns why not (``""`` if it is)."""
         try:
             date = parse_date(text)
-        except DateInputError:
-            return False
+        except DateInputError as error:
+            return str(error)
         self._show_problem("")
         if date != self._date:
             self._date = date
             self.date_edited.emit(date)
-        return True
+        return ""
 
     def _finished(self) -> None:
         text = self.line.text()
-        if not self._take(text):
-            try:
-                parse_date(text)
-            except DateInputError as error:
-                self._show_problem(str(error))
+        problem = self._take(text)
+        if problem:
+            self._show_problem(problem)
             return
         if self._date is not None and text != format_date(self._date):
             self.line.set_text(format_date(self._date))
@@ -164,11 +159,9 @@ class DateField(QWidget):
         calendar.clicked.connect(lambda day: self._calendar_chosen(calendar, day))
         calendar.setAttribute(Qt.WidgetAttribute.WA_DeleteOnClose)
         calendar.move(self.calendar_button.mapToGlobal(self.calendar_button.rect().bottomLeft()))
-        self._calendar = calendar
         calendar.show()
         calendar.setFocus()
 
     def _calendar_chosen(self, calendar: QCalendarWidget, day: QDate) -> None:
         calendar.close()
-        self._calendar = None
         self._pick(dt.date(day.year(), day.month(), day.day()))
