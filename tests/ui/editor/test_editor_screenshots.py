@@ -7,10 +7,6 @@ cut off, sideways scrolling or fonts in pixels.
 
 from __future__ import annotations
 
-import json
-import os
-import subprocess
-import sys
 from collections.abc import Callable
 from pathlib import Path
 from typing import Any
@@ -27,20 +23,6 @@ from stellungnahme_app.ui.editor.step_pruefung import PruefungStep
 
 Screenshot = Callable[[QWidget, str], Path]
 CHECK_SCRIPT = Path(__file__).with_name("scaled_editor_check.py")
-SCREEN = {
-    "screens": [
-        {
-            "name": "Bildschirm",
-            "x": 0,
-            "y": 0,
-            "width": 2560,
-            "height": 1440,
-            "logicalDpi": 96,
-            "logicalBaseDpi": 96,
-            "dpr": 1,
-        }
-    ]
-}
 
 
 def _check(picture: Path) -> None:
@@ -90,24 +72,11 @@ def test_contribution_import_dialog(
 
 
 def test_the_editor_at_200_percent(
-    tmp_path: Path, screenshot_dir: Path, reference_json_path: Path
+    run_at_200_percent: Callable[..., dict[str, Any]],
+    screenshot_dir: Path,
+    reference_json_path: Path,
 ) -> None:
-    config = tmp_path / "bildschirm.json"
-    config.write_text(json.dumps(SCREEN), encoding="utf-8")
-    environment = dict(os.environ)
-    environment["QT_SCALE_FACTOR"] = "2"
-    environment["QT_QPA_PLATFORM"] = f"offscreen:configfile={config}"
-    result = subprocess.run(
-        [sys.executable, str(CHECK_SCRIPT), str(reference_json_path), str(screenshot_dir)],
-        capture_output=True,
-        text=True,
-        encoding="utf-8",
-        env=environment,
-        timeout=120,
-        check=False,
-    )
-    assert result.returncode == 0, result.stderr
-    found = json.loads(result.stdout.strip().splitlines()[-1])
+    found = run_at_200_percent(CHECK_SCRIPT, str(reference_json_path), str(screenshot_dir))
     assert found["scale"] == 2.0
     assert found["problems"] == []
     _check(screenshot_dir / "200-editor-voll-schritt-4.png")
