@@ -8,7 +8,7 @@ from typing import Any
 import pytest
 from PySide6.QtCore import QTimer
 from PySide6.QtTest import QTest
-from PySide6.QtWidgets import QApplication, QMessageBox, QWidget
+from PySide6.QtWidgets import QApplication, QMessageBox
 
 from stellungnahme_app.model import Draft
 from stellungnahme_app.settings import Settings
@@ -79,7 +79,3 @@ def answer_next_message_box(button_text: str) -> None:
 def answer_message_box() -> Callable[[str], None]:
     """Call before the action: clicks ``button_text`` in the message box it opens."""
     return answer_next_message_box
-
-
-def focused(widget: QWidget) -> bool:
-    return QApplication.focusWidget() is widget
