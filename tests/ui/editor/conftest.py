@@ -3,8 +3,10 @@
 from __future__ import annotations
 
 from collections.abc import Callable
+from pathlib import Path
 from typing import Any
 
+import docx
 import pytest
 from PySide6.QtCore import QTimer
 from PySide6.QtTest import QTest
@@ -14,6 +16,22 @@ from stellungnahme_app.model import Draft
 from stellungnahme_app.settings import Settings
 from stellungnahme_app.textbausteine import Textbaustein, load_textbausteine
 from stellungnahme_app.ui.editor import DraftEditor, DraftMetadata
+
+
+def docx_paragraphs(path: Path) -> list[str]:
+    """The texts of a .docx: body paragraphs, then every table's cells row by row."""
+    document = docx.Document(str(path))
+    texts = [p.text for p in document.paragraphs]
+    for table in document.tables:
+        for row in table.rows:
+            texts += [cell.text for cell in row.cells]
+    return texts
+
+
+@pytest.fixture
+def read_docx() -> Callable[[Path], list[str]]:
+    """:func:`docx_paragraphs` as a fixture: ``read_docx(path)``."""
+    return docx_paragraphs
 
 
 @pytest.fixture

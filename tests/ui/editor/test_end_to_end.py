@@ -12,7 +12,6 @@ from collections.abc import Callable
 from pathlib import Path
 from typing import Any
 
-import docx
 from PySide6.QtCore import Qt
 from PySide6.QtWidgets import QFileDialog, QLineEdit, QWidget
 
@@ -27,15 +26,6 @@ from stellungnahme_app.ui.editor.step_pruefung import PruefungStep
 from stellungnahme_app.ui.editor.step_unterzeichnung import UnterzeichnungStep
 
 TypeText = Callable[[QWidget, str], None]
-
-
-def _docx_paragraphs(path: Path) -> list[str]:
-    document = docx.Document(str(path))
-    texts = [p.text for p in document.paragraphs]
-    for table in document.tables:
-        for row in table.rows:
-            texts += [cell.text for cell in row.cells]
-    return texts
 
 
 def _click(qtbot: Any, widget: QWidget) -> None:
@@ -55,6 +45,7 @@ def test_build_the_reference_by_typing_and_clicking_then_export(
     reference_draft: Draft,
     reference_json_path: Path,
     type_text: TypeText,
+    read_docx: Callable[[Path], list[str]],
     tmp_path: Path,
 ) -> None:
     editor = make_editor(Draft())
@@ -156,5 +147,5 @@ def test_build_the_reference_by_typing_and_clicking_then_export(
     expected = export.export_document(
         exchange.read_file(reference_json_path), tmp_path / "aus-json.docx"
     )
-    assert _docx_paragraphs(target) == _docx_paragraphs(expected)
+    assert read_docx(target) == read_docx(expected)
     assert editor.draft() == reference

@@ -23,15 +23,6 @@ def _step(editor: DraftEditor) -> ExportStep:
     return editor.export_step
 
 
-def _docx_text(path: Path) -> list[str]:
-    document = docx.Document(str(path))
-    texts = [p.text for p in document.paragraphs]
-    for table in document.tables:
-        for row in table.rows:
-            texts += [cell.text for cell in row.cells]
-    return [t for t in texts if t.strip()]
-
-
 def _save_via_dialog(qtbot: Any, editor: DraftEditor, button: Any, target: Path) -> None:
     qtbot.mouseClick(button, Qt.MouseButton.LeftButton)
     dialog = _step(editor).findChild(QFileDialog, "dateiauswahl")
@@ -123,7 +114,11 @@ def test_preview_follows_edits_after_a_pause(qtbot: Any, reference_editor: Draft
 
 
 def test_final_docx_export_writes_the_document(
-    qtbot: Any, reference_editor: DraftEditor, reference_draft: Draft, tmp_path: Path
+    qtbot: Any,
+    reference_editor: DraftEditor,
+    reference_draft: Draft,
+    read_docx: Callable[[Path], list[str]],
+    tmp_path: Path,
 ) -> None:
     reference_editor.show_export_step()
     step = _step(reference_editor)
@@ -132,7 +127,7 @@ def test_final_docx_export_writes_the_document(
         _save_via_dialog(qtbot, reference_editor, step.final_docx, target)
     assert signal.args == [target, False]
     assert target.is_file()
-    assert _docx_text(target) == _docx_text(
+    assert read_docx(target) == read_docx(
         export.export_document(reference_draft, tmp_path / "referenz.docx")
     )
     assert step.open_button.isVisible()
@@ -141,7 +136,7 @@ def test_final_docx_export_writes_the_document(
 
 
 def test_draft_export_works_with_errors_and_is_marked(
-    qtbot: Any, editor: DraftEditor, tmp_path: Path
+    qtbot: Any, editor: DraftEditor, read_docx: Callable[[Path], list[str]], tmp_path: Path
 ) -> None:
     editor.show_export_step()
     step = _step(editor)
@@ -153,7 +148,7 @@ def test_draft_export_works_with_errors_and_is_marked(
     header_text = " ".join(
         p.text for section in document.sections for p in section.header.paragraphs
     )
-    body_text = " ".join(_docx_text(target))
+    body_text = " ".join(read_docx(target))
     assert "ENTWURF" in header_text + body_text
 
 
