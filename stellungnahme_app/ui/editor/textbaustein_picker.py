@@ -42,8 +42,6 @@ class TextbausteinPicker(QWidget):
     ) -> None:
         super().__init__(parent)
         self.context = context
-        self.category = category
-        self.purpose = purpose
         self.fixed_target = fixed_target
         self.items: list[Textbaustein] = for_category(context.textbausteine, category)
 
