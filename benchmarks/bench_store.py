@@ -198,13 +198,13 @@ def run(count: int, folder: Path) -> None:
 
         figures("save (verschiedene Entwürfe, mit Version)", timed(save_other, len(loaded)))
 
-        figures("list (alle, nach Änderung)", timed(lambda: store.list(), 20))
-        figures("list (alle, nach Frist)", timed(lambda: store.list(order="deadline"), 20))
+        figures("list (alle, nach Änderung)", timed(lambda: store.list_drafts(), 20))
+        figures("list (alle, nach Frist)", timed(lambda: store.list_drafts(order="deadline"), 20))
         figures(
             "list (Status „In Abstimmung“)",
-            timed(lambda: store.list(status=Status.IN_REVIEW), 20),
+            timed(lambda: store.list_drafts(status=Status.IN_REVIEW), 20),
         )
-        print(f"  Zeilen in der Liste: {len(store.list())}")
+        print(f"  Zeilen in der Liste: {len(store.list_drafts())}")
 
         queries = [
             "Segregation",

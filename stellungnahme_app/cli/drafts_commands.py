@@ -182,7 +182,7 @@ def run_list(args: argparse.Namespace) -> int:
                 return ExitCode.USAGE
             rows = store.search(args.search, status=args.status)
         else:
-            rows = store.list(status=args.status, trash=args.trash)
+            rows = store.list_drafts(status=args.status, trash=args.trash)
         if not rows:
             print("Keine Entwürfe gefunden." if args.search or args.status else "Keine Entwürfe.")
             return ExitCode.OK
@@ -198,7 +198,7 @@ def run_import(args: argparse.Namespace) -> int:
     def action(store: Store) -> int:
         for path, draft in drafts:
             stored = store.create(draft)
-            store.snapshot(stored.id, VersionReason.IMPORT)
+            store.keep_version(stored.id, VersionReason.IMPORT)
             print(f"Nr. {stored.id}: {_one_line(draft.display_title)} (aus „{path.name}“)")
         return ExitCode.OK
 
@@ -236,7 +236,7 @@ def run_export(args: argparse.Namespace) -> int:
             except ExportBlocked as blocked:
                 print(blocked.message, file=sys.stderr)
                 return ExitCode.FINDINGS
-        store.snapshot(stored.id, VersionReason.EXPORT)
+        store.keep_version(stored.id, VersionReason.EXPORT)
         mode = " (Entwurf)" if args.draft_mode and suffix in OUTPUT_SUFFIXES else ""
         print(f"Gespeichert{mode}: {target.absolute()}")
         return ExitCode.OK
@@ -260,7 +260,7 @@ def run_delete(args: argparse.Namespace) -> int:
 
 def run_restore(args: argparse.Namespace) -> int:
     def action(store: Store) -> int:
-        store.restore(args.draft_id)
+        store.restore_from_trash(args.draft_id)
         stored = store.load(args.draft_id)
         print(f"Nr. {args.draft_id} ({_one_line(stored.draft.display_title)}) ist zurückgeholt.")
         return ExitCode.OK

@@ -462,7 +462,7 @@ class Store:
             )
 
     @_guarded
-    def restore(self, draft_id: int) -> None:
+    def restore_from_trash(self, draft_id: int) -> None:
         """Take the draft out of the trash."""
         with self._write() as db:
             self._require(draft_id)
@@ -519,7 +519,7 @@ class Store:
     # ------------------------------------------------------------------ lists and search
 
     @_guarded
-    def list(
+    def list_drafts(
         self, *, status: Status | None = None, order: str = "changed", trash: bool = False
     ) -> list[DraftSummary]:
         """Drafts, newest change first (``order="changed"``), due soonest first
@@ -576,7 +576,7 @@ class Store:
     # ------------------------------------------------------------------ versions
 
     @_guarded
-    def snapshot(self, draft_id: int, reason: VersionReason) -> VersionInfo:
+    def keep_version(self, draft_id: int, reason: VersionReason) -> VersionInfo:
         """Keep the draft's current state as a version (e.g. ``EXPORT`` after an export)."""
         now = self.clock()
         with self._write() as db:

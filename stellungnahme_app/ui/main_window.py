@@ -484,7 +484,7 @@ class MainWindow(QMainWindow):
             return
         self.session.save_now()
         try:
-            self.store.snapshot(self.session.draft_id, VersionReason.EXPORT)
+            self.store.keep_version(self.session.draft_id, VersionReason.EXPORT)
         except StellungnahmeError as error:
             show_error(
                 self, error, action="Die exportierte Fassung wurde nicht als Version vermerkt."
@@ -622,7 +622,7 @@ class MainWindow(QMainWindow):
         if draft_id is None:
             return
         try:
-            self.store.restore(draft_id)
+            self.store.restore_from_trash(draft_id)
         except StellungnahmeError as error:
             show_error(self, error, action="Der Entwurf konnte nicht zurückgeholt werden.")
             return
@@ -677,7 +677,7 @@ class MainWindow(QMainWindow):
                 if isinstance(result, StellungnahmeError):
                     raise result
                 stored = self.store.create(result)
-                self.store.snapshot(stored.id, VersionReason.IMPORT)
+                self.store.keep_version(stored.id, VersionReason.IMPORT)
             except StellungnahmeError as error:
                 failures.append((file, error))
                 continue

@@ -1,6 +1,6 @@
 """The drafts overview: a sortable table of all drafts with search, status filter and actions.
 
-The page shows what the store returns (:meth:`Store.list` or, while the search field holds
+The page shows what the store returns (:meth:`Store.list_drafts` or, while the search field holds
 text, :meth:`Store.search`) and asks the main window, by signals, to open, create, duplicate,
 delete, import or export drafts. :class:`DraftTableModel` is shared with the trash dialog.
 """
@@ -390,7 +390,7 @@ class OverviewPage(QWidget):
             rows = (
                 self._store.search(text, status=status)
                 if text
-                else self._store.list(status=status, order="changed")
+                else self._store.list_drafts(status=status, order="changed")
             )
         except StellungnahmeError as error:
             show_error(self, error, action="Die Liste der Entwürfe konnte nicht gelesen werden.")

@@ -1,7 +1,7 @@
 """The trash: deleted drafts, restorable until they are purged after 30 days.
 
-The dialog lists :meth:`Store.list` with ``trash=True`` and restores the chosen draft
-(:meth:`Store.restore`); :attr:`TrashDialog.restored` tells the main window which one.
+The dialog lists :meth:`Store.list_drafts` with ``trash=True`` and restores the chosen draft
+(:meth:`Store.restore_from_trash`); :attr:`TrashDialog.restored` tells the main window which one.
 """
 
 from __future__ import annotations
@@ -74,7 +74,7 @@ class TrashDialog(QDialog):
 
     def refresh(self) -> None:
         try:
-            rows = self._store.list(trash=True)
+            rows = self._store.list_drafts(trash=True)
         except StellungnahmeError as error:
             show_error(self, error, action="Der Papierkorb konnte nicht gelesen werden.")
             rows = []
@@ -94,7 +94,7 @@ class TrashDialog(QDialog):
 
     def restore(self, draft_id: int) -> None:
         try:
-            self._store.restore(draft_id)
+            self._store.restore_from_trash(draft_id)
         except StellungnahmeError as error:
             show_error(self, error, action="Der Entwurf konnte nicht zurückgeholt werden.")
             return

@@ -87,7 +87,7 @@ def test_backup_while_another_process_writes(db_path: Path, clock: FakeClock) ->
             writer.stdin.flush()
             assert writer.wait(timeout=30) == 0
         assert _titles(backup) == {"vorher"}
-        assert {s.title for s in store.list()} == {"vorher", "vom anderen Prozess"}
+        assert {s.title for s in store.list_drafts()} == {"vorher", "vom anderen Prozess"}
 
 
 _WRITER = """
@@ -112,14 +112,14 @@ def test_restore_backup_keeps_the_current_database_aside(db_path: Path, clock: F
         clock.advance(minutes=5)
         store.create(Draft(document_title="danach"))
         assert store.restore_backup() == backup
-        assert {s.title for s in store.list()} == {"gesichert"}
+        assert {s.title for s in store.list_drafts()} == {"gesichert"}
         assert store.previous_database is not None
         assert store.previous_database.parent == db_path.parent
         assert "ersetzt" in store.previous_database.name
         assert _titles(store.previous_database) == {"gesichert", "danach"}
         store.create(Draft(document_title="weiter"))
     with Store.open(db_path, clock=clock) as store:
-        assert {s.title for s in store.list()} == {"gesichert", "weiter"}
+        assert {s.title for s in store.list_drafts()} == {"gesichert", "weiter"}
 
 
 def test_restore_a_named_backup(db_path: Path, clock: FakeClock) -> None:
@@ -130,7 +130,7 @@ def test_restore_a_named_backup(db_path: Path, clock: FakeClock) -> None:
         store.create(Draft(document_title="zwei"))
         store.backup()
         assert store.restore_backup(first.name) == first
-        assert {s.title for s in store.list()} == {"eins"}
+        assert {s.title for s in store.list_drafts()} == {"eins"}
 
 
 def test_backups_in_the_same_second_get_distinct_names(store: Store) -> None:
@@ -157,7 +157,7 @@ def test_damaged_backup_is_refused_and_nothing_changes(store: Store) -> None:
     backup.write_bytes(b"kaputt" * 1000)
     with pytest.raises(StoreDamagedError):
         store.restore_backup(backup.name)
-    assert {s.title for s in store.list()} == {"bleibt"}
+    assert {s.title for s in store.list_drafts()} == {"bleibt"}
     assert store.previous_database is None
 
 
@@ -171,10 +171,10 @@ def test_restore_backup_is_refused_while_another_window_has_the_database_open(
         with pytest.raises(StoreBusyError) as caught:
             store.restore_backup()
         assert "anderen Programmfenster" in caught.value.message
-        assert {s.title for s in store.list()} == {"eins", "zwei"}
-        assert {s.title for s in other.list()} == {"eins", "zwei"}
+        assert {s.title for s in store.list_drafts()} == {"eins", "zwei"}
+        assert {s.title for s in other.list_drafts()} == {"eins", "zwei"}
         other.create(Draft(document_title="drei"))
-        assert len(store.list()) == 3
+        assert len(store.list_drafts()) == 3
     assert store.previous_database is None
 
 
@@ -191,6 +191,6 @@ def test_failed_copy_leaves_the_database_in_place(
     with pytest.raises(StoreError) as caught:
         store.restore_backup()
     assert "unverändert" in caught.value.message
-    assert {s.title for s in store.list()} == {"bleibt"}
+    assert {s.title for s in store.list_drafts()} == {"bleibt"}
     store.create(Draft(document_title="geht weiter"))
-    assert len(store.list()) == 2
+    assert len(store.list_drafts()) == 2

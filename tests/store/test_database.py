@@ -111,7 +111,13 @@ def test_conflict_between_two_store_objects_on_one_file(
 
 
 def test_unknown_ids_raise_draft_not_found(store: Store, reference_draft: Draft) -> None:
-    for action in (store.load, store.delete, store.restore, store.duplicate, store.versions):
+    for action in (
+        store.load,
+        store.delete,
+        store.restore_from_trash,
+        store.duplicate,
+        store.versions,
+    ):
         with pytest.raises(DraftNotFound) as caught:
             action(4711)
         assert "4711" in caught.value.message
@@ -126,13 +132,13 @@ def test_delete_moves_to_trash_and_restore_brings_back(
     kept = store.create(reference_draft)
     gone = store.create(Draft(document_title="Weg"))
     store.delete(gone.id)
-    assert [s.id for s in store.list()] == [kept.id]
-    assert [s.id for s in store.list(trash=True)] == [gone.id]
+    assert [s.id for s in store.list_drafts()] == [kept.id]
+    assert [s.id for s in store.list_drafts(trash=True)] == [gone.id]
     assert store.load(gone.id).deleted is not None
     assert not store.is_empty()
-    store.restore(gone.id)
-    assert {s.id for s in store.list()} == {kept.id, gone.id}
-    assert store.list(trash=True) == []
+    store.restore_from_trash(gone.id)
+    assert {s.id for s in store.list_drafts()} == {kept.id, gone.id}
+    assert store.list_drafts(trash=True) == []
 
 
 def test_trash_is_purged_after_thirty_days(
@@ -146,7 +152,7 @@ def test_trash_is_purged_after_thirty_days(
         store.delete(recent.id)
         clock.advance(days=10, seconds=1)
     with Store.open(db_path, clock=clock) as store:
-        assert [s.id for s in store.list(trash=True)] == [recent.id]
+        assert [s.id for s in store.list_drafts(trash=True)] == [recent.id]
         with pytest.raises(DraftNotFound):
             store.load(old.id)
         assert store.search("Segregation") == []
@@ -174,8 +180,8 @@ def test_discard_unused_removes_an_untouched_new_draft_for_good(
     assert store.discard_unused(new.id, revision=new.revision)
     with pytest.raises(DraftNotFound):
         store.load(new.id)
-    assert [s.id for s in store.list()] == [kept.id]
-    assert store.list(trash=True) == [], "nicht in den Papierkorb: es war nie Arbeit darin"
+    assert [s.id for s in store.list_drafts()] == [kept.id]
+    assert store.list_drafts(trash=True) == [], "nicht in den Papierkorb: es war nie Arbeit darin"
     assert store.search("Leerlauf") == []
     assert store.create(Draft()).id == new.id + 1, "die Nummer wird nicht neu vergeben"
 
@@ -191,7 +197,7 @@ def test_discard_unused_leaves_a_draft_saved_elsewhere_meanwhile(store: Store) -
 
 def test_discard_unused_keeps_drafts_with_versions_or_in_the_trash(store: Store) -> None:
     with_version = store.create(Draft(city="Erfurt"))
-    store.snapshot(with_version.id, VersionReason.EXPORT)
+    store.keep_version(with_version.id, VersionReason.EXPORT)
     trashed = store.create(Draft(city="Erfurt"))
     store.delete(trashed.id)
     assert not store.discard_unused(with_version.id, revision=with_version.revision)
@@ -222,14 +228,14 @@ def test_list_orders(store: Store, clock: FakeClock) -> None:
     none = make("ohne", Status.DRAFT, None)
     soon = make("bald", Status.DONE, date(2024, 4, 1))
     overdue = make("überfällig", Status.FOR_SIGNATURE, date(2024, 4, 20))
-    assert [s.id for s in store.list()] == [overdue, soon, none, late]
-    assert [s.id for s in store.list(order="deadline")] == [soon, overdue, late, none]
-    assert [s.id for s in store.list(order="status")] == [none, late, overdue, soon]
-    assert [s.id for s in store.list(status=Status.DONE)] == [soon]
-    flags = {s.id: s.overdue for s in store.list()}
+    assert [s.id for s in store.list_drafts()] == [overdue, soon, none, late]
+    assert [s.id for s in store.list_drafts(order="deadline")] == [soon, overdue, late, none]
+    assert [s.id for s in store.list_drafts(order="status")] == [none, late, overdue, soon]
+    assert [s.id for s in store.list_drafts(status=Status.DONE)] == [soon]
+    flags = {s.id: s.overdue for s in store.list_drafts()}
     assert flags == {late: False, none: False, soon: False, overdue: True}
     with pytest.raises(ValueError):
-        store.list(order="title")
+        store.list_drafts(order="title")
 
 
 def test_summary_columns_follow_the_draft(store: Store, reference_draft: Draft) -> None:
@@ -237,7 +243,7 @@ def test_summary_columns_follow_the_draft(store: Store, reference_draft: Draft) 
     stored.draft.document_number = "0001/25"
     stored.draft.document_title = "Neuer Titel"
     store.save(stored)
-    (row,) = store.list()
+    (row,) = store.list_drafts()
     assert (row.number, row.title) == ("0001/25", "Neuer Titel")
     assert row.department == reference_draft.department
 
@@ -247,7 +253,7 @@ def test_closed_store_refuses_work(db_path: Path) -> None:
     store.close()
     store.close()
     with pytest.raises(StoreError):
-        store.list()
+        store.list_drafts()
 
 
 def test_wal_and_full_sync_are_set(store: Store, db_path: Path) -> None:
@@ -323,7 +329,7 @@ def test_one_store_shared_by_threads(store: Store) -> None:
                 stored.draft.conclusion = f"Fassung {index}"
                 stored = store.save(stored)
                 store.search("Fassung")
-                store.list()
+                store.list_drafts()
         except BaseException as error:  # reported by the assertion below
             errors.append(error)
 

@@ -52,7 +52,7 @@ def test_status_change_keeps_a_version_at_once(
 
 def test_export_snapshot_and_summary(store: Store, reference_draft: Draft) -> None:
     stored = store.create(reference_draft)
-    info = store.snapshot(stored.id, VersionReason.EXPORT)
+    info = store.keep_version(stored.id, VersionReason.EXPORT)
     assert info.draft_id == stored.id
     assert info.reason is VersionReason.EXPORT
     conclusion_length = len(reference_draft.conclusion.strip())
@@ -65,11 +65,11 @@ def test_summary_names_what_changed_since_the_previous_version(
     store: Store, reference_draft: Draft
 ) -> None:
     stored = store.create(reference_draft)
-    store.snapshot(stored.id, VersionReason.EXPORT)
+    store.keep_version(stored.id, VersionReason.EXPORT)
     stored.draft.conclusion = "Kurz."
     stored.draft.contributions[1].text += " Ergänzt."
     stored = store.save(stored)
-    info = store.snapshot(stored.id, VersionReason.EXPORT)
+    info = store.keep_version(stored.id, VersionReason.EXPORT)
     assert info.summary == (
         "0661/24 · 2 Beiträge · Fazit 5 Zeichen · geändert: "
         "Beitrag 2 (Amt für Stadtentwicklung und Stadtplanung), Fazit"
@@ -81,7 +81,7 @@ def test_restore_version_keeps_the_replaced_state(
 ) -> None:
     original = reference_draft.copy()
     stored = store.create(reference_draft, status=Status.IN_REVIEW)
-    old = store.snapshot(stored.id, VersionReason.EXPORT)
+    old = store.keep_version(stored.id, VersionReason.EXPORT)
     clock.advance(minutes=1)
     stored.draft.contributions = []
     stored.draft.document_title = "Versehentlich gekürzt"
@@ -93,7 +93,7 @@ def test_restore_version_keeps_the_replaced_state(
     assert restored.revision == stored.revision + 1
     assert restored.status is Status.IN_REVIEW
     assert store.load(stored.id) == restored
-    assert store.list()[0].title == original.document_title
+    assert store.list_drafts()[0].title == original.document_title
     assert [s.id for s in store.search("Segregation")] == [stored.id]
 
     newest = store.versions(stored.id)[0]
@@ -107,7 +107,7 @@ def test_restore_version_keeps_the_replaced_state(
 
 def test_restore_version_makes_the_editor_reload(store: Store, reference_draft: Draft) -> None:
     stored = store.create(reference_draft)
-    version = store.snapshot(stored.id, VersionReason.EXPORT)
+    version = store.keep_version(stored.id, VersionReason.EXPORT)
     store.restore_version(version.id)
     with pytest.raises(ConflictError):
         store.save(stored)
@@ -119,7 +119,7 @@ def test_unknown_version_raises(store: Store) -> None:
     with pytest.raises(DraftNotFound):
         store.restore_version(99)
     with pytest.raises(DraftNotFound):
-        store.snapshot(99, VersionReason.EXPORT)
+        store.keep_version(99, VersionReason.EXPORT)
 
 
 def test_reason_labels_are_german() -> None:

@@ -45,7 +45,7 @@ def test_garbage_file_without_backup_is_kept_and_a_new_database_made(
         store.create(Draft(document_title="neu"))
     with Store.open(db_path, clock=clock) as store:
         assert store.recovery_notice is None
-        assert [s.title for s in store.list()] == ["neu"]
+        assert [s.title for s in store.list_drafts()] == ["neu"]
 
 
 def test_garbage_file_is_replaced_by_the_newest_backup(db_path: Path, clock: FakeClock) -> None:
@@ -56,7 +56,7 @@ def test_garbage_file_is_replaced_by_the_newest_backup(db_path: Path, clock: Fak
         notice = store.recovery_notice
         assert notice is not None
         assert "aus der Sicherung vom 22.04.2024 um 09:00 Uhr wiederhergestellt" in notice
-        assert len(store.list()) == 40
+        assert len(store.list_drafts()) == 40
         (aside,) = _aside_files(db_path)
         assert aside.read_bytes() == garbage
 
@@ -76,7 +76,7 @@ def test_database_with_corrupted_pages_is_detected_and_restored(
     with Store.open(db_path, clock=clock) as store:
         assert store.recovery_notice is not None
         assert "beschädigt" in store.recovery_notice
-        titles = {s.title for s in store.list()}
+        titles = {s.title for s in store.list_drafts()}
         assert titles == {f"Entwurf {index}" for index in range(40)}
         assert len(store.search("Fazit")) == 40
     (aside,) = _aside_files(db_path)
@@ -91,7 +91,7 @@ def test_a_damaged_backup_is_skipped(db_path: Path, clock: FakeClock) -> None:
     newest.write_bytes(b"auch kaputt" * 100)
     db_path.write_bytes(b"kaputt" * 1000)
     with Store.open(db_path, clock=clock) as store:
-        assert len(store.list()) == 40
+        assert len(store.list_drafts()) == 40
         assert store.recovery_notice is not None
         assert older.exists()
 
@@ -180,7 +180,7 @@ def test_drafts_changed_after_the_backup_are_rescued_from_the_damaged_file(
         first.draft.conclusion = "Nach der Sicherung geändert."
         store.save(first)
         store.delete(2)
-        (newest_id,) = [s.id for s in store.list() if s.title == "nach der Sicherung"]
+        (newest_id,) = [s.id for s in store.list_drafts() if s.title == "nach der Sicherung"]
     spoiled = _pages_of(db_path, "drafts_fts_data")
     _spoil(db_path, spoiled[len(spoiled) // 2 :])
 
@@ -214,6 +214,6 @@ def test_rows_on_damaged_pages_are_skipped_the_rest_is_rescued(
         notice = store.recovery_notice
         assert notice is not None
         assert "keine brauchbare Sicherung" in notice and "gerettet" in notice
-        titles = {summary.title for summary in store.list()}
+        titles = {summary.title for summary in store.list_drafts()}
         assert 40 < len(titles) < 60
         assert titles <= {f"Entwurf {index}" for index in range(60)}

@@ -64,7 +64,7 @@ def test_schema1_database_is_backed_up_then_migrated_with_nothing_lost(
         assert reference.revision == 7
         second = store.load(2)
         assert second.draft.document_title == "Straßenbahn zum Ringelberg"
-        assert [s.id for s in store.list(trash=True)] == [3]
+        assert [s.id for s in store.list_drafts(trash=True)] == [3]
 
         versions = store.versions(1)
         assert [v.reason for v in versions] == [VersionReason.STATUS, VersionReason.IMPORT]

@@ -108,7 +108,7 @@ def test_changes_and_trash_are_reflected(store: Store, filled: dict[str, int]) -
     assert _ids(store.search("überflüssig")) == [filled["fazit"]]
     store.delete(filled["fazit"])
     assert store.search("überflüssig") == []
-    store.restore(filled["fazit"])
+    store.restore_from_trash(filled["fazit"])
     assert _ids(store.search("überflüssig")) == [filled["fazit"]]
 
 

@@ -58,7 +58,7 @@ def test_every_dialog_of_the_shell(
 ) -> None:
     window = open_main_window(store)
     stored = store.create(reference_draft)
-    store.snapshot(stored.id, VersionReason.EDIT)
+    store.keep_version(stored.id, VersionReason.EDIT)
     deleted = store.create(Draft(document_number="0100/25"))
     store.delete(deleted.id)
 
@@ -114,7 +114,7 @@ def test_no_accelerator_letter_is_used_twice(
         window.editor.set_current_step(step)
         QApplication.processEvents()
         assert find_mnemonic_conflicts(window) == {}, f"Schritt {step + 1}"
-    store.snapshot(draft_id, VersionReason.EDIT)
+    store.keep_version(draft_id, VersionReason.EDIT)
     store.backup()
     for dialog in shell_dialogs(window, draft_id).values():
         dialog.show()

@@ -151,7 +151,7 @@ def test_cancel_changes_nothing(qtbot: QtBot, store: Store, open_main_window: Op
     qtbot.mouseClick(dialog.restore_button, Qt.MouseButton.LeftButton)
     dialog.confirmation.button(QMessageBox.StandardButton.Cancel).click()
     assert dialog.isVisible()
-    assert len(store.list()) == 2
+    assert len(store.list_drafts()) == 2
     assert store.previous_database is None
     dialog.close()
 
@@ -178,7 +178,7 @@ def test_another_window_holding_the_database_is_named_and_nothing_changes(
         assert message.startswith("Die Sicherung konnte nicht wiederhergestellt werden.")
         assert "in einem anderen Programmfenster geöffnet" in message
         assert dialog.isVisible(), "die Auswahl bleibt offen"
-        assert {row.title for row in other_window.list()} == {"Gesichert", "Danach"}
+        assert {row.title for row in other_window.list_drafts()} == {"Gesichert", "Danach"}
     dialog.close()
     assert window.is_editing(), "der Entwurf ist wieder geöffnet, wo er war"
     assert window.session is not None and window.session.draft_id == draft_id

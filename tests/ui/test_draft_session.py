@@ -105,7 +105,7 @@ def test_an_unresolved_conflict_at_closing_keeps_a_copy(
     edit_field(window, "document_title", "Meine Fassung")
     _conflict_dialog(qtbot)
     window.close()
-    titles = sorted(store.load(row.id).draft.document_title for row in store.list())
+    titles = sorted(store.load(row.id).draft.document_title for row in store.list_drafts())
     assert titles == sorted([reference_draft.document_title, "Meine Fassung"])
 
 
@@ -178,8 +178,8 @@ def test_a_draft_purged_elsewhere_is_kept_as_a_new_draft(
     notice.close()
     assert window.session is not None
     assert not window.session.suspended
-    assert [store.load(row.id).draft.document_title for row in store.list()] == ["Gerettet"]
-    assert window.session.draft_id == store.list()[0].id
+    assert [store.load(row.id).draft.document_title for row in store.list_drafts()] == ["Gerettet"]
+    assert window.session.draft_id == store.list_drafts()[0].id
 
 
 def test_closing_while_work_runs_in_the_background_asks_first(

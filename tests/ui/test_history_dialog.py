@@ -36,7 +36,7 @@ def test_history_lists_previews_and_restores_a_version(
     edit_field: EditField,
 ) -> None:
     draft_id, window = reference_id, reference_window
-    store.snapshot(draft_id, VersionReason.EXPORT)
+    store.keep_version(draft_id, VersionReason.EXPORT)
     edit_field(window, "document_title", "Zweite Fassung")
     ctrl_shift = Qt.KeyboardModifier.ControlModifier | Qt.KeyboardModifier.ShiftModifier
     qtbot.keyClick(window, Qt.Key.Key_H, ctrl_shift)
@@ -76,7 +76,7 @@ def test_the_preview_reads_like_the_document_as_the_editor_shows_it(
     reference_window: MainWindow,
 ) -> None:
     window = reference_window
-    store.snapshot(reference_id, VersionReason.EXPORT)
+    store.keep_version(reference_id, VersionReason.EXPORT)
     assert window.editor is not None
     window.editor.show_export_step()
     editor_preview = window.editor.export_step.preview
@@ -110,7 +110,7 @@ def test_cancel_keeps_the_current_state(
     qtbot: QtBot, store: Store, reference_id: int, reference_window: MainWindow
 ) -> None:
     draft_id, window = reference_id, reference_window
-    store.snapshot(draft_id, VersionReason.EDIT)
+    store.keep_version(draft_id, VersionReason.EDIT)
     window.show_history()
     dialog = _shown_history()
     qtbot.mouseClick(dialog.restore_button, Qt.MouseButton.LeftButton)

@@ -123,12 +123,12 @@ def test_delete_moves_to_the_trash_and_undo_brings_it_back(
     window.overview.table.setFocus()
     qtbot.keyClick(window.overview.table, Qt.Key.Key_Delete)
     assert table_numbers(window) == []
-    assert [row.id for row in store.list(trash=True)] == [draft_id]
+    assert [row.id for row in store.list_drafts(trash=True)] == [draft_id]
     assert window.undo_label.text() == "„0661/24 – Arbeitskreis Segregation“ liegt im Papierkorb."
     assert window.undo_delete_button.isVisible()
     qtbot.mouseClick(window.undo_delete_button, Qt.MouseButton.LeftButton)
     assert table_numbers(window) == ["0661/24"]
-    assert store.list(trash=True) == []
+    assert store.list_drafts(trash=True) == []
     assert not window.undo_delete_button.isVisible()
     assert not window.undo_label.isVisible()
 
@@ -206,7 +206,7 @@ def test_new_and_duplicate(
     edit_field(window, "document_number", "0100/25")
     window.show_overview()
     window.duplicate_draft(new_id)
-    assert len(store.list()) == 2
+    assert len(store.list_drafts()) == 2
 
 
 def _new_by_ctrl_n(qtbot: QtBot, window: MainWindow) -> int:
@@ -229,7 +229,7 @@ def test_an_untouched_new_draft_vanishes_when_going_back_to_the_overview(
     qtbot.mouseClick(window.back_button, Qt.MouseButton.LeftButton)
     assert not window.is_editing()
     assert table_numbers(window) == []
-    assert store.list() == [] and store.list(trash=True) == [], "für immer fort"
+    assert store.list_drafts() == [] and store.list_drafts(trash=True) == [], "für immer fort"
     with pytest.raises(DraftNotFound):
         store.load(new_id)
 
@@ -242,9 +242,9 @@ def test_an_untouched_new_draft_vanishes_when_another_is_opened_or_created(
     first_new = _new_by_ctrl_n(qtbot, window)
     second_new = _new_by_ctrl_n(qtbot, window)
     assert second_new != first_new
-    assert [row.id for row in store.list()] == [second_new, other]
+    assert [row.id for row in store.list_drafts()] == [second_new, other]
     assert window.open_draft(other)
-    assert [row.id for row in store.list()] == [other]
+    assert [row.id for row in store.list_drafts()] == [other]
 
 
 def test_an_untouched_new_draft_vanishes_when_the_window_closes(
@@ -253,7 +253,7 @@ def test_an_untouched_new_draft_vanishes_when_the_window_closes(
     window = open_main_window(store)
     _new_by_ctrl_n(qtbot, window)
     window.close()
-    assert store.list() == []
+    assert store.list_drafts() == []
     assert window_settings().value("entwurf/zuletzt") is None, "nicht als letzter gemerkt"
 
 
@@ -265,7 +265,7 @@ def test_anything_typed_keeps_a_new_draft(
     field = edit_field(window, "conclusion", "x")
     qtbot.keyClick(field, Qt.Key.Key_Backspace)
     window.show_overview()
-    assert [row.id for row in store.list()] == [typed_then_erased]
+    assert [row.id for row in store.list_drafts()] == [typed_then_erased]
 
     qtbot.mouseClick(window.overview.new_button, Qt.MouseButton.LeftButton)
     assert window.session is not None
@@ -273,7 +273,7 @@ def test_anything_typed_keeps_a_new_draft(
     edit_field(window, "document_title", "Radwege")
     window.close()
     assert store.load(with_title).draft.document_title == "Radwege"
-    assert {row.id for row in store.list()} == {typed_then_erased, with_title}
+    assert {row.id for row in store.list_drafts()} == {typed_then_erased, with_title}
 
 
 def test_a_new_draft_with_a_status_chosen_is_kept(
@@ -299,7 +299,7 @@ def test_new_settings_keep_an_untouched_new_draft_open_and_still_unused(
     assert window.is_editing()
     assert window.session is not None and window.session.draft_id == new_id
     window.show_overview()
-    assert store.list() == []
+    assert store.list_drafts() == []
 
 
 def test_an_existing_draft_left_untouched_stays(
@@ -310,7 +310,7 @@ def test_an_existing_draft_left_untouched_stays(
     window.open_draft(empty)
     window.show_overview()
     window.close()
-    assert [row.id for row in store.list()] == [empty]
+    assert [row.id for row in store.list_drafts()] == [empty]
 
 
 def test_import_by_file_dialog(
@@ -330,7 +330,7 @@ def test_import_by_file_dialog(
         qtbot.mouseClick(window.overview.import_button, Qt.MouseButton.LeftButton)
     assert len(imported.args[0]) == 1
     assert table_numbers(window) == ["0661/24"]
-    imported = store.list()[0].id
+    imported = store.list_drafts()[0].id
     assert window.overview.selected_id() == imported
     assert [v.reason.label for v in store.versions(imported)] == ["Import"]
     assert store.load(imported).draft == exchange.read_file(reference_json_path)
@@ -352,7 +352,7 @@ def test_import_of_a_broken_file_says_what_is_wrong(
     [message] = error_messages()
     assert message.startswith("„kaputt.json“ konnte nicht importiert werden.")
     assert "„city“ muss ein Text sein" in message
-    assert store.list() == []
+    assert store.list_drafts() == []
 
 
 def _drop(window: MainWindow, files: list[Path]) -> QDropEvent:

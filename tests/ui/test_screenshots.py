@@ -83,7 +83,7 @@ def test_dialogs(
     error_messages: Callable[[], list[str]],
 ) -> None:
     draft_id = _fill_store(store, reference_draft)
-    store.snapshot(draft_id, VersionReason.EXPORT)
+    store.keep_version(draft_id, VersionReason.EXPORT)
     store.delete(store.create(Draft(document_number="0100/25", document_title="Alt")).id)
     store.backup()
     window = open_main_window(store)
