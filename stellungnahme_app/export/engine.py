@@ -28,6 +28,8 @@ from typing import Any
 
 import jinja2
 from docx.opc.exceptions import PackageNotFoundError
+from docx.opc.part import XmlPart
+from docx.oxml.parser import element_class_lookup
 from docxtpl import DocxTemplate
 from jinja2.sandbox import SandboxedEnvironment
 from lxml import etree
@@ -42,6 +44,13 @@ FOOTNOTES_CONTENT_TYPE = (
     "application/vnd.openxmlformats-officedocument.wordprocessingml.footnotes+xml"
 )
 MAX_TEMPLATE_BYTES = 50 * 1024 * 1024
+# The filled XML is the program's own output; a paragraph the clerk typed may exceed lxml's
+# 10 MB limit for one text, which guards against hostile input, not against our own output.
+_FILLED_BODY_PARSER = etree.XMLParser(huge_tree=True, resolve_entities=False)
+_FILLED_PART_PARSER = etree.XMLParser(
+    huge_tree=True, resolve_entities=False, remove_blank_text=True
+)
+_FILLED_PART_PARSER.set_element_class_lookup(element_class_lookup)
 _TAG_RE = re.compile(r"<[^>]+>")
 _PARAGRAPH_START_RE = re.compile(r"<w:p([ >])")
 
@@ -196,9 +205,19 @@ class StnDocxTemplate(DocxTemplate):
         """Document properties are set from plain values after rendering, never as templates."""
 
     def fix_tables(self, xml: str) -> etree._Element:
-        tree = etree.fromstring(xml.encode("utf-8"))  # strict: a broken result is an error
+        # strict: a broken result is an error
+        tree = etree.fromstring(xml.encode("utf-8"), _FILLED_BODY_PARSER)
         _repair_tables(tree)
         return tree
+
+    def map_headers_footers_xml(self, relKey: str, xml: bytes) -> None:
+        """docxtpl's replacement of a header or footer, parsed without lxml's size limit."""
+        part = self.docx._part.rels[relKey].target_part
+        element = etree.fromstring(xml, _FILLED_PART_PARSER)
+        new_part = XmlPart(part.partname, part.content_type, element, part.package)
+        for rel in part.rels.values():
+            new_part.load_rel(rel.reltype, rel._target, rel.rId, rel.is_external)
+        self.docx._part.rels[relKey]._target = new_part
 
     def parts_for_check(self) -> Iterator[tuple[str, str]]:
         """(German part name, XML as docxtpl hands it to Jinja) for every templated part."""

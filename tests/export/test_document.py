@@ -5,12 +5,16 @@ from __future__ import annotations
 import datetime as dt
 import errno
 import os
+import zipfile
 from pathlib import Path
 
 import pytest
+from console import run_program
+from docx.oxml.ns import qn
 from docx_readback import body_texts, header_text, open_docx
+from lxml import etree
 
-from stellungnahme_app import rules
+from stellungnahme_app import exchange, rules
 from stellungnahme_app.errors import ExportError
 from stellungnahme_app.export import (
     ExportBlocked,
@@ -213,3 +217,40 @@ def test_export_replaces_an_existing_file(reference_draft: Draft, tmp_path: Path
     assert open_docx(target)
     if os.name != "nt":
         assert target.stat().st_mode & 0o777 == 0o640
+
+
+# --------------------------------------------------------------------------- extreme drafts
+
+
+def body_text_lengths(docx: Path) -> list[int]:
+    """The length of every text run of the body (read with lxml's limits for huge texts off)."""
+    with zipfile.ZipFile(docx) as archive:
+        xml = archive.read("word/document.xml")
+    tree = etree.fromstring(xml, etree.XMLParser(huge_tree=True))
+    return [len(node.text or "") for node in tree.iter(qn("w:t"))]
+
+
+@pytest.mark.timeout(60)
+def test_a_paragraph_of_ten_megabytes_is_exported(reference_draft: Draft, tmp_path: Path) -> None:
+    reference_draft.conclusion = "Fazit " + "x" * (10 * 1024 * 1024)
+    target = tmp_path / "riesig.docx"
+    export_document(reference_draft, target, draft_mode=True)
+    assert max(body_text_lengths(target)) == len(reference_draft.conclusion)
+    source = tmp_path / "riesig.json"
+    exchange.write_file(reference_draft, source)
+    result = run_program("export", source, "--draft", "-o", tmp_path / "cli.docx", cwd=tmp_path)
+    assert result.returncode == 0, result.stderr
+    assert max(body_text_lengths(tmp_path / "cli.docx")) == len(reference_draft.conclusion)
+
+
+def test_a_document_number_of_240_characters(reference_draft: Draft, tmp_path: Path) -> None:
+    reference_draft.document_number = "0661/24" + "-Anlage" * 34
+    target = tmp_path / "lang.docx"
+    export_document(reference_draft, target, draft_mode=True)
+    properties = open_docx(target).core_properties
+    assert properties.keywords.startswith("Stellungnahme; Drucksache 0661/24-Anlage")
+    assert len(properties.keywords) <= 255 and len(properties.subject) <= 255
+    source = tmp_path / "lang.json"
+    exchange.write_file(reference_draft, source)
+    result = run_program("export", source, "--draft", "-o", tmp_path / "cli.docx", cwd=tmp_path)
+    assert result.returncode == 0, result.stderr
