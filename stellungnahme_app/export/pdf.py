@@ -38,11 +38,21 @@ _PDFA_CONFORMANCE_RE = re.compile(rb"pdfaid:conformance(?:>|=\")\s*([A-Za-z])")
 
 
 def find_soffice() -> Path | None:
-    """LibreOffice's ``soffice``: on the PATH, else in the usual installation folders."""
-    for name in ("soffice", "libreoffice"):
-        found = shutil.which(name)
-        if found:
-            return Path(found)
+    """LibreOffice's ``soffice``: in a folder of the PATH, else in the installation folders.
+
+    Never in the current folder: ``shutil.which`` on Windows looks there first, and ``.``,
+    an empty entry or a relative folder in PATH mean it too – a ``soffice.bat`` planted in the
+    folder where the command line runs would be executed. Only absolute PATH entries count,
+    and on Windows only ``soffice.exe``.
+    """
+    names = ("soffice.exe",) if os.name == "nt" else ("soffice", "libreoffice")
+    for folder in os.environ.get("PATH", "").split(os.pathsep):
+        if not folder or not os.path.isabs(folder):
+            continue
+        for name in names:
+            candidate = Path(folder) / name
+            if candidate.is_file() and os.access(candidate, os.X_OK):
+                return candidate
     for candidate in installation_candidates(os.environ):
         if candidate.is_file():
             return candidate

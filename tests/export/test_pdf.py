@@ -98,6 +98,22 @@ def test_soffice_on_the_path_comes_first(tmp_path: Path, monkeypatch: pytest.Mon
     assert find_soffice() == fake
 
 
+@posix_only
+@pytest.mark.parametrize("entry", [".", "", "bin"])
+def test_soffice_in_the_current_folder_is_never_run(
+    entry: str, tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    """``.``, an empty entry and a relative folder in PATH all mean the current folder."""
+    folder = tmp_path / "Ablage"
+    folder.mkdir()
+    planted = fake_soffice(folder, "exit 0")
+    (folder / "soffice").symlink_to(planted)
+    monkeypatch.chdir(folder)
+    monkeypatch.setenv("PATH", os.pathsep.join([entry, str(tmp_path / "leer")]))
+    found = find_soffice()
+    assert found is None or found.resolve() != planted.resolve()
+
+
 def test_without_libreoffice_a_clear_message(
     reference_draft: Draft, tmp_path: Path, monkeypatch: pytest.MonkeyPatch
 ) -> None:
