@@ -7,8 +7,10 @@ administrator adds) under ``templates/textbausteine/``. Its first line may be a 
 in the folder's ``kategorie.toml``, else from a built-in list, else from the folder name. The
 folder's ``README.md`` is the authors' guide.
 
-A Textbaustein is a jinja2 template rendered in a :class:`~jinja2.sandbox.SandboxedEnvironment`
-with autoescaping off (the result is plain text that becomes ordinary editable text, not XML).
+A Textbaustein is a jinja2 template rendered in the program's
+:class:`~stellungnahme_app.jinja_sandbox.HardenedSandbox` with autoescaping off (the result is
+plain text that becomes ordinary editable text, not XML) and the small :data:`LIMITS` of a
+phrase, so that a file with an endless loop is refused within a fraction of a second.
 The draft's values are handed to it as data – German names such as ``nummer`` and ``titel``,
 see :data:`VARIABLES` – and are never themselves parsed as templates. An empty value renders
 as a visible gap such as ``[Nummer der Drucksache]``, the same square-bracket convention the
@@ -23,11 +25,10 @@ from __future__ import annotations
 
 import datetime as dt
 import functools
-import operator
 import re
 import tomllib
 import traceback
-from collections.abc import Callable, Iterable, Sequence
+from collections.abc import Iterable, Sequence
 from dataclasses import dataclass
 from pathlib import Path
 from typing import Any
@@ -35,12 +36,12 @@ from typing import Any
 import jinja2
 from jinja2 import meta, nodes
 from jinja2.exceptions import SecurityError
-from jinja2.sandbox import SandboxedEnvironment
 
 from stellungnahme_app import form, settings
-from stellungnahme_app.errors import StellungnahmeError
+from stellungnahme_app.errors import TemplateError
 from stellungnahme_app.fileio import FileReadError, read_bytes
 from stellungnahme_app.german_dates import format_date
+from stellungnahme_app.jinja_sandbox import HardenedSandbox, Limits, TemplateLimitError
 from stellungnahme_app.model import AssessmentKey, Draft
 from stellungnahme_app.text import clean, is_blank
 
@@ -54,6 +55,8 @@ CATEGORY_FILE_NAME = "kategorie.toml"
 FILE_SUFFIX = ".txt"
 MAX_FILE_BYTES = 100 * 1024
 MAX_OUTPUT_CHARS = 100_000
+#: What rendering one phrase may use: a phrase is a few sentences, rendered in milliseconds.
+LIMITS = Limits(seconds=2.0, steps=100_000, characters=1_000_000, call_depth=20)
 
 #: German names of the built-in categories; they also fix the order of the menu.
 BUILTIN_CATEGORY_LABELS: dict[str, str] = {
@@ -97,7 +100,7 @@ _GAP = re.compile(r"\[[^\[\]\n]{1,80}\]")
 _HIDDEN_PREFIXES = (".", "~", "_")
 
 
-class TextbausteinError(StellungnahmeError):
+class TextbausteinError(TemplateError):
     """A Textbaustein cannot be loaded or rendered."""
 
 
@@ -328,8 +331,8 @@ def _line_of_name(source: str, name: str) -> int | None:
 def _error(item: Textbaustein, line: int | None, reason: str) -> TextbausteinError:
     where = f"Textbaustein „{item.path}“" + (f", Zeile {line}" if line else "")
     return TextbausteinError(
-        f"{where}: {reason}. Der Textbaustein wird nicht angeboten; bitte die Datei berichtigen "
-        "oder die IT-Betreuung informieren."
+        f"{where}: {reason.rstrip('.')}. Der Textbaustein wird nicht angeboten; bitte die "
+        "Datei berichtigen oder die IT-Betreuung informieren."
     )
 
 
@@ -359,6 +362,8 @@ def _render(
 ) -> str:
     try:
         rendered = template.render(template_context(draft, today=today))
+    except TemplateLimitError as error:
+        raise _error(item, _template_line(error), error.message or "") from None
     except SecurityError as error:
         raise _error(
             item, _template_line(error), f"Der Zugriff ist nicht erlaubt ({error})"
@@ -429,36 +434,11 @@ def _template_line(error: BaseException) -> int | None:
     return line
 
 
-_LIMITED_OPERATORS: dict[str, Callable[[Any, Any], Any]] = {
-    "*": operator.mul,
-    "**": operator.pow,
-}
-
-
-class _PhraseEnvironment(SandboxedEnvironment):
-    """The sandbox, plus a limit on ``*`` and ``**`` so no phrase can exhaust memory."""
-
-    intercepted_binops = frozenset(_LIMITED_OPERATORS)
-
-    def call_binop(self, context: Any, operator_name: str, left: Any, right: Any) -> Any:
-        if operator_name == "**" and (not isinstance(right, int | float) or abs(right) > 100):
-            raise SecurityError("Potenz zu groß")
-        if operator_name == "*":
-            for sequence, count in ((left, right), (right, left)):
-                if (
-                    isinstance(sequence, str | list | tuple)
-                    and isinstance(count, int)
-                    and len(sequence) * count > MAX_OUTPUT_CHARS
-                ):
-                    raise SecurityError("Ergebnis zu lang")
-        return _LIMITED_OPERATORS[operator_name](left, right)
-
-
 @functools.cache
-def _environment() -> SandboxedEnvironment:
-    return _PhraseEnvironment(
+def _environment() -> HardenedSandbox:
+    return HardenedSandbox(
+        limits=LIMITS,
         autoescape=False,
-        undefined=jinja2.StrictUndefined,
         trim_blocks=True,
         lstrip_blocks=True,
         keep_trailing_newline=False,

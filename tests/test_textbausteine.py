@@ -3,6 +3,9 @@
 from __future__ import annotations
 
 import datetime as dt
+import importlib.util
+import os
+import time
 from pathlib import Path
 
 import pytest
@@ -355,3 +358,44 @@ def test_category_folder_names_ignore_case(tmp_path: Path) -> None:
     assert problems == []
     assert for_category(items, FAZIT_CATEGORY)[-1].title == "Eigenes Fazit"
     assert [label for category, label in categories(items) if category == "fazit"] == ["Fazit"]
+
+
+# --------------------------------------------------------------------------- hostile files
+
+
+def _hostile_corpus() -> dict[str, str]:
+    path = Path(__file__).parent / "fixtures" / "make_hostile_templates.py"
+    spec = importlib.util.spec_from_file_location("make_hostile_templates", path)
+    assert spec is not None and spec.loader is not None
+    module = importlib.util.module_from_spec(spec)
+    spec.loader.exec_module(module)
+    return module.HOSTILE_JINJA
+
+
+HOSTILE_JINJA = _hostile_corpus()
+
+
+@pytest.mark.timeout(30)
+def test_hostile_files_are_reported_within_a_second_each(tmp_path: Path) -> None:
+    """Loading runs at every start: a file that hangs or eats memory must fail fast."""
+    own = tmp_path / "eigene"
+    for name, source in HOSTILE_JINJA.items():
+        write(own / "fazit" / f"{name}.txt", source + "\n")
+    write(own / "fazit" / "zz-gut.txt", "{# Titel: Gut #}\nGut: {{ nummer }}\n")
+    started = time.monotonic()
+    items, problems = load_textbausteine(own)
+    elapsed = time.monotonic() - started
+    assert elapsed < len(HOSTILE_JINJA) * 1.0, elapsed
+    assert len(problems) == len(HOSTILE_JINJA), problems
+    for name in HOSTILE_JINJA:
+        [problem] = [p for p in problems if f"{os.sep}{name}.txt“" in p]
+        assert "wird nicht angeboten" in problem and ".." not in problem
+    assert for_category(items, FAZIT_CATEGORY)[-1].title == "Gut"
+
+
+@pytest.mark.timeout(30)
+@pytest.mark.parametrize("name", ["leere-schleifen", "wiederholung", "makro-ruft-sich-selbst"])
+def test_hostile_phrases_are_refused_when_rendered(name: str) -> None:
+    with pytest.raises(TextbausteinError) as raised:
+        render_textbaustein(phrase(HOSTILE_JINJA[name]), Draft())
+    assert "probe.txt" in raised.value.message and "Zeile 1" in raised.value.message

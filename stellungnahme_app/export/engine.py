@@ -4,10 +4,11 @@ User text is data, never template code: it reaches the template only as values o
 context, Jinja escapes it for XML (``autoescape``), and :func:`finalize` additionally writes
 ``{`` and ``}`` as character references so that docxtpl's brace clean-up (``{_{`` → ``{{``)
 cannot touch it. The filter ``safe`` is removed, so no template can print user text as XML.
-Templates run in a :class:`~jinja2.sandbox.SandboxedEnvironment` with
-:class:`~jinja2.StrictUndefined`: a template reaching for Python internals or naming an
-unknown placeholder fails with a German :class:`TemplateFillError` instead of printing
-something wrong.
+Templates run in the program's :class:`~stellungnahme_app.jinja_sandbox.HardenedSandbox`
+with :class:`~jinja2.StrictUndefined`: a template reaching for Python internals, naming an
+unknown placeholder or exceeding the limits of :data:`EXPORT_LIMITS` (an endless loop, a
+gigabyte of text) fails with a German :class:`TemplateFillError` instead of printing
+something wrong or hanging.
 
 docxtpl's ``resolve_listing`` turns ``\\n`` into a line break and ``\\t`` into a tab inside
 every text run, which is what the form wants; :func:`stellungnahme_app.text.clean` has
@@ -31,12 +32,12 @@ from docx.opc.exceptions import PackageNotFoundError
 from docx.opc.part import XmlPart
 from docx.oxml.parser import element_class_lookup
 from docxtpl import DocxTemplate
-from jinja2.sandbox import SandboxedEnvironment
 from lxml import etree
 from markupsafe import Markup, escape
 
 from stellungnahme_app.errors import TemplateError
 from stellungnahme_app.fileio import FileReadError, read_bytes
+from stellungnahme_app.jinja_sandbox import HardenedSandbox, Limits, TemplateLimitError
 
 W_NS = "http://schemas.openxmlformats.org/wordprocessingml/2006/main"
 _W = "{" + W_NS + "}"
@@ -44,6 +45,12 @@ FOOTNOTES_CONTENT_TYPE = (
     "application/vnd.openxmlformats-officedocument.wordprocessingml.footnotes+xml"
 )
 MAX_TEMPLATE_BYTES = 50 * 1024 * 1024
+# Checked on the archive's directory before anything is unpacked (zipfile stops at the sizes
+# stated there). The bundled template unpacks to 65 KB; Word's parts pack at most ~1:30.
+MAX_UNPACKED_TEMPLATE_BYTES = 100 * 1024 * 1024
+MAX_TEMPLATE_PARTS = 5_000
+MAX_COMPRESSION_RATIO = 200
+_RATIO_CHECKED_FROM_BYTES = 1024 * 1024
 # The filled XML is the program's own output; a paragraph the clerk typed may exceed lxml's
 # 10 MB limit for one text, which guards against hostile input, not against our own output.
 _FILLED_BODY_PARSER = etree.XMLParser(huge_tree=True, resolve_entities=False)
@@ -63,13 +70,33 @@ def finalize(value: Any) -> Markup:
     return Markup(str(escaped).replace("{", "&#123;").replace("}", "&#125;"))
 
 
-def make_environment() -> SandboxedEnvironment:
-    """The Jinja environment every template runs in."""
-    environment = SandboxedEnvironment(
-        autoescape=True, undefined=jinja2.StrictUndefined, finalize=finalize
-    )
-    del environment.filters["safe"]
-    return environment
+#: What filling one document may use. The characters grow with the draft's text (see
+#: :func:`character_limit`); the steps allow a draft of tens of thousands of paragraphs.
+EXPORT_LIMITS = Limits(seconds=20.0, steps=1_000_000, characters=20_000_000, call_depth=40)
+
+
+def make_environment() -> HardenedSandbox:
+    """The Jinja environment every template runs in (XML, autoescape, no ``safe``)."""
+    return HardenedSandbox(autoescape=True, finalize=finalize, limits=EXPORT_LIMITS)
+
+
+def character_limit(context: dict[str, Any]) -> int:
+    """Characters a document may produce: the base limit plus six per character of text.
+
+    Escaping for XML turns one character into at most six (``&quot;``), so no draft the
+    exchange format can hold is refused, whatever its size.
+    """
+    return EXPORT_LIMITS.characters + 6 * _text_length(context)
+
+
+def _text_length(value: Any) -> int:
+    if isinstance(value, str):
+        return len(value)
+    if isinstance(value, dict):
+        return sum(_text_length(item) for item in value.values())
+    if isinstance(value, list | tuple):
+        return sum(_text_length(item) for item in value)
+    return 0
 
 
 ENVIRONMENT = make_environment()
@@ -145,6 +172,15 @@ def template_lineno(error: BaseException) -> int | None:
 
 def explain_jinja_error(error: Exception) -> str:
     """A German sentence for what went wrong in the template."""
+    if isinstance(error, TemplateLimitError):
+        return error.message or ""
+    if isinstance(error, RecursionError):
+        return (
+            "Makros oder Schleifen rufen sich zu tief ineinander auf – vermutlich ruft sich ein "
+            "Makro selbst auf."
+        )
+    if isinstance(error, MemoryError):
+        return "Das Ausfüllen braucht mehr Speicher, als der Rechner hat."
     if isinstance(error, jinja2.exceptions.SecurityError):
         return (
             "Sie versucht, auf interne Daten des Programms zuzugreifen "
@@ -285,6 +321,8 @@ def verify_docx(data: bytes, name: str) -> None:
     if not zipfile.is_zipfile(io.BytesIO(data)):
         raise TemplateError(not_word)
     try:
+        with zipfile.ZipFile(io.BytesIO(data)) as archive:
+            check_unpacked_size(archive.infolist(), name)
         StnDocxTemplate(data, name).init_docx()
     except (PackageNotFoundError, KeyError, ValueError, zipfile.BadZipFile) as error:
         raise TemplateError(f"{not_word} ({type(error).__name__})") from None
@@ -295,12 +333,52 @@ def verify_docx(data: bytes, name: str) -> None:
         ) from None
 
 
+def check_unpacked_size(members: list[zipfile.ZipInfo], name: str) -> None:
+    """Refuse a template that would unpack to far more than any Word template (a zip bomb)."""
+    built = (
+        "So ist keine Word-Vorlage gebaut; vermutlich ist die Datei beschädigt oder absichtlich "
+        "so hergestellt („Zip-Bombe“). Bitte verwenden Sie eine andere Vorlage."
+    )
+    if len(members) > MAX_TEMPLATE_PARTS:
+        raise TemplateError(
+            f"Die Vorlage „{name}“ besteht aus {len(members)} Teilen (höchstens "
+            f"{MAX_TEMPLATE_PARTS}). {built}"
+        )
+    unpacked = sum(member.file_size for member in members)
+    if unpacked > MAX_UNPACKED_TEMPLATE_BYTES:
+        raise TemplateError(
+            f"Die Vorlage „{name}“ wäre entpackt {unpacked // (1024 * 1024)} MB groß "
+            f"(höchstens {MAX_UNPACKED_TEMPLATE_BYTES // (1024 * 1024)} MB). {built}"
+        )
+    for member in members:
+        if (
+            member.file_size >= _RATIO_CHECKED_FROM_BYTES
+            and member.file_size > MAX_COMPRESSION_RATIO * max(member.compress_size, 1)
+        ):
+            ratio = member.file_size // max(member.compress_size, 1)
+            raise TemplateError(
+                f"Der Teil „{member.filename}“ der Vorlage „{name}“ ist {ratio}-fach "
+                f"verdichtet (Word-Dokumente höchstens etwa 30-fach). {built}"
+            )
+
+
 def fill(data: bytes, context: dict[str, Any], *, name: str = "") -> StnDocxTemplate:
     """Render the template ``data`` with ``context``; :class:`TemplateFillError` on failure."""
     template = StnDocxTemplate(data, name)
+    limits = EXPORT_LIMITS.with_characters(character_limit(context))
     try:
-        template.render(context, jinja_env=ENVIRONMENT, autoescape=True)
-    except (jinja2.TemplateError, etree.XMLSyntaxError, TypeError, ArithmeticError) as error:
+        with ENVIRONMENT.budget(limits):
+            template.render(context, jinja_env=ENVIRONMENT, autoescape=True)
+    except (
+        jinja2.TemplateError,
+        etree.XMLSyntaxError,
+        TypeError,
+        ValueError,
+        LookupError,
+        ArithmeticError,
+        RecursionError,
+        MemoryError,
+    ) as error:
         part = template.current_rendering_part
         location = ""
         if part is not None:

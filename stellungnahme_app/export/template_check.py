@@ -31,6 +31,7 @@ from jinja2 import sandbox as jinja_sandbox
 
 from stellungnahme_app.export import context as ctx
 from stellungnahme_app.export import engine
+from stellungnahme_app.jinja_sandbox import TemplateLimitError
 from stellungnahme_app.model import (
     Assessments,
     Contribution,
@@ -283,4 +284,6 @@ def _trial_problems(loaded: engine.LoadedTemplate) -> list[TemplateProblem]:
             problem = _error(error.reason, error.location)
             if problem not in problems:
                 problems.append(problem)
+            if isinstance(error.__cause__, TemplateLimitError):
+                break  # the other drafts would exceed the limit again, only slower to say so
     return problems

@@ -1,0 +1,107 @@
+"""Templates that would hang the export or use up the memory are refused within seconds.
+
+The corpus is ``tests/fixtures/make_hostile_templates.py``; each template must give
+``template-check`` an error and make the export fail with a German :class:`TemplateError`
+naming the file – never an unexpected error, never a hang.
+"""
+
+from __future__ import annotations
+
+import importlib.util
+import time
+from pathlib import Path
+from types import ModuleType
+
+import pytest
+from console import run_program
+
+from stellungnahme_app.errors import TemplateError
+from stellungnahme_app.export import check_template, export_document
+from stellungnahme_app.model import Draft
+from stellungnahme_app.rules import Severity
+
+FIXTURES = Path(__file__).parents[1] / "fixtures"
+
+
+def _load(name: str) -> ModuleType:
+    spec = importlib.util.spec_from_file_location(name, FIXTURES / f"{name}.py")
+    assert spec is not None and spec.loader is not None
+    module = importlib.util.module_from_spec(spec)
+    spec.loader.exec_module(module)
+    return module
+
+
+hostile = _load("make_hostile_templates")
+
+
+@pytest.mark.timeout(30)
+@pytest.mark.parametrize("name", sorted(hostile.HOSTILE_JINJA))
+def test_template_check_and_export_refuse_within_seconds(
+    name: str, reference_draft: Draft, tmp_path: Path
+) -> None:
+    template = hostile.word_template(tmp_path, name, hostile.HOSTILE_JINJA[name])
+    started = time.monotonic()
+    errors = [p for p in check_template(template) if p.severity is Severity.ERROR]
+    assert errors and all(p.location.startswith("Haupttext") for p in errors)
+    assert len(errors) == len({p.message for p in errors})  # each problem said once
+    target = tmp_path / "aus.docx"
+    with pytest.raises(TemplateError) as raised:
+        export_document(reference_draft, target, draft_mode=True, template=template)
+    assert f"„{template.name}“" in raised.value.message
+    assert not target.exists()
+    assert time.monotonic() - started < 15
+
+
+@pytest.mark.timeout(60)
+@pytest.mark.parametrize("name", ["leere-schleifen", "wiederholung", "makro-ruft-sich-selbst"])
+def test_the_commands_exit_with_a_german_message(
+    name: str, reference_json_path: Path, tmp_path: Path
+) -> None:
+    template = hostile.word_template(tmp_path, name, hostile.HOSTILE_JINJA[name])
+    checked = run_program("template-check", template, cwd=tmp_path)
+    assert checked.returncode == 1, checked.stderr
+    assert f"Die Vorlage „{template.name}“ hat 1 Fehler." in checked.stdout
+    exported = run_program(
+        "export",
+        reference_json_path,
+        "--draft",
+        "--template",
+        template,
+        "-o",
+        tmp_path / "aus.docx",
+        cwd=tmp_path,
+    )
+    assert exported.returncode == 2, exported.stderr
+    assert f"Die Vorlage „{template.name}“ kann nicht verwendet werden" in exported.stderr
+    assert "unerwarteter Fehler" not in exported.stderr
+    assert not (tmp_path / "aus.docx").exists()
+
+
+# --------------------------------------------------------------------------- zip bombs
+
+
+@pytest.mark.timeout(60)
+def test_a_zip_bomb_is_refused_before_it_is_unpacked(
+    reference_draft: Draft, tmp_path: Path
+) -> None:
+    bomb = hostile.zip_bomb(tmp_path, 300 * 1024 * 1024)
+    assert bomb.stat().st_size < 2 * 1024 * 1024
+    started = time.monotonic()
+    with pytest.raises(TemplateError) as raised:
+        check_template(bomb)
+    message = raised.value.message
+    assert f"„{bomb.name}“" in message and "entpackt 300 MB" in message
+    with pytest.raises(TemplateError, match="entpackt 300 MB"):
+        export_document(reference_draft, tmp_path / "aus.docx", draft_mode=True, template=bomb)
+    assert time.monotonic() - started < 2
+    checked = run_program("template-check", bomb, cwd=tmp_path)
+    assert checked.returncode == 2 and "entpackt 300 MB" in checked.stderr
+
+
+def test_a_part_packed_absurdly_tightly_is_refused(tmp_path: Path) -> None:
+    """20 MB of padding pack into 20 KB: a ratio no Word document has."""
+    bomb = hostile.zip_bomb(tmp_path, 20 * 1024 * 1024, name="dicht")
+    with pytest.raises(TemplateError) as raised:
+        check_template(bomb)
+    assert "word/document.xml" in raised.value.message
+    assert "verdichtet" in raised.value.message
