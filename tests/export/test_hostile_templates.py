@@ -8,19 +8,22 @@ naming the file – never an unexpected error, never a hang.
 from __future__ import annotations
 
 import importlib.util
+import os
 import time
 from pathlib import Path
 from types import ModuleType
 
 import pytest
-from console import run_program
+from console import fake_soffice, path_with, run_program
 
 from stellungnahme_app.errors import TemplateError
 from stellungnahme_app.export import check_template, export_document
+from stellungnahme_app.export.external_targets import external_targets
 from stellungnahme_app.model import Draft
 from stellungnahme_app.rules import Severity
 
 FIXTURES = Path(__file__).parents[1] / "fixtures"
+posix_only = pytest.mark.skipif(os.name == "nt", reason="uses a shell script as fake soffice")
 
 
 def _load(name: str) -> ModuleType:
@@ -105,3 +108,62 @@ def test_a_part_packed_absurdly_tightly_is_refused(tmp_path: Path) -> None:
         check_template(bomb)
     assert "word/document.xml" in raised.value.message
     assert "verdichtet" in raised.value.message
+
+
+# --------------------------------------------------------------------------- pointing outside
+
+
+@pytest.mark.parametrize("name", sorted(hostile.EXTERNAL_TARGETS))
+def test_template_check_names_what_points_outside_and_the_export_refuses_it(
+    name: str, reference_draft: Draft, tmp_path: Path
+) -> None:
+    template = hostile.template_pointing_outside(tmp_path, name)
+    target = hostile.EXTERNAL_TARGETS[name][0]
+    errors = [p for p in check_template(template) if p.severity is Severity.ERROR]
+    assert len(errors) == 1, errors
+    [error] = errors
+    assert target in error.message and "nicht nach außen zeigen" in error.message
+    expected_part = {"dokumentvorlage": "settings.xml", "bild-in-kopfzeile": "Kopfzeile"}
+    assert error.location.startswith(expected_part.get(name, "Haupttext"))
+    with pytest.raises(TemplateError) as raised:
+        export_document(reference_draft, tmp_path / "aus.docx", draft_mode=True, template=template)
+    assert target in raised.value.message
+    assert not (tmp_path / "aus.docx").exists()
+
+
+def test_the_command_names_every_external_target(tmp_path: Path) -> None:
+    template = hostile.template_pointing_outside(tmp_path, *hostile.EXTERNAL_TARGETS)
+    checked = run_program("template-check", template, cwd=tmp_path)
+    assert checked.returncode == 1, checked.stderr
+    for target, _build in hostile.EXTERNAL_TARGETS.values():
+        assert target in checked.stdout
+    assert f"hat {len(hostile.EXTERNAL_TARGETS)} Fehler" in checked.stdout
+
+
+def test_a_web_link_is_kept_and_only_mentioned(reference_draft: Draft, tmp_path: Path) -> None:
+    template = hostile.template_pointing_outside(tmp_path, web_link=True)
+    problems = check_template(template)
+    assert [p.severity for p in problems] == [Severity.WARNING]
+    assert hostile.WEB_LINK in problems[0].message
+    target = export_document(
+        reference_draft, tmp_path / "aus.docx", draft_mode=True, template=template
+    )
+    assert [t.target for t in external_targets(target.read_bytes())] == [hostile.WEB_LINK]
+
+
+def test_the_exported_document_points_nowhere(reference_draft: Draft, tmp_path: Path) -> None:
+    target = export_document(reference_draft, tmp_path / "aus.docx")
+    assert external_targets(target.read_bytes()) == []
+
+
+@posix_only
+def test_libreoffice_never_sees_a_template_that_points_outside(
+    reference_draft: Draft, tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    started = tmp_path / "soffice-lief"
+    monkeypatch.setenv("PATH", path_with(fake_soffice(tmp_path, f"touch {started}; exit 1")))
+    template = hostile.template_pointing_outside(tmp_path, "bild-http")
+    with pytest.raises(TemplateError, match=r"example\.invalid"):
+        export_document(reference_draft, tmp_path / "aus.pdf", draft_mode=True, template=template)
+    assert not started.exists()
+    assert not (tmp_path / "aus.pdf").exists()

@@ -4,12 +4,12 @@ from __future__ import annotations
 
 import os
 import shutil
-import stat
 import subprocess
 import time
 from pathlib import Path
 
 import pytest
+from console import fake_soffice, path_with
 from docx_readback import reference_tokens
 
 from stellungnahme_app.errors import ExportError
@@ -133,21 +133,6 @@ def test_without_libreoffice_a_clear_message(
 # --------------------------------------------------------------------------- failures
 
 
-def path_with(script: Path) -> str:
-    """PATH with the fake soffice's folder first (the shell tools stay reachable)."""
-    return str(script.parent) + os.pathsep + os.environ.get("PATH", "")
-
-
-def fake_soffice(folder: Path, body: str) -> Path:
-    """A stand-in for soffice: a shell script doing ``body``."""
-    bin_dir = folder / "bin"
-    bin_dir.mkdir(exist_ok=True)
-    script = bin_dir / "soffice"
-    script.write_text(f"#!/bin/sh\n{body}\n", encoding="utf-8")
-    script.chmod(script.stat().st_mode | stat.S_IXUSR | stat.S_IXGRP | stat.S_IXOTH)
-    return script
-
-
 @pytest.fixture
 def docx_file(reference_draft: Draft, tmp_path: Path) -> Path:
     path = tmp_path / "in.docx"
@@ -240,3 +225,13 @@ def test_pdfa_version_reads_the_xmp_metadata() -> None:
     assert pdfa_version(b"<pdfaid:part>2</pdfaid:part><pdfaid:conformance>B</pdfaid:") == "2B"
     assert pdfa_version(b'pdfaid:part="1" pdfaid:conformance="a"') == "1A"
     assert pdfa_version(b"%PDF-1.7 no metadata") is None
+
+
+@pytest.mark.office
+def test_the_pdf_points_nowhere(reference_draft: Draft, tmp_path: Path) -> None:
+    """No link, launch, remote go-to, import or form submission in the exported PDF."""
+    require_soffice()
+    target = export_document(reference_draft, tmp_path / "aus.pdf")
+    data = target.read_bytes()
+    for action in (b"/URI", b"/Launch", b"/GoToR", b"/ImportData", b"/SubmitForm", b"/JavaScript"):
+        assert action not in data
