@@ -13,12 +13,12 @@ import re
 import shutil
 import signal
 import subprocess
-import tempfile
 from collections.abc import Mapping
 from pathlib import Path
 
 from stellungnahme_app.errors import ExportError
 from stellungnahme_app.export.output import writing
+from stellungnahme_app.fileio import private_temp_folder
 
 log = logging.getLogger(__name__)
 
@@ -94,11 +94,7 @@ def convert_to_pdf(
         raise ExportError(NO_LIBREOFFICE_MESSAGE)
     if not docx.is_file():
         raise ExportError(f"Die Word-Datei „{docx}“ wurde nicht gefunden.")
-    with (
-        writing(pdf_target) as temp,
-        tempfile.TemporaryDirectory(prefix="stellungnahme-pdf-") as work_name,
-    ):
-        work = Path(work_name)
+    with writing(pdf_target) as temp, private_temp_folder() as work:
         # A plain file name: soffice names its output after the input.
         source = work / "Stellungnahme.docx"
         shutil.copyfile(docx, source)
