@@ -5,6 +5,7 @@ from __future__ import annotations
 import os
 import shutil
 import subprocess
+import sys
 import time
 from pathlib import Path
 
@@ -12,6 +13,7 @@ import pytest
 from console import fake_soffice, path_with
 from docx_readback import reference_tokens
 
+from stellungnahme_app import fileio
 from stellungnahme_app.errors import ExportError
 from stellungnahme_app.export import convert_to_pdf, export_document, find_soffice
 from stellungnahme_app.export.pdf import installation_candidates, pdfa_version
@@ -235,3 +237,58 @@ def test_the_pdf_points_nowhere(reference_draft: Draft, tmp_path: Path) -> None:
     data = target.read_bytes()
     for action in (b"/URI", b"/Launch", b"/GoToR", b"/ImportData", b"/SubmitForm", b"/JavaScript"):
         assert action not in data
+
+
+# --------------------------------------------------------------------------- a killed export
+
+
+def start_export(reference_json: Path, target: Path, temp: Path, path: str) -> subprocess.Popen:
+    """A child process exporting ``reference_json`` to ``target`` (its temp folder: ``temp``)."""
+    script = (
+        "import sys\nfrom pathlib import Path\nfrom stellungnahme_app import exchange\n"
+        "from stellungnahme_app.export import export_document\n"
+        "draft = exchange.read_file(Path(sys.argv[1]))\n"
+        "print('bereit', flush=True)\n"
+        "export_document(draft, Path(sys.argv[2]), draft_mode=True)\n"
+    )
+    environment = {**os.environ, "PATH": path, "TMPDIR": str(temp)}
+    return subprocess.Popen(
+        [sys.executable, "-c", script, str(reference_json), str(target)],
+        env=environment,
+        stdout=subprocess.PIPE,
+        text=True,
+    )
+
+
+@posix_only
+@pytest.mark.skipif(not Path("/proc").is_dir(), reason="needs /proc")
+@pytest.mark.timeout(60)
+def test_a_killed_pdf_export_takes_libreoffice_and_its_children_along(
+    reference_json_path: Path, tmp_path: Path
+) -> None:
+    """LibreOffice's soffice starts soffice.bin: the fake does the same with a ``sleep``."""
+    pid_file = tmp_path / "soffice.pids"
+    fake = fake_soffice(
+        tmp_path,
+        f"echo $$ > {pid_file}.0\nsleep 60 &\necho $! >> {pid_file}.0\n"
+        f"mv {pid_file}.0 {pid_file}\nwait",
+    )
+    temp = tmp_path / "temp"
+    temp.mkdir()
+    target = tmp_path / "aus.pdf"
+    child = start_export(reference_json_path, target, temp, path_with(fake))
+    deadline = time.monotonic() + 30
+    while not pid_file.exists() and time.monotonic() < deadline:
+        time.sleep(0.05)
+    pids = [int(line) for line in pid_file.read_text(encoding="utf-8").split()]
+    assert all(is_running(pid) for pid in pids)
+    child.kill()
+    child.communicate()
+    deadline = time.monotonic() + 5
+    while any(is_running(pid) for pid in pids) and time.monotonic() < deadline:
+        time.sleep(0.05)
+    assert not any(is_running(pid) for pid in pids)
+    assert list(temp.iterdir())  # the killed export's copies are still there …
+    fileio.clean_up_after_killed_writes(temp_folder=temp)
+    assert list(temp.iterdir()) == []  # … until the next start cleans up
+    assert sorted(p.name for p in tmp_path.iterdir()) == ["bin", "soffice.pids", "temp"]
