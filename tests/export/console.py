@@ -42,3 +42,33 @@ def fake_soffice(folder: Path, body: str) -> Path:
     script.write_text(f"#!/bin/sh\n{body}\n", encoding="utf-8")
     script.chmod(script.stat().st_mode | stat.S_IXUSR | stat.S_IXGRP | stat.S_IXOTH)
     return script
+
+
+def start_export(
+    reference_json: Path, target: Path, temp: Path, path: str, *, slow_disk: bool = False
+) -> subprocess.Popen:
+    """A child process exporting ``reference_json`` to ``target`` (its temp folder: ``temp``).
+
+    It prints ``bereit`` before it starts. ``slow_disk`` makes flushing a file to disk take
+    0.1 s, as on a network drive, which widens the moment between a temporary file's
+    creation and its replacing the target.
+    """
+    script = (
+        "import sys, time\nfrom pathlib import Path\nfrom stellungnahme_app import exchange\n"
+        "from stellungnahme_app import fileio\n"
+        "from stellungnahme_app.export import export_document\n"
+        "if sys.argv[3] == 'langsam':\n"
+        "    flush = fileio._fsync\n"
+        "    fileio._fsync = lambda path: (time.sleep(0.1), flush(path))\n"
+        "draft = exchange.read_file(Path(sys.argv[1]))\n"
+        "print('bereit', flush=True)\n"
+        "export_document(draft, Path(sys.argv[2]), draft_mode=True)\n"
+    )
+    environment = {**os.environ, "PATH": path, "TMPDIR": str(temp)}
+    speed = "langsam" if slow_disk else "normal"
+    return subprocess.Popen(
+        [sys.executable, "-c", script, str(reference_json), str(target), speed],
+        env=environment,
+        stdout=subprocess.PIPE,
+        text=True,
+    )

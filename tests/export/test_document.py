@@ -4,17 +4,20 @@ from __future__ import annotations
 
 import datetime as dt
 import errno
+import io
 import os
+import random
+import time
 import zipfile
 from pathlib import Path
 
 import pytest
-from console import run_program
+from console import fake_soffice, path_with, run_program, start_export
 from docx.oxml.ns import qn
 from docx_readback import body_texts, header_text, open_docx
 from lxml import etree
 
-from stellungnahme_app import exchange, rules
+from stellungnahme_app import exchange, fileio, rules
 from stellungnahme_app.errors import ExportError
 from stellungnahme_app.export import (
     ExportBlocked,
@@ -254,3 +257,52 @@ def test_a_document_number_of_240_characters(reference_draft: Draft, tmp_path: P
     exchange.write_file(reference_draft, source)
     result = run_program("export", source, "--draft", "-o", tmp_path / "cli.docx", cwd=tmp_path)
     assert result.returncode == 0, result.stderr
+
+
+# --------------------------------------------------------------------------- killed exports
+
+COPYING_SOFFICE = (
+    'out=""; prev=""; for a in "$@"; do [ "$prev" = --outdir ] && out="$a"; prev="$a"; done\n'
+    "for last; do :; done\nsleep 0.2\n"
+    'mkdir -p "$out"; cp "$last" "$out/Stellungnahme.pdf"'
+)
+
+
+def is_the_whole_export(data: bytes) -> bool:
+    """A complete Word document of the reference (the fake soffice's "PDF" is a copy of it)."""
+    try:
+        with zipfile.ZipFile(io.BytesIO(data)) as archive:
+            if archive.testzip() is not None:
+                return False
+        return "Arbeitskreis Segregation" in " ".join(body_texts(open_docx(data)))
+    except (zipfile.BadZipFile, KeyError, ValueError):
+        return False
+
+
+@pytest.mark.skipif(os.name == "nt", reason="kills with SIGKILL, fake soffice is a shell script")
+@pytest.mark.slow
+@pytest.mark.timeout(240)
+@pytest.mark.parametrize("suffix", [".docx", ".pdf"])
+def test_an_export_killed_at_any_moment_leaves_the_old_or_the_whole_new_file(
+    suffix: str, reference_json_path: Path, tmp_path: Path
+) -> None:
+    fake = fake_soffice(tmp_path, COPYING_SOFFICE)
+    temp = tmp_path / "temp"
+    temp.mkdir()
+    out = tmp_path / "Ablage"
+    out.mkdir()
+    target = out / f"Stellungnahme_0661-24{suffix}"
+    rng = random.Random(66124)
+    longest_wait = 0.5 if suffix == ".pdf" else 0.25  # about as long as each export takes
+    for _ in range(8):
+        target.write_bytes(OLD_CONTENT)
+        child = start_export(reference_json_path, target, temp, path_with(fake), slow_disk=True)
+        assert child.stdout is not None and child.stdout.readline() == "bereit\n"
+        time.sleep(rng.uniform(0, longest_wait))
+        child.kill()
+        child.communicate()
+        data = target.read_bytes()
+        assert data == OLD_CONTENT or is_the_whole_export(data)
+        fileio.clean_up_after_killed_writes(temp_folder=temp)
+        assert sorted(p.name for p in out.iterdir()) == [target.name]
+        assert list(temp.iterdir()) == []

@@ -5,12 +5,11 @@ from __future__ import annotations
 import os
 import shutil
 import subprocess
-import sys
 import time
 from pathlib import Path
 
 import pytest
-from console import fake_soffice, path_with
+from console import fake_soffice, path_with, start_export
 from docx_readback import reference_tokens
 
 from stellungnahme_app import fileio
@@ -240,24 +239,6 @@ def test_the_pdf_points_nowhere(reference_draft: Draft, tmp_path: Path) -> None:
 
 
 # --------------------------------------------------------------------------- a killed export
-
-
-def start_export(reference_json: Path, target: Path, temp: Path, path: str) -> subprocess.Popen:
-    """A child process exporting ``reference_json`` to ``target`` (its temp folder: ``temp``)."""
-    script = (
-        "import sys\nfrom pathlib import Path\nfrom stellungnahme_app import exchange\n"
-        "from stellungnahme_app.export import export_document\n"
-        "draft = exchange.read_file(Path(sys.argv[1]))\n"
-        "print('bereit', flush=True)\n"
-        "export_document(draft, Path(sys.argv[2]), draft_mode=True)\n"
-    )
-    environment = {**os.environ, "PATH": path, "TMPDIR": str(temp)}
-    return subprocess.Popen(
-        [sys.executable, "-c", script, str(reference_json), str(target)],
-        env=environment,
-        stdout=subprocess.PIPE,
-        text=True,
-    )
 
 
 @posix_only
