@@ -259,6 +259,18 @@ def test_a_document_number_of_240_characters(reference_draft: Draft, tmp_path: P
     assert result.returncode == 0, result.stderr
 
 
+def test_a_lone_surrogate_in_the_title_is_exported(reference_draft: Draft, tmp_path: Path) -> None:
+    """JSON can carry ``\\ud800``; no encoding can write it, so the export leaves it out."""
+    reference_draft.document_title = "Arbeitskreis \ud800Segregation"
+    source = tmp_path / "surrogat.json"
+    exchange.write_file(reference_draft, source)
+    result = run_program("export", source, "-o", tmp_path / "aus.docx", cwd=tmp_path)
+    assert result.returncode == 0, result.stderr
+    document = open_docx(tmp_path / "aus.docx")
+    assert "Arbeitskreis Segregation" in body_texts(document)
+    assert document.core_properties.title.endswith("– Arbeitskreis Segregation")
+
+
 # --------------------------------------------------------------------------- killed exports
 
 COPYING_SOFFICE = (
