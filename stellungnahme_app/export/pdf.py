@@ -44,6 +44,16 @@ NO_LIBREOFFICE_MESSAGE = (
     "erzeugen Sie das PDF in Word über „Speichern unter“ → „PDF“."
 )
 
+# The private profile's settings: LibreOffice loads no linked picture or other external
+# content of a document (no trusted locations are defined, so it blocks them all).
+PROFILE_SETTINGS = """<?xml version="1.0" encoding="UTF-8"?>
+<oor:items xmlns:oor="http://openoffice.org/2001/registry"
+ xmlns:xs="http://www.w3.org/2001/XMLSchema" xmlns:xsi="http://www.w3.org/2001/XMLSchema-instance">
+<item oor:path="/org.openoffice.Office.Common/Security/Scripting"><prop
+ oor:name="BlockUntrustedRefererLinks" oor:op="fuse"><value>true</value></prop></item>
+</oor:items>
+"""
+
 _PDFA_PART_RE = re.compile(rb"pdfaid:part(?:>|=\")\s*(\d)")
 _PDFA_CONFORMANCE_RE = re.compile(rb"pdfaid:conformance(?:>|=\")\s*([A-Za-z])")
 
@@ -124,6 +134,8 @@ def convert_to_pdf(
 
 
 def _run_soffice(soffice: Path, source: Path, outdir: Path, profile: Path, timeout: float) -> None:
+    (profile / "user").mkdir(parents=True, exist_ok=True)
+    (profile / "user" / "registrymodifications.xcu").write_text(PROFILE_SETTINGS, encoding="utf-8")
     command = [
         str(soffice),
         "--headless",

@@ -2,23 +2,40 @@
 
 from __future__ import annotations
 
+import http.server
+import importlib.util
 import os
 import shutil
 import subprocess
+import threading
 import time
 from pathlib import Path
+from types import ModuleType
 
 import pytest
 from console import fake_soffice, path_with, start_export
+from docx import Document
 from docx_readback import reference_tokens
 
 from stellungnahme_app import fileio
 from stellungnahme_app.errors import ExportError
-from stellungnahme_app.export import convert_to_pdf, export_document, find_soffice
+from stellungnahme_app.export import bundled_template, convert_to_pdf, export_document, find_soffice
 from stellungnahme_app.export.pdf import installation_candidates, pdfa_version
 from stellungnahme_app.model import Draft
 
 OLD_CONTENT = b"%PDF-1.4 old"
+
+
+def _load_hostile() -> ModuleType:
+    path = Path(__file__).parents[1] / "fixtures" / "make_hostile_templates.py"
+    spec = importlib.util.spec_from_file_location("make_hostile_templates", path)
+    assert spec is not None and spec.loader is not None
+    module = importlib.util.module_from_spec(spec)
+    spec.loader.exec_module(module)
+    return module
+
+
+hostile = _load_hostile()
 posix_only = pytest.mark.skipif(os.name == "nt", reason="uses a shell script as fake soffice")
 
 
@@ -273,3 +290,40 @@ def test_a_killed_pdf_export_takes_libreoffice_and_its_children_along(
     fileio.clean_up_after_killed_writes(temp_folder=temp)
     assert list(temp.iterdir()) == []  # … until the next start cleans up
     assert sorted(p.name for p in tmp_path.iterdir()) == ["bin", "soffice.pids", "temp"]
+
+
+@pytest.mark.office
+@pytest.mark.timeout(120)
+def test_libreoffice_fetches_nothing_a_document_links_to(tmp_path: Path) -> None:
+    """Even a .docx the template check never saw: no web request, no local file read in."""
+    require_soffice()
+    requests: list[str] = []
+
+    class Recorder(http.server.BaseHTTPRequestHandler):
+        def do_GET(self) -> None:
+            requests.append(self.path)
+            self.send_response(200)
+            self.send_header("Content-Type", "image/png")
+            self.end_headers()
+            self.wfile.write(hostile.PIXEL)
+
+        def log_message(self, *_arguments: object) -> None:
+            pass
+
+    server = http.server.ThreadingHTTPServer(("127.0.0.1", 0), Recorder)
+    threading.Thread(target=server.serve_forever, daemon=True).start()
+    try:
+        local = tmp_path / "geheim.png"
+        local.write_bytes(hostile.PIXEL)
+        document = Document(str(bundled_template()))
+        hostile.link_picture(document, f"http://127.0.0.1:{server.server_port}/logo.png")
+        hostile.link_picture(document, local.as_uri())
+        source = tmp_path / "verlinkt.docx"
+        document.save(str(source))
+        convert_to_pdf(source, tmp_path / "verlinkt.pdf")
+    finally:
+        server.shutdown()
+        server.server_close()
+    assert requests == []
+    pdf = (tmp_path / "verlinkt.pdf").read_bytes()
+    assert b"/Subtype/Image" not in pdf.replace(b" ", b"")
