@@ -143,8 +143,8 @@ class _Budget:
         self.characters = 0
         self.depth = 0
 
-    def step(self, characters: int = 0) -> None:
-        self.steps += 1
+    def step(self, characters: int = 0, *, count: int = 1) -> None:
+        self.steps += count
         self.characters += characters
         if self.steps > self.limits.steps:
             raise TemplateLimitError(
@@ -224,8 +224,23 @@ def _active() -> _Budget:
     return budget
 
 
-def _length(value: Any) -> int:
-    return len(value) if isinstance(value, str | list | tuple) else 0
+def _size(value: Any, depth: int = 0) -> int:
+    """Characters ``value`` would print as: a list's items count with their own size.
+
+    ``['x' * 90000] * 90000`` is a list of 90,000 references, cheap to build, but printing
+    it (or ``pprint``, ``tojson``, ``string``) makes a text of 8.1 billion characters.
+    """
+    if isinstance(value, str):
+        return len(value)
+    if isinstance(value, list | tuple) and depth < 4:
+        return len(value) + sum(_size(item, depth + 1) for item in value)
+    if isinstance(value, dict) and depth < 4:
+        return len(value) + sum(
+            _size(key, depth + 1) + _size(item, depth + 1) for key, item in value.items()
+        )
+    if isinstance(value, list | tuple | dict):
+        return len(value)
+    return 0
 
 
 # --------------------------------------------------------------------------- compiling
@@ -317,7 +332,7 @@ class HardenedSandbox(ImmutableSandboxedEnvironment):
         _active().step(static_characters)
 
     def count_result(self, value: Any) -> Any:
-        _active().produce(_length(value))
+        _active().produce(_size(value))
         return value
 
     # ----------------------------------------------------------------- parsing
@@ -373,7 +388,7 @@ class HardenedSandbox(ImmutableSandboxedEnvironment):
                 result = super().call(__context, __obj, *args, **kwargs)
         else:
             result = super().call(__context, __obj, *args, **kwargs)
-        budget.produce(_length(result))
+        budget.produce(_size(result))
         return result
 
     def call_binop(
@@ -387,7 +402,7 @@ class HardenedSandbox(ImmutableSandboxedEnvironment):
         elif operator_name == "%" and isinstance(left, str):
             _check_percent_format(budget, left, right)
         result = _LIMITED_OPERATORS[operator_name](left, right)
-        budget.produce(_length(result))
+        budget.produce(_size(result))
         return result
 
 
@@ -413,7 +428,8 @@ def _counting(finalize: Callable[[Any], Any]) -> Callable[..., Any]:
 def _check_product(budget: _Budget, left: Any, right: Any) -> None:
     for sequence, count in ((left, right), (right, left)):
         if isinstance(sequence, str | list | tuple) and isinstance(count, int):
-            budget.refuse_larger_than_room(len(sequence) * max(count, 0), "Die Wiederholung (*)")
+            size = _size(sequence) * max(count, 0)
+            budget.refuse_larger_than_room(size, "Die Wiederholung (*)")
     if isinstance(left, int) and isinstance(right, int):
         bits = left.bit_length() + right.bit_length()
         if bits > budget.limits.integer_bits:
@@ -434,13 +450,25 @@ def _check_power(budget: _Budget, left: Any, right: Any) -> None:
 
 def _check_percent_format(budget: _Budget, template: str, values: Any) -> None:
     arguments = values if isinstance(values, tuple) else (values,)
+    specifications = 0
     for match in _PERCENT_SPEC_RE.finditer(template):
+        specifications += 1
         for part in match.groups():
             if part == "*":
                 for argument in arguments:
                     budget.size_argument(argument, "eine Breite im Format (%)")
             elif part:
                 budget.size_argument(int(part), "eine Breite im Format (%)")
+    largest = max((_size(item) for item in _format_values(values)), default=0)
+    budget.refuse_larger_than_room(len(template) + specifications * largest, "Das Formatieren (%)")
+
+
+def _format_values(values: Any) -> list[Any]:
+    if isinstance(values, tuple):
+        return list(values)
+    if isinstance(values, dict):
+        return list(values.values())
+    return [values]
 
 
 def _check_format_string(format_string: str, args: tuple, kwargs: dict) -> None:
@@ -457,6 +485,11 @@ def _check_format_string(format_string: str, args: tuple, kwargs: dict) -> None:
                 budget.size_argument(argument, "eine Breite im Format ({})")
         for digits in _DIGITS_RE.findall(spec):
             budget.size_argument(int(digits), "eine Breite im Format ({})")
+    replaced = sum(1 for _literal, name, _spec, _conversion in fields if name is not None)
+    largest = max((_size(item) for item in (*args, *kwargs.values())), default=0)
+    budget.refuse_larger_than_room(
+        len(format_string) + replaced * largest, "Das Formatieren (format)"
+    )
 
 
 def _check_string_method(budget: _Budget, text: str, name: str, args: tuple, kwargs: dict) -> None:
@@ -497,9 +530,11 @@ def _budgeted_filter(name: str, function: Callable[..., Any]) -> Callable[..., A
     def budgeted(*args: Any, **kwargs: Any) -> Any:
         budget = _active()
         value, *arguments = args[1:] if passes_first else args
+        if isinstance(value, range | list | tuple | dict):
+            budget.step(count=len(value))  # the filter walks through them all (sum, sort …)
         _check_filter(budget, name, value, arguments, kwargs)
         result = function(*args, **kwargs)
-        budget.produce(_length(result))
+        budget.produce(_size(result))
         return result
 
     return budgeted
