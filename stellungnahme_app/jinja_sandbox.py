@@ -43,7 +43,7 @@ from typing import Any
 import jinja2
 from jinja2 import nodes
 from jinja2.compiler import CodeGenerator, Frame
-from jinja2.runtime import LoopContext, Macro
+from jinja2.runtime import BlockReference, LoopContext, Macro
 from jinja2.sandbox import ImmutableSandboxedEnvironment
 
 #: Methods a template may call on the plain values it is given; everything else is refused.
@@ -197,8 +197,9 @@ class _Budget:
         try:
             if self.depth > self.limits.call_depth:
                 raise TemplateLimitError(
-                    f"Makros oder Schleifen rufen sich mehr als {self.limits.call_depth} Mal "
-                    "ineinander auf – vermutlich ruft sich ein Makro selbst auf."
+                    f"Makros, Blöcke oder Schleifen rufen sich mehr als "
+                    f"{self.limits.call_depth} Mal ineinander auf – vermutlich ruft sich ein "
+                    "Makro selbst auf."
                 )
             yield
         finally:
@@ -383,7 +384,7 @@ class HardenedSandbox(ImmutableSandboxedEnvironment):
         owner = getattr(__obj, "__self__", None)
         if isinstance(owner, str) and inspect.isroutine(__obj):
             _check_string_method(budget, owner, __obj.__name__, args, kwargs)
-        if isinstance(__obj, Macro | LoopContext):
+        if isinstance(__obj, Macro | LoopContext | BlockReference):
             with budget.nested_call():
                 result = super().call(__context, __obj, *args, **kwargs)
         else:
