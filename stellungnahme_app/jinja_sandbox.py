@@ -37,7 +37,7 @@ import re
 import string
 import time
 from collections.abc import Callable, Iterable, Iterator
-from dataclasses import dataclass, replace
+from dataclasses import dataclass
 from typing import Any
 
 import jinja2
@@ -126,9 +126,6 @@ class Limits:
     call_depth: int = 40
     size_argument: int = 100_000
     integer_bits: int = 10_000
-
-    def with_characters(self, characters: int) -> Limits:
-        return replace(self, characters=characters)
 
 
 class _Budget:

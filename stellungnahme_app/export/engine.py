@@ -22,7 +22,7 @@ import io
 import re
 import zipfile
 from collections.abc import Iterator
-from dataclasses import dataclass
+from dataclasses import dataclass, replace
 from pathlib import Path
 from types import TracebackType
 from typing import Any
@@ -70,8 +70,8 @@ def finalize(value: Any) -> Markup:
     return Markup(str(escaped).replace("{", "&#123;").replace("}", "&#125;"))
 
 
-#: What filling one document may use. The characters grow with the draft's text (see
-#: :func:`character_limit`); the steps allow a draft of tens of thousands of paragraphs.
+#: What filling one document may use, for a draft without text; :func:`limits_for` adds
+#: what the draft's text needs.
 EXPORT_LIMITS = Limits(seconds=20.0, steps=1_000_000, characters=20_000_000, call_depth=40)
 
 
@@ -80,13 +80,19 @@ def make_environment() -> HardenedSandbox:
     return HardenedSandbox(autoescape=True, finalize=finalize, limits=EXPORT_LIMITS)
 
 
-def character_limit(context: dict[str, Any]) -> int:
-    """Characters a document may produce: the base limit plus six per character of text.
-
-    Escaping for XML turns one character into at most six (``&quot;``), so no draft the
-    exchange format can hold is refused, whatever its size.
+def limits_for(context: dict[str, Any]) -> Limits:
+    """:data:`EXPORT_LIMITS` grown with the draft's text, so no draft the exchange format can
+    hold is refused, however large: six characters per character of text (escaping for XML
+    turns ``"`` into ``&quot;``), a step per ten characters (a paragraph of one word is a
+    pass through a loop) and a second per two million characters (a 50 MB draft takes ten).
     """
-    return EXPORT_LIMITS.characters + 6 * _text_length(context)
+    text = _text_length(context)
+    return replace(
+        EXPORT_LIMITS,
+        characters=EXPORT_LIMITS.characters + 6 * text,
+        steps=EXPORT_LIMITS.steps + text // 10,
+        seconds=EXPORT_LIMITS.seconds + text / 2_000_000,
+    )
 
 
 def _text_length(value: Any) -> int:
@@ -365,7 +371,7 @@ def check_unpacked_size(members: list[zipfile.ZipInfo], name: str) -> None:
 def fill(data: bytes, context: dict[str, Any], *, name: str = "") -> StnDocxTemplate:
     """Render the template ``data`` with ``context``; :class:`TemplateFillError` on failure."""
     template = StnDocxTemplate(data, name)
-    limits = EXPORT_LIMITS.with_characters(character_limit(context))
+    limits = limits_for(context)
     try:
         with ENVIRONMENT.budget(limits):
             template.render(context, jinja_env=ENVIRONMENT, autoescape=True)
