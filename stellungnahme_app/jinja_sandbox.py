@@ -222,23 +222,25 @@ def _active() -> _Budget:
     return budget
 
 
-def _size(value: Any, depth: int = 0) -> int:
+def _size(value: Any, known: dict[int, int] | None = None) -> int:
     """Characters ``value`` would print as: a list's items count with their own size.
 
     ``['x' * 90000] * 90000`` is a list of 90,000 references, cheap to build, but printing
-    it (or ``pprint``, ``tojson``, ``string``) makes a text of 8.1 billion characters.
+    it (or ``pprint``, ``tojson``, ``string``) makes a text of 8.1 billion characters. Each
+    distinct list is measured once (``known``), however often it is referred to.
     """
     if isinstance(value, str):
         return len(value)
-    if isinstance(value, list | tuple) and depth < 4:
-        return len(value) + sum(_size(item, depth + 1) for item in value)
-    if isinstance(value, dict) and depth < 4:
-        return len(value) + sum(
-            _size(key, depth + 1) + _size(item, depth + 1) for key, item in value.items()
-        )
-    if isinstance(value, list | tuple | dict):
-        return len(value)
-    return 0
+    if not isinstance(value, list | tuple | dict):
+        return 0
+    known = {} if known is None else known
+    if id(value) in known:
+        return known[id(value)]
+    known[id(value)] = 0
+    items = value.items() if isinstance(value, dict) else ((item, None) for item in value)
+    size = len(value) + sum(_size(a, known) + _size(b, known) for a, b in items)
+    known[id(value)] = size
+    return size
 
 
 # --------------------------------------------------------------------------- compiling
