@@ -231,6 +231,10 @@ def _size(value: Any, known: dict[int, int] | None = None) -> int:
     """
     if isinstance(value, str):
         return len(value)
+    if isinstance(value, int):
+        return value.bit_length() // 3 + 1  # at least its decimal digits
+    if isinstance(value, float):
+        return 24
     if not isinstance(value, list | tuple | dict):
         return 0
     known = {} if known is None else known
