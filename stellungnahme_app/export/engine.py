@@ -332,6 +332,12 @@ def verify_docx(data: bytes, name: str) -> None:
         StnDocxTemplate(data, name).init_docx()
     except (PackageNotFoundError, KeyError, ValueError, zipfile.BadZipFile) as error:
         raise TemplateError(f"{not_word} ({type(error).__name__})") from None
+    except (RuntimeError, NotImplementedError):
+        # zipfile: an encrypted part, or one packed with a method such as Deflate64
+        raise TemplateError(
+            f"{not_word} (Teile der Datei sind verschlüsselt oder mit einem unbekannten "
+            "Verfahren gepackt)"
+        ) from None
     except etree.XMLSyntaxError:
         raise TemplateError(
             f"Die Vorlage „{name}“ ist beschädigt (ungültiges XML). Bitte verwenden Sie eine "

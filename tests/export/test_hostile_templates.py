@@ -10,6 +10,7 @@ from __future__ import annotations
 import importlib.util
 import os
 import time
+import zipfile
 from pathlib import Path
 from types import ModuleType
 
@@ -17,7 +18,7 @@ import pytest
 from console import fake_soffice, path_with, run_program
 
 from stellungnahme_app.errors import TemplateError
-from stellungnahme_app.export import check_template, export_document
+from stellungnahme_app.export import bundled_template, check_template, export_document
 from stellungnahme_app.export.external_targets import external_targets
 from stellungnahme_app.model import Draft
 from stellungnahme_app.rules import Severity
@@ -167,3 +168,30 @@ def test_libreoffice_never_sees_a_template_that_points_outside(
         export_document(reference_draft, tmp_path / "aus.pdf", draft_mode=True, template=template)
     assert not started.exists()
     assert not (tmp_path / "aus.pdf").exists()
+
+
+@pytest.mark.parametrize(
+    ("change", "reason"),
+    [
+        (lambda info: setattr(info, "flag_bits", info.flag_bits | 0x1), "verschlüsselt"),
+        (lambda info: setattr(info, "compress_type", 9), "Deflate64"),
+    ],
+)
+def test_a_template_zip_python_cannot_unpack_is_refused(
+    change: object, reason: str, tmp_path: Path
+) -> None:
+    """An encrypted part or one packed with Deflate64: "not a Word file", not a crash."""
+    path = tmp_path / f"{reason}.docx"
+    with (
+        zipfile.ZipFile(bundled_template()) as source,
+        zipfile.ZipFile(path, "w", zipfile.ZIP_DEFLATED) as target,
+    ):
+        for info in source.infolist():
+            target.writestr(info, source.read(info.filename))
+        for info in target.infolist():
+            if info.filename == "word/document.xml":
+                change(info)  # type: ignore[operator]
+    with pytest.raises(TemplateError, match="keine Word-Datei"):
+        check_template(path)
+    checked = run_program("template-check", path, cwd=tmp_path)
+    assert checked.returncode == 2, checked.stderr
