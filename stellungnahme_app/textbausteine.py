@@ -301,6 +301,12 @@ def check_textbaustein(item: Textbaustein) -> None:
         tree = environment.parse(item.source)
     except jinja2.TemplateSyntaxError as error:
         raise _error(item, error.lineno, f"Die Vorlage ist fehlerhaft ({error.message})") from None
+    for node in tree.find_all(nodes.Filter):
+        if node.name not in environment.filters:
+            raise _error(item, node.lineno, f"Den Filter „{node.name}“ gibt es nicht")
+    for node in tree.find_all(nodes.Test):
+        if node.name not in environment.tests:
+            raise _error(item, node.lineno, f"Den Test „{node.name}“ gibt es nicht")
     allowed = set(VARIABLES) | set(environment.globals)
     for name in sorted(meta.find_undeclared_variables(tree) - allowed):
         raise _error(

@@ -399,3 +399,16 @@ def test_hostile_phrases_are_refused_when_rendered(name: str) -> None:
     with pytest.raises(TextbausteinError) as raised:
         render_textbaustein(phrase(HOSTILE_JINJA[name]), Draft())
     assert "probe.txt" in raised.value.message and "Zeile 1" in raised.value.message
+
+
+def test_an_unknown_filter_is_reported_not_a_crash(tmp_path: Path) -> None:
+    own = tmp_path / "eigene"
+    write(own / "fazit" / "20-filter.txt", "Drucksache\n{{ nummer|gibtsnicht }}\n")
+    write(own / "fazit" / "21-safe.txt", "{{ nummer|safe }}\n")
+    write(own / "fazit" / "22-gut.txt", "{# Titel: Gut #}\nGut: {{ nummer }}\n")
+    items, problems = load_textbausteine(own)
+    assert len(problems) == 2, problems
+    assert "20-filter.txt" in problems[0] and "Zeile 2" in problems[0]
+    assert "„gibtsnicht“" in problems[0]
+    assert "21-safe.txt" in problems[1] and "„safe“" in problems[1]
+    assert for_category(items, FAZIT_CATEGORY)[-1].title == "Gut"
