@@ -308,7 +308,11 @@ def check_textbaustein(item: Textbaustein) -> None:
         if node.name not in environment.tests:
             raise _error(item, node.lineno, f"Den Test „{node.name}“ gibt es nicht")
     allowed = set(VARIABLES) | set(environment.globals)
-    for name in sorted(meta.find_undeclared_variables(tree) - allowed):
+    try:
+        undeclared = meta.find_undeclared_variables(tree)
+    except jinja2.TemplateAssertionError as error:
+        raise _error(item, error.lineno, f"Die Vorlage ist fehlerhaft ({error.message})") from None
+    for name in sorted(undeclared - allowed):
         raise _error(
             item,
             _line_of_name(item.source, name),
@@ -318,7 +322,11 @@ def check_textbaustein(item: Textbaustein) -> None:
         name = node.attr if isinstance(node, nodes.Getattr) else _constant_key(node)
         if isinstance(name, str) and name.startswith("_"):
             raise _error(item, node.lineno, f"Der Zugriff auf „{name}“ ist nicht erlaubt")
-    template = environment.from_string(tree)
+    try:
+        template = environment.from_string(tree)
+    except (jinja2.TemplateError, SyntaxError) as error:
+        reason = error.msg if isinstance(error, SyntaxError) else error.message
+        raise _error(item, None, f"Die Vorlage ist fehlerhaft ({reason})") from None
     _render(item, template, Draft(), today=dt.date(2000, 1, 1))
 
 
@@ -355,6 +363,9 @@ def render_textbaustein(item: Textbaustein, draft: Draft, *, today: dt.date | No
         template = _compiled(item.source)
     except jinja2.TemplateSyntaxError as error:
         raise _error(item, error.lineno, f"Die Vorlage ist fehlerhaft ({error.message})") from None
+    except (jinja2.TemplateError, SyntaxError) as error:
+        reason = error.msg if isinstance(error, SyntaxError) else error.message
+        raise _error(item, None, f"Die Vorlage ist fehlerhaft ({reason})") from None
     return _render(item, template, draft, today=today)
 
 
@@ -383,6 +394,8 @@ def _render(
         ValueError,
         LookupError,
         RuntimeError,  # also RecursionError from a macro calling itself
+        AssertionError,  # raised by some of Jinja's filters (truncate) for bad arguments
+        AttributeError,  # a filter given the wrong kind of value (xmlattr of a text)
     ) as error:
         raise _error(item, _template_line(error), f"Die Vorlage ist fehlerhaft ({error})") from None
     if len(rendered) > MAX_OUTPUT_CHARS:

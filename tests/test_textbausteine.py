@@ -3,10 +3,12 @@
 from __future__ import annotations
 
 import datetime as dt
+import functools
 import importlib.util
 import os
 import time
 from pathlib import Path
+from types import ModuleType
 
 import pytest
 from hypothesis import given, settings
@@ -363,16 +365,17 @@ def test_category_folder_names_ignore_case(tmp_path: Path) -> None:
 # --------------------------------------------------------------------------- hostile files
 
 
-def _hostile_corpus() -> dict[str, str]:
+@functools.cache
+def _hostile_module() -> ModuleType:
     path = Path(__file__).parent / "fixtures" / "make_hostile_templates.py"
     spec = importlib.util.spec_from_file_location("make_hostile_templates", path)
     assert spec is not None and spec.loader is not None
     module = importlib.util.module_from_spec(spec)
     spec.loader.exec_module(module)
-    return module.HOSTILE_JINJA
+    return module
 
 
-HOSTILE_JINJA = _hostile_corpus()
+HOSTILE_JINJA: dict[str, str] = _hostile_module().HOSTILE_JINJA
 
 
 @pytest.mark.timeout(30)
@@ -412,3 +415,17 @@ def test_an_unknown_filter_is_reported_not_a_crash(tmp_path: Path) -> None:
     assert "„gibtsnicht“" in problems[0]
     assert "21-safe.txt" in problems[1] and "„safe“" in problems[1]
     assert for_category(items, FAZIT_CATEGORY)[-1].title == "Gut"
+
+
+@pytest.mark.parametrize("name", sorted(_hostile_module().BROKEN_JINJA))
+def test_constructs_that_break_jinjas_compiler_are_reported(name: str) -> None:
+    source = _hostile_module().BROKEN_JINJA[name]
+    with pytest.raises(TextbausteinError) as raised:
+        check_textbaustein(phrase(source))
+    assert "probe.txt" in raised.value.message
+
+
+@pytest.mark.parametrize("name", sorted(_hostile_module().BROKEN_JINJA))
+def test_rendering_a_broken_phrase_gives_a_german_error(name: str) -> None:
+    with pytest.raises(TextbausteinError):
+        render_textbaustein(phrase(_hostile_module().BROKEN_JINJA[name]), Draft())

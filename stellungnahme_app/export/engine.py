@@ -203,6 +203,11 @@ def explain_jinja_error(error: Exception) -> str:
             f"Die Platzhalter-Syntax ist fehlerhaft ({error.message}). Bitte prüfen Sie die "
             "Klammern {{ … }} und {% … %}."
         )
+    if isinstance(error, SyntaxError) and not isinstance(error, etree.XMLSyntaxError):
+        return (
+            f"Die Platzhalter lassen sich nicht übersetzen ({error.msg}); vermutlich hat ein "
+            "Makro zwei gleichnamige Parameter."
+        )
     if isinstance(error, etree.XMLSyntaxError):
         return (
             "Die Platzhalter zerschneiden die Struktur des Word-Dokuments (z. B. ein {% if %}, "
@@ -384,6 +389,9 @@ def fill(data: bytes, context: dict[str, Any], *, name: str = "") -> StnDocxTemp
     except (
         jinja2.TemplateError,
         etree.XMLSyntaxError,
+        SyntaxError,  # Python refuses the code Jinja made (a macro with two equal parameters)
+        AssertionError,  # raised by some of Jinja's filters (truncate) for bad arguments
+        AttributeError,  # a filter given the wrong kind of value (xmlattr of a text)
         TypeError,
         ValueError,
         LookupError,

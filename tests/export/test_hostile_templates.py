@@ -195,3 +195,14 @@ def test_a_template_zip_python_cannot_unpack_is_refused(
         check_template(path)
     checked = run_program("template-check", path, cwd=tmp_path)
     assert checked.returncode == 2, checked.stderr
+
+
+@pytest.mark.parametrize("name", sorted(hostile.BROKEN_JINJA))
+def test_constructs_that_break_jinjas_compiler_are_template_errors(
+    name: str, reference_draft: Draft, tmp_path: Path
+) -> None:
+    template = hostile.word_template(tmp_path, name, hostile.BROKEN_JINJA[name])
+    errors = [p for p in check_template(template) if p.severity is Severity.ERROR]
+    assert errors and errors[0].location.startswith("Haupttext")
+    with pytest.raises(TemplateError):
+        export_document(reference_draft, tmp_path / "aus.docx", draft_mode=True, template=template)
