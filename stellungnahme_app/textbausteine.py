@@ -310,8 +310,9 @@ def check_textbaustein(item: Textbaustein) -> None:
     allowed = set(VARIABLES) | set(environment.globals)
     try:
         undeclared = meta.find_undeclared_variables(tree)
-    except jinja2.TemplateAssertionError as error:
-        raise _error(item, error.lineno, f"Die Vorlage ist fehlerhaft ({error.message})") from None
+    except jinja2.TemplateError as error:  # also a constant that fails: (0).a or 'x'
+        line = getattr(error, "lineno", None)
+        raise _error(item, line, f"Die Vorlage ist fehlerhaft ({error.message})") from None
     for name in sorted(undeclared - allowed):
         raise _error(
             item,
@@ -438,8 +439,8 @@ def find_gaps(text: str) -> list[tuple[int, int]]:
 
 def _tidy(rendered: str) -> str:
     """Plain text as the form holds it: clean characters, at most one blank line, no edges."""
-    text = clean(rendered)
-    text = re.sub(r"[ \t]+\n", "\n", text)
+    # Line by line: the pattern [ \t]+\n backtracks quadratically over a long run of spaces.
+    text = "\n".join(line.rstrip(" \t") for line in clean(rendered).split("\n"))
     text = re.sub(r"\n{3,}", "\n\n", text)
     return text.strip()
 

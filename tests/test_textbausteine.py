@@ -429,3 +429,12 @@ def test_constructs_that_break_jinjas_compiler_are_reported(name: str) -> None:
 def test_rendering_a_broken_phrase_gives_a_german_error(name: str) -> None:
     with pytest.raises(TextbausteinError):
         render_textbaustein(phrase(_hostile_module().BROKEN_JINJA[name]), Draft())
+
+
+@pytest.mark.timeout(30)
+def test_a_long_run_of_spaces_is_tidied_in_linear_time() -> None:
+    """``[ \\t]+\\n`` backtracked over every start of 90,000 spaces: 15 s for one phrase."""
+    started = time.monotonic()
+    text = render_textbaustein(phrase("Anfang{{ ' ' * 90000 }}Ende  \nZeile 2"), Draft())
+    assert time.monotonic() - started < 1
+    assert text == "Anfang" + " " * 90000 + "Ende\nZeile 2"

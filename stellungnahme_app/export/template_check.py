@@ -136,9 +136,12 @@ def static_problems(loaded: engine.LoadedTemplate) -> list[TemplateProblem]:
         try:
             names = meta.find_undeclared_variables(tree)
             unknown_check = True
-        except jinja2.TemplateAssertionError:
-            # An unknown filter or test stops Jinja's analysis; it is reported below, and
-            # the names are collected without telling placeholders from local variables.
+        except jinja2.TemplateError as error:
+            # An unknown filter or test stops Jinja's analysis (it is reported below), and so
+            # does a constant expression that fails ((0).a or 'x'), reported here. The names
+            # are then collected without telling placeholders from local variables.
+            if not isinstance(error, jinja2.TemplateAssertionError):
+                problems.append(_error(engine.explain_jinja_error(error), part))
             names = {n.name for n in tree.find_all(nodes.Name) if n.ctx == "load"}
             unknown_check = False
         used |= names
