@@ -49,9 +49,10 @@ from stellungnahme_app.ui.backup_dialog import BackupDialog
 from stellungnahme_app.ui.conflict_dialog import ConflictDialog
 from stellungnahme_app.ui.error_reporting import visible_error_boxes
 from stellungnahme_app.ui.history_dialog import HistoryDialog
-from stellungnahme_app.ui.main_window import MainWindow, load_textbausteine_reporting
+from stellungnahme_app.ui.main_window import MainWindow
 from stellungnahme_app.ui.settings_dialog import SettingsDialog
 from stellungnahme_app.ui.trash_dialog import TrashDialog
+from stellungnahme_app.workspace import Workspace, load_textbausteine_reporting
 
 SCREENSHOT_VARIABLE = "STELLUNGNAHME_SCREENSHOTS"
 #: An offscreen screen of 2560×1440 pixels: 1280×720 at 200 %, a laptop at its usual scaling.
@@ -186,6 +187,14 @@ def type_text() -> Callable[[QWidget, str], None]:
 
 
 @pytest.fixture
+def workspace(store: Store, app_settings: Settings) -> Workspace:
+    """The application layer on the test's store, with the bundled Textbausteine."""
+    textbausteine, problems = load_textbausteine_reporting(app_settings)
+    assert problems == []
+    return Workspace(store, app_settings, textbausteine)
+
+
+@pytest.fixture
 def open_main_window(qtbot: Any, app_settings: Settings) -> Callable[[Store], MainWindow]:
     """Call with a store: a shown, active main window (closed at the end of the test)."""
 
@@ -193,7 +202,7 @@ def open_main_window(qtbot: Any, app_settings: Settings) -> Callable[[Store], Ma
     assert problems == []
 
     def open_window(store: Store) -> MainWindow:
-        window = MainWindow(store, app_settings, textbausteine)
+        window = MainWindow(Workspace(store, app_settings, textbausteine))
         qtbot.addWidget(window)
         window.show()
         window.activateWindow()
@@ -219,7 +228,7 @@ def start_window(qtbot: Any) -> Iterator[Callable[[], MainWindow]]:
     yield start
     for window in started:
         window.close()
-        window.store.close()
+        window.workspace.close()
 
 
 @pytest.fixture
@@ -244,13 +253,18 @@ def shell_dialogs(qtbot: Any) -> Callable[[MainWindow, int], dict[str, QWidget]]
     that draft, by the name of its screenshot; closed at the end of the test."""
 
     def make(window: MainWindow, draft_id: int) -> dict[str, QWidget]:
-        store = window.store
+        workspace = window.workspace
+        current = Store.open(workspace.database_path)  # what a second window would hold
+        try:
+            conflict = ConflictError(current.load(draft_id))
+        finally:
+            current.close()
         dialogs: dict[str, QWidget] = {
-            "datensicherungen": BackupDialog(store, window),
-            "papierkorb": TrashDialog(store, window),
-            "versionen": HistoryDialog(store, draft_id, window),
-            "einstellungen": SettingsDialog(window.settings, window),
-            "konflikt": ConflictDialog(ConflictError(store.load(draft_id)), window),
+            "datensicherungen": BackupDialog(workspace, window),
+            "papierkorb": TrashDialog(workspace, window),
+            "versionen": HistoryDialog(workspace, draft_id, window),
+            "einstellungen": SettingsDialog(workspace.settings, window),
+            "konflikt": ConflictDialog(conflict, window),
         }
         for dialog in dialogs.values():
             qtbot.addWidget(dialog)

@@ -120,18 +120,18 @@ def main(shots: Path | None) -> int:
         )
     window.show_overview()
     look(window, f"{NARROW_WIDTH} px breit, Übersicht", "200-schmal-uebersicht")
-    window.store.backup()
+    window.workspace.back_up_now()
     for dialog, name in (
-        (BackupDialog(window.store, window), "datensicherungen"),
+        (BackupDialog(window.workspace, window), "datensicherungen"),
         (SettingsDialog(window.settings, window), "einstellungen"),
-        (TrashDialog(window.store, window), "papierkorb"),
-        (HistoryDialog(window.store, draft_id, window), "versionen"),
+        (TrashDialog(window.workspace, window), "papierkorb"),
+        (HistoryDialog(window.workspace, draft_id, window), "versionen"),
     ):
         dialog.show()
         look(dialog, f"Dialog {name}", f"200-dialog-{name}")
         dialog.close()
     window.close()
-    window.store.close()
+    window.workspace.close()
     print(json.dumps(found, ensure_ascii=False))
     return 0
 

@@ -83,10 +83,10 @@ def test_broken_textbausteine_are_reported_after_the_window_is_shown(
         json.dumps({"textbausteine_dir": str(own.parent)}), encoding="utf-8"
     )
     window = start_window()
-    assert window.textbausteine is None, "erst nach dem ersten Bild gelesen"
+    assert not window.workspace.textbausteine_loaded, "erst nach dem ersten Bild gelesen"
     qtbot.waitUntil(lambda: bool(visible_notices()))
     [notice] = visible_notices()
     assert notice.text().startswith("Einige Textbausteine konnten nicht gelesen werden")
     assert "kaputt.txt" in notice.informativeText()
     notice.close()
-    assert window.textbausteine, "die mitgelieferten stehen trotzdem zur Verfügung"
+    assert window.workspace.textbausteine, "die mitgelieferten stehen trotzdem zur Verfügung"

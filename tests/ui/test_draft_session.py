@@ -115,15 +115,15 @@ def test_a_second_window_on_the_same_draft_is_told(
     draft_id = store.create(reference_draft).id
     first = open_main_window(store)
     first.open_draft(draft_id)
-    assert not first.elsewhere_banner.isVisible()
+    assert not first.editor_page.elsewhere_banner.isVisible()
     second = open_main_window(store)
     second.open_draft(draft_id)
-    assert second.elsewhere_banner.isVisible()
-    assert "anderen Fenster" in second.elsewhere_banner.text()
+    assert second.editor_page.elsewhere_banner.isVisible()
+    assert "anderen Fenster" in second.editor_page.elsewhere_banner.text()
     first.close()
     second.show_overview()
     second.open_draft(draft_id)
-    assert not second.elsewhere_banner.isVisible(), "die Sperre ist mit dem Fenster frei"
+    assert not second.editor_page.elsewhere_banner.isVisible(), "die Sperre ist mit dem Fenster frei"
 
 
 def test_a_failing_save_is_reported_and_closing_keeps_an_emergency_copy(

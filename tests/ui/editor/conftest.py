@@ -14,8 +14,10 @@ from PySide6.QtWidgets import QApplication, QMessageBox
 
 from stellungnahme_app.model import Draft
 from stellungnahme_app.settings import Settings
+from stellungnahme_app.store import Status
 from stellungnahme_app.textbausteine import Textbaustein, load_textbausteine
-from stellungnahme_app.ui.editor import DraftEditor, DraftMetadata
+from stellungnahme_app.ui.editor import DraftEditor
+from stellungnahme_app.workspace import OpenDraft, Workspace
 
 
 def docx_paragraphs(path: Path) -> list[str]:
@@ -42,17 +44,30 @@ def textbausteine(app_settings: Settings) -> list[Textbaustein]:
 
 
 @pytest.fixture
-def make_editor(
-    qtbot: Any, app_settings: Settings, textbausteine: list[Textbaustein]
-) -> Callable[..., DraftEditor]:
-    """Call with a draft (default: empty): a shown, active editor showing it."""
+def open_in_store(workspace: Workspace) -> Callable[..., OpenDraft]:
+    """Call with a draft (and status, deadline): it is stored and returned opened."""
 
-    def make(draft: Draft | None = None, metadata: DraftMetadata | None = None) -> DraftEditor:
-        editor = DraftEditor(app_settings, textbausteine)
-        qtbot.addWidget(editor)
-        editor.set_draft(
-            draft if draft is not None else Draft(), metadata=metadata or DraftMetadata()
+    def create(
+        draft: Draft | None = None, *, status: Status = Status.DRAFT, deadline: Any = None
+    ) -> OpenDraft:
+        return workspace.create_draft(
+            draft if draft is not None else Draft(), status=status, deadline=deadline
         )
+
+    return create
+
+
+@pytest.fixture
+def make_editor(
+    qtbot: Any, workspace: Workspace, open_in_store: Callable[..., OpenDraft]
+) -> Callable[..., DraftEditor]:
+    """Call with a draft (default: empty) and optionally ``status=``/``deadline=``: it is
+    stored, and a shown, active editor shows it."""
+
+    def make(draft: Draft | None = None, **metadata: Any) -> DraftEditor:
+        editor = DraftEditor(workspace)
+        qtbot.addWidget(editor)
+        editor.set_draft(open_in_store(draft, **metadata))
         editor.resize(
             editor.fontMetrics().averageCharWidth() * 150, editor.fontMetrics().height() * 45
         )
