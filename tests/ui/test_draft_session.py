@@ -123,7 +123,9 @@ def test_a_second_window_on_the_same_draft_is_told(
     first.close()
     second.show_overview()
     second.open_draft(draft_id)
-    assert not second.editor_page.elsewhere_banner.isVisible(), "die Sperre ist mit dem Fenster frei"
+    assert not second.editor_page.elsewhere_banner.isVisible(), (
+        "die Sperre ist mit dem Fenster frei"
+    )
 
 
 def test_a_failing_save_is_reported_and_closing_keeps_an_emergency_copy(
