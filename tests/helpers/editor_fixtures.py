@@ -1,4 +1,5 @@
-"""Fixtures for the editor's tests: a shown DraftEditor with the real catalogue."""
+"""Fixtures for the editor's tests: a shown DraftEditor on a real workspace (a plugin, see
+``tests/conftest.py``)."""
 
 from __future__ import annotations
 
