@@ -14,6 +14,7 @@ from pathlib import Path
 from stellungnahme_app import exchange
 from stellungnahme_app.errors import StellungnahmeError
 from stellungnahme_app.model import Draft
+from stellungnahme_app.workspace.draft_limits import size_problem
 
 
 @dataclass(frozen=True)
@@ -46,12 +47,23 @@ class ImportReport:
         return [item.id for item in self.added]
 
 
+class DraftTooLarge(StellungnahmeError):
+    """A file holds far more than a Stellungnahme can (see :mod:`.draft_limits`)."""
+
+
 def read_exchange_files(files: Iterable[Path]) -> list[FileReading]:
-    """Read and check each file; a file that cannot be read is reported, never raised."""
+    """Read and check each file; a file that cannot be read, or holds an unreasonably large
+    draft, is reported, never raised."""
     readings: list[FileReading] = []
     for path in files:
         try:
-            readings.append(FileReading(path, draft=exchange.read_file(path)))
+            draft = exchange.read_file(path)
         except StellungnahmeError as error:
             readings.append(FileReading(path, error=error))
+            continue
+        problem = size_problem(draft)
+        if problem is not None:
+            readings.append(FileReading(path, error=DraftTooLarge(f"„{path.name}“: {problem}")))
+        else:
+            readings.append(FileReading(path, draft=draft))
     return readings

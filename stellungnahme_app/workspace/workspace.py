@@ -139,8 +139,9 @@ class Workspace:
     def create_draft(
         self, draft: Draft, *, status: Status = Status.DRAFT, deadline: date | None = None
     ) -> OpenDraft:
-        """Store ``draft`` as a new draft (e.g. read from a motion) and open it."""
-        return OpenDraft.from_stored(self._store.create(draft, status=status, deadline=deadline))
+        """Store a copy of ``draft`` as a new draft (e.g. read from a motion) and open it."""
+        stored = self._store.create(draft.copy(), status=status, deadline=deadline)
+        return OpenDraft.from_stored(stored)
 
     def open_draft(self, draft_id: int) -> OpenDraft:
         """The draft with this id, ready to be edited and saved."""
@@ -162,8 +163,7 @@ class Workspace:
     def keep_as_copy(self, opened: OpenDraft) -> OpenDraft:
         """Store the state of ``opened`` as a new draft (when saving it would overwrite a
         newer state, or it was deleted elsewhere); returns the copy, opened."""
-        copy = opened.copy()
-        return self.create_draft(copy.draft, status=copy.status, deadline=copy.deadline)
+        return self.create_draft(opened.draft, status=opened.status, deadline=opened.deadline)
 
     def discard_if_unused(self, opened: OpenDraft) -> bool:
         """Remove for good a new draft the author entered nothing into; True if removed."""

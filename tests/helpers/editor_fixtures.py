@@ -63,12 +63,15 @@ def make_editor(
     qtbot: Any, workspace: Workspace, open_in_store: Callable[..., OpenDraft]
 ) -> Callable[..., DraftEditor]:
     """Call with a draft (default: empty) and optionally ``status=``/``deadline=``: it is
-    stored, and a shown, active editor shows it."""
+    stored, and a shown, active editor edits that very object (the test reads it back)."""
 
     def make(draft: Draft | None = None, **metadata: Any) -> DraftEditor:
         editor = DraftEditor(workspace)
         qtbot.addWidget(editor)
-        editor.set_draft(open_in_store(draft, **metadata))
+        opened = open_in_store(draft, **metadata)
+        if draft is not None:
+            opened.draft = draft
+        editor.set_draft(opened)
         editor.resize(
             editor.fontMetrics().averageCharWidth() * 150, editor.fontMetrics().height() * 45
         )
