@@ -23,7 +23,7 @@ from stellungnahme_app.cli.terminal_text import for_terminal
 from stellungnahme_app.workspace.documents import DOCUMENT_SUFFIXES, check_draft, export_draft
 
 if TYPE_CHECKING:
-    from stellungnahme_app.settings import Settings
+    from stellungnahme_app.workspace import Configuration
 
 
 def register(commands: argparse._SubParsersAction) -> None:
@@ -87,14 +87,14 @@ def finding_line(finding: rules.Finding) -> str:
     return f"{finding.severity.label} ({finding.field}): {for_terminal(finding.message)}"
 
 
-def configured_settings() -> Settings:
+def load_configuration_reporting() -> Configuration:
     """The settings in effect (template, number form), as in the window; problems to stderr."""
     from stellungnahme_app.workspace import load_configuration
 
     configuration = load_configuration()
     for problem in configuration.problems:
         print(f"Hinweis (Einstellungen): {problem}", file=sys.stderr)
-    return configuration.settings
+    return configuration
 
 
 def output_path(args: argparse.Namespace, default_name: str) -> Path | None:
@@ -117,7 +117,7 @@ def run_export(args: argparse.Namespace) -> int:
     target = output_path(args, default_file_name(draft, draft_mode=args.draft_mode))
     if target is None:
         return ExitCode.USAGE
-    configured = configured_settings()
+    configured = load_configuration_reporting().settings
     try:
         export_draft(draft, target, configured, draft_mode=args.draft_mode, template=args.template)
     except ExportBlocked as blocked:
@@ -138,7 +138,7 @@ def print_warnings(findings: list[rules.Finding]) -> None:
 
 def run_validate(args: argparse.Namespace) -> int:
     draft = exchange.read_file(args.draft_file)
-    findings = check_draft(draft, configured_settings())
+    findings = check_draft(draft, load_configuration_reporting().settings)
     for finding in findings:
         print(finding_line(finding))
     error_count = len(rules.errors(findings))

@@ -20,6 +20,7 @@ from pathlib import Path
 from typing import TYPE_CHECKING
 
 from stellungnahme_app import exchange
+from stellungnahme_app.cli.document_commands import load_configuration_reporting
 from stellungnahme_app.cli.main import ExitCode
 from stellungnahme_app.cli.terminal_text import for_terminal
 from stellungnahme_app.german_dates import format_date, format_date_time
@@ -27,7 +28,7 @@ from stellungnahme_app.store import BackupNotFound, DraftNotFound, DraftSummary,
 from stellungnahme_app.workspace.documents import DOCUMENT_SUFFIXES
 
 if TYPE_CHECKING:
-    from stellungnahme_app.workspace import Configuration, Workspace
+    from stellungnahme_app.workspace import Workspace
 
 TITLE_WIDTH = 50
 
@@ -159,7 +160,7 @@ def _with_workspace(action: Callable[[Workspace], int]) -> int:
     """Open the drafts, tell about a repair, run ``action``; unknown ids are usage errors."""
     from stellungnahme_app.workspace import Workspace
 
-    with Workspace.open(configuration=_configuration()) as workspace:
+    with Workspace.open(configuration=load_configuration_reporting()) as workspace:
         if workspace.recovery_notice:
             print(workspace.recovery_notice, file=sys.stderr)
         try:
@@ -167,15 +168,6 @@ def _with_workspace(action: Callable[[Workspace], int]) -> int:
         except (DraftNotFound, BackupNotFound) as error:
             print(error.message, file=sys.stderr)
             return ExitCode.USAGE
-
-
-def _configuration() -> Configuration:
-    from stellungnahme_app.workspace import load_configuration
-
-    configuration = load_configuration()
-    for problem in configuration.problems:
-        print(f"Hinweis (Einstellungen): {problem}", file=sys.stderr)
-    return configuration
 
 
 def run_list(args: argparse.Namespace) -> int:
