@@ -142,14 +142,19 @@ def start_main_window(database: Path | None = None) -> MainWindow | None:
     last_draft = window.restore_window_state()
     window.show()
 
-    def after_first_paint() -> None:
-        window.load_textbausteine()
+    def reopen() -> None:
         try:
             window.reopen_last_draft(last_draft)
         except Exception as error:  # the window stays usable; the user learns why
             show_error(
                 window, error, action="Der zuletzt geöffnete Entwurf konnte nicht geöffnet werden."
             )
+        if os.environ.get(QUIT_AFTER_START_VARIABLE) == "1":
+            # Smoke test of the bundle: the whole start-up has run, including this part.
+            QTimer.singleShot(0, QApplication.quit)
+
+    def after_first_paint() -> None:
+        window.load_textbausteine(then=reopen)
         if workspace.recovery_notice:
             show_notice(
                 window, "Die Entwurfsdatenbank wurde repariert.", details=workspace.recovery_notice
@@ -161,9 +166,6 @@ def start_main_window(database: Path | None = None) -> MainWindow | None:
                 "Voreinstellungen.",
                 details="\n\n".join(problems),
             )
-        if os.environ.get(QUIT_AFTER_START_VARIABLE) == "1":
-            # Smoke test of the bundle: the whole start-up has run, including this part.
-            QTimer.singleShot(0, QApplication.quit)
 
     run_after_first_paint(window, after_first_paint)
     return window

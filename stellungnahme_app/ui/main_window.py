@@ -11,7 +11,7 @@ author leaves without entering anything is removed again (like an unused new doc
 from __future__ import annotations
 
 import logging
-from collections.abc import Sequence
+from collections.abc import Callable, Sequence
 from pathlib import Path
 from typing import TYPE_CHECKING
 
@@ -51,6 +51,7 @@ from stellungnahme_app.workspace import (
 )
 
 if TYPE_CHECKING:
+    from stellungnahme_app.textbausteine import Textbaustein
     from stellungnahme_app.ui.draft_session import DraftSession
     from stellungnahme_app.ui.editor.editor_widget import DraftEditor
 
@@ -78,6 +79,8 @@ class MainWindow(QMainWindow):
         self.setObjectName("hauptfenster")
         self.workspace = workspace
         self._deleted_id: int | None = None
+        self._reading_textbausteine = False
+        self._after_textbausteine: list[Callable[[], object]] = []
         self.setWindowIcon(app_icon())
         self.setAcceptDrops(True)
         self.setAccessibleName("Stellungnahme")
@@ -188,14 +191,53 @@ class MainWindow(QMainWindow):
         else:
             self.setWindowTitle(f"Übersicht – {APP_TITLE}")
 
-    def load_textbausteine(self) -> None:
-        """Read the Textbausteine now (after the first paint), so the editor opens at once."""
+    def load_textbausteine(self, then: Callable[[], object] | None = None) -> None:
+        """Read the Textbausteine on a worker thread (a broken or slow folder never freezes
+        the window), build the editor with them, then call ``then``."""
+        if then is not None:
+            self._after_textbausteine.append(then)
+        if self.workspace.textbausteine_loaded:
+            self._textbausteine_ready()
+            return
+        if self._reading_textbausteine:
+            return
+        self._reading_textbausteine = True
+        run_in_background(
+            self,
+            self.workspace.read_textbausteine,
+            busy_text="Textbausteine werden gelesen …",
+            on_success=self._textbausteine_read,
+            on_error=self._textbausteine_failed,
+            delivers_result=False,
+        )
+
+    def _textbausteine_read(self, result: tuple[list[Textbaustein], list[str]]) -> None:
+        self._reading_textbausteine = False
+        self.workspace.use_textbausteine(*result)
+        self._textbausteine_ready()
+
+    def _textbausteine_failed(self, error: BaseException) -> None:
+        self._reading_textbausteine = False
+        show_error(self, error, action="Die Textbausteine konnten nicht gelesen werden.")
+        self.workspace.use_textbausteine([], [])
+        self._textbausteine_ready()
+
+    def _textbausteine_ready(self) -> None:
         self.editor_page.ensure_editor()
+        waiting, self._after_textbausteine = self._after_textbausteine, []
+        for then in waiting:
+            then()
 
     # ------------------------------------------------------------------ opening and closing
 
     def open_draft(self, draft_id: int, *, step: int | None = None) -> bool:
-        """Show the draft in the editor (saving the one open before); False if it failed."""
+        """Show the draft in the editor (saving the one open before); False if it failed.
+
+        While the Textbausteine are still being read, the draft opens as soon as they are.
+        """
+        if self._reading_textbausteine:
+            self.load_textbausteine(lambda: self.open_draft(draft_id, step=step))
+            return True
         if not self.editor_page.open_draft(draft_id, step=step):
             self.overview.refresh()
             return False
@@ -232,6 +274,9 @@ class MainWindow(QMainWindow):
     # ------------------------------------------------------------------ overview actions
 
     def new_draft(self) -> None:
+        if self._reading_textbausteine:
+            self.load_textbausteine(self.new_draft)
+            return
         if not self.close_session():
             return
         try:
@@ -470,15 +515,14 @@ class MainWindow(QMainWindow):
         """Read the settings again; the editor is rebuilt with them."""
         configuration = load_configuration()
         self.workspace.use_configuration(configuration)
-        self.workspace.textbausteine  # noqa: B018 - read now, to report what is broken
-        problems = configuration.problems + self.workspace.take_textbaustein_problems()
-        if problems:
+        if configuration.problems:
             show_notice(
                 self,
-                "Einige Einstellungen oder Textbausteine konnten nicht gelesen werden.",
-                details="\n\n".join(problems),
+                "Einige Einstellungen konnten nicht gelesen werden.",
+                details="\n\n".join(configuration.problems),
             )
         if self.editor is None:
+            self.load_textbausteine()
             return
         draft_id = self.editor_page.draft_id
         unused = self.editor_page.is_unused()
@@ -487,11 +531,15 @@ class MainWindow(QMainWindow):
         if not self.close_session(discard_unused=False):
             return
         self.editor_page.drop_editor()
-        if draft_id is not None and self.open_draft(draft_id, step=step):
-            if unused and self.session is not None:
-                self.session.mark_as_new()
-            if not editing:
-                self.show_overview()
+
+        def reopen() -> None:
+            if draft_id is not None and self.open_draft(draft_id, step=step):
+                if unused and self.session is not None:
+                    self.session.mark_as_new()
+                if not editing:
+                    self.show_overview()
+
+        self.load_textbausteine(reopen)
 
     def show_export_step(self) -> None:
         if not self.is_editing():
@@ -559,7 +607,7 @@ class MainWindow(QMainWindow):
         )
 
     def closeEvent(self, event: QCloseEvent) -> None:
-        if running_jobs() and not self._confirm_close_while_busy():
+        if running_jobs(only_results=True) and not self._confirm_close_while_busy():
             event.ignore()
             return
         self.save_window_state()

@@ -108,10 +108,19 @@ class Workspace:
     def textbausteine(self) -> list[Textbaustein]:
         """The Textbausteine of the configured folder, read on first use."""
         if self._textbausteine is None:
-            self._textbausteine, self._textbaustein_problems = load_textbausteine_reporting(
-                self.settings
-            )
+            self.use_textbausteine(*self.read_textbausteine())
+        assert self._textbausteine is not None
         return self._textbausteine
+
+    def read_textbausteine(self) -> tuple[list[Textbaustein], list[str]]:
+        """Read (and trial-render) the configured Textbausteine without keeping them: safe on
+        a worker thread, so a slow or broken folder never holds up the window."""
+        return load_textbausteine_reporting(self.settings)
+
+    def use_textbausteine(self, items: Sequence[Textbaustein], problems: Sequence[str]) -> None:
+        """Work with these Textbausteine (read by :meth:`read_textbausteine`)."""
+        self._textbausteine = list(items)
+        self._textbaustein_problems = list(problems)
 
     @property
     def textbausteine_loaded(self) -> bool:

@@ -12,6 +12,7 @@ from __future__ import annotations
 
 import json
 import sys
+import time
 from pathlib import Path
 
 from PySide6.QtWidgets import (
@@ -108,7 +109,10 @@ def main(shots: Path | None) -> int:
     look(window, "Übersicht", "200-uebersicht")
     draft_id = window.overview.model.rows()[0].id
     window.open_draft(draft_id)
-    assert window.editor is not None
+    deadline = time.monotonic() + 30
+    while window.editor is None or not window.is_editing():  # the Textbausteine are read first
+        assert time.monotonic() < deadline, "der Entwurf wurde nicht geöffnet"
+        app.processEvents()
     for step in range(8):
         window.editor.set_current_step(step)
         look(window, f"Schritt {step + 1}", f"200-schritt-{step + 1}")

@@ -292,7 +292,7 @@ def test_new_settings_keep_an_untouched_new_draft_open_and_still_unused(
     window = open_main_window(store)
     new_id = _new_by_ctrl_n(qtbot, window)
     window.reload_settings()
-    assert window.is_editing()
+    qtbot.waitUntil(window.is_editing, timeout=5000)  # after the Textbausteine are read again
     assert window.session is not None and window.session.draft_id == new_id
     window.show_overview()
     assert store.list_drafts() == []

@@ -45,6 +45,7 @@ def test_defaults_are_saved_and_used_for_new_drafts(
     stored = json.loads(user_settings_file().read_text(encoding="utf-8"))
     assert stored == {"default_department": SOCIAL, "default_signatory": "Anke Hofmann-Domke"}
     assert window.settings.default_department == SOCIAL
+    qtbot.waitUntil(lambda: window.editor is not None, timeout=5000)  # Textbausteine read again
     window.new_draft()
     assert window.editor is not None
     assert window.editor.draft().department == SOCIAL
