@@ -301,25 +301,6 @@ def test_office_lookup_ignores_case_and_spacing(defaults: Settings) -> None:
     )
 
 
-@pytest.mark.parametrize(
-    ("office", "heading"),
-    [
-        ("Zentrale Vergabestelle", "Stellungnahme der Zentralen Vergabestelle"),
-        ("Statistisches Amt", "Stellungnahme des Statistischen Amts"),
-        ("Stadtmuseum", "Stellungnahme des Stadtmuseums"),
-        ("Haus der Kultur", "Stellungnahme des Hauses der Kultur"),
-        ("Büro des Oberbürgermeisters", "Stellungnahme des Büros des Oberbürgermeisters"),
-        ("Gleichstellungsbüro", "Stellungnahme des Gleichstellungsbüros"),
-        ("Steuerverwaltung", "Stellungnahme der Steuerverwaltung"),
-        ("Eigenbetrieb Kita", "Stellungnahme: Eigenbetrieb Kita"),
-        ("Ordnung & Sicherheit", "Stellungnahme: Ordnung & Sicherheit"),
-        ("  ", "Stellungnahme"),
-    ],
-)
-def test_derived_heading_for_unlisted_offices(office: str, heading: str) -> None:
-    assert settings_module.derive_heading(office) == heading
-
-
 def test_signatories_of_unknown_department_are_everyone(defaults: Settings) -> None:
     assert defaults.signatories("Dezernat für Zeitreisen") == ("Anke Hofmann-Domke",)
 
