@@ -7,8 +7,9 @@ each overriding the one before:
 
 1. ``resources/catalogue.toml`` – shipped with the program (the defaults);
 2. the administrator's ``stellungnahme.toml`` – same keys, TOML; see
-   :func:`admin_config_candidates` for where it lives. **Every key it sets is fixed**: the
-   user's values for it are ignored and :func:`save_user_settings` refuses them;
+   :func:`admin_config_candidates` for where it lives. **Every key it sets is fixed** (the
+   table declares every key admin-lockable): the user's values for it are ignored and
+   :func:`save_user_settings` refuses them;
 3. the user's ``einstellungen.json`` in the data folder – written by the program, and only
    :data:`USER_EDITABLE_KEYS` may appear in it.
 
@@ -20,10 +21,13 @@ counts from the folder of the file that names it; an empty value means the bundl
 
 A damaged file never stops the program: :func:`load_settings` skips a file it cannot parse,
 or only the bad keys of a file it can, and reports each problem as a German sentence naming
-the file and, where it can be found, the line.
+the file and, where it can be found, the line. Below the catalogue lie the table's defaults,
+which hold when no file can be read.
 
-The modules: :mod:`.files` (where the files lie), :mod:`.table` (the keys), :mod:`.checks`
-(single values), :mod:`.catalogue` (Dezernate and offices), :mod:`.key_lines` (the line of a
+Every key is declared once, in :data:`.table.SETTING_TABLE` (label, kind and check, default,
+who may set it); the rest of the package reads it from there. The modules: :mod:`.files`
+(where the files lie), :mod:`.table` (the keys), :mod:`.checks` (single values),
+:mod:`.catalogue` (Dezernate and offices, merged by name), :mod:`.key_lines` (the line of a
 key), :mod:`.layer` (one file), :mod:`.loading` (the layers merged), :mod:`.in_effect` (the
 result), :mod:`.saving` (the user's file). Everything callers need is importable from here.
 """

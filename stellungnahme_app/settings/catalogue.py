@@ -1,21 +1,21 @@
-"""The catalogue's lists: Dezernate and offices, their checks, and lookups by name."""
+"""The catalogue's lists: Dezernate and offices, their checks, and merging them by name.
+
+A file's ``[[dezernate]]`` or ``[[offices]]`` list is checked entry by entry (a bad entry is
+skipped alone) into *changes*: ``(name key, entry)`` pairs, where ``None`` removes the entry of
+that name. :func:`merge_by_name` lays those changes over the list of the files before.
+"""
 
 from __future__ import annotations
 
-from collections.abc import Sequence
+from collections.abc import Callable, Sequence
 from dataclasses import dataclass
-from pathlib import Path
-from typing import Any
+from typing import Any, Protocol, TypeVar
 
 from stellungnahme_app.office_headings import derive_heading
-from stellungnahme_app.settings.checks import Invalid
-from stellungnahme_app.settings.key_lines import toml_line, where
-from stellungnahme_app.settings.table import SETTING_LABELS
+from stellungnahme_app.settings.checks import CheckContext, Invalid
 
-_DEZERNAT_KEYS = ("name", "short_name", "signatories", "remove")
-
-
-_OFFICE_KEYS = ("name", "heading", "remove")
+DEZERNAT_KEYS = ("name", "short_name", "signatories", "remove")
+OFFICE_KEYS = ("name", "heading", "remove")
 
 
 @dataclass(frozen=True)
@@ -40,54 +40,82 @@ class Office:
     heading: str
 
 
+class _Named(Protocol):
+    @property
+    def name(self) -> str: ...
+
+
+NamedEntry = TypeVar("NamedEntry", bound=_Named)
+_EntryCheck = Callable[[Any, str, CheckContext], tuple[str, Any]]
+
+
 def name_key(name: str) -> str:
+    """What two names must share to name the same entry: case and spacing do not count."""
     return " ".join(name.split()).casefold()
 
 
-def check_entries(
-    key: str, value: Any, path: Path, text: str, problems: list[str]
+def merge_by_name(
+    previous: Sequence[NamedEntry] | None, changes: Sequence[tuple[str, NamedEntry | None]]
+) -> tuple[NamedEntry, ...]:
+    """The list after one file's changes: same name replaces in place, new names are added at
+    the end, ``None`` removes."""
+    merged = {name_key(entry.name): entry for entry in previous or ()}
+    for key, entry in changes:
+        if entry is None:
+            merged.pop(key, None)
+        else:
+            merged[key] = entry
+    return tuple(merged.values())
+
+
+def check_dezernate(value: Any, context: CheckContext) -> list[tuple[str, Dezernat | None]]:
+    """A ``[[dezernate]]`` list as changes; bad entries are skipped one by one."""
+    return _check_entries(value, context, _check_dezernat)
+
+
+def check_offices(value: Any, context: CheckContext) -> list[tuple[str, Office | None]]:
+    """An ``[[offices]]`` list as changes; bad entries are skipped one by one."""
+    return _check_entries(value, context, _check_office)
+
+
+def _check_entries(
+    value: Any, context: CheckContext, check_entry: _EntryCheck
 ) -> list[tuple[str, Any]]:
-    """Check a ``[[dezernate]]`` or ``[[offices]]`` list; bad entries are skipped one by one."""
+    key = context.key
     if not isinstance(value, list):
-        raise Invalid(
-            f"„{SETTING_LABELS[key]}“ muss eine Liste von Einträgen sein ([[{key}]])", key
-        )
+        raise Invalid(f"„{context.label}“ muss eine Liste von Einträgen sein ([[{key}]])", key)
     entries: list[tuple[str, Any]] = []
     seen: set[str] = set()
     for index, entry in enumerate(value):
         entry_path = f"{key}[{index}]"
         try:
-            name_key, item = (
-                _check_dezernat(entry, entry_path, path, text, problems)
-                if key == "dezernate"
-                else _check_office(entry, entry_path, path, text, problems)
-            )
+            entry_key, item = check_entry(entry, entry_path, context)
         except Invalid as invalid:
-            problems.append(
-                f"{where(path, toml_line(text, invalid.key_path))}: {invalid.message} "
+            context.problems.append(
+                f"{context.where(invalid.key_path)}: {invalid.message} "
                 f"({invalid.key_path}). Dieser Eintrag wird übergangen."
             )
             continue
-        if name_key in seen:
-            problems.append(
-                f"{where(path, toml_line(text, entry_path + '.name'))}: Der Name "
-                f"„{item.name if item else name_key}“ steht mehrfach in der Liste ({entry_path}); "
+        if entry_key in seen:
+            context.problems.append(
+                f"{context.where(entry_path + '.name')}: Der Name "
+                f"„{item.name if item else entry_key}“ steht mehrfach in der Liste ({entry_path}); "
                 "es gilt der letzte Eintrag."
             )
-        seen.add(name_key)
-        entries.append((name_key, item))
+        seen.add(entry_key)
+        entries.append((entry_key, item))
     return entries
 
 
 def _check_entry_keys(
-    entry: Any, entry_path: str, allowed: Sequence[str], path: Path, text: str, problems: list[str]
+    entry: Any, entry_path: str, allowed: Sequence[str], context: CheckContext
 ) -> dict[str, Any]:
     if not isinstance(entry, dict):
         raise Invalid("Der Eintrag muss eine Tabelle mit „name = …“ sein", entry_path)
     for key in entry:
         if key not in allowed:
-            problems.append(
-                f"{where(path, toml_line(text, f'{entry_path}.{key}'))}: Der Schlüssel "
+            context.problems.append(
+                f"{context.where(f'{entry_path}.{key}')}: Der Schlüssel "
                 f"„{entry_path}.{key}“ ist unbekannt und wird übergangen. Bekannt sind: "
                 f"{', '.join(allowed)}."
             )
@@ -101,9 +129,9 @@ def _check_entry_keys(
 
 
 def _check_dezernat(
-    entry: Any, entry_path: str, path: Path, text: str, problems: list[str]
+    entry: Any, entry_path: str, context: CheckContext
 ) -> tuple[str, Dezernat | None]:
-    entry = _check_entry_keys(entry, entry_path, _DEZERNAT_KEYS, path, text, problems)
+    entry = _check_entry_keys(entry, entry_path, DEZERNAT_KEYS, context)
     name = " ".join(entry["name"].split())
     if entry.get("remove", False):
         return name_key(name), None
@@ -120,10 +148,8 @@ def _check_dezernat(
     return name_key(name), Dezernat(name, " ".join(short_name.split()), cleaned)
 
 
-def _check_office(
-    entry: Any, entry_path: str, path: Path, text: str, problems: list[str]
-) -> tuple[str, Office | None]:
-    entry = _check_entry_keys(entry, entry_path, _OFFICE_KEYS, path, text, problems)
+def _check_office(entry: Any, entry_path: str, context: CheckContext) -> tuple[str, Office | None]:
+    entry = _check_entry_keys(entry, entry_path, OFFICE_KEYS, context)
     name = " ".join(entry["name"].split())
     if entry.get("remove", False):
         return name_key(name), None

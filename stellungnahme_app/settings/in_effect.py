@@ -1,4 +1,4 @@
-"""The settings in effect: every layer merged, with lookups in the catalogue."""
+"""The settings in effect: every layer merged, with lookups in the catalogue by name."""
 
 from __future__ import annotations
 
@@ -11,7 +11,11 @@ from stellungnahme_app.settings.catalogue import Dezernat, Office, name_key
 
 @dataclass(frozen=True)
 class Settings:
-    """The settings in effect: every layer merged."""
+    """The settings in effect: every layer merged.
+
+    One field per key of :data:`~stellungnahme_app.settings.table.SETTING_TABLE`, in its
+    order (a test holds the two together), and the keys the administrator has fixed.
+    """
 
     city: str
     dezernate: tuple[Dezernat, ...]
@@ -19,10 +23,10 @@ class Settings:
     number_pattern: str
     number_example: str
     number_description: str
+    default_department: str
+    default_signatory: str
     template: Path
     textbausteine_dir: Path
-    default_department: str = ""
-    default_signatory: str = ""
     locked: frozenset[str] = frozenset()
 
     def office(self, name: str) -> Office | None:

@@ -1,4 +1,9 @@
-"""One settings file read and checked: a layer of values, and German problems with file and line."""
+"""One settings file read and checked: a layer of values, and German problems with file and line.
+
+Which keys a file may set, and how each value is checked, comes from :mod:`.table`: the
+catalogue and the administrator's files may set every key, the user's file only the
+user-editable ones.
+"""
 
 from __future__ import annotations
 
@@ -7,47 +12,59 @@ import re
 import tomllib
 from collections.abc import Mapping
 from dataclasses import dataclass
+from functools import partial
 from pathlib import Path
-from typing import Any
+from typing import Any, Literal
 
 from stellungnahme_app.fileio import FileReadError, read_bytes
-from stellungnahme_app.settings.catalogue import check_entries
-from stellungnahme_app.settings.checks import CHECKS, Invalid
+from stellungnahme_app.settings.checks import CheckContext, Invalid
 from stellungnahme_app.settings.key_lines import json_line, toml_line, where
-from stellungnahme_app.settings.table import SETTING_KEYS, SETTING_LABELS, USER_EDITABLE_KEYS
+from stellungnahme_app.settings.table import DEFINITIONS, SETTING_KEYS, USER_EDITABLE_KEYS
 
 MAX_SETTINGS_FILE_BYTES = 2 * 1024 * 1024
+
+#: Which of the three files: the bundled catalogue, an administrator's or the user's.
+LayerSource = Literal["catalogue", "admin", "user"]
 
 
 @dataclass
 class Layer:
+    """The checked values of one file."""
+
+    #: Each key's checked value, ready for :attr:`SettingDefinition.merge`.
     values: dict[str, Any]
+    #: Every key the file may set and sets, also those whose value was refused.
     keys_set: set[str]
 
+    def keys_locked(self) -> set[str]:
+        """The keys this file fixes for all users when it is an administrator's."""
+        return {key for key in self.keys_set if DEFINITIONS[key].admin_lockable}
 
-def read_layer(path: Path, kind: str, problems: list[str]) -> Layer | None:
+
+def read_layer(path: Path, source: LayerSource, problems: list[str]) -> Layer | None:
     """Parse and check one file; ``None`` when it cannot be used at all."""
     found: list[str] = []
-    layer = _parse_and_check(path, kind, found)
-    problems.extend(f"{problem} {_ADVICE[kind]}" for problem in found)
+    layer = _parse_and_check(path, source, found)
+    problems.extend(f"{problem} {_ADVICE[source]}" for problem in found)
     return layer
 
 
-_ADVICE = {
+_ADVICE: dict[LayerSource, str] = {
     "catalogue": "Bitte das Programm neu installieren.",
     "admin": "Bitte geben Sie diese Meldung an Ihre IT-Betreuung weiter.",
     "user": "Bitte prüfen Sie Ihre Einstellungen im Programm.",
 }
 
 
-def _parse_and_check(path: Path, kind: str, problems: list[str]) -> Layer | None:
+def _parse_and_check(path: Path, source: LayerSource, problems: list[str]) -> Layer | None:
     text = _read_text(path, problems)
     if text is None:
         return None
-    raw = _parse_toml(path, text, problems) if kind != "user" else _parse_json(path, text, problems)
+    parse = _parse_json if source == "user" else _parse_toml
+    raw = parse(path, text, problems)
     if raw is None:
         return None
-    return _check_layer(raw, path, text, kind, problems)
+    return _check_layer(raw, path, text, source, problems)
 
 
 def _read_text(path: Path, problems: list[str]) -> str | None:
@@ -116,42 +133,41 @@ def _parse_json(path: Path, text: str, problems: list[str]) -> dict[str, Any] | 
 
 
 def _check_layer(
-    raw: Mapping[str, Any], path: Path, text: str, kind: str, problems: list[str]
+    raw: Mapping[str, Any], path: Path, text: str, source: LayerSource, problems: list[str]
 ) -> Layer:
     values: dict[str, Any] = {}
     keys_set: set[str] = set()
-    allowed = USER_EDITABLE_KEYS if kind == "user" else SETTING_KEYS
-    locate = json_line if kind == "user" else toml_line
+    allowed = USER_EDITABLE_KEYS if source == "user" else SETTING_KEYS
+    locate = partial(json_line if source == "user" else toml_line, text)
     for key, value in raw.items():
-        if key not in SETTING_KEYS:
+        definition = DEFINITIONS.get(key)
+        if definition is None:
             problems.append(
-                f"{where(path, locate(text, key))}: Der Schlüssel „{key}“ ist unbekannt und "
+                f"{where(path, locate(key))}: Der Schlüssel „{key}“ ist unbekannt und "
                 f"wird übergangen. Bekannt sind: {', '.join(allowed)}."
             )
             continue
         if key not in allowed:
             problems.append(
-                f"{where(path, locate(text, key))}: „{SETTING_LABELS[key]}“ ({key}) kann nur "
+                f"{where(path, locate(key))}: „{definition.label}“ ({key}) kann nur "
                 "der Administrator festlegen; der Wert in dieser Datei wird übergangen."
             )
             continue
         keys_set.add(key)
+        context = CheckContext(key, definition.label, path, locate, problems)
         try:
-            if key in ("dezernate", "offices"):
-                values[key] = check_entries(key, value, path, text, problems)
-            else:
-                values[key] = CHECKS[key](value, key, path)
+            values[key] = definition.check(value, context)
         except Invalid as invalid:
             problems.append(
-                f"{where(path, locate(text, invalid.key_path))}: {invalid.message} "
-                f"({invalid.key_path}). Es gilt {_fallback_phrase(kind)}."
+                f"{where(path, locate(invalid.key_path))}: {invalid.message} "
+                f"({invalid.key_path}). Es gilt {_fallback_phrase(source)}."
             )
     return Layer(values=values, keys_set=keys_set)
 
 
-def _fallback_phrase(kind: str) -> str:
-    if kind == "catalogue":
+def _fallback_phrase(source: LayerSource) -> str:
+    if source == "catalogue":
         return "ein eingebauter Grundwert"
-    if kind == "admin":
+    if source == "admin":
         return "stattdessen der Standardwert"
     return "die Voreinstellung"

@@ -1,4 +1,8 @@
-"""Loading: the catalogue, the administrator's files and the user's file, merged in that order."""
+"""Loading: the catalogue, the administrator's files and the user's file, merged in that order.
+
+Below the catalogue lie the table's built-in values (:func:`.table.built_in_value`), so that
+every key has a value even when no file can be read.
+"""
 
 from __future__ import annotations
 
@@ -8,17 +12,15 @@ from dataclasses import dataclass, field
 from pathlib import Path
 from typing import Any
 
-from stellungnahme_app.rules import DEFAULT_NUMBER_EXAMPLE, DEFAULT_NUMBER_PATTERN, number_matches
+from stellungnahme_app.rules import number_matches
 from stellungnahme_app.settings.files import (
     admin_config_candidates,
     catalogue_file,
-    default_template,
-    default_textbausteine_dir,
     user_settings_file,
 )
 from stellungnahme_app.settings.in_effect import Settings
 from stellungnahme_app.settings.layer import Layer, read_layer
-from stellungnahme_app.settings.table import FALLBACK_CITY, FALLBACK_NUMBER_DESCRIPTION
+from stellungnahme_app.settings.table import DEFINITIONS, SETTING_TABLE, built_in_value
 
 log = logging.getLogger(__name__)
 
@@ -46,7 +48,7 @@ def load_settings(
     """
     problems: list[str] = []
     sources: list[Path] = []
-    values = _fallback_values()
+    values = {definition.key: built_in_value(definition) for definition in SETTING_TABLE}
 
     try:
         catalogue: Path | None = catalogue_file()
@@ -69,7 +71,7 @@ def load_settings(
     for admin_file, layer in admin_layers(admin_files, problems):
         sources.append(admin_file)
         _apply(values, layer.values)
-        locked |= layer.keys_set
+        locked |= layer.keys_locked()
 
     user_path = user_settings_file() if user_file is None else Path(user_file)
     if present(user_path):
@@ -82,19 +84,7 @@ def load_settings(
             _apply(values, {k: v for k, v in layer.values.items() if k not in locked})
 
     _check_consistency(values, problems)
-    settings = Settings(
-        city=values["city"],
-        dezernate=tuple(values["dezernate"].values()),
-        offices=tuple(values["offices"].values()),
-        number_pattern=values["number_pattern"],
-        number_example=values["number_example"],
-        number_description=values["number_description"],
-        template=values["template"],
-        textbausteine_dir=values["textbausteine_dir"],
-        default_department=values["default_department"],
-        default_signatory=values["default_signatory"],
-        locked=frozenset(locked),
-    )
+    settings = Settings(**values, locked=frozenset(locked))
     return LoadedSettings(settings=settings, problems=problems, sources=sources)
 
 
@@ -118,35 +108,10 @@ def present(path: Path) -> bool:
         return True
 
 
-def _fallback_values() -> dict[str, Any]:
-    """What holds when even the catalogue cannot be read."""
-    return {
-        "city": FALLBACK_CITY,
-        "dezernate": {},
-        "offices": {},
-        "number_pattern": DEFAULT_NUMBER_PATTERN,
-        "number_example": DEFAULT_NUMBER_EXAMPLE,
-        "number_description": FALLBACK_NUMBER_DESCRIPTION,
-        "template": default_template(),
-        "textbausteine_dir": default_textbausteine_dir(),
-        "default_department": "",
-        "default_signatory": "",
-    }
-
-
 def _apply(values: dict[str, Any], layer_values: Mapping[str, Any]) -> None:
-    """Lay one file's validated values over the values so far."""
+    """Lay one file's checked values over the values so far."""
     for key, value in layer_values.items():
-        if key in ("dezernate", "offices"):
-            merged: dict[str, Any] = dict(values[key])
-            for name_key, entry in value:
-                if entry is None:
-                    merged.pop(name_key, None)
-                else:
-                    merged[name_key] = entry
-            values[key] = merged
-        else:
-            values[key] = value
+        values[key] = DEFINITIONS[key].merge(values[key], value)
 
 
 def _check_consistency(values: dict[str, Any], problems: list[str]) -> None:

@@ -11,15 +11,10 @@ from typing import Any
 
 from stellungnahme_app.errors import ConfigError
 from stellungnahme_app.fileio import FileWriteError, atomic_write_bytes, describe_os_error
-from stellungnahme_app.settings.checks import MAX_VALUE_LENGTH, Invalid, check_path
+from stellungnahme_app.settings.checks import MAX_VALUE_LENGTH, CheckContext, Invalid
 from stellungnahme_app.settings.files import ADMIN_FILE_NAME, user_settings_file
 from stellungnahme_app.settings.loading import admin_layers, present
-from stellungnahme_app.settings.table import (
-    PATH_KEYS,
-    SETTING_KEYS,
-    SETTING_LABELS,
-    USER_EDITABLE_KEYS,
-)
+from stellungnahme_app.settings.table import DEFINITIONS, SettingDefinition
 
 log = logging.getLogger(__name__)
 
@@ -48,23 +43,25 @@ def save_user_settings(
     """
     target = user_settings_file() if user_file is None else Path(user_file)
     for key in values:
-        if key not in SETTING_KEYS:
+        definition = DEFINITIONS.get(key)
+        if definition is None:
             raise ConfigError(f"Die Einstellung „{key}“ gibt es nicht.")
-        if key not in USER_EDITABLE_KEYS:
+        if not definition.user_editable:
             raise ConfigError(
-                f"„{SETTING_LABELS[key]}“ kann nur der Administrator in „{ADMIN_FILE_NAME}“ "
-                "festlegen."
+                f"„{definition.label}“ kann nur der Administrator in „{ADMIN_FILE_NAME}“ festlegen."
             )
     locked = _locked_keys(admin_files)
     refused = [key for key in values if key in locked]
     if refused:
-        labels = ", ".join(f"„{SETTING_LABELS[k]}“" for k in refused)
+        labels = ", ".join(f"„{DEFINITIONS[k].label}“" for k in refused)
         raise SettingsLocked(
             f"{labels} hat Ihr Administrator für alle festgelegt; "
             "Sie können es nicht ändern. Bitte wenden Sie sich an die IT-Betreuung.",
             keys=refused,
         )
-    cleaned = {key: _clean_user_value(key, value, target) for key, value in values.items()}
+    cleaned = {
+        key: _clean_user_value(DEFINITIONS[key], value, target) for key, value in values.items()
+    }
 
     stored = _read_user_file_for_update(target)
     for key, value in cleaned.items():
@@ -81,23 +78,26 @@ def save_user_settings(
 
 
 def _locked_keys(admin_files: Sequence[Path] | None) -> frozenset[str]:
-    return frozenset(key for _, layer in admin_layers(admin_files, []) for key in layer.keys_set)
+    return frozenset(
+        key for _, layer in admin_layers(admin_files, []) for key in layer.keys_locked()
+    )
 
 
-def _clean_user_value(key: str, value: Any, target: Path) -> str:
-    label = SETTING_LABELS[key]
+def _clean_user_value(definition: SettingDefinition, value: Any, target: Path) -> str:
+    label = definition.label
     if value is None:
         return ""
     if isinstance(value, Path):
         value = str(value)
     if not isinstance(value, str):
         raise ConfigError(f"„{label}“ muss ein Text sein.")
-    cleaned = " ".join(value.split()) if key not in PATH_KEYS else value.strip()
+    is_path = definition.kind in ("file", "folder")
+    cleaned = value.strip() if is_path else " ".join(value.split())
     if len(cleaned) > MAX_VALUE_LENGTH:
         raise ConfigError(f"„{label}“ ist zu lang (höchstens {MAX_VALUE_LENGTH} Zeichen).")
-    if key in PATH_KEYS and cleaned:
+    if is_path and cleaned:
         try:
-            check_path(cleaned, key, target)
+            definition.check(cleaned, CheckContext(definition.key, label, target))
         except Invalid as invalid:
             raise ConfigError(
                 f"{invalid.message}. Bitte wählen Sie eine vorhandene Datei."

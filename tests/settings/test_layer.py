@@ -2,11 +2,18 @@
 
 from __future__ import annotations
 
+import json
 from pathlib import Path
 
 import pytest
 
-from stellungnahme_app.settings import MAX_SETTINGS_FILE_BYTES, catalogue_file, load_settings
+from stellungnahme_app.settings import (
+    MAX_SETTINGS_FILE_BYTES,
+    Settings,
+    catalogue_file,
+    load_settings,
+)
+from stellungnahme_app.settings.table import SETTING_TABLE, SettingDefinition
 
 from .setting_files import only_problem, write
 
@@ -117,3 +124,16 @@ def test_bad_user_values(user_file: Path, content: str, expected: str) -> None:
     loaded = load_settings(admin_files=[], user_file=user_file)
     assert expected in only_problem(loaded)
     assert loaded.settings.default_signatory == ""
+
+
+@pytest.mark.parametrize(
+    "definition", [d for d in SETTING_TABLE if not d.user_editable], ids=lambda d: d.key
+)
+def test_the_user_file_cannot_set_what_the_table_keeps_from_users(
+    definition: SettingDefinition, user_file: Path, defaults: Settings
+) -> None:
+    write(user_file, json.dumps({definition.key: definition.default}))
+    loaded = load_settings(admin_files=[], user_file=user_file)
+    problem = only_problem(loaded)
+    assert f"„{definition.label}“ ({definition.key}) kann nur der Administrator" in problem
+    assert loaded.settings == defaults

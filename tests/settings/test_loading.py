@@ -7,10 +7,12 @@ import re
 import tempfile
 from pathlib import Path
 
+import pytest
 from hypothesis import given, settings
 from hypothesis import strategies as st
 
 from stellungnahme_app.settings import Settings, catalogue_file, load_settings
+from stellungnahme_app.settings.table import SETTING_TABLE, SettingDefinition, built_in_value
 
 from .setting_files import json_values, only_problem, write
 
@@ -89,3 +91,22 @@ def test_no_file_content_makes_loading_fail(admin_text: str, user_value: object)
     assert loaded.settings.city
     assert re.compile(loaded.settings.number_pattern)
     assert all(isinstance(p, str) and p for p in loaded.problems)
+
+
+def _toml_value(value: object) -> str:
+    return json.dumps(value)  # a JSON string or empty list is also TOML
+
+
+@pytest.mark.parametrize("definition", SETTING_TABLE, ids=lambda d: d.key)
+def test_a_key_the_administrator_sets_is_locked_as_the_table_says(
+    definition: SettingDefinition, admin_file: Path, defaults: Settings
+) -> None:
+    write(admin_file, f"{definition.key} = {_toml_value(definition.default)}\n")
+    loaded = load_settings(admin_files=[admin_file])
+    assert loaded.problems == []
+    assert loaded.settings.is_locked(definition.key) == definition.admin_lockable
+    value = getattr(loaded.settings, definition.key)
+    if definition.kind == "list":  # an empty list changes no entry of the catalogue's
+        assert value == getattr(defaults, definition.key)
+    else:
+        assert value == built_in_value(definition)

@@ -14,6 +14,7 @@ from stellungnahme_app.settings import (
     load_settings,
     save_user_settings,
 )
+from stellungnahme_app.settings.table import SETTING_TABLE, SettingDefinition
 
 from .setting_files import write
 
@@ -109,3 +110,34 @@ def test_save_onto_a_folder_raises_german_error(user_file: Path) -> None:
         save_user_settings({"default_signatory": "A"}, user_file=user_file)
     assert "ist ein Ordner" in raised.value.message
     assert user_file.is_dir()
+
+
+@pytest.mark.parametrize("definition", SETTING_TABLE, ids=lambda d: d.key)
+def test_save_takes_exactly_the_keys_the_table_gives_users(
+    definition: SettingDefinition, user_file: Path
+) -> None:
+    if definition.user_editable:
+        save_user_settings({definition.key: definition.default}, user_file=user_file)
+        assert json.loads(user_file.read_text(encoding="utf-8")) == {}
+    else:
+        with pytest.raises(ConfigError) as raised:
+            save_user_settings({definition.key: definition.default}, user_file=user_file)
+        assert f"„{definition.label}“ kann nur der Administrator" in raised.value.message
+        assert not user_file.exists()
+
+
+@pytest.mark.parametrize(
+    "definition", [d for d in SETTING_TABLE if d.user_editable], ids=lambda d: d.key
+)
+def test_save_refuses_what_the_administrator_fixed_as_the_table_says(
+    definition: SettingDefinition, admin_file: Path, user_file: Path
+) -> None:
+    write(admin_file, f"{definition.key} = {json.dumps(definition.default)}\n")
+    change = {definition.key: definition.default}
+    if definition.admin_lockable:
+        with pytest.raises(SettingsLocked) as raised:
+            save_user_settings(change, user_file=user_file, admin_files=[admin_file])
+        assert raised.value.keys == (definition.key,)
+        assert definition.label in raised.value.message
+    else:
+        save_user_settings(change, user_file=user_file, admin_files=[admin_file])
