@@ -99,9 +99,12 @@ def _clean_user_value(definition: SettingDefinition, value: Any, target: Path) -
         try:
             definition.check(cleaned, CheckContext(definition.key, label, target))
         except Invalid as invalid:
-            raise ConfigError(
-                f"{invalid.message}. Bitte wählen Sie eine vorhandene Datei."
-            ) from None
+            wanted = (
+                "einen vorhandenen Ordner"
+                if definition.kind == "folder"
+                else "eine vorhandene Datei"
+            )
+            raise ConfigError(f"{invalid.message}. Bitte wählen Sie {wanted}.") from None
     return cleaned
 
 

@@ -141,3 +141,21 @@ def test_save_refuses_what_the_administrator_fixed_as_the_table_says(
         assert definition.label in raised.value.message
     else:
         save_user_settings(change, user_file=user_file, admin_files=[admin_file])
+
+
+def test_a_missing_folder_asks_for_a_folder_not_a_file(user_file: Path, tmp_path: Path) -> None:
+    with pytest.raises(ConfigError) as raised:
+        save_user_settings({"textbausteine_dir": str(tmp_path / "weg")}, user_file=user_file)
+    assert raised.value.message == (
+        f"Den Ordner der Textbausteine „{tmp_path / 'weg'}“ gibt es nicht. "
+        "Bitte wählen Sie einen vorhandenen Ordner."
+    )
+
+
+def test_a_missing_template_asks_for_an_existing_word_file(user_file: Path, tmp_path: Path) -> None:
+    with pytest.raises(ConfigError) as raised:
+        save_user_settings({"template": str(tmp_path / "weg.docx")}, user_file=user_file)
+    assert raised.value.message == (
+        f"Die Word-Vorlage „{tmp_path / 'weg.docx'}“ gibt es nicht. "
+        "Bitte wählen Sie eine vorhandene Datei."
+    )
