@@ -5,7 +5,7 @@ the kind of value and the check that turns a file's value into the program's, it
 (written as in a settings file), how a later file's value combines with an earlier one, and who
 may set it. Everything that names keys is derived from :data:`SETTING_TABLE`: the constants
 below, the built-in values that hold when no file can be read, what each layer may set, how it
-is checked and merged, and what the user may save.
+is checked and merged, what the user may save, and the rows of the settings dialog.
 (qutebrowser declares its options the same way, in ``configdata.yml``.)
 """
 
