@@ -12,6 +12,7 @@ from hypothesis import strategies as st
 
 from stellungnahme_app.office_headings import derive_heading
 from stellungnahme_app.settings import Dezernat, Office, Settings, load_settings
+from stellungnahme_app.settings.catalogue import merge_by_name, name_key
 
 from .setting_files import json_values, to_toml, write
 
@@ -159,3 +160,24 @@ def test_no_list_entry_makes_loading_fail(entries: list[dict[str, object]]) -> N
         assert dezernat.name and all(isinstance(s, str) for s in dezernat.signatories)
     for office in loaded.settings.offices:
         assert office.name and office.heading
+
+
+def test_merge_by_name_replaces_in_place_adds_at_the_end_and_removes() -> None:
+    earlier = (
+        Office("Jugendamt", "Stellungnahme des Jugendamts"),
+        Office("Stadtarchiv", "Stellungnahme des Stadtarchivs"),
+        Office("Kämmerei", "Stellungnahme der Kämmerei"),
+    )
+    changes = [
+        ("jugendamt", Office("Jugendamt", "Stellungnahme des Jugendamtes")),
+        ("stadtarchiv", None),
+        ("rechtsamt", Office("Rechtsamt", "Stellungnahme des Rechtsamts")),
+        ("amt für zeitreisen", None),  # removing what is not there changes nothing
+    ]
+    assert merge_by_name(earlier, changes) == (
+        Office("Jugendamt", "Stellungnahme des Jugendamtes"),
+        Office("Kämmerei", "Stellungnahme der Kämmerei"),
+        Office("Rechtsamt", "Stellungnahme des Rechtsamts"),
+    )
+    assert merge_by_name(None, []) == ()
+    assert name_key("  Amt  für SOZIALES ") == name_key("amt für soziales")
