@@ -33,10 +33,12 @@ from PySide6.QtWidgets import QApplication
 from stellungnahme_app import exchange
 from stellungnahme_app.model import Contribution
 from stellungnahme_app.settings import load_settings
+from stellungnahme_app.store import Store
 from stellungnahme_app.textbausteine import load_textbausteine
 from stellungnahme_app.ui.app import create_application
-from stellungnahme_app.ui.editor import DraftEditor, DraftMetadata
+from stellungnahme_app.ui.editor import DraftEditor
 from stellungnahme_app.ui.editor.step_aemter import AemterStep, ContributionEditor
+from stellungnahme_app.workspace import Workspace
 
 PROJECT = Path(__file__).resolve().parent.parent
 REFERENCE = PROJECT / "tests" / "fixtures" / "stellungnahme-0661-24.json"
@@ -65,7 +67,8 @@ def main() -> int:
     app = create_application()
     settings = load_settings().settings
     items, _problems = load_textbausteine(settings.textbausteine_dir)
-    editor = DraftEditor(settings, items)
+    workspace = Workspace(Store.open(), settings, items)  # in the benchmark's own data folder
+    editor = DraftEditor(workspace)
     editor.resize(1200, 800)
     editor.show()
     app.processEvents()
@@ -77,7 +80,8 @@ def main() -> int:
     print(f"Riesiger Absatz: {len(huge_text):,} Zeichen in einem Absatz".replace(",", "."))
 
     for name, draft in (("Referenz", reference), ("riesiger Text", huge)):
-        took = _ms(lambda shown=draft: editor.set_draft(shown, metadata=DraftMetadata()))
+        opened = workspace.create_draft(draft)
+        took = _ms(lambda shown=opened: editor.set_draft(shown))
         print(f"set_draft ({name}):{' ' * (17 - len(name))}{took:7.1f} ms")
     editor.jump_to("contributions[2].text")
     app.processEvents()

@@ -109,7 +109,7 @@ def child() -> int:
         app.quit()
 
     app.exec()
-    window.store.close()
+    window.workspace.close()
     print("BENCH " + json.dumps(report))
     return 0
 

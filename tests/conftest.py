@@ -16,6 +16,9 @@ REFERENCE_TEXT = FIXTURES / "stellungnahme-0661-24.txt"
 
 os.environ.setdefault("QT_QPA_PLATFORM", "offscreen")
 
+# Qt and editor fixtures for tests/ui and tests/end2end (``pythonpath`` in pyproject.toml).
+pytest_plugins = ["helpers.qt_fixtures", "helpers.editor_fixtures"]
+
 
 @pytest.fixture(autouse=True)
 def data_home(tmp_path_factory: pytest.TempPathFactory, monkeypatch: pytest.MonkeyPatch) -> Path:

@@ -1,4 +1,4 @@
-"""The core stays Qt-free: only ``stellungnahme_app/ui/`` may use PySide6."""
+"""The architecture holds: the core stays Qt-free, and the import contracts of the layers."""
 
 from __future__ import annotations
 
@@ -72,3 +72,17 @@ def test_importing_every_core_module_loads_no_qt() -> None:
         [sys.executable, "-c", code], capture_output=True, text=True, check=True
     )
     assert result.stdout.strip() == "[]"
+
+
+def test_the_import_contracts_hold() -> None:
+    """The layers and the Qt and store boundaries in pyproject.toml (import-linter)."""
+    linter = Path(sys.executable).with_name("lint-imports")
+    result = subprocess.run(
+        [str(linter), "--no-cache"],
+        capture_output=True,
+        text=True,
+        cwd=PACKAGE.parent,
+        check=False,
+    )
+    assert result.returncode == 0, result.stdout[-3000:] + result.stderr[-2000:]
+    assert "broken" in result.stdout and " 0 broken" in result.stdout

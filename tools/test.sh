@@ -7,5 +7,7 @@ export QT_QPA_PLATFORM=offscreen
 echo "» ruff …"
 "$VENV/bin/ruff" check .
 "$VENV/bin/ruff" format --check --quiet .
+echo "» lint-imports …"
+"$VENV/bin/lint-imports" --no-cache | tail -n 5
 echo "» pytest …"
 "$VENV/bin/python" -m pytest "$@"

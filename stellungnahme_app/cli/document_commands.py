@@ -19,12 +19,11 @@ from typing import TYPE_CHECKING
 
 from stellungnahme_app import exchange, rules
 from stellungnahme_app.cli.main import ExitCode
-from stellungnahme_app.model import Draft
+from stellungnahme_app.cli.terminal_text import for_terminal
+from stellungnahme_app.workspace.documents import DOCUMENT_SUFFIXES, check_draft, export_draft
 
 if TYPE_CHECKING:
-    from stellungnahme_app.settings import Settings
-
-OUTPUT_SUFFIXES = (".docx", ".pdf")
+    from stellungnahme_app.workspace import Configuration
 
 
 def register(commands: argparse._SubParsersAction) -> None:
@@ -84,26 +83,18 @@ def register(commands: argparse._SubParsersAction) -> None:
     template_check.set_defaults(handler=run_template_check)
 
 
-def _finding_line(finding: rules.Finding) -> str:
-    return f"{finding.severity.label} ({finding.field}): {finding.message}"
+def finding_line(finding: rules.Finding) -> str:
+    return f"{finding.severity.label} ({finding.field}): {for_terminal(finding.message)}"
 
 
-def configured_settings() -> Settings:
+def load_configuration_reporting() -> Configuration:
     """The settings in effect (template, number form), as in the window; problems to stderr."""
-    from stellungnahme_app.settings import load_settings
+    from stellungnahme_app.workspace import load_configuration
 
-    loaded = load_settings()
-    for problem in loaded.problems:
+    configuration = load_configuration()
+    for problem in configuration.problems:
         print(f"Hinweis (Einstellungen): {problem}", file=sys.stderr)
-    return loaded.settings
-
-
-def _check(draft: Draft, configured: Settings) -> list[rules.Finding]:
-    return rules.check(
-        draft,
-        number_pattern=configured.number_pattern,
-        number_example=configured.number_example,
-    )
+    return configuration
 
 
 def output_path(args: argparse.Namespace, default_name: str) -> Path | None:
@@ -113,45 +104,43 @@ def output_path(args: argparse.Namespace, default_name: str) -> Path | None:
         return args.draft_file.parent / default_name
     if output.is_dir():
         return output / default_name
-    if output.suffix.lower() not in OUTPUT_SUFFIXES:
+    if output.suffix.lower() not in DOCUMENT_SUFFIXES:
         print(f"Die Zieldatei „{output}“ muss auf .docx (Word) oder .pdf enden.", file=sys.stderr)
         return None
     return output
 
 
 def run_export(args: argparse.Namespace) -> int:
-    from stellungnahme_app.export import ExportBlocked, default_file_name, export_document
+    from stellungnahme_app.export import ExportBlocked, default_file_name
 
     draft = exchange.read_file(args.draft_file)
     target = output_path(args, default_file_name(draft, draft_mode=args.draft_mode))
     if target is None:
         return ExitCode.USAGE
-    configured = configured_settings()
+    configured = load_configuration_reporting().settings
     try:
-        export_document(
-            draft,
-            target,
-            draft_mode=args.draft_mode,
-            template=args.template or configured.template,
-            number_pattern=configured.number_pattern,
-            number_example=configured.number_example,
-        )
+        export_draft(draft, target, configured, draft_mode=args.draft_mode, template=args.template)
     except ExportBlocked as blocked:
         print(blocked.message, file=sys.stderr)
         return ExitCode.FINDINGS
     if not args.draft_mode:
-        for finding in _check(draft, configured):
-            if finding.severity is rules.Severity.WARNING:
-                print(_finding_line(finding), file=sys.stderr)
+        print_warnings(check_draft(draft, configured))
     print(f"Gespeichert{' (Entwurf)' if args.draft_mode else ''}: {target.absolute()}")
     return ExitCode.OK
 
 
+def print_warnings(findings: list[rules.Finding]) -> None:
+    """The Hinweise of a final export (it had no errors), to stderr."""
+    for finding in findings:
+        if finding.severity is rules.Severity.WARNING:
+            print(finding_line(finding), file=sys.stderr)
+
+
 def run_validate(args: argparse.Namespace) -> int:
     draft = exchange.read_file(args.draft_file)
-    findings = _check(draft, configured_settings())
+    findings = check_draft(draft, load_configuration_reporting().settings)
     for finding in findings:
-        print(_finding_line(finding))
+        print(finding_line(finding))
     error_count = len(rules.errors(findings))
     warning_count = len(findings) - error_count
     if error_count:

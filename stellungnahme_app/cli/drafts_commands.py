@@ -20,19 +20,15 @@ from pathlib import Path
 from typing import TYPE_CHECKING
 
 from stellungnahme_app import exchange
-from stellungnahme_app.cli.document_commands import OUTPUT_SUFFIXES, configured_settings
+from stellungnahme_app.cli.document_commands import load_configuration_reporting
 from stellungnahme_app.cli.main import ExitCode
+from stellungnahme_app.cli.terminal_text import for_terminal
 from stellungnahme_app.german_dates import format_date, format_date_time
-from stellungnahme_app.store import (
-    BackupNotFound,
-    DraftNotFound,
-    DraftSummary,
-    Status,
-    VersionReason,
-)
+from stellungnahme_app.store import BackupNotFound, DraftNotFound, DraftSummary, Status
+from stellungnahme_app.workspace.documents import DOCUMENT_SUFFIXES
 
 if TYPE_CHECKING:
-    from stellungnahme_app.store import Store
+    from stellungnahme_app.workspace import Workspace
 
 TITLE_WIDTH = 50
 
@@ -160,55 +156,68 @@ def _usage(parser: argparse.ArgumentParser) -> int:
 # ---------------------------------------------------------------------- running
 
 
-def _with_store(action: Callable[[Store], int]) -> int:
-    """Open the store, tell about a repair, run ``action``; unknown ids are usage errors."""
-    from stellungnahme_app.store import Store  # sqlite-utils only when a drafts command runs
+def _with_workspace(action: Callable[[Workspace], int]) -> int:
+    """Open the drafts, tell about a repair, run ``action``; unknown ids are usage errors."""
+    from stellungnahme_app.workspace import Workspace
 
-    with Store.open() as store:
-        if store.recovery_notice:
-            print(store.recovery_notice, file=sys.stderr)
+    with Workspace.open(configuration=load_configuration_reporting()) as workspace:
+        if workspace.recovery_notice:
+            print(workspace.recovery_notice, file=sys.stderr)
         try:
-            return action(store)
+            return action(workspace)
         except (DraftNotFound, BackupNotFound) as error:
             print(error.message, file=sys.stderr)
             return ExitCode.USAGE
 
 
 def run_list(args: argparse.Namespace) -> int:
-    def action(store: Store) -> int:
+    if args.search is not None and args.trash:
+        print("--search und --trash gehen nicht zusammen.", file=sys.stderr)
+        return ExitCode.USAGE
+
+    def action(workspace: Workspace) -> int:
         if args.search is not None:
-            if args.trash:
-                print("--search und --trash gehen nicht zusammen.", file=sys.stderr)
-                return ExitCode.USAGE
-            rows = store.search(args.search, status=args.status)
+            rows = workspace.search(args.search, status=args.status)
         else:
-            rows = store.list_drafts(status=args.status, trash=args.trash)
+            rows = workspace.list_drafts(status=args.status, trash=args.trash)
         if not rows:
             print("Keine Entwürfe gefunden." if args.search or args.status else "Keine Entwürfe.")
             return ExitCode.OK
         print(format_table(rows))
         return ExitCode.OK
 
-    return _with_store(action)
+    return _with_workspace(action)
 
 
 def run_import(args: argparse.Namespace) -> int:
-    drafts = [(path, exchange.read_file(path)) for path in args.files]
+    from stellungnahme_app.workspace import Workspace
 
-    def action(store: Store) -> int:
-        for path, draft in drafts:
-            stored = store.create(draft)
-            store.keep_version(stored.id, VersionReason.IMPORT)
-            print(f"Nr. {stored.id}: {_one_line(draft.display_title)} (aus „{path.name}“)")
-        return ExitCode.OK
+    readings = Workspace.read_import_files(args.files)
+    failures = [reading for reading in readings if reading.error is not None]
+    if failures:
+        for reading in failures:
+            assert reading.error is not None
+            print(reading.error.message, file=sys.stderr)
+        print("Es wurde keine Datei gespeichert.", file=sys.stderr)
+        return ExitCode.USAGE
 
-    return _with_store(action)
+    def action(workspace: Workspace) -> int:
+        report = workspace.add_imported(readings, all_or_nothing=True)
+        for item in report.added:
+            print(f"Nr. {item.id}: {_one_line(item.title)} (aus „{for_terminal(item.path.name)}“)")
+        for path, error in report.failures:
+            print(f"„{for_terminal(path.name)}“: {error.message}", file=sys.stderr)
+        return ExitCode.FAILED if report.failures else ExitCode.OK
+
+    return _with_workspace(action)
 
 
 def run_export(args: argparse.Namespace) -> int:
+    from stellungnahme_app.export import ExportBlocked
+
     target: Path = args.output
     suffix = target.suffix.lower()
-    if suffix not in (exchange.FILE_SUFFIX, *OUTPUT_SUFFIXES):
+    if suffix not in (exchange.FILE_SUFFIX, *DOCUMENT_SUFFIXES):
         print(
             f"Die Zieldatei „{target}“ muss auf .json (Austauschdatei), .docx (Word) oder "
             ".pdf enden.",
@@ -216,82 +225,65 @@ def run_export(args: argparse.Namespace) -> int:
         )
         return ExitCode.USAGE
 
-    def action(store: Store) -> int:
-        stored = store.load(args.draft_id)
-        if suffix == exchange.FILE_SUFFIX:
-            exchange.write_file(stored.draft, target)
-        else:
-            from stellungnahme_app.export import ExportBlocked, export_document
-
-            configured = configured_settings()
-            try:
-                export_document(
-                    stored.draft,
-                    target,
-                    draft_mode=args.draft_mode,
-                    template=configured.template,
-                    number_pattern=configured.number_pattern,
-                    number_example=configured.number_example,
-                )
-            except ExportBlocked as blocked:
-                print(blocked.message, file=sys.stderr)
-                return ExitCode.FINDINGS
-        store.keep_version(stored.id, VersionReason.EXPORT)
-        mode = " (Entwurf)" if args.draft_mode and suffix in OUTPUT_SUFFIXES else ""
-        print(f"Gespeichert{mode}: {target.absolute()}")
+    def action(workspace: Workspace) -> int:
+        try:
+            written = workspace.export_stored(args.draft_id, target, draft_mode=args.draft_mode)
+        except ExportBlocked as blocked:
+            print(blocked.message, file=sys.stderr)
+            return ExitCode.FINDINGS
+        mode = " (Entwurf)" if args.draft_mode and suffix in DOCUMENT_SUFFIXES else ""
+        print(f"Gespeichert{mode}: {written.absolute()}")
         return ExitCode.OK
 
-    return _with_store(action)
+    return _with_workspace(action)
 
 
 def run_delete(args: argparse.Namespace) -> int:
-    def action(store: Store) -> int:
-        stored = store.load(args.draft_id)
-        store.delete(args.draft_id)
+    def action(workspace: Workspace) -> int:
+        title = workspace.move_to_trash(args.draft_id)
         print(
-            f"Nr. {args.draft_id} ({_one_line(stored.draft.display_title)}) liegt jetzt im "
-            "Papierkorb. Zurückholen mit: stellungnahme drafts restore "
-            f"{args.draft_id}"
+            f"Nr. {args.draft_id} ({_one_line(title)}) liegt jetzt im Papierkorb. Zurückholen "
+            f"mit: stellungnahme drafts restore {args.draft_id}"
         )
         return ExitCode.OK
 
-    return _with_store(action)
+    return _with_workspace(action)
 
 
 def run_restore(args: argparse.Namespace) -> int:
-    def action(store: Store) -> int:
-        store.restore_from_trash(args.draft_id)
-        stored = store.load(args.draft_id)
-        print(f"Nr. {args.draft_id} ({_one_line(stored.draft.display_title)}) ist zurückgeholt.")
+    def action(workspace: Workspace) -> int:
+        title = workspace.restore_from_trash(args.draft_id)
+        print(f"Nr. {args.draft_id} ({_one_line(title)}) ist zurückgeholt.")
         return ExitCode.OK
 
-    return _with_store(action)
+    return _with_workspace(action)
 
 
 def run_backup(_args: argparse.Namespace) -> int:
-    def action(store: Store) -> int:
-        print(f"Sicherung geschrieben: {store.backup()}")
+    def action(workspace: Workspace) -> int:
+        print(f"Sicherung geschrieben: {workspace.back_up_now()}")
         return ExitCode.OK
 
-    return _with_store(action)
+    return _with_workspace(action)
 
 
 def run_restore_backup(args: argparse.Namespace) -> int:
-    def action(store: Store) -> int:
-        used = store.restore_backup(args.name)
-        print(f"Sicherung „{used.name}“ eingespielt.")
-        if store.previous_database is not None:
-            print(f"Die bisherige Datenbank ist aufbewahrt als „{store.previous_database}“.")
+    def action(workspace: Workspace) -> int:
+        restored = workspace.restore_backup(args.name)
+        print(f"Sicherung „{restored.used.name}“ eingespielt.")
+        if restored.previous_database is not None:
+            print(f"Die bisherige Datenbank ist aufbewahrt als „{restored.previous_database}“.")
         return ExitCode.OK
 
-    return _with_store(action)
+    return _with_workspace(action)
 
 
 # ---------------------------------------------------------------------- the table
 
 
 def _one_line(text: str) -> str:
-    return " ".join(text.split())
+    """One line for the terminal: whitespace collapsed, control characters escaped."""
+    return for_terminal(" ".join(text.split()))
 
 
 def _shorten(text: str, width: int) -> str:

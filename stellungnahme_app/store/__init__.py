@@ -14,6 +14,7 @@ from __future__ import annotations
 
 from typing import TYPE_CHECKING, Any
 
+from stellungnahme_app.store.backups import KEEP_DAILY_BACKUPS, BackupFile
 from stellungnahme_app.store.errors import (
     BackupNotFound,
     ConflictError,
@@ -33,7 +34,7 @@ from stellungnahme_app.store.records import (
 )
 
 if TYPE_CHECKING:
-    from stellungnahme_app.store.database import DATABASE_FILE_NAME, Store
+    from stellungnahme_app.store.database import DATABASE_FILE_NAME, TRASH_DAYS, Store
 
 
 def __getattr__(name: str) -> Any:
@@ -41,7 +42,7 @@ def __getattr__(name: str) -> Any:
 
     The command line needs ``Status`` for every start but the database only for ``drafts``.
     """
-    if name in ("Store", "DATABASE_FILE_NAME"):
+    if name in ("Store", "DATABASE_FILE_NAME", "TRASH_DAYS"):
         from stellungnahme_app.store import database
 
         return getattr(database, name)
@@ -50,6 +51,9 @@ def __getattr__(name: str) -> Any:
 
 __all__ = [
     "DATABASE_FILE_NAME",
+    "KEEP_DAILY_BACKUPS",
+    "TRASH_DAYS",
+    "BackupFile",
     "BackupNotFound",
     "ConflictError",
     "DraftNotFound",

@@ -32,7 +32,6 @@ from stellungnahme_app import __version__, logs
 from stellungnahme_app.errors import StellungnahmeError
 
 if TYPE_CHECKING:
-    from stellungnahme_app.store import Store
     from stellungnahme_app.ui.main_window import MainWindow
 
 APPLICATION_NAME = "Stellungnahme"
@@ -95,7 +94,7 @@ def run_app(argv: Sequence[str] | None = None) -> int:
     from stellungnahme_app.ui.background import wait_for_all
 
     wait_for_all()
-    window.store.close()
+    window.workspace.close()
     return code
 
 
@@ -114,46 +113,51 @@ def _log_qt_message(kind: QtMsgType, context: QMessageLogContext, message: str) 
 
 
 def start_main_window(database: Path | None = None) -> MainWindow | None:
-    """Open the store, add the example on first start, show the window (``None``: no store).
+    """Open the drafts, add the example on first start, show the window (``None``: no store).
 
     The window is shown first; the Textbausteine, the last open draft, the store's recovery
     notice and problems with the settings follow right after the first paint. ``database``
     defaults to the store's file in the data folder.
     """
-    from stellungnahme_app.settings import load_settings
-    from stellungnahme_app.store import NetworkPathError, Store
+    from stellungnahme_app.store import NetworkPathError
     from stellungnahme_app.ui.error_reporting import show_error, show_notice
     from stellungnahme_app.ui.main_window import MainWindow
+    from stellungnahme_app.workspace import Workspace, load_configuration
 
+    configuration = load_configuration()
     try:
-        store = Store.open(database)
+        workspace = Workspace.open(database, configuration=configuration)
     except NetworkPathError as error:
         _show_fatal(error, headline="Die Entwürfe können hier nicht gespeichert werden.")
         return None
     except StellungnahmeError as error:
         _show_fatal(error, headline="Die Entwurfsdatenbank kann nicht geöffnet werden.")
         return None
-    loaded = load_settings()
-    problems = list(loaded.problems)
+    problems = list(configuration.problems)
     try:
-        add_example_if_empty(store)
+        workspace.add_example_if_empty()
     except StellungnahmeError as error:
         problems.append(f"Das Beispiel konnte nicht angelegt werden: {error.message}")
-    window = MainWindow(store, loaded.settings)
+    window = MainWindow(workspace)
     last_draft = window.restore_window_state()
     window.show()
 
-    def after_first_paint() -> None:
-        window.load_textbausteine()
+    def reopen() -> None:
         try:
             window.reopen_last_draft(last_draft)
         except Exception as error:  # the window stays usable; the user learns why
             show_error(
                 window, error, action="Der zuletzt geöffnete Entwurf konnte nicht geöffnet werden."
             )
-        if store.recovery_notice:
+        if os.environ.get(QUIT_AFTER_START_VARIABLE) == "1":
+            # Smoke test of the bundle: the whole start-up has run, including this part.
+            QTimer.singleShot(0, QApplication.quit)
+
+    def after_first_paint() -> None:
+        window.load_textbausteine(then=reopen)
+        if workspace.recovery_notice:
             show_notice(
-                window, "Die Entwurfsdatenbank wurde repariert.", details=store.recovery_notice
+                window, "Die Entwurfsdatenbank wurde repariert.", details=workspace.recovery_notice
             )
         if problems:
             show_notice(
@@ -162,9 +166,6 @@ def start_main_window(database: Path | None = None) -> MainWindow | None:
                 "Voreinstellungen.",
                 details="\n\n".join(problems),
             )
-        if os.environ.get(QUIT_AFTER_START_VARIABLE) == "1":
-            # Smoke test of the bundle: the whole start-up has run, including this part.
-            QTimer.singleShot(0, QApplication.quit)
 
     run_after_first_paint(window, after_first_paint)
     return window
@@ -195,17 +196,6 @@ class _FirstPaintWatcher(QObject):
 def run_after_first_paint(window: QWidget, then: Callable[[], None]) -> None:
     """Run ``then`` once the window is on screen, so slower work never delays the first paint."""
     _FirstPaintWatcher(window, then)
-
-
-def add_example_if_empty(store: Store) -> bool:
-    """On an empty database, add the example Stellungnahme 0661/24; True if it was added."""
-    if not store.is_empty():
-        return False
-    from stellungnahme_app import exchange
-    from stellungnahme_app.settings import example_draft_file
-
-    store.create(exchange.read_file(example_draft_file()))
-    return True
 
 
 def _show_fatal(error: StellungnahmeError, *, headline: str) -> None:

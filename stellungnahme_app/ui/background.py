@@ -33,9 +33,13 @@ PROGRESS_DIALOG_DELAY_MS = 400
 _running: set[_Job] = set()
 
 
-def running_jobs() -> int:
-    """How many background jobs have not yet reported back (tests and shutdown wait on it)."""
-    return len(_running)
+def running_jobs(*, only_results: bool = False) -> int:
+    """How many background jobs have not yet reported back (tests and shutdown wait on it).
+
+    ``only_results``: count only the jobs whose result the user waits for (a PDF being made),
+    not housekeeping that may simply be dropped (reading the Textbausteine).
+    """
+    return sum(1 for job in _running if job.delivers_result or not only_results)
 
 
 def wait_for_all(timeout_ms: int = 60_000) -> bool:
@@ -50,14 +54,17 @@ def run_in_background(
     busy_text: str,
     on_success: Callable[[T], None],
     on_error: Callable[[BaseException], None] | None = None,
+    delivers_result: bool = True,
 ) -> None:
     """Run ``work()`` on a worker thread; call ``on_success`` or ``on_error`` on the GUI thread.
 
     ``busy_text`` (German, e.g. „PDF wird erstellt …“) is shown while the work runs. Without
     ``on_error`` an exception goes to :func:`show_error`. If ``parent`` is closed and deleted
     before the work is done, the result is dropped (and an error is only logged).
+    ``delivers_result=False`` marks housekeeping the window may close during without asking.
     """
     job = _Job(parent, work, busy_text, on_success, on_error)
+    job.delivers_result = delivers_result
     _running.add(job)
     job.start()
 
@@ -80,9 +87,19 @@ class _Runnable(QRunnable):
         try:
             result = self._work()
         except BaseException as error:  # every failure goes back to the GUI
-            self._relay.failed.emit(error)
+            self._report(self._relay.failed, error)
         else:
-            self._relay.succeeded.emit(result)
+            self._report(self._relay.succeeded, result)
+
+    def _report(self, signal: Any, value: object) -> None:
+        """Hand the outcome to the GUI thread, unless nobody is left to take it."""
+        if not shiboken6.isValid(self._relay):
+            log.info("Ergebnis einer Hintergrundarbeit verworfen: niemand wartet mehr darauf")
+            return
+        try:
+            signal.emit(value)
+        except RuntimeError:  # deleted between the check and the emit
+            log.info("Ergebnis einer Hintergrundarbeit verworfen: niemand wartet mehr darauf")
 
 
 class _Job:
@@ -96,6 +113,7 @@ class _Job:
     ) -> None:
         self._parent = parent
         self._work = work
+        self.delivers_result = True
         self._on_success = on_success
         self._on_error = on_error
         self._busy = _BusyIndicator(parent, busy_text)

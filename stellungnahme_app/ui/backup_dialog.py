@@ -1,11 +1,11 @@
 """Extras › Datensicherungen: the store's backups, a backup made now, and a restore.
 
 The store backs the database up every day it is used and keeps the last ten (see
-:mod:`stellungnahme_app.store.backups`). The dialog lists them with date, time and size,
-makes one on request (:meth:`Store.backup`) and, after a confirmation that says what will
+the store). The dialog lists them with date, time and size,
+makes one on request (:meth:`Workspace.back_up_now`) and, after a confirmation that says what will
 happen, asks the main window to restore the chosen one
 (:attr:`BackupDialog.restore_requested`): the main window first saves and closes the open
-draft, and the store keeps the database it replaces aside (:attr:`Store.previous_database`).
+draft, and the store keeps the database it replaces aside.
 """
 
 from __future__ import annotations
@@ -29,9 +29,9 @@ from PySide6.QtWidgets import (
 
 from stellungnahme_app import form
 from stellungnahme_app.errors import StellungnahmeError
-from stellungnahme_app.store import Store
-from stellungnahme_app.store.backups import KEEP_DAILY_BACKUPS, BackupFile, list_backups
+from stellungnahme_app.store import KEEP_DAILY_BACKUPS, BackupFile
 from stellungnahme_app.ui.error_reporting import show_error
+from stellungnahme_app.workspace import Workspace
 
 NAME_ROLE = Qt.ItemDataRole.UserRole + 1
 
@@ -59,9 +59,9 @@ class BackupDialog(QDialog):
     #: The file name of the backup the user confirmed to restore.
     restore_requested = Signal(str)
 
-    def __init__(self, store: Store, parent: QWidget | None = None) -> None:
+    def __init__(self, workspace: Workspace, parent: QWidget | None = None) -> None:
         super().__init__(parent)
-        self._store = store
+        self._workspace = workspace
         self.confirmation: QMessageBox | None = None
         self.setObjectName("datensicherungen")
         self.setWindowTitle("Datensicherungen – Stellungnahme")
@@ -144,7 +144,7 @@ class BackupDialog(QDialog):
     def refresh(self, *, select: Path | None = None) -> None:
         """Read the backups again; select ``select`` (default: the newest)."""
         self.backup_list.clear()
-        backups = list_backups(self._store.path)
+        backups = self._workspace.backups()
         minutes = [describe_backup(backup) for backup in backups]
         for backup, minute in zip(backups, minutes, strict=True):
             shared = minutes.count(minute) > 1
@@ -177,7 +177,7 @@ class BackupDialog(QDialog):
     def back_up_now(self) -> Path | None:
         """Make a backup now; it is shown selected at the top of the list."""
         try:
-            made = self._store.backup()
+            made = self._workspace.back_up_now()
         except StellungnahmeError as error:
             show_error(self, error, action="Die Sicherung konnte nicht angelegt werden.")
             return None

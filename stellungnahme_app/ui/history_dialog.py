@@ -24,9 +24,10 @@ from PySide6.QtWidgets import (
 
 from stellungnahme_app.errors import StellungnahmeError
 from stellungnahme_app.german_dates import format_date_time
-from stellungnahme_app.store import Store, VersionInfo
+from stellungnahme_app.store import VersionInfo
 from stellungnahme_app.ui.document_preview import DocumentPreview
 from stellungnahme_app.ui.error_reporting import show_error
+from stellungnahme_app.workspace import Workspace
 
 VERSION_ID_ROLE = Qt.ItemDataRole.UserRole + 1
 
@@ -36,9 +37,9 @@ class HistoryDialog(QDialog):
 
     restore_requested = Signal(int)
 
-    def __init__(self, store: Store, draft_id: int, parent: QWidget | None = None) -> None:
+    def __init__(self, workspace: Workspace, draft_id: int, parent: QWidget | None = None) -> None:
         super().__init__(parent)
-        self._store = store
+        self._workspace = workspace
         self._draft_id = draft_id
         self.setObjectName("versionen")
         self.setWindowTitle("Versionen – Stellungnahme")
@@ -112,7 +113,7 @@ class HistoryDialog(QDialog):
     def refresh(self) -> None:
         self.version_list.clear()
         try:
-            versions = self._store.versions(self._draft_id)
+            versions = self._workspace.versions(self._draft_id)
         except StellungnahmeError as error:
             show_error(self, error, action="Die Versionen konnten nicht gelesen werden.")
             versions = []
@@ -139,7 +140,7 @@ class HistoryDialog(QDialog):
             self.preview.clear()
             return
         try:
-            draft = self._store.load_version(version_id)
+            draft = self._workspace.load_version(version_id)
         except StellungnahmeError as error:
             self.preview.setPlainText(error.message)
             return

@@ -1,72 +1,64 @@
-"""The main window: the drafts overview and the editor of the open draft, menus and status bar.
+"""The main window: the drafts overview and the page of the open draft, menus and status bar.
 
-The window owns the store handle and the :class:`DraftSession` of the open draft. It turns
-the overview's requests into store calls (new, duplicate, delete with undo, import, export),
-saves the open draft automatically through the session and shows „Gespeichert 14:32“ in
-the status bar, resolves save conflicts with the user, and remembers its size, position and
-the last open draft in ``fenster.ini`` in the data folder. A new draft the author leaves
-without entering anything is removed again (like an unused new document), not kept empty.
+The window holds the :class:`~stellungnahme_app.workspace.Workspace` and turns the overview's
+requests into its use cases (new, duplicate, delete with undo, import, export, trash,
+backups, settings). The open draft lives on the :class:`EditorPage` (editor, autosave,
+conflicts); the window shows its save state („Gespeichert 14:32“) in the status bar and
+remembers size, position and the last open draft (:mod:`.window_state`). A new draft the
+author leaves without entering anything is removed again (like an unused new document).
 """
 
 from __future__ import annotations
 
-import datetime as dt
 import logging
 from collections.abc import Callable, Sequence
 from pathlib import Path
 from typing import TYPE_CHECKING
 
-from PySide6.QtCore import QByteArray, QEvent, QMimeData, QSettings, Qt, QTimer, QUrl, Signal
+from PySide6.QtCore import QEvent, Qt, QTimer, QUrl, Signal
 from PySide6.QtGui import (
-    QAction,
     QCloseEvent,
     QDesktopServices,
     QDragEnterEvent,
     QDragMoveEvent,
     QDropEvent,
-    QFont,
     QIcon,
-    QKeySequence,
 )
 from PySide6.QtWidgets import (
     QFileDialog,
-    QFrame,
-    QHBoxLayout,
     QLabel,
     QMainWindow,
     QMessageBox,
     QPushButton,
     QStackedWidget,
-    QVBoxLayout,
     QWidget,
 )
 
-from stellungnahme_app import __version__, exchange, paths
+from stellungnahme_app import __version__, paths
 from stellungnahme_app.errors import StellungnahmeError
-from stellungnahme_app.model import Draft, Signature
-from stellungnahme_app.settings import LoadedSettings, Settings, load_settings
-from stellungnahme_app.store import ConflictError, DraftNotFound, Store, StoredDraft, VersionReason
+from stellungnahme_app.ui import help_window, window_menus, window_state
 from stellungnahme_app.ui.background import run_in_background, running_jobs
-from stellungnahme_app.ui.conflict_dialog import ConflictChoice, ConflictDialog
-from stellungnahme_app.ui.draft_session import DraftSession
+from stellungnahme_app.ui.editor_page import EditorPage
 from stellungnahme_app.ui.error_reporting import show_error, show_notice
+from stellungnahme_app.ui.file_drops import dropped_exchange_files
 from stellungnahme_app.ui.overview_page import OverviewPage
+from stellungnahme_app.workspace import (
+    FileReading,
+    ImportReport,
+    Workspace,
+    exchange_file_name,
+    load_configuration,
+)
 
-if TYPE_CHECKING:  # imported when the first draft is opened, after the window is painted
+if TYPE_CHECKING:
     from stellungnahme_app.textbausteine import Textbaustein
-    from stellungnahme_app.ui.editor.draft_metadata import DraftMetadata
+    from stellungnahme_app.ui.draft_session import DraftSession
     from stellungnahme_app.ui.editor.editor_widget import DraftEditor
 
 log = logging.getLogger(__name__)
 
-WINDOW_STATE_FILE = "fenster.ini"
 UNDO_DELETE_TIMEOUT_MS = 20_000
 APP_TITLE = "Stellungnahme"
-
-
-def window_settings() -> QSettings:
-    """Window geometry and the last open draft, kept in the data folder (never the registry)."""
-    return QSettings(str(paths.data_dir() / WINDOW_STATE_FILE), QSettings.Format.IniFormat)
 
 
 def app_icon() -> QIcon:
@@ -82,30 +74,18 @@ class MainWindow(QMainWindow):
 
     imported = Signal(list)  # ids of the drafts an import added (possibly none)
 
-    def __init__(
-        self,
-        store: Store,
-        settings: Settings,
-        textbausteine: Sequence[Textbaustein] | None = None,
-        parent: QWidget | None = None,
-    ) -> None:
+    def __init__(self, workspace: Workspace, parent: QWidget | None = None) -> None:
         super().__init__(parent)
         self.setObjectName("hauptfenster")
-        self.store = store
-        self.settings = settings
-        # None: read from the settings' folder when the editor is first needed.
-        self.textbausteine: list[Textbaustein] | None = (
-            None if textbausteine is None else list(textbausteine)
-        )
-        self.session: DraftSession | None = None
-        self.editor: DraftEditor | None = None
-        self._conflict_dialog: ConflictDialog | None = None
+        self.workspace = workspace
         self._deleted_id: int | None = None
+        self._reading_textbausteine = False
+        self._after_textbausteine: list[Callable[[], object]] = []
         self.setWindowIcon(app_icon())
         self.setAcceptDrops(True)
         self.setAccessibleName("Stellungnahme")
 
-        self.overview = OverviewPage(store)
+        self.overview = OverviewPage(workspace)
         self.overview.open_requested.connect(self.open_draft)
         self.overview.new_requested.connect(self.new_draft)
         self.overview.duplicate_requested.connect(self.duplicate_draft)
@@ -114,11 +94,11 @@ class MainWindow(QMainWindow):
         self.overview.export_requested.connect(self.choose_export_file)
         self.overview.trash_requested.connect(self.show_trash)
 
-        self.editor_page = QWidget()
-        self.editor_page.setObjectName("editorseite")
-        self._editor_layout = QVBoxLayout(self.editor_page)
-        self._editor_layout.setContentsMargins(0, 0, 0, 0)
-        self._build_editor_header()
+        self.editor_page = EditorPage(workspace)
+        self.editor_page.overview_requested.connect(self.show_overview)
+        self.editor_page.history_requested.connect(self.show_history)
+        self.editor_page.status_message.connect(self.statusBar().showMessage)
+        self.editor_page.title_changed.connect(self._update_title)
 
         self.pages = QStackedWidget()
         self.pages.addWidget(self.overview)
@@ -126,12 +106,27 @@ class MainWindow(QMainWindow):
         self.setCentralWidget(self.pages)
 
         self._build_status_bar()
-        self._build_actions()
-        self._build_menus()
+        self.editor_page.save_state.connect(self.save_label.setText)
+        self.help = help_window.WindowHelp(self)
+        window_menus.install_actions(self)
+        window_menus.install_menus(self)
         self._update_actions()
         self._update_title()
         self.resize(*self._default_size())
         self.overview.refresh()
+
+    @property
+    def session(self) -> DraftSession | None:
+        """The autosave session of the open draft (``None``: none open)."""
+        return self.editor_page.session
+
+    @property
+    def editor(self) -> DraftEditor | None:
+        return self.editor_page.editor
+
+    @property
+    def settings(self):
+        return self.workspace.settings
 
     # ------------------------------------------------------------------ building
 
@@ -147,46 +142,6 @@ class MainWindow(QMainWindow):
             width = min(width, available.width() * 9 // 10)
             height = min(height, available.height() * 9 // 10)
         return width, height
-
-    def _build_editor_header(self) -> None:
-        header = QHBoxLayout()
-        header.setContentsMargins(9, 6, 9, 0)
-        self.back_button = QPushButton("Zur &Übersicht")
-        self.back_button.setObjectName("zur_uebersicht")
-        self.back_button.setToolTip("Zurück zur Liste aller Entwürfe (Alt+Pos1)")
-        self.back_button.setAccessibleDescription(self.back_button.toolTip())
-        self.back_button.clicked.connect(self.show_overview)
-        self.draft_title_label = QLabel()
-        self.draft_title_label.setObjectName("entwurfstitel")
-        font = QFont(self.draft_title_label.font())
-        font.setBold(True)
-        self.draft_title_label.setFont(font)
-        self.draft_title_label.setTextFormat(Qt.TextFormat.PlainText)
-        self.history_button = QPushButton("&Versionen …")
-        self.history_button.setObjectName("versionen")
-        self.history_button.setToolTip("Frühere Fassungen dieses Entwurfs ansehen und zurückholen")
-        self.history_button.setAccessibleDescription(self.history_button.toolTip())
-        self.history_button.clicked.connect(self.show_history)
-        header.addWidget(self.back_button)
-        header.addWidget(self.draft_title_label, 1)
-        header.addWidget(self.history_button)
-        self._editor_layout.addLayout(header)
-
-        self.elsewhere_banner = QLabel(
-            "Dieser Entwurf ist auch in einem anderen Fenster oder einer zweiten "
-            "Programmsitzung geöffnet. Bearbeiten Sie ihn möglichst nur an einer Stelle: "
-            "Speichern beide, fragt das Programm nach, statt etwas zu überschreiben."
-        )
-        self.elsewhere_banner.setObjectName("hinweis_anderswo_geoeffnet")
-        self.elsewhere_banner.setWordWrap(True)
-        self.elsewhere_banner.setFrameShape(QFrame.Shape.StyledPanel)
-        self.elsewhere_banner.setMargin(6)
-        self.elsewhere_banner.setAccessibleName("Hinweis")
-        self.elsewhere_banner.hide()
-        banner_row = QHBoxLayout()
-        banner_row.setContentsMargins(9, 0, 9, 0)
-        banner_row.addWidget(self.elsewhere_banner)
-        self._editor_layout.addLayout(banner_row)
 
     def _build_status_bar(self) -> None:
         bar = self.statusBar()
@@ -212,112 +167,6 @@ class MainWindow(QMainWindow):
         self._undo_timer.setInterval(UNDO_DELETE_TIMEOUT_MS)
         self._undo_timer.timeout.connect(self._forget_undo)
 
-    def _action(
-        self,
-        text: str,
-        slot: Callable[[], object],
-        shortcut: QKeySequence | QKeySequence.StandardKey | str | None = None,
-        tip: str = "",
-    ) -> QAction:
-        action = QAction(text, self)
-        if shortcut is not None:
-            action.setShortcut(QKeySequence(shortcut))
-        if tip:
-            action.setStatusTip(tip)
-            action.setToolTip(tip)
-        action.triggered.connect(lambda _checked=False: slot())
-        self.addAction(action)
-        return action
-
-    def _build_actions(self) -> None:
-        self.action_new = self._action(
-            "&Neue Stellungnahme", self.new_draft, QKeySequence.StandardKey.New,
-            "Eine neue, leere Stellungnahme anlegen",
-        )  # fmt: skip
-        self.action_import = self._action(
-            "&Importieren …", self.choose_import_files, "Ctrl+I",
-            "Eine Datei im Format stellungnahme/1 als neuen Entwurf übernehmen",
-        )  # fmt: skip
-        self.action_export_file = self._action(
-            "Als &Austauschdatei speichern …", self.choose_export_file, "Ctrl+Shift+S",
-            "Den Entwurf als Datei (stellungnahme/1) speichern, z. B. für ein anderes Amt",
-        )  # fmt: skip
-        self.action_export = self._action(
-            "Prüfen und e&xportieren", self.show_export_step, "Ctrl+E",
-            "Zum letzten Schritt: Befunde, Vorschau und Ausgabe als Word oder PDF",
-        )  # fmt: skip
-        self.action_save = self._action(
-            "&Speichern", self.save_now, QKeySequence.StandardKey.Save,
-            "Sofort speichern (das Programm speichert ohnehin laufend)",
-        )  # fmt: skip
-        self.action_history = self._action(
-            "&Versionen …", self.show_history, "Ctrl+Shift+H",
-            "Frühere Fassungen des Entwurfs ansehen und zurückholen",
-        )  # fmt: skip
-        self.action_undo_delete = self._action(
-            "Löschen &rückgängig", self.undo_delete, QKeySequence.StandardKey.Undo,
-            "Den eben gelöschten Entwurf aus dem Papierkorb zurückholen",
-        )  # fmt: skip
-        self.action_undo_delete.setEnabled(False)
-        self.action_trash = self._action(
-            "&Papierkorb …", self.show_trash, None, "Gelöschte Entwürfe ansehen und zurückholen"
-        )
-        self.action_quit = self._action("&Beenden", self.close, QKeySequence.StandardKey.Quit)
-        self.action_overview = self._action(
-            "Zur &Übersicht", self.show_overview, "Alt+Home", "Die Liste aller Entwürfe zeigen"
-        )
-        self.action_search = self._action(
-            "&Suchen", self.focus_search, QKeySequence.StandardKey.Find,
-            "In allen Entwürfen suchen",
-        )  # fmt: skip
-        # The editor owns Alt+Left/Alt+Right (a second binding here would make them
-        # ambiguous); the menu only names them.
-        self.action_previous_step = self._action(
-            "&Vorheriger Schritt\tAlt+Links", self.previous_step
-        )
-        self.action_next_step = self._action("&Nächster Schritt\tAlt+Rechts", self.next_step)
-        self.action_settings = self._action(
-            "&Einstellungen …", self.show_settings, None,
-            "Voreinstellungen, Word-Vorlage und Textbausteine wählen",
-        )  # fmt: skip
-        self.action_backups = self._action(
-            "Daten&sicherungen …", self.show_backups, None,
-            "Sicherungen aller Entwürfe ansehen, jetzt sichern oder eine Sicherung zurückholen",
-        )  # fmt: skip
-        self.action_data_folder = self._action(
-            "&Datenordner öffnen", self.open_data_folder, None,
-            "Den Ordner mit Datenbank, Sicherungen und Protokoll öffnen",
-        )  # fmt: skip
-        self.action_about = self._action("Über &Stellungnahme", self.show_about)
-
-    def _build_menus(self) -> None:
-        menu_bar = self.menuBar()
-        file_menu = menu_bar.addMenu("&Datei")
-        file_menu.addAction(self.action_new)
-        file_menu.addAction(self.action_import)
-        file_menu.addAction(self.action_export_file)
-        file_menu.addSeparator()
-        file_menu.addAction(self.action_save)
-        file_menu.addAction(self.action_history)
-        file_menu.addAction(self.action_export)
-        file_menu.addSeparator()
-        file_menu.addAction(self.action_undo_delete)
-        file_menu.addAction(self.action_trash)
-        file_menu.addSeparator()
-        file_menu.addAction(self.action_quit)
-        view_menu = menu_bar.addMenu("&Ansicht")
-        view_menu.addAction(self.action_overview)
-        view_menu.addAction(self.action_search)
-        view_menu.addSeparator()
-        view_menu.addAction(self.action_previous_step)
-        view_menu.addAction(self.action_next_step)
-        extras_menu = menu_bar.addMenu("E&xtras")
-        extras_menu.addAction(self.action_settings)
-        extras_menu.addAction(self.action_backups)
-        extras_menu.addAction(self.action_data_folder)
-        help_menu = menu_bar.addMenu("&Hilfe")
-        help_menu.addAction(self.action_about)
-
     # ------------------------------------------------------------------ state
 
     def is_editing(self) -> bool:
@@ -338,72 +187,63 @@ class MainWindow(QMainWindow):
         self.action_undo_delete.setEnabled(not editing and self._deleted_id is not None)
 
     def _update_title(self) -> None:
-        if self.is_editing() and self.editor is not None:
-            title = self.editor.draft().display_title
-            self.draft_title_label.setText(title)
-            self.setWindowTitle(f"{title} – {APP_TITLE}")
+        if self.is_editing():
+            self.setWindowTitle(f"{self.editor_page.title()} – {APP_TITLE}")
         else:
             self.setWindowTitle(f"Übersicht – {APP_TITLE}")
 
-    def load_textbausteine(self) -> list[Textbaustein]:
-        """The Textbausteine for the editor, read once; problems reach the user as a notice."""
-        if self.textbausteine is None:
-            self.textbausteine, problems = load_textbausteine_reporting(self.settings)
-            if problems:
-                show_notice(
-                    self,
-                    "Einige Textbausteine konnten nicht gelesen werden; die übrigen stehen "
-                    "zur Verfügung.",
-                    details="\n\n".join(problems),
-                )
-        return self.textbausteine
+    def load_textbausteine(self, then: Callable[[], object] | None = None) -> None:
+        """Read the Textbausteine on a worker thread (a broken or slow folder never freezes
+        the window), build the editor with them, then call ``then``."""
+        if then is not None:
+            self._after_textbausteine.append(then)
+        if self.workspace.textbausteine_loaded:
+            self._textbausteine_ready()
+            return
+        if self._reading_textbausteine:
+            return
+        self._reading_textbausteine = True
+        run_in_background(
+            self,
+            self.workspace.read_textbausteine,
+            busy_text="Textbausteine werden gelesen …",
+            on_success=self._textbausteine_read,
+            on_error=self._textbausteine_failed,
+            delivers_result=False,
+        )
 
-    def _ensure_editor(self) -> DraftEditor:
-        if self.editor is None:
-            from stellungnahme_app.ui.editor.editor_widget import DraftEditor
+    def _textbausteine_read(self, result: tuple[list[Textbaustein], list[str]]) -> None:
+        self._reading_textbausteine = False
+        self.workspace.use_textbausteine(*result)
+        self._textbausteine_ready()
 
-            self.editor = DraftEditor(self.settings, self.load_textbausteine())
-            self.editor.setObjectName("editor")
-            self.editor.changed.connect(self._editor_changed)
-            self.editor.export_done.connect(self._export_done)
-            self._editor_layout.addWidget(self.editor, 1)
-        return self.editor
+    def _textbausteine_failed(self, error: BaseException) -> None:
+        self._reading_textbausteine = False
+        show_error(self, error, action="Die Textbausteine konnten nicht gelesen werden.")
+        self.workspace.use_textbausteine([], [])
+        self._textbausteine_ready()
+
+    def _textbausteine_ready(self) -> None:
+        self.editor_page.ensure_editor()
+        waiting, self._after_textbausteine = self._after_textbausteine, []
+        for then in waiting:
+            then()
 
     # ------------------------------------------------------------------ opening and closing
 
     def open_draft(self, draft_id: int, *, step: int | None = None) -> bool:
-        """Show the draft in the editor (saving the one open before); False if it failed."""
-        if self.session is not None and self.session.draft_id == draft_id:
-            self.elsewhere_banner.setVisible(self.session.check_elsewhere())
-            self._show_editor_page()
-            if step is not None and self.editor is not None:
-                self.editor.set_current_step(step)
+        """Show the draft in the editor (saving the one open before); False if it failed.
+
+        While the Textbausteine are still being read, the draft opens as soon as they are.
+        """
+        if self._reading_textbausteine:
+            self.load_textbausteine(lambda: self.open_draft(draft_id, step=step))
             return True
-        if not self.close_session():
-            return False
-        try:
-            stored = self.store.load(draft_id)
-        except StellungnahmeError as error:
-            show_error(self, error, action="Der Entwurf konnte nicht geöffnet werden.")
+        if not self.editor_page.open_draft(draft_id, step=step):
             self.overview.refresh()
             return False
-        self._start_session(stored)
-        if step is not None and self.editor is not None:
-            self.editor.set_current_step(step)
-        return True
-
-    def _start_session(self, stored: StoredDraft) -> None:
-        editor = self._ensure_editor()
-        editor.set_draft(stored.draft, metadata=metadata_of(stored))
-        session = DraftSession(self.store, stored, editor, self)
-        session.saved.connect(self._saved)
-        session.save_failed.connect(self._save_failed)
-        session.conflict.connect(self._conflict)
-        session.vanished.connect(self._vanished)
-        self.session = session
-        self.elsewhere_banner.setVisible(session.opened_elsewhere)
-        self.save_label.setText(f"Gespeichert {stored.changed.astimezone():%H:%M}")
         self._show_editor_page()
+        return True
 
     def _show_editor_page(self) -> None:
         self.pages.setCurrentWidget(self.editor_page)
@@ -413,42 +253,13 @@ class MainWindow(QMainWindow):
             self.editor.setFocus(Qt.FocusReason.OtherFocusReason)
 
     def close_session(self, *, discard_unused: bool = True) -> bool:
-        """Save and close the open draft; False (and the draft stays open) if saving failed.
-
-        A new draft nothing was entered into is removed for good instead (unless
-        ``discard_unused`` is False).
-        """
-        session = self.session
-        if session is None:
-            return True
-        discarded = discard_unused and self._discard_if_unused(session)
-        if not discarded and not session.save_now() and session.has_unsaved_changes():
-            if session.suspended:
-                # An unresolved conflict: keep this window's text as a copy, never overwrite.
-                self._keep_as_copy(session, reopen=False)
-            else:
-                return False
-        session.close()
-        session.deleteLater()
-        self.session = None
-        self.elsewhere_banner.hide()
-        return True
-
-    def _discard_if_unused(self, session: DraftSession) -> bool:
-        """Remove the session's draft for good if it is new and unused; True if removed."""
-        if not session.is_unused():
-            return False
-        try:
-            return self.store.discard_unused(session.draft_id, revision=session.stored.revision)
-        except StellungnahmeError:
-            log.warning("Unbenutzter Entwurf %s nicht verworfen", session.draft_id, exc_info=True)
-            return False
+        """Save and close the open draft; False (and it stays open) if saving failed."""
+        return self.editor_page.close_draft(discard_unused=discard_unused)
 
     def show_overview(self) -> None:
-        if self.session is not None and self.session.is_unused():
+        if self.editor_page.is_unused():
             self.close_session()
-        if self.session is not None:
-            self.session.save_now()
+        self.editor_page.save_now()
         self.pages.setCurrentWidget(self.overview)
         self.overview.refresh()
         if self.session is not None:
@@ -457,143 +268,41 @@ class MainWindow(QMainWindow):
         self._update_title()
         self.overview.table.setFocus(Qt.FocusReason.OtherFocusReason)
 
-    # ------------------------------------------------------------------ saving
-
     def save_now(self) -> None:
-        if self.session is None:
-            return
-        if self.session.save_now():
+        if self.session is not None and self.session.save_now():
             self.statusBar().showMessage("Gespeichert.", 3000)
-
-    def _editor_changed(self) -> None:
-        if self.session is None:
-            return
-        self.session.mark_changed()
-        self.save_label.setText("Änderungen werden gespeichert …")
-        self._update_title()
-
-    def _saved(self, when: dt.datetime) -> None:
-        self.save_label.setText(f"Gespeichert {when:%H:%M}")
-
-    def _save_failed(self, error: BaseException) -> None:
-        self.save_label.setText("Nicht gespeichert – neuer Versuch folgt")
-        show_error(self, error, action="Der Entwurf konnte nicht gespeichert werden.")
-
-    def _export_done(self, path: Path, draft_mode: bool) -> None:
-        if self.session is None:
-            return
-        self.session.save_now()
-        try:
-            self.store.keep_version(self.session.draft_id, VersionReason.EXPORT)
-        except StellungnahmeError as error:
-            show_error(
-                self, error, action="Die exportierte Fassung wurde nicht als Version vermerkt."
-            )
-        kind = "Entwurf" if draft_mode else "Dokument"
-        self.statusBar().showMessage(f"{kind} gespeichert: {path}", 10_000)
-
-    # ------------------------------------------------------------------ conflicts
-
-    def _conflict(self, error: ConflictError) -> None:
-        self.save_label.setText("Nicht gespeichert – Konflikt")
-        if self._conflict_dialog is not None and self._conflict_dialog.isVisible():
-            return
-        dialog = ConflictDialog(error, self)
-        dialog.setAttribute(Qt.WidgetAttribute.WA_DeleteOnClose)
-        dialog.chosen.connect(self._resolve_conflict)
-        self._conflict_dialog = dialog
-        dialog.open()
-
-    def _resolve_conflict(self, choice: ConflictChoice) -> None:
-        session = self.session
-        dialog = self._conflict_dialog
-        self._conflict_dialog = None
-        if session is None or dialog is None:
-            return
-        if choice is ConflictChoice.RELOAD:
-            try:
-                current = self.store.load(session.draft_id)
-            except DraftNotFound:
-                current = dialog.error.current
-            except StellungnahmeError as error:
-                show_error(self, error, action="Der andere Stand konnte nicht geladen werden.")
-                return
-            session.adopt(current)
-            assert self.editor is not None
-            self.editor.set_draft(
-                current.draft,
-                metadata=metadata_of(current),
-            )
-            self._update_title()
-            self.save_label.setText("Anderen Stand geladen")
-        else:
-            self._keep_as_copy(session, reopen=True)
-
-    def _vanished(self, error: DraftNotFound) -> None:
-        """The draft was deleted for good elsewhere: keep this window's text as a new draft."""
-        session = self.session
-        if session is None:
-            return
-        self._keep_as_copy(session, reopen=True)
-        show_notice(
-            self,
-            "Der Entwurf war inzwischen an anderer Stelle endgültig gelöscht worden.",
-            details="Ihre Fassung ist als neuer Entwurf gespeichert; es ging nichts verloren.",
-        )
-
-    def _keep_as_copy(self, session: DraftSession, *, reopen: bool) -> None:
-        assert self.editor is not None
-        metadata = self.editor.metadata()
-        try:
-            copy = self.store.create(
-                self.editor.draft().copy(), status=metadata.status, deadline=metadata.deadline
-            )
-        except StellungnahmeError as error:
-            show_error(
-                self, error, action="Ihre Fassung konnte nicht als Kopie gespeichert werden."
-            )
-            return
-        self.statusBar().showMessage(
-            "Ihre Fassung ist als neuer Entwurf gespeichert; der andere Stand bleibt erhalten.",
-            15_000,
-        )
-        if reopen:
-            session.close()
-            session.deleteLater()
-            self.session = None
-            self._start_session(copy)
 
     # ------------------------------------------------------------------ overview actions
 
     def new_draft(self) -> None:
-        settings = self.settings
-        draft = Draft(
-            city=settings.city,
-            department=settings.default_department,
-            signature=Signature(name=settings.default_signatory),
-        )
+        if self._reading_textbausteine:
+            self.load_textbausteine(self.new_draft)
+            return
+        if not self.close_session():
+            return
         try:
-            stored = self.store.create(draft)
+            opened = self.workspace.new_draft()
         except StellungnahmeError as error:
             show_error(self, error, action="Die neue Stellungnahme konnte nicht angelegt werden.")
             return
-        if self.open_draft(stored.id, step=0):
-            assert self.session is not None
-            self.session.mark_as_new()
-            self.statusBar().showMessage("Neue Stellungnahme angelegt.", 5000)
+        self.editor_page.start(opened)
+        assert self.editor is not None
+        self.editor.set_current_step(0)
+        self._show_editor_page()
+        self.statusBar().showMessage("Neue Stellungnahme angelegt.", 5000)
 
     def duplicate_draft(self, draft_id: int) -> None:
         if self.session is not None and self.session.draft_id == draft_id:
             self.session.save_now()
         try:
-            copy = self.store.duplicate(draft_id)
+            copy = self.workspace.duplicate(draft_id)
         except StellungnahmeError as error:
             show_error(self, error, action="Der Entwurf konnte nicht dupliziert werden.")
             return
         self.overview.refresh()
         self.overview.select_draft(copy.id)
         self.statusBar().showMessage(
-            f"Kopie angelegt: {copy.draft.display_title}. Sie steht in der Liste oben.", 8000
+            f"Kopie angelegt: {copy.title}. Sie steht in der Liste oben.", 8000
         )
 
     def delete_draft(self, draft_id: int) -> None:
@@ -602,8 +311,7 @@ class MainWindow(QMainWindow):
         if open_here and not self.close_session(discard_unused=False):
             return
         try:
-            title = self.store.load(draft_id).draft.display_title
-            self.store.delete(draft_id)
+            title = self.workspace.move_to_trash(draft_id)
         except StellungnahmeError as error:
             show_error(self, error, action="Der Entwurf konnte nicht gelöscht werden.")
             return
@@ -622,7 +330,7 @@ class MainWindow(QMainWindow):
         if draft_id is None:
             return
         try:
-            self.store.restore_from_trash(draft_id)
+            self.workspace.restore_from_trash(draft_id)
         except StellungnahmeError as error:
             show_error(self, error, action="Der Entwurf konnte nicht zurückgeholt werden.")
             return
@@ -636,6 +344,8 @@ class MainWindow(QMainWindow):
         self.undo_label.hide()
         self.undo_delete_button.hide()
         self._update_actions()
+
+    # ------------------------------------------------------------------ files
 
     def choose_import_files(self) -> None:
         files, _ = QFileDialog.getOpenFileNames(
@@ -657,50 +367,36 @@ class MainWindow(QMainWindow):
         if not files:
             return
 
-        def read_all() -> list[tuple[Path, Draft | StellungnahmeError]]:
-            results: list[tuple[Path, Draft | StellungnahmeError]] = []
-            for file in files:
-                try:
-                    results.append((file, exchange.read_file(file)))
-                except StellungnahmeError as error:
-                    results.append((file, error))
-            return results
+        def read_all() -> list[FileReading]:
+            return Workspace.read_import_files(files)
 
         busy = "Datei wird eingelesen …" if len(files) == 1 else "Dateien werden eingelesen …"
         run_in_background(self, read_all, busy_text=busy, on_success=self._add_imported)
 
-    def _add_imported(self, results: list[tuple[Path, Draft | StellungnahmeError]]) -> list[int]:
-        added: list[int] = []
-        failures: list[tuple[Path, StellungnahmeError]] = []
-        for file, result in results:
-            try:
-                if isinstance(result, StellungnahmeError):
-                    raise result
-                stored = self.store.create(result)
-                self.store.keep_version(stored.id, VersionReason.IMPORT)
-            except StellungnahmeError as error:
-                failures.append((file, error))
-                continue
-            added.append(stored.id)
-        if len(failures) == 1:
-            file, error = failures[0]
-            show_error(self, error, action=f"„{file.name}“ konnte nicht importiert werden.")
-        elif failures:
-            details = "\n\n".join(f"„{f.name}“: {e.message}" for f, e in failures)
-            show_error(
-                self,
-                StellungnahmeError(details),
-                action=f"{len(failures)} Dateien konnten nicht importiert werden.",
-            )
-        if added:
+    def _add_imported(self, readings: list[FileReading]) -> list[int]:
+        report = self.workspace.add_imported(readings)
+        self._report_import(report)
+        if report.added:
             if self.is_editing():
                 self.show_overview()
             self.overview.refresh()
-            self.overview.select_draft(added[-1])
-            count = "Ein Entwurf" if len(added) == 1 else f"{len(added)} Entwürfe"
+            self.overview.select_draft(report.added[-1].id)
+            count = "Ein Entwurf" if len(report.added) == 1 else f"{len(report.added)} Entwürfe"
             self.statusBar().showMessage(f"{count} importiert.", 8000)
-        self.imported.emit(added)
-        return added
+        self.imported.emit(report.added_ids)
+        return report.added_ids
+
+    def _report_import(self, report: ImportReport) -> None:
+        if len(report.failures) == 1:
+            file, error = report.failures[0]
+            show_error(self, error, action=f"„{file.name}“ konnte nicht importiert werden.")
+        elif report.failures:
+            details = "\n\n".join(f"„{f.name}“: {e.message}" for f, e in report.failures)
+            show_error(
+                self,
+                StellungnahmeError(details),
+                action=f"{len(report.failures)} Dateien konnten nicht importiert werden.",
+            )
 
     def choose_export_file(self, draft_id: int | None = None) -> None:
         """Save a draft as a ``stellungnahme/1`` file the user names."""
@@ -712,11 +408,10 @@ class MainWindow(QMainWindow):
         if self.session is not None and self.session.draft_id == draft_id:
             self.session.save_now()
         try:
-            draft = self.store.load(draft_id).draft
+            suggestion = Path.home() / exchange_file_name(self.workspace.open_draft(draft_id).draft)
         except StellungnahmeError as error:
             show_error(self, error, action="Der Entwurf konnte nicht gelesen werden.")
             return
-        suggestion = Path.home() / exchange_file_name(draft)
         target, _ = QFileDialog.getSaveFileName(
             self, "Als Austauschdatei speichern", str(suggestion), "Stellungnahme-Datei (*.json)"
         )
@@ -724,14 +419,12 @@ class MainWindow(QMainWindow):
             self.export_file(draft_id, Path(target))
 
     def export_file(self, draft_id: int, target: Path) -> bool:
-        if target.suffix.casefold() != exchange.FILE_SUFFIX:
-            target = target.with_name(target.name + exchange.FILE_SUFFIX)
         try:
-            exchange.write_file(self.store.load(draft_id).draft, target)
+            written = self.workspace.write_exchange_file(draft_id, target)
         except StellungnahmeError as error:
             show_error(self, error, action="Die Datei konnte nicht gespeichert werden.")
             return False
-        self.statusBar().showMessage(f"Gespeichert: {target}", 10_000)
+        self.statusBar().showMessage(f"Gespeichert: {written}", 10_000)
         return True
 
     # ------------------------------------------------------------------ dialogs
@@ -739,7 +432,7 @@ class MainWindow(QMainWindow):
     def show_trash(self) -> None:
         from stellungnahme_app.ui.trash_dialog import TrashDialog
 
-        dialog = TrashDialog(self.store, self)
+        dialog = TrashDialog(self.workspace, self)
         dialog.setAttribute(Qt.WidgetAttribute.WA_DeleteOnClose)
         dialog.restored.connect(self._restored_from_trash)
         dialog.open()
@@ -757,35 +450,21 @@ class MainWindow(QMainWindow):
         from stellungnahme_app.ui.history_dialog import HistoryDialog
 
         self.session.save_now()
-        dialog = HistoryDialog(self.store, self.session.draft_id, self)
+        dialog = HistoryDialog(self.workspace, self.session.draft_id, self)
         dialog.setAttribute(Qt.WidgetAttribute.WA_DeleteOnClose)
         dialog.restore_requested.connect(self.restore_version)
         dialog.open()
 
     def restore_version(self, version_id: int) -> bool:
         """Make an older version the current state of the open draft."""
-        session = self.session
-        if session is None or self.editor is None:
-            return False
-        if not session.save_now() and session.has_unsaved_changes():
-            return False
-        try:
-            stored = self.store.restore_version(version_id)
-        except StellungnahmeError as error:
-            show_error(self, error, action="Die Version konnte nicht wiederhergestellt werden.")
-            return False
-        session.adopt(stored)
-        self.editor.set_draft(stored.draft, metadata=metadata_of(stored))
+        restored = self.editor_page.restore_version(version_id)
         self._update_title()
-        self.statusBar().showMessage(
-            "Frühere Fassung wiederhergestellt. Der Stand davor ist als Version gesichert.", 10_000
-        )
-        return True
+        return restored
 
     def show_backups(self) -> None:
         from stellungnahme_app.ui.backup_dialog import BackupDialog
 
-        dialog = BackupDialog(self.store, self)
+        dialog = BackupDialog(self.workspace, self)
         dialog.setAttribute(Qt.WidgetAttribute.WA_DeleteOnClose)
         dialog.restore_requested.connect(
             lambda name: dialog.accept() if self.restore_backup(name, asking=dialog) else None
@@ -799,14 +478,14 @@ class MainWindow(QMainWindow):
         where it was. Errors are shown over ``asking`` (the dialog that asked), else over
         the window.
         """
-        draft_id = self.session.draft_id if self.session is not None else None
-        step = self.editor.current_step() if self.editor is not None else None
+        draft_id = self.editor_page.draft_id
+        step = self.editor_page.current_step()
         editing = self.is_editing()
         if not self.close_session():
             return False
         self._forget_undo()
         try:
-            self.store.restore_backup(name)
+            restored = self.workspace.restore_backup(name)
         except StellungnahmeError as error:
             show_error(
                 asking or self, error, action="Die Sicherung konnte nicht wiederhergestellt werden."
@@ -820,7 +499,7 @@ class MainWindow(QMainWindow):
             "Die Sicherung ist wiederhergestellt; die Liste zeigt die Entwürfe von damals.",
             details=(
                 "Der Stand davor ist nicht gelöscht: Die bisherige Datenbank liegt in "
-                f"„{self.store.previous_database}“. Die IT kann sie bei Bedarf zurückholen."
+                f"„{restored.previous_database}“. Die IT kann sie bei Bedarf zurückholen."
             ),
         )
         return True
@@ -828,39 +507,40 @@ class MainWindow(QMainWindow):
     def show_settings(self) -> None:
         from stellungnahme_app.ui.settings_dialog import SettingsDialog
 
-        dialog = SettingsDialog(self.settings, self)
+        dialog = SettingsDialog(self.workspace.settings, self)
         dialog.setAttribute(Qt.WidgetAttribute.WA_DeleteOnClose)
         dialog.settings_saved.connect(self.reload_settings)
         dialog.open()
 
     def reload_settings(self) -> None:
         """Read the settings again; the editor is rebuilt with them."""
-        loaded: LoadedSettings = load_settings()
-        self.settings = loaded.settings
-        self.textbausteine, textbaustein_problems = load_textbausteine_reporting(self.settings)
-        problems = loaded.problems + textbaustein_problems
-        if problems:
+        configuration = load_configuration()
+        self.workspace.use_configuration(configuration)
+        if configuration.problems:
             show_notice(
                 self,
-                "Einige Einstellungen oder Textbausteine konnten nicht gelesen werden.",
-                details="\n\n".join(problems),
+                "Einige Einstellungen konnten nicht gelesen werden.",
+                details="\n\n".join(configuration.problems),
             )
         if self.editor is None:
+            self.load_textbausteine()
             return
-        draft_id = self.session.draft_id if self.session else None
-        unused = self.session is not None and self.session.is_unused()
-        step = self.editor.current_step()
+        draft_id = self.editor_page.draft_id
+        unused = self.editor_page.is_unused()
+        step = self.editor_page.current_step()
         editing = self.is_editing()
         if not self.close_session(discard_unused=False):
             return
-        self._editor_layout.removeWidget(self.editor)
-        self.editor.deleteLater()
-        self.editor = None
-        if draft_id is not None and self.open_draft(draft_id, step=step):
-            if unused and self.session is not None:
-                self.session.mark_as_new()
-            if not editing:
-                self.show_overview()
+        self.editor_page.drop_editor()
+
+        def reopen() -> None:
+            if draft_id is not None and self.open_draft(draft_id, step=step):
+                if unused and self.session is not None:
+                    self.session.mark_as_new()
+                if not editing:
+                    self.show_overview()
+
+        self.load_textbausteine(reopen)
 
     def show_export_step(self) -> None:
         if not self.is_editing():
@@ -883,6 +563,14 @@ class MainWindow(QMainWindow):
         if self.is_editing() and self.editor is not None:
             self.editor.next_step()
 
+    # ------------------------------------------------------------------ help
+
+    def help_topic(self) -> str:
+        """The help page for what the window shows: the editor's step or the overview."""
+        if self.is_editing() and self.editor is not None:
+            return self.editor.help_topic()
+        return help_window.OVERVIEW
+
     def open_data_folder(self) -> None:
         QDesktopServices.openUrl(QUrl.fromLocalFile(str(paths.data_dir())))
 
@@ -894,7 +582,7 @@ class MainWindow(QMainWindow):
         box.setText(f"Stellungnahme {__version__}")
         box.setInformativeText(
             "Entwürfe von Stellungnahmen der Stadtverwaltung zu Drucksachen des Stadtrats.\n\n"
-            f"Datenordner: {paths.data_dir()}\nDatenbank: {self.store.path}"
+            f"Datenordner: {paths.data_dir()}\nDatenbank: {self.workspace.database_path}"
         )
         box.setAccessibleName("Über Stellungnahme")
         box.open()
@@ -903,25 +591,8 @@ class MainWindow(QMainWindow):
 
     def restore_window_state(self) -> int | None:
         """Size and position as last time; returns the draft that was open then, if any."""
-        stored = window_settings()
-        geometry = stored.value("fenster/geometrie")
-        if isinstance(geometry, QByteArray) and not geometry.isEmpty():
-            self.restoreGeometry(geometry)
-        state = stored.value("fenster/zustand")
-        if isinstance(state, QByteArray) and not state.isEmpty():
-            self.restoreState(state)
-        last = stored.value("entwurf/zuletzt")
-        try:
-            return int(last) if last not in (None, "") else None
-        except (TypeError, ValueError):
-            return None
-
-    def last_step(self) -> int | None:
-        value = window_settings().value("entwurf/schritt")
-        try:
-            return int(value) if value not in (None, "") else None
-        except (TypeError, ValueError):
-            return None
+        window_state.restore_geometry(self)
+        return window_state.last_draft()
 
     def reopen_last_draft(self, draft_id: int | None, *, step: int | None = None) -> None:
         """Open the draft that was open before (when the window was last closed, or before a
@@ -929,46 +600,29 @@ class MainWindow(QMainWindow):
         if draft_id is None:
             return
         try:
-            stored = self.store.load(draft_id)
+            if self.workspace.is_in_trash(draft_id):
+                return
         except StellungnahmeError:
             return
-        if stored.deleted is not None:
-            return
-        self.open_draft(draft_id, step=self.last_step() if step is None else step)
+        self.open_draft(draft_id, step=window_state.last_step() if step is None else step)
 
     def save_window_state(self) -> None:
-        stored = window_settings()
-        stored.setValue("fenster/geometrie", self.saveGeometry())
-        stored.setValue("fenster/zustand", self.saveState())
-        session = self.session
-        if (
-            self.is_editing()
-            and session is not None
-            and self.editor is not None
-            and not session.is_unused()  # it is removed when the window closes
-        ):
-            stored.setValue("entwurf/zuletzt", session.draft_id)
-            stored.setValue("entwurf/schritt", self.editor.current_step())
-        else:
-            stored.remove("entwurf/zuletzt")
-            stored.remove("entwurf/schritt")
-        stored.sync()
+        # A new draft left unused is removed when the window closes: nothing to come back to.
+        remember = self.is_editing() and not self.editor_page.is_unused()
+        window_state.save(
+            self,
+            draft_id=self.editor_page.draft_id if remember else None,
+            step=self.editor_page.current_step() if remember else None,
+        )
 
     def closeEvent(self, event: QCloseEvent) -> None:
-        if running_jobs() and not self._confirm_close_while_busy():
+        if running_jobs(only_results=True) and not self._confirm_close_while_busy():
             event.ignore()
             return
         self.save_window_state()
-        session = self.session
-        if session is not None and self.editor is not None:
-            self.editor.flush_pending_edits()
-        if not self.close_session():
-            if not self._confirm_close_unsaved():
-                event.ignore()
-                return
-            assert self.session is not None
-            self.session.close()
-            self.session = None
+        if not self.editor_page.close_for_quitting():
+            event.ignore()
+            return
         event.accept()
 
     def _confirm_close_while_busy(self) -> bool:
@@ -990,25 +644,6 @@ class MainWindow(QMainWindow):
         box.exec()
         return box.clickedButton() is close
 
-    def _confirm_close_unsaved(self) -> bool:
-        """Saving failed at closing: keep an emergency copy and ask before closing."""
-        assert self.editor is not None
-        rescue = emergency_copy(self.editor.draft())
-        where = (
-            f"Eine Sicherheitskopie liegt in „{rescue}“ (über „Importieren“ zurückzuholen)."
-            if rescue
-            else "Auch eine Sicherheitskopie konnte nicht angelegt werden."
-        )
-        answer = QMessageBox.warning(
-            self,
-            "Stellungnahme – nicht gespeichert",
-            "Die letzten Änderungen konnten nicht in der Datenbank gespeichert werden.\n\n"
-            f"{where}\n\nTrotzdem schließen?",
-            QMessageBox.StandardButton.Close | QMessageBox.StandardButton.Cancel,
-            QMessageBox.StandardButton.Cancel,
-        )
-        return answer == QMessageBox.StandardButton.Close
-
     def changeEvent(self, event: QEvent) -> None:
         # Coming back to the window: another instance may have changed the drafts meanwhile.
         if (
@@ -1023,70 +658,21 @@ class MainWindow(QMainWindow):
     # ------------------------------------------------------------------ drag and drop
 
     def dragEnterEvent(self, event: QDragEnterEvent) -> None:
-        if _dropped_files(event.mimeData()):
+        if dropped_exchange_files(event.mimeData()):
             event.acceptProposedAction()
         else:
             event.ignore()
 
     def dragMoveEvent(self, event: QDragMoveEvent) -> None:
-        if _dropped_files(event.mimeData()):
+        if dropped_exchange_files(event.mimeData()):
             event.acceptProposedAction()
         else:
             event.ignore()
 
     def dropEvent(self, event: QDropEvent) -> None:
-        files = _dropped_files(event.mimeData())
+        files = dropped_exchange_files(event.mimeData())
         if not files:
             event.ignore()
             return
         event.acceptProposedAction()
         self.import_files(files)
-
-
-def metadata_of(stored: StoredDraft) -> DraftMetadata:
-    """What the editor shows besides the draft: status and deadline."""
-    from stellungnahme_app.ui.editor.draft_metadata import DraftMetadata
-
-    return DraftMetadata(status=stored.status, deadline=stored.deadline)
-
-
-def _dropped_files(mime: QMimeData | None) -> list[Path]:
-    if mime is None or not mime.hasUrls():
-        return []
-    return [
-        Path(url.toLocalFile())
-        for url in mime.urls()
-        if url.isLocalFile() and url.toLocalFile().casefold().endswith(exchange.FILE_SUFFIX)
-    ]
-
-
-def exchange_file_name(draft: Draft) -> str:
-    """``Stellungnahme_0661-24.json``: named like the draft's Word document."""
-    from stellungnahme_app.export import default_file_name
-
-    return default_file_name(draft, exchange.FILE_SUFFIX)
-
-
-def emergency_copy(draft: Draft) -> Path | None:
-    """Write ``draft`` to a file in the data folder when the database cannot take it."""
-    try:
-        folder = paths.data_dir() / "notfallkopien"
-        folder.mkdir(parents=True, exist_ok=True)
-        stamp = dt.datetime.now().strftime("%Y%m%d-%H%M%S")
-        target = folder / f"{Path(exchange_file_name(draft)).stem} {stamp}{exchange.FILE_SUFFIX}"
-        exchange.write_file(draft, target)
-        return target
-    except (StellungnahmeError, OSError):
-        log.exception("Notfallkopie fehlgeschlagen")
-        return None
-
-
-def load_textbausteine_reporting(settings: Settings) -> tuple[list[Textbaustein], list[str]]:
-    """The Textbausteine of the configured folder and German sentences about broken ones."""
-    from stellungnahme_app.textbausteine import load_textbausteine
-
-    try:
-        items, problems = load_textbausteine(settings.textbausteine_dir)
-    except StellungnahmeError as error:
-        return [], [error.message]
-    return list(items), list(problems)

@@ -1,8 +1,9 @@
 """The drafts overview: a sortable table of all drafts with search, status filter and actions.
 
-The page shows what the store returns (:meth:`Store.list_drafts` or, while the search field holds
-text, :meth:`Store.search`) and asks the main window, by signals, to open, create, duplicate,
-delete, import or export drafts. :class:`DraftTableModel` is shared with the trash dialog.
+The page shows the drafts (:meth:`Workspace.list_drafts` or, while the search field
+holds text, :meth:`Workspace.search`) and asks the main window, by signals, to open, create,
+duplicate, delete, import or export drafts. :class:`DraftTableModel` is shared with the trash
+dialog.
 """
 
 from __future__ import annotations
@@ -36,8 +37,9 @@ from PySide6.QtWidgets import (
 
 from stellungnahme_app.errors import StellungnahmeError
 from stellungnahme_app.german_dates import format_date, format_date_time
-from stellungnahme_app.store import DraftSummary, Status, Store
+from stellungnahme_app.store import DraftSummary, Status
 from stellungnahme_app.ui.error_reporting import show_error
+from stellungnahme_app.workspace import Workspace
 
 SEARCH_DELAY_MS = 150
 SORT_ROLE = Qt.ItemDataRole.UserRole + 1
@@ -239,10 +241,10 @@ class OverviewPage(QWidget):
     export_requested = Signal(int)
     trash_requested = Signal()
 
-    def __init__(self, store: Store, parent: QWidget | None = None) -> None:
+    def __init__(self, workspace: Workspace, parent: QWidget | None = None) -> None:
         super().__init__(parent)
         self.setObjectName("uebersicht")
-        self._store = store
+        self._workspace = workspace
 
         self.search_field = QLineEdit()
         self.search_field.setObjectName("suche")
@@ -388,9 +390,9 @@ class OverviewPage(QWidget):
         status = self.selected_status()
         try:
             rows = (
-                self._store.search(text, status=status)
+                self._workspace.search(text, status=status)
                 if text
-                else self._store.list_drafts(status=status, order="changed")
+                else self._workspace.list_drafts(status=status, order="changed")
             )
         except StellungnahmeError as error:
             show_error(self, error, action="Die Liste der Entwürfe konnte nicht gelesen werden.")

@@ -1,7 +1,8 @@
 """The trash: deleted drafts, restorable until they are purged after 30 days.
 
-The dialog lists :meth:`Store.list_drafts` with ``trash=True`` and restores the chosen draft
-(:meth:`Store.restore_from_trash`); :attr:`TrashDialog.restored` tells the main window which one.
+The dialog lists :meth:`Workspace.list_drafts` with ``trash=True`` and restores the chosen
+draft (:meth:`Workspace.restore_from_trash`); :attr:`TrashDialog.restored` tells the main
+window which one.
 """
 
 from __future__ import annotations
@@ -17,10 +18,10 @@ from PySide6.QtWidgets import (
 )
 
 from stellungnahme_app.errors import StellungnahmeError
-from stellungnahme_app.store import Store
-from stellungnahme_app.store.database import TRASH_DAYS
+from stellungnahme_app.store import TRASH_DAYS
 from stellungnahme_app.ui.error_reporting import show_error
 from stellungnahme_app.ui.overview_page import TRASH_COLUMNS, DraftTableModel, DraftTableView
+from stellungnahme_app.workspace import Workspace
 
 
 class TrashDialog(QDialog):
@@ -28,9 +29,9 @@ class TrashDialog(QDialog):
 
     restored = Signal(int)
 
-    def __init__(self, store: Store, parent: QWidget | None = None) -> None:
+    def __init__(self, workspace: Workspace, parent: QWidget | None = None) -> None:
         super().__init__(parent)
-        self._store = store
+        self._workspace = workspace
         self.setObjectName("papierkorb")
         self.setWindowTitle("Papierkorb – Stellungnahme")
         self.setAccessibleName("Papierkorb")
@@ -74,7 +75,7 @@ class TrashDialog(QDialog):
 
     def refresh(self) -> None:
         try:
-            rows = self._store.list_drafts(trash=True)
+            rows = self._workspace.list_drafts(trash=True)
         except StellungnahmeError as error:
             show_error(self, error, action="Der Papierkorb konnte nicht gelesen werden.")
             rows = []
@@ -94,7 +95,7 @@ class TrashDialog(QDialog):
 
     def restore(self, draft_id: int) -> None:
         try:
-            self._store.restore_from_trash(draft_id)
+            self._workspace.restore_from_trash(draft_id)
         except StellungnahmeError as error:
             show_error(self, error, action="Der Entwurf konnte nicht zurückgeholt werden.")
             return

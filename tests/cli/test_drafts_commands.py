@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import json
 import re
 import shutil
 from collections.abc import Callable
@@ -91,6 +92,38 @@ def test_import_of_a_broken_file_imports_nothing(
     assert "kaputt.json" in err and "titel" in err
     with Store.open() as store:
         assert store.is_empty()
+
+
+def test_import_of_an_unreasonably_large_draft_imports_nothing(
+    run_cli: RunCli, reference_json_path: Path, tmp_path: Path
+) -> None:
+    huge = tmp_path / "riesig.json"
+    points = [{"number": f"{i:02d}", "text": "x"} for i in range(10_000)]
+    huge.write_text(
+        json.dumps({"format": "stellungnahme/1", "resolution_points": points}), encoding="utf-8"
+    )
+    code, out, err = run_cli("drafts", "import", str(reference_json_path), str(huge))
+    assert code == 2 and out == ""
+    assert "riesig.json" in err and "10.000 Beschlusspunkte" in err
+    assert "Es wurde keine Datei gespeichert." in err
+    with Store.open() as store:
+        assert store.is_empty()
+
+
+def test_titles_reach_the_terminal_with_control_characters_escaped(
+    run_cli: RunCli, tmp_path: Path
+) -> None:
+    hostile = "Titel\x1b]0;gekapert\x07\x1b[31m rot\u202e"
+    path = tmp_path / "steuerzeichen.json"
+    exchange.write_file(Draft(document_title=hostile), path)
+    code, out, err = run_cli("drafts", "import", str(path))
+    assert code == 0, err
+    code, listing, _err = run_cli("drafts", "list")
+    assert code == 0
+    for printed in (out, listing):
+        assert "\x1b" not in printed and "\x07" not in printed and "\u202e" not in printed
+    assert "Titel\\x1b]0;gekapert\\x07\\x1b[31m rot\\u202e" in out
+    assert "Titel\\x1b]0;gekapert" in listing
 
 
 @pytest.mark.parametrize(

@@ -2,8 +2,10 @@
 
 from __future__ import annotations
 
+import itertools
 import json
 import sys
+import time
 from collections.abc import Callable
 from pathlib import Path
 
@@ -12,6 +14,7 @@ from PySide6.QtWidgets import QApplication, QDialogButtonBox, QMessageBox
 from pytestqt.qtbot import QtBot
 
 from stellungnahme_app.settings import user_settings_file
+from stellungnahme_app.textbausteine import load_textbausteine
 from stellungnahme_app.ui.app import create_application, start_main_window
 from stellungnahme_app.ui.error_reporting import install_excepthook, visible_notices
 from stellungnahme_app.ui.main_window import MainWindow
@@ -83,10 +86,43 @@ def test_broken_textbausteine_are_reported_after_the_window_is_shown(
         json.dumps({"textbausteine_dir": str(own.parent)}), encoding="utf-8"
     )
     window = start_window()
-    assert window.textbausteine is None, "erst nach dem ersten Bild gelesen"
+    assert not window.workspace.textbausteine_loaded, "erst nach dem ersten Bild gelesen"
     qtbot.waitUntil(lambda: bool(visible_notices()))
     [notice] = visible_notices()
     assert notice.text().startswith("Einige Textbausteine konnten nicht gelesen werden")
     assert "kaputt.txt" in notice.informativeText()
     notice.close()
-    assert window.textbausteine, "die mitgelieferten stehen trotzdem zur Verfügung"
+    assert window.workspace.textbausteine, "die mitgelieferten stehen trotzdem zur Verfügung"
+
+
+def test_reading_many_textbausteine_does_not_hold_up_the_window(
+    qtbot: QtBot, tmp_path: Path, start_window: Callable[[], MainWindow]
+) -> None:
+    folder = tmp_path / "viele-textbausteine" / "fazit"
+    folder.mkdir(parents=True)
+    for number in range(1500):
+        (folder / f"{number:04d}.txt").write_text(
+            "{# Titel: Baustein " + str(number) + " #}\n"
+            "Aus Sicht der Stadtverwaltung {{ nummer }} – {% if titel %}{{ titel }}{% endif %}.",
+            encoding="utf-8",
+        )
+    user_settings_file().write_text(
+        json.dumps({"textbausteine_dir": str(folder.parent)}), encoding="utf-8"
+    )
+    started = time.monotonic()
+    items, problems = load_textbausteine(folder.parent)
+    reading_takes = time.monotonic() - started
+    assert problems == [] and len(items) > 1500
+    assert reading_takes > 0.5, "Voraussetzung: das Lesen dauert spürbar"
+
+    ticks: list[float] = []
+    timer = QTimer()
+    timer.setInterval(20)
+    timer.timeout.connect(lambda: ticks.append(time.monotonic()))
+    timer.start()
+    window = start_window()
+    qtbot.waitUntil(lambda: window.workspace.textbausteine_loaded, timeout=30_000)
+    timer.stop()
+    gaps = [later - earlier for earlier, later in itertools.pairwise(ticks)]
+    assert len(window.workspace.textbausteine) == len(items)
+    assert max(gaps) < min(0.5, reading_takes / 2), f"Fenster {max(gaps):.2f} s blockiert"

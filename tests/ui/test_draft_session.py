@@ -1,211 +1,165 @@
-"""Autosave and conflicts: nothing is lost and nothing is overwritten silently."""
+"""DraftSession on its own: saved within a second while typing, conflicts, failures, locks."""
 
 from __future__ import annotations
 
-import threading
-from collections.abc import Callable
+import time
+from typing import Any
 
-from PySide6.QtCore import Qt, QTimer
-from PySide6.QtWidgets import QApplication, QMessageBox, QWidget
+import pytest
+from PySide6.QtCore import QTimer
 from pytestqt.qtbot import QtBot
 
-from stellungnahme_app import exchange, paths
 from stellungnahme_app.model import Draft
-from stellungnahme_app.store import Store
-from stellungnahme_app.ui.background import run_in_background, running_jobs
-from stellungnahme_app.ui.conflict_dialog import ConflictDialog
-from stellungnahme_app.ui.error_reporting import visible_notices
-from stellungnahme_app.ui.main_window import MainWindow
-
-OpenWindow = Callable[[Store], MainWindow]
-EditField = Callable[[MainWindow, str, str], QWidget]
+from stellungnahme_app.store import ConflictError, DraftNotFound, Store
+from stellungnahme_app.ui.draft_session import MAX_SAVE_DELAY_MS, DraftSession
+from stellungnahme_app.workspace import OpenDraft, Workspace
 
 
-def _change_elsewhere(draft_id: int, conclusion: str) -> None:
-    """Another instance of the program (its own store handle) saves the draft."""
-    with Store.open() as other:
-        theirs = other.load(draft_id)
-        theirs.draft.conclusion = conclusion
-        other.save(theirs)
+def _session(qtbot: QtBot, workspace: Workspace, opened: OpenDraft) -> DraftSession:
+    """A session as the editor page makes one; the tests change ``opened`` themselves."""
+    return DraftSession(workspace, opened, flush=lambda: None)
 
 
-def _conflict_dialog(qtbot: QtBot) -> ConflictDialog:
-    def shown() -> list[ConflictDialog]:
-        return [
-            w
-            for w in QApplication.topLevelWidgets()
-            if isinstance(w, ConflictDialog) and w.isVisible()
-        ]
-
-    qtbot.waitUntil(lambda: len(shown()) == 1, timeout=3000)
-    return shown()[0]
-
-
-def test_a_conflict_asks_and_reload_takes_the_other_state(
-    qtbot: QtBot,
-    store: Store,
-    reference_draft: Draft,
-    reference_id: int,
-    reference_window: MainWindow,
-    edit_field: EditField,
+def test_continuous_typing_is_saved_at_most_a_second_behind(
+    qtbot: QtBot, workspace: Workspace, store: Store
 ) -> None:
-    draft_id, window = reference_id, reference_window
-    _change_elsewhere(draft_id, "Fazit von nebenan")
-    edit_field(window, "document_title", "Meine Fassung")
-    dialog = _conflict_dialog(qtbot)
-    assert "an anderer Stelle geändert" in dialog.text()
-    assert window.save_label.text() == "Nicht gespeichert – Konflikt"
-    assert store.load(draft_id).draft.conclusion == "Fazit von nebenan", "nicht überschrieben"
-    qtbot.mouseClick(dialog.reload_button, Qt.MouseButton.LeftButton)
-    assert window.editor is not None
-    assert window.editor.draft().conclusion == "Fazit von nebenan"
-    assert window.editor.draft().document_title == reference_draft.document_title
-    edit_field(window, "document_title", "Danach weiter")
-    qtbot.waitUntil(
-        lambda: store.load(draft_id).draft.document_title == "Danach weiter", timeout=2000
+    opened = workspace.create_draft(Draft(conclusion=""))
+    session = _session(qtbot, workspace, opened)
+    typed: list[tuple[float, int]] = []  # (when, length of the text after the keystroke)
+    saved: list[tuple[float, int]] = []
+    session.saved.connect(
+        lambda _when: saved.append((time.monotonic(), len(opened.draft.conclusion)))
     )
-    assert store.load(draft_id).draft.conclusion == "Fazit von nebenan"
+
+    def keystroke() -> None:
+        opened.draft.conclusion += "x"
+        typed.append((time.monotonic(), len(opened.draft.conclusion)))
+        session.mark_changed()
+
+    typist = QTimer()
+    typist.setInterval(60)  # about 16 keystrokes a second, without a pause
+    typist.timeout.connect(keystroke)
+    typist.start()
+    qtbot.wait(3500)
+    typist.stop()
+    qtbot.waitUntil(lambda: not session.has_unsaved_changes(), timeout=2000)
+    session.close()
+
+    assert len(typed) > 30 and len(saved) >= 3, "saved while typing, not only after it"
+    ceiling = MAX_SAVE_DELAY_MS / 1000 + 0.1  # the timer's own slack
+    for when, length in typed:
+        first_save = next(at for at, saved_length in saved if saved_length >= length)
+        assert first_save - when <= max(ceiling, 1.0), f"{first_save - when:.2f} s nach Tippen"
+    assert store.load(opened.id).draft.conclusion == "x" * len(typed)
 
 
-def test_a_conflict_can_keep_my_text_as_a_copy(
-    qtbot: QtBot,
-    store: Store,
-    reference_draft: Draft,
-    reference_id: int,
-    reference_window: MainWindow,
-    edit_field: EditField,
+def test_nothing_to_save_writes_nothing(qtbot: QtBot, workspace: Workspace, store: Store) -> None:
+    opened = workspace.create_draft(Draft(document_title="Ruhig"))
+    session = _session(qtbot, workspace, opened)
+    assert session.save_now()
+    assert store.load(opened.id).revision == opened.revision == 1
+    session.close()
+
+
+def test_a_new_draft_is_unused_until_something_is_entered(
+    qtbot: QtBot, workspace: Workspace
 ) -> None:
-    draft_id, window = reference_id, reference_window
-    _change_elsewhere(draft_id, "Fazit von nebenan")
-    edit_field(window, "document_title", "Meine Fassung")
-    dialog = _conflict_dialog(qtbot)
-    qtbot.mouseClick(dialog.copy_button, Qt.MouseButton.LeftButton)
-    assert window.session is not None
-    copy_id = window.session.draft_id
-    assert copy_id != draft_id
-    mine = store.load(copy_id).draft
-    assert mine.document_title == "Meine Fassung"
-    assert mine.conclusion == reference_draft.conclusion
-    theirs = store.load(draft_id).draft
-    assert theirs.document_title == reference_draft.document_title
-    assert theirs.conclusion == "Fazit von nebenan"
-    assert "als neuer Entwurf gespeichert" in window.statusBar().currentMessage()
+    opened = workspace.new_draft()
+    session = _session(qtbot, workspace, opened)
+    session.mark_as_new()
+    assert session.is_unused()
+    opened.draft.document_title = "A"
+    session.mark_changed()
+    opened.draft.document_title = ""  # taken back: still counts as used
+    session.mark_changed()
+    assert not session.is_unused()
+    assert not opened.is_new, "the workspace will not discard it"
+    assert not workspace.discard_if_unused(opened)
+    session.close()
 
 
-def test_an_unresolved_conflict_at_closing_keeps_a_copy(
-    qtbot: QtBot,
-    store: Store,
-    reference_draft: Draft,
-    reference_id: int,
-    reference_window: MainWindow,
-    edit_field: EditField,
+def test_a_conflict_suspends_saving_until_resolved(
+    qtbot: QtBot, workspace: Workspace, store: Store
 ) -> None:
-    draft_id, window = reference_id, reference_window
-    _change_elsewhere(draft_id, "Fazit von nebenan")
-    edit_field(window, "document_title", "Meine Fassung")
-    _conflict_dialog(qtbot)
-    window.close()
-    titles = sorted(store.load(row.id).draft.document_title for row in store.list_drafts())
-    assert titles == sorted([reference_draft.document_title, "Meine Fassung"])
+    opened = workspace.create_draft(Draft(conclusion="Anfang"))
+    session = _session(qtbot, workspace, opened)
+    with Store.open(store.path) as elsewhere:
+        theirs = elsewhere.load(opened.id)
+        theirs.draft.conclusion = "Von nebenan"
+        elsewhere.save(theirs)
+    opened.draft.conclusion = "Meine Fassung"
+    with qtbot.waitSignal(session.conflict, timeout=2000) as signal:
+        session.mark_changed()
+    assert isinstance(signal.args[0], ConflictError)
+    assert signal.args[0].current.draft.conclusion == "Von nebenan"
+    assert session.suspended and session.has_unsaved_changes()
+    assert not session.save_now(), "no second attempt that could overwrite"
+    assert store.load(opened.id).draft.conclusion == "Von nebenan"
+
+    session.adopt(workspace.open_draft(opened.id))
+    assert not session.suspended and not session.has_unsaved_changes()
+    session.opened.draft.conclusion = "Danach"
+    assert session.save_now()
+    assert store.load(opened.id).draft.conclusion == "Danach"
+    session.close()
 
 
-def test_a_second_window_on_the_same_draft_is_told(
-    qtbot: QtBot, store: Store, reference_draft: Draft, open_main_window: OpenWindow
+def test_a_draft_purged_elsewhere_is_reported_as_vanished(
+    qtbot: QtBot, workspace: Workspace, store: Store
 ) -> None:
-    draft_id = store.create(reference_draft).id
-    first = open_main_window(store)
-    first.open_draft(draft_id)
-    assert not first.elsewhere_banner.isVisible()
-    second = open_main_window(store)
-    second.open_draft(draft_id)
-    assert second.elsewhere_banner.isVisible()
-    assert "anderen Fenster" in second.elsewhere_banner.text()
+    opened = workspace.create_draft(Draft(conclusion="Anfang"))
+    session = _session(qtbot, workspace, opened)
+    with Store.open(store.path) as elsewhere:
+        elsewhere.delete(opened.id)
+        elsewhere.purge_trash(older_than_days=None)
+    opened.draft.conclusion = "Noch da"
+    with qtbot.waitSignal(session.vanished, timeout=2000) as signal:
+        assert not session.save_now()
+    assert isinstance(signal.args[0], DraftNotFound)
+    assert session.suspended
+    session.close()
+
+
+def test_a_failing_save_is_reported_and_stays_pending(
+    qtbot: QtBot, workspace: Workspace, store: Store
+) -> None:
+    opened = workspace.create_draft(Draft(conclusion="Anfang"))
+    session = _session(qtbot, workspace, opened)
+    store.close()
+    opened.draft.conclusion = "Nicht speicherbar"
+    failures: list[Any] = []
+    session.save_failed.connect(failures.append)
+    assert not session.save_now()
+    assert len(failures) == 1 and "geschlossen" in str(failures[0])
+    assert session.has_unsaved_changes() and not session.suspended
+    session.close()
+
+
+def test_a_second_session_on_the_same_draft_learns_of_the_first(
+    qtbot: QtBot, workspace: Workspace
+) -> None:
+    opened = workspace.create_draft(Draft())
+    first = _session(qtbot, workspace, opened)
+    second = _session(qtbot, workspace, workspace.open_draft(opened.id))
+    assert not first.opened_elsewhere
+    assert second.opened_elsewhere
     first.close()
-    second.show_overview()
-    second.open_draft(draft_id)
-    assert not second.elsewhere_banner.isVisible(), "die Sperre ist mit dem Fenster frei"
+    assert not second.check_elsewhere(), "free once the first one closed"
+    second.close()
 
 
-def test_a_failing_save_is_reported_and_closing_keeps_an_emergency_copy(
-    qtbot: QtBot,
-    store: Store,
-    reference_window: MainWindow,
-    edit_field: EditField,
-    error_messages: Callable[[], list[str]],
+@pytest.mark.parametrize("closed_first", [True, False])
+def test_a_closed_session_saves_nothing(
+    qtbot: QtBot, workspace: Workspace, store: Store, closed_first: bool
 ) -> None:
-    window = reference_window
-    store.close()  # the database is gone from under the window
-    edit_field(window, "document_title", "Nicht speicherbar")
-    qtbot.waitUntil(lambda: window.save_label.text().startswith("Nicht gespeichert"), timeout=2000)
-    [message] = error_messages()
-    assert message.startswith("Der Entwurf konnte nicht gespeichert werden.")
-    assert window.session is not None
-    assert window.session.has_unsaved_changes()
-
-    answers: list[str] = []
-
-    def answer_close() -> None:
-        box = QApplication.activeModalWidget()
-        assert isinstance(box, QMessageBox)
-        answers.append(box.text())
-        box.button(QMessageBox.StandardButton.Close).click()
-
-    QTimer.singleShot(0, answer_close)
-    window.close()
-    error_messages()
-    assert not window.isVisible()
-    [question] = answers
-    assert "konnten nicht in der Datenbank gespeichert werden" in question
-    [rescued] = (paths.data_dir() / "notfallkopien").glob("*.json")
-    assert exchange.read_file(rescued).document_title == "Nicht speicherbar"
-
-
-def test_a_draft_purged_elsewhere_is_kept_as_a_new_draft(
-    qtbot: QtBot,
-    store: Store,
-    reference_id: int,
-    reference_window: MainWindow,
-    edit_field: EditField,
-) -> None:
-    draft_id, window = reference_id, reference_window
-    with Store.open() as other:
-        other.delete(draft_id)
-        assert other.purge_trash(older_than_days=None) == 1
-    edit_field(window, "document_title", "Gerettet")
-    qtbot.waitUntil(lambda: bool(visible_notices()), timeout=3000)
-    [notice] = visible_notices()
-    assert "endgültig gelöscht" in notice.text()
-    notice.close()
-    assert window.session is not None
-    assert not window.session.suspended
-    assert [store.load(row.id).draft.document_title for row in store.list_drafts()] == ["Gerettet"]
-    assert window.session.draft_id == store.list_drafts()[0].id
-
-
-def test_closing_while_work_runs_in_the_background_asks_first(
-    qtbot: QtBot, store: Store, open_main_window: OpenWindow
-) -> None:
-    window = open_main_window(store)
-    release = threading.Event()
-    run_in_background(window, lambda: release.wait(10), busy_text="PDF wird erstellt …",
-                      on_success=lambda _: None)  # fmt: skip
-    questions: list[str] = []
-
-    def answer(cancel: bool) -> None:
-        box = QApplication.activeModalWidget()
-        assert isinstance(box, QMessageBox)
-        questions.append(box.text())
-        if cancel:
-            box.button(QMessageBox.StandardButton.Cancel).click()
-        else:
-            next(b for b in box.buttons() if "schließen" in b.text()).click()
-
-    QTimer.singleShot(0, lambda: answer(cancel=True))
-    window.close()
-    assert window.isVisible(), "Abbrechen lässt das Fenster offen"
-    QTimer.singleShot(0, lambda: answer(cancel=False))
-    window.close()
-    assert not window.isVisible()
-    assert questions == ["Im Hintergrund wird noch gearbeitet (z. B. eine PDF-Datei erstellt)."] * 2
-    release.set()
-    qtbot.waitUntil(lambda: running_jobs() == 0)
+    opened = workspace.create_draft(Draft(conclusion="Anfang"))
+    session = _session(qtbot, workspace, opened)
+    if closed_first:
+        session.close()
+    opened.draft.conclusion = "Nach dem Schließen"
+    session.mark_changed()
+    if not closed_first:
+        session.close()
+    qtbot.wait(MAX_SAVE_DELAY_MS + 200)
+    assert session.save_now(), "nothing left to do for a closed session"
+    assert store.load(opened.id).draft.conclusion == "Anfang"

@@ -125,7 +125,7 @@ def test_a_draft_without_versions_says_so(
 ) -> None:
     draft_id = store.create(Draft(document_number="0100/25")).id
     window = open_main_window(store)
-    dialog = HistoryDialog(store, draft_id, window)
+    dialog = HistoryDialog(window.workspace, draft_id, window)
     qtbot.addWidget(dialog)
     dialog.show()
     assert dialog.version_list.count() == 0

@@ -13,6 +13,7 @@ from stellungnahme_app.model import Draft
 from stellungnahme_app.store import Status, Store
 from stellungnahme_app.ui.main_window import MainWindow
 from stellungnahme_app.ui.overview_page import OverviewPage
+from stellungnahme_app.workspace import Workspace
 
 OpenWindow = Callable[[Store], MainWindow]
 
@@ -23,11 +24,13 @@ def _column(page: OverviewPage, key: str) -> list[str]:
     return [proxy.index(row, column).data() for row in range(proxy.rowCount())]
 
 
-def test_columns_in_german_and_sorting_by_deadline(qtbot: QtBot, store: Store) -> None:
+def test_columns_in_german_and_sorting_by_deadline(
+    qtbot: QtBot, store: Store, workspace: Workspace
+) -> None:
     store.create(Draft(document_number="0003/25"), deadline=None)
     store.create(Draft(document_number="0001/25"), deadline=dt.date(2030, 3, 1))
     store.create(Draft(document_number="0002/25"), deadline=dt.date(2030, 1, 15))
-    page = OverviewPage(store)
+    page = OverviewPage(workspace)
     qtbot.addWidget(page)
     page.refresh()
     headers = [
@@ -44,10 +47,12 @@ def test_columns_in_german_and_sorting_by_deadline(qtbot: QtBot, store: Store) -
     assert _column(page, "number") == ["0001/25", "0002/25", "0003/25"]
 
 
-def test_sorting_by_status_follows_the_drafts_life(qtbot: QtBot, store: Store) -> None:
+def test_sorting_by_status_follows_the_drafts_life(
+    qtbot: QtBot, store: Store, workspace: Workspace
+) -> None:
     for number, status in (("1", Status.DONE), ("2", Status.DRAFT), ("3", Status.FOR_SIGNATURE)):
         store.create(Draft(document_number=number), status=status)
-    page = OverviewPage(store)
+    page = OverviewPage(workspace)
     qtbot.addWidget(page)
     page.refresh()
     page.table.sortByColumn(page.model.column_index("status"), Qt.SortOrder.AscendingOrder)
@@ -55,9 +60,9 @@ def test_sorting_by_status_follows_the_drafts_life(qtbot: QtBot, store: Store) -
 
 
 def test_enter_opens_the_selected_draft_and_buttons_follow_the_selection(
-    qtbot: QtBot, store: Store
+    qtbot: QtBot, store: Store, workspace: Workspace
 ) -> None:
-    page = OverviewPage(store)
+    page = OverviewPage(workspace)
     qtbot.addWidget(page)
     page.refresh()
     assert not page.open_button.isEnabled()

@@ -12,6 +12,7 @@ from stellungnahme_app.model import Draft
 from stellungnahme_app.store import Store
 from stellungnahme_app.ui.main_window import MainWindow
 from stellungnahme_app.ui.trash_dialog import TrashDialog
+from stellungnahme_app.workspace import Workspace
 
 OpenWindow = Callable[[Store], MainWindow]
 
@@ -39,8 +40,8 @@ def test_restore_from_the_trash(
     dialog.close()
 
 
-def test_an_empty_trash_says_so(qtbot: QtBot, store: Store) -> None:
-    dialog = TrashDialog(store)
+def test_an_empty_trash_says_so(qtbot: QtBot, store: Store, workspace: Workspace) -> None:
+    dialog = TrashDialog(workspace)
     qtbot.addWidget(dialog)
     dialog.show()
     assert dialog.empty_label.isVisible()

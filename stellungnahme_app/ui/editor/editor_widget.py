@@ -26,7 +26,6 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
-from stellungnahme_app import rules
 from stellungnahme_app.form_steps import (
     EXPORT_STEP_INDEX,
     STEPS,
@@ -37,10 +36,7 @@ from stellungnahme_app.form_steps import (
 )
 from stellungnahme_app.model import Draft
 from stellungnahme_app.rules import Finding
-from stellungnahme_app.settings import Settings
 from stellungnahme_app.text import is_blank
-from stellungnahme_app.textbausteine import Textbaustein
-from stellungnahme_app.ui.editor.draft_metadata import DraftMetadata
 from stellungnahme_app.ui.editor.step_aemter import AemterStep
 from stellungnahme_app.ui.editor.step_aenderungen_anlagen import AenderungenAnlagenStep
 from stellungnahme_app.ui.editor.step_beschlusspunkte import BeschlusspunkteStep
@@ -53,27 +49,23 @@ from stellungnahme_app.ui.editor.step_pruefung import PruefungStep
 from stellungnahme_app.ui.editor.step_unterzeichnung import UnterzeichnungStep
 from stellungnahme_app.ui.editor.text_field import PlainTextField
 from stellungnahme_app.ui.editor.widget_helpers import describe, heading_label
+from stellungnahme_app.workspace import OpenDraft, Workspace
 
 #: Pause after the last edit before rules, step states and preview are brought up to date.
 RECHECK_DELAY_MS = 300
 
 
 class DraftEditor(QWidget):
-    """Edits one draft and its metadata; see the module docstring."""
+    """Edits one :class:`OpenDraft` (content, status, deadline); see the module docstring."""
 
     changed = Signal()
     export_done = Signal(Path, bool)
 
-    def __init__(
-        self,
-        settings: Settings,
-        textbausteine: list[Textbaustein],
-        parent: QWidget | None = None,
-    ) -> None:
+    def __init__(self, workspace: Workspace, parent: QWidget | None = None) -> None:
         super().__init__(parent)
         self.setObjectName("draft_editor")
         describe(self, "Stellungnahme bearbeiten")
-        self.context = EditorContext(settings=settings, textbausteine=list(textbausteine))
+        self.context = EditorContext(workspace=workspace)
         self.context.jump_to = self.jump_to
         self.context.text_field_for = self._text_field_for
 
@@ -153,7 +145,7 @@ class DraftEditor(QWidget):
 
         self._current = -1
         self._findings: list[Finding] = []
-        self._show(Draft(), DraftMetadata())  # a placeholder until the shell sets a draft
+        self._show(self.context.opened)  # a placeholder until the shell sets a draft
 
     # ------------------------------------------------------------------ contract
 
@@ -163,23 +155,23 @@ class DraftEditor(QWidget):
         assert isinstance(step, ExportStep)
         return step
 
-    def set_draft(self, draft: Draft, *, metadata: DraftMetadata) -> None:
-        """Show ``draft`` (edited in place from now on); replaces everything shown.
+    def set_draft(self, opened: OpenDraft) -> None:
+        """Show ``opened`` (edited in place from now on); replaces everything shown.
 
         A draft without signature (a new one) gets today as its signature date; ``changed``
         then follows once control returns to the event loop.
         """
+        draft = opened.draft
         defaulted = draft.signature.date is None and is_blank(draft.signature.name)
         if defaulted:
             draft.signature.date = dt.date.today()
-        self._show(draft, metadata)
+        self._show(opened)
         if defaulted:
             QTimer.singleShot(0, lambda shown=draft: self._announce_default(shown))
 
-    def _show(self, draft: Draft, metadata: DraftMetadata) -> None:
+    def _show(self, opened: OpenDraft) -> None:
         self._recheck.stop()
-        self.context.draft = draft
-        self.context.metadata = metadata
+        self.context.opened = opened
         for step in self.steps:
             step.load()
         self.set_current_step(0)
@@ -192,11 +184,18 @@ class DraftEditor(QWidget):
     def draft(self) -> Draft:
         return self.context.draft
 
-    def metadata(self) -> DraftMetadata:
-        return self.context.metadata
+    def open_draft(self) -> OpenDraft:
+        """The draft shown, with its status and deadline (the object edited in place)."""
+        return self.context.opened
 
     def current_step(self) -> int:
         return self._current
+
+    def help_topic(self) -> str:
+        """The help page of the step shown (F1)."""
+        from stellungnahme_app.ui.help_window import step_topic
+
+        return step_topic(self._current)
 
     def set_current_step(self, index: int) -> None:
         """Show step ``index`` (0–7) without moving the keyboard focus into it."""
@@ -268,12 +267,7 @@ class DraftEditor(QWidget):
     def recheck_now(self) -> None:
         """Bring step states (and the export step, if shown) up to date at once."""
         self._recheck.stop()
-        settings = self.context.settings
-        findings = rules.check(
-            self.context.draft,
-            number_pattern=settings.number_pattern,
-            number_example=settings.number_example,
-        )
+        findings = self.context.workspace.check(self.context.draft)
         self._findings = findings
         self.step_list.set_summaries(step_summaries(self.context.draft, findings))
         self._show_step_findings()

@@ -125,8 +125,8 @@ class DrucksacheStep(StepPage):
         self.public_yes.setChecked(draft.public is True)
         self.public_no.setChecked(draft.public is False)
         self.public_group.setExclusive(True)
-        self.deadline.set_date(self.context.metadata.deadline)
-        self.status.setCurrentIndex(self.status.findData(self.context.metadata.status))
+        self.deadline.set_date(self.context.opened.deadline)
+        self.status.setCurrentIndex(self.status.findData(self.context.opened.status))
         self._show_number_check()
 
     def _fill_departments(self) -> None:
@@ -192,13 +192,13 @@ class DrucksacheStep(StepPage):
         self._edited()
 
     def _deadline_edited(self, date: dt.date | None) -> None:
-        self.context.metadata.deadline = date
+        self.context.opened.deadline = date
         self._edited()
 
     def _status_chosen(self, index: int) -> None:
         status = self.status.itemData(index)
-        if isinstance(status, Status) and status is not self.context.metadata.status:
-            self.context.metadata.status = status
+        if isinstance(status, Status) and status is not self.context.opened.status:
+            self.context.opened.status = status
             self._edited()
 
     # ------------------------------------------------------------------ focus

@@ -136,13 +136,7 @@ class ExportStep(StepPage):
 
     def refresh(self) -> None:
         """Re-run the rules and rebuild the findings and the preview (costly: not per key)."""
-        settings = self.context.settings
-        found = rules.check(
-            self.draft,
-            number_pattern=settings.number_pattern,
-            number_example=settings.number_example,
-        )
-        self.show_findings(found)
+        self.show_findings(self.context.workspace.check(self.draft))
         self.show_preview(self.draft)
 
     def show_findings(self, found: list[Finding]) -> None:
@@ -235,24 +229,18 @@ class ExportStep(StepPage):
         )
 
     def write(self, target: Path, *, draft_mode: bool) -> None:
-        """Write the document to ``target`` in the background (no dialog)."""
-        settings = self.context.settings
+        """Write the document to ``target`` in the background (no dialog); the workspace
+        keeps what was written as a version."""
+        workspace = self.context.workspace
         exported_draft = self.draft
-        snapshot = exported_draft.copy()  # the worker thread never reads the live model
+        snapshot = self.context.opened.copy()  # the worker thread never reads the live model
         self._last_folder = target.parent
         self._set_busy(True)
         is_pdf = target.suffix.lower() == ".pdf"
         busy_text = "PDF wird erstellt …" if is_pdf else "Dokument wird geschrieben …"
 
         def work() -> Path:
-            return export.export_document(
-                snapshot,
-                target,
-                draft_mode=draft_mode,
-                template=settings.template,
-                number_pattern=settings.number_pattern,
-                number_example=settings.number_example,
-            )
+            return workspace.export_document(snapshot, target, draft_mode=draft_mode)
 
         run_in_background(
             self,
@@ -265,8 +253,7 @@ class ExportStep(StepPage):
     def _written(self, path: Path, draft_mode: bool, exported_draft: Draft) -> None:
         self._set_busy(False)
         if exported_draft is not self.draft:
-            # Another draft was opened meanwhile: its page must not offer this file, and
-            # the shell must not record the export for it.
+            # Another draft was opened meanwhile: its page must not offer this file.
             return
         self.last_export = path
         kind = "Der Entwurf" if draft_mode else "Die Stellungnahme"

@@ -7,6 +7,7 @@ the keyboard focus on the widget of a field (:meth:`StepPage.focus_field`).
 
 from __future__ import annotations
 
+import datetime as dt
 from collections.abc import Callable
 from dataclasses import dataclass, field
 
@@ -16,23 +17,47 @@ from PySide6.QtWidgets import QWidget
 from stellungnahme_app.form_steps import FieldPath
 from stellungnahme_app.model import Draft
 from stellungnahme_app.settings import Settings
+from stellungnahme_app.store import Status
 from stellungnahme_app.textbausteine import Textbaustein
-from stellungnahme_app.ui.editor.draft_metadata import DraftMetadata
 from stellungnahme_app.ui.editor.text_field import PlainTextField
+from stellungnahme_app.workspace import OpenDraft, Workspace
+
+
+def _placeholder() -> OpenDraft:
+    """What the editor shows before the shell gives it a draft (never saved)."""
+    moment = dt.datetime.now().astimezone()
+    return OpenDraft(
+        id=0, draft=Draft(), status=Status.DRAFT, deadline=None, revision=0,
+        created=moment, changed=moment,
+    )  # fmt: skip
 
 
 @dataclass
 class EditorContext:
-    """The open draft and what the steps need around it; the editor owns it."""
+    """The open draft and what the steps need around it; the editor owns it.
 
-    settings: Settings
-    textbausteine: list[Textbaustein]
-    draft: Draft = field(default_factory=Draft)
-    metadata: DraftMetadata = field(default_factory=DraftMetadata)
+    The steps reach the application only through ``workspace`` (settings, Textbausteine,
+    the rules with the configured number form, the export); never the store.
+    """
+
+    workspace: Workspace
+    opened: OpenDraft = field(default_factory=_placeholder)
     #: Opens the step of a field path and focuses its widget (set by the editor).
     jump_to: Callable[[str], None] = lambda path: None
     #: The text field showing a field path such as ``conclusion`` or ``contributions[0].text``.
     text_field_for: Callable[[str], PlainTextField | None] = lambda path: None
+
+    @property
+    def draft(self) -> Draft:
+        return self.opened.draft
+
+    @property
+    def settings(self) -> Settings:
+        return self.workspace.settings
+
+    @property
+    def textbausteine(self) -> list[Textbaustein]:
+        return self.workspace.textbausteine
 
 
 class StepPage(QWidget):

@@ -13,13 +13,15 @@ from PySide6.QtWidgets import QApplication, QRadioButton, QWidget
 from stellungnahme_app.form_steps import STEPS, StepState
 from stellungnahme_app.model import Draft
 from stellungnahme_app.store import Status
-from stellungnahme_app.ui.editor import DraftEditor, DraftMetadata
+from stellungnahme_app.ui.editor import DraftEditor
 from stellungnahme_app.ui.editor.step_aemter import AemterStep, ContributionEditor
 from stellungnahme_app.ui.editor.step_beschlusspunkte import BeschlusspunkteStep, PointEditor
 from stellungnahme_app.ui.editor.step_drucksache import DrucksacheStep
 from stellungnahme_app.ui.editor.step_pruefung import PruefungStep
+from stellungnahme_app.workspace import OpenDraft, Workspace
 
 TypeText = Callable[[Any, str], None]
+OpenIn = Callable[..., OpenDraft]
 
 
 def test_set_draft_shows_it_and_edits_change_it_in_place(
@@ -39,10 +41,11 @@ def test_set_draft_shows_it_and_edits_change_it_in_place(
 
 
 def test_set_draft_leaves_no_undo_history_and_emits_nothing(
-    qtbot: Any, reference_editor: DraftEditor, reference_draft: Draft
+    qtbot: Any, reference_editor: DraftEditor, reference_draft: Draft, open_in_store: OpenIn
 ) -> None:
+    opened = open_in_store(reference_draft.copy())
     with qtbot.assertNotEmitted(reference_editor.changed, wait=50):
-        reference_editor.set_draft(reference_draft.copy(), metadata=DraftMetadata())
+        reference_editor.set_draft(opened)
     drucksache = reference_editor.steps[0]
     fazit = reference_editor.steps[4]
     assert isinstance(drucksache, DrucksacheStep)
@@ -51,13 +54,13 @@ def test_set_draft_leaves_no_undo_history_and_emits_nothing(
 
 
 def test_a_new_draft_gets_today_as_signature_date_and_says_so(
-    qtbot: Any, make_editor: Callable[..., DraftEditor]
+    qtbot: Any, make_editor: Callable[..., DraftEditor], open_in_store: OpenIn
 ) -> None:
-    draft = Draft()
+    opened = open_in_store(Draft())
     editor = make_editor(Draft(document_title="anderer"))
     with qtbot.waitSignal(editor.changed):
-        editor.set_draft(draft, metadata=DraftMetadata())
-    assert draft.signature.date == dt.date.today()
+        editor.set_draft(opened)
+    assert opened.draft.signature.date == dt.date.today()
 
 
 def test_a_draft_with_a_date_keeps_it(
@@ -67,11 +70,11 @@ def test_a_draft_with_a_date_keeps_it(
     assert editor.draft().signature.date == dt.date(2024, 4, 30)
 
 
-def test_metadata_is_edited_on_step_one(
+def test_status_and_deadline_are_edited_on_step_one(
     qtbot: Any, make_editor: Callable[..., DraftEditor], type_text: TypeText
 ) -> None:
-    metadata = DraftMetadata(status=Status.IN_REVIEW, deadline=dt.date(2024, 5, 3))
-    editor = make_editor(Draft(), metadata)
+    editor = make_editor(Draft(), status=Status.IN_REVIEW, deadline=dt.date(2024, 5, 3))
+    opened = editor.open_draft()
     step = editor.steps[0]
     assert isinstance(step, DrucksacheStep)
     assert step.status.currentText() == Status.IN_REVIEW.label
@@ -82,9 +85,9 @@ def test_metadata_is_edited_on_step_one(
     type_text(step.deadline.line, "10.05.2024")
     step.status.setFocus()
     qtbot.keyClick(step.status, Qt.Key.Key_Down)
-    assert editor.metadata() is metadata
-    assert metadata.deadline == dt.date(2024, 5, 10)
-    assert metadata.status is Status.FOR_SIGNATURE
+    assert editor.open_draft() is opened, "edited in place"
+    assert opened.deadline == dt.date(2024, 5, 10)
+    assert opened.status is Status.FOR_SIGNATURE
 
 
 def test_weiter_zurueck_and_alt_arrows_walk_the_form(qtbot: Any, editor: DraftEditor) -> None:
@@ -221,8 +224,9 @@ def test_typing_in_a_huge_paragraph_updates_the_draft_and_checks_after_a_pause(
 
 
 def test_building_the_editor_flashes_no_window(
-    qtbot: Any, app_settings: Any, textbausteine: list[Any]
+    qtbot: Any, workspace: Workspace, open_in_store: OpenIn
 ) -> None:
+    opened = open_in_store(Draft())
     before = {w for w in QApplication.topLevelWidgets() if w.isVisible()}
     shown: list[str] = []
 
@@ -236,18 +240,18 @@ def test_building_the_editor_flashes_no_window(
     watcher = Watcher()
     QApplication.instance().installEventFilter(watcher)  # type: ignore[union-attr]
     try:
-        editor = DraftEditor(app_settings, textbausteine)
+        editor = DraftEditor(workspace)
         qtbot.addWidget(editor)
-        editor.set_draft(Draft(), metadata=DraftMetadata())
+        editor.set_draft(opened)
     finally:
         QApplication.instance().removeEventFilter(watcher)  # type: ignore[union-attr]
     assert shown == []
 
 
 def test_a_new_editor_reports_no_change_of_its_placeholder(
-    qtbot: Any, app_settings: Any, textbausteine: list[Any]
+    qtbot: Any, workspace: Workspace
 ) -> None:
-    editor = DraftEditor(app_settings, textbausteine)
+    editor = DraftEditor(workspace)
     qtbot.addWidget(editor)
     with qtbot.assertNotEmitted(editor.changed, wait=50):
         pass
@@ -280,13 +284,13 @@ def test_a_begun_step_lists_its_findings_as_links(
 
 
 def test_a_step_that_got_shorter_while_hidden_drops_its_scroll_bar(
-    make_editor: Callable[..., DraftEditor], reference_draft: Draft
+    make_editor: Callable[..., DraftEditor], reference_draft: Draft, open_in_store: OpenIn
 ) -> None:
     reference_draft.assessments.legal = False  # its Textbausteine make step 2 taller
     editor = make_editor()
     step, area = editor.steps[1], editor.scroll_areas[1]
     for draft in (reference_draft, Draft(city="Erfurt")):
-        editor.set_draft(draft, metadata=DraftMetadata())
+        editor.set_draft(open_in_store(draft))
         QApplication.processEvents()
         editor.set_current_step(1)
         QApplication.processEvents()

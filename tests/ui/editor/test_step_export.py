@@ -239,16 +239,14 @@ def test_open_and_open_folder_after_export(
 
 
 def test_an_export_finishing_after_another_draft_was_opened_is_not_reported(
-    qtbot: Any, reference_editor: DraftEditor, tmp_path: Path
+    qtbot: Any, reference_editor: DraftEditor, tmp_path: Path, open_in_store: Any
 ) -> None:
     reference_editor.show_export_step()
     step = _step(reference_editor)
     target = tmp_path / "frueher.docx"
     with qtbot.assertNotEmitted(reference_editor.export_done, wait=100):
         step.write(target, draft_mode=True)
-        reference_editor.set_draft(
-            Draft(document_title="Anderer Entwurf"), metadata=reference_editor.metadata()
-        )
+        reference_editor.set_draft(open_in_store(Draft(document_title="Anderer Entwurf")))
         qtbot.waitUntil(lambda: not step._busy, timeout=20_000)
     assert target.is_file()
     assert not step.open_button.isVisible()

@@ -8,8 +8,10 @@ from typing import Any
 from PySide6.QtCore import Qt
 
 from stellungnahme_app.model import Draft
+from stellungnahme_app.store import Store
 from stellungnahme_app.ui.editor import DraftEditor
 from stellungnahme_app.ui.editor.step_fazit import FazitStep
+from stellungnahme_app.workspace import Workspace
 
 
 def _step(editor: DraftEditor) -> FazitStep:
@@ -71,11 +73,12 @@ def test_preview_follows_the_draft(
 
 
 def test_without_textbausteine_the_picker_says_so(
-    qtbot: Any, app_settings: Any, reference_draft: Draft
+    qtbot: Any, store: Store, app_settings: Any, reference_draft: Draft
 ) -> None:
-    editor = DraftEditor(app_settings, [])
+    workspace = Workspace(store, app_settings, [])
+    editor = DraftEditor(workspace)
     qtbot.addWidget(editor)
-    editor.set_draft(reference_draft, metadata=editor.metadata())
+    editor.set_draft(workspace.create_draft(reference_draft))
     editor.show()
     editor.set_current_step(4)
     picker = _step(editor).picker

@@ -1,4 +1,5 @@
-"""Fixtures for the editor's tests: a shown DraftEditor with the real catalogue."""
+"""Fixtures for the editor's tests: a shown DraftEditor on a real workspace (a plugin, see
+``tests/conftest.py``)."""
 
 from __future__ import annotations
 
@@ -14,8 +15,10 @@ from PySide6.QtWidgets import QApplication, QMessageBox
 
 from stellungnahme_app.model import Draft
 from stellungnahme_app.settings import Settings
+from stellungnahme_app.store import Status
 from stellungnahme_app.textbausteine import Textbaustein, load_textbausteine
-from stellungnahme_app.ui.editor import DraftEditor, DraftMetadata
+from stellungnahme_app.ui.editor import DraftEditor
+from stellungnahme_app.workspace import OpenDraft, Workspace
 
 
 def docx_paragraphs(path: Path) -> list[str]:
@@ -42,17 +45,33 @@ def textbausteine(app_settings: Settings) -> list[Textbaustein]:
 
 
 @pytest.fixture
-def make_editor(
-    qtbot: Any, app_settings: Settings, textbausteine: list[Textbaustein]
-) -> Callable[..., DraftEditor]:
-    """Call with a draft (default: empty): a shown, active editor showing it."""
+def open_in_store(workspace: Workspace) -> Callable[..., OpenDraft]:
+    """Call with a draft (and status, deadline): it is stored and returned opened."""
 
-    def make(draft: Draft | None = None, metadata: DraftMetadata | None = None) -> DraftEditor:
-        editor = DraftEditor(app_settings, textbausteine)
-        qtbot.addWidget(editor)
-        editor.set_draft(
-            draft if draft is not None else Draft(), metadata=metadata or DraftMetadata()
+    def create(
+        draft: Draft | None = None, *, status: Status = Status.DRAFT, deadline: Any = None
+    ) -> OpenDraft:
+        return workspace.create_draft(
+            draft if draft is not None else Draft(), status=status, deadline=deadline
         )
+
+    return create
+
+
+@pytest.fixture
+def make_editor(
+    qtbot: Any, workspace: Workspace, open_in_store: Callable[..., OpenDraft]
+) -> Callable[..., DraftEditor]:
+    """Call with a draft (default: empty) and optionally ``status=``/``deadline=``: it is
+    stored, and a shown, active editor edits that very object (the test reads it back)."""
+
+    def make(draft: Draft | None = None, **metadata: Any) -> DraftEditor:
+        editor = DraftEditor(workspace)
+        qtbot.addWidget(editor)
+        opened = open_in_store(draft, **metadata)
+        if draft is not None:
+            opened.draft = draft
+        editor.set_draft(opened)
         editor.resize(
             editor.fontMetrics().averageCharWidth() * 150, editor.fontMetrics().height() * 45
         )

@@ -14,7 +14,7 @@ import json
 import sys
 from pathlib import Path
 
-sys.path.insert(0, str(Path(__file__).resolve().parent.parent))
+sys.path.insert(0, str(Path(__file__).resolve().parent))
 
 from scaled_window_check import NARROW_WIDTH, layout_problems
 
@@ -22,19 +22,22 @@ from stellungnahme_app import exchange
 from stellungnahme_app.contribution_import import plan_contribution_import
 from stellungnahme_app.model import Contribution, Draft
 from stellungnahme_app.settings import load_settings
+from stellungnahme_app.store import Store
 from stellungnahme_app.textbausteine import load_textbausteine
 from stellungnahme_app.ui.app import create_application
-from stellungnahme_app.ui.editor import DraftEditor, DraftMetadata
+from stellungnahme_app.ui.editor import DraftEditor
 from stellungnahme_app.ui.editor.contribution_import_dialog import (
     ContributionImportDialog,
 )
+from stellungnahme_app.workspace import Workspace
 
 
 def main(reference: Path, shots: Path | None) -> int:
     app = create_application()
     settings = load_settings().settings
     textbausteine, _problems = load_textbausteine(settings.textbausteine_dir)
-    editor = DraftEditor(settings, textbausteine)
+    workspace = Workspace(Store.open(), settings, textbausteine)  # in the test's data folder
+    editor = DraftEditor(workspace)
     screen = editor.screen().availableGeometry()
     editor.resize(int(screen.width() * 0.9), int(screen.height() * 0.85))
     editor.show()
@@ -53,7 +56,7 @@ def main(reference: Path, shots: Path | None) -> int:
     for width, size in ((usual_width, ""), (NARROW_WIDTH, "schmal-")):
         editor.resize(width, editor.height())
         for name, draft in (("voll", rich.copy()), ("leer", Draft(city=settings.city))):
-            editor.set_draft(draft, metadata=DraftMetadata())
+            editor.set_draft(workspace.create_draft(draft))
             for step in range(8):
                 editor.set_current_step(step)
                 look(

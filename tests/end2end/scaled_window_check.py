@@ -12,6 +12,7 @@ from __future__ import annotations
 
 import json
 import sys
+import time
 from pathlib import Path
 
 from PySide6.QtWidgets import (
@@ -108,7 +109,10 @@ def main(shots: Path | None) -> int:
     look(window, "Übersicht", "200-uebersicht")
     draft_id = window.overview.model.rows()[0].id
     window.open_draft(draft_id)
-    assert window.editor is not None
+    deadline = time.monotonic() + 30
+    while window.editor is None or not window.is_editing():  # the Textbausteine are read first
+        assert time.monotonic() < deadline, "der Entwurf wurde nicht geöffnet"
+        app.processEvents()
     for step in range(8):
         window.editor.set_current_step(step)
         look(window, f"Schritt {step + 1}", f"200-schritt-{step + 1}")
@@ -120,18 +124,18 @@ def main(shots: Path | None) -> int:
         )
     window.show_overview()
     look(window, f"{NARROW_WIDTH} px breit, Übersicht", "200-schmal-uebersicht")
-    window.store.backup()
+    window.workspace.back_up_now()
     for dialog, name in (
-        (BackupDialog(window.store, window), "datensicherungen"),
+        (BackupDialog(window.workspace, window), "datensicherungen"),
         (SettingsDialog(window.settings, window), "einstellungen"),
-        (TrashDialog(window.store, window), "papierkorb"),
-        (HistoryDialog(window.store, draft_id, window), "versionen"),
+        (TrashDialog(window.workspace, window), "papierkorb"),
+        (HistoryDialog(window.workspace, draft_id, window), "versionen"),
     ):
         dialog.show()
         look(dialog, f"Dialog {name}", f"200-dialog-{name}")
         dialog.close()
     window.close()
-    window.store.close()
+    window.workspace.close()
     print(json.dumps(found, ensure_ascii=False))
     return 0
 

@@ -34,6 +34,7 @@ def _check(picture: Path) -> None:
 def test_every_step_filled_and_empty(
     qtbot: Any,
     make_editor: Callable[..., DraftEditor],
+    open_in_store: Callable[..., Any],
     reference_draft: Draft,
     save_screenshot: Screenshot,
 ) -> None:
@@ -48,13 +49,13 @@ def test_every_step_filled_and_empty(
     qtbot.mouseClick(pruefung.questions["legal"].no, Qt.MouseButton.LeftButton)
     _check(save_screenshot(editor, "editor-schritt-2-nein"))
 
-    editor.set_draft(Draft(city="Erfurt"), metadata=editor.metadata())
+    editor.set_draft(open_in_store(Draft(city="Erfurt")))
     for index in range(8):
         editor.set_current_step(index)
         _check(save_screenshot(editor, f"editor-leer-schritt-{index + 1}"))
 
     begun = Draft(city="Erfurt", document_number="661/24", document_title="Arbeitskreis")
-    editor.set_draft(begun, metadata=editor.metadata())
+    editor.set_draft(open_in_store(begun))
     _check(save_screenshot(editor, "editor-begonnen-schritt-1"))
 
 

@@ -1,0 +1,309 @@
+"""The application layer: every use case the window and the command line share, Qt-free.
+
+A :class:`Workspace` holds the open store, the settings in effect and the Textbausteine. The
+window (``ui/``) and every command of the command line (``cli/``) call it; neither talks to
+the store's parts or repeats what a use case does (which defaults a new draft gets, that an
+export is recorded as a version, which rules a check applies, what an import stores).
+
+    with Workspace.open() as workspace:
+        opened = workspace.new_draft()
+        opened.draft.document_title = "Arbeitskreis Segregation"
+        workspace.save(opened)                # ConflictError if saved elsewhere meanwhile
+        workspace.export_document(opened, Path("Stellungnahme.docx"), draft_mode=True)
+"""
+
+from __future__ import annotations
+
+import logging
+from collections.abc import Iterable, Sequence
+from dataclasses import dataclass
+from datetime import date
+from pathlib import Path
+from typing import TYPE_CHECKING
+
+from stellungnahme_app import exchange
+from stellungnahme_app.errors import StellungnahmeError
+from stellungnahme_app.model import Draft
+from stellungnahme_app.rules import Finding
+from stellungnahme_app.settings import Settings, example_draft_file
+from stellungnahme_app.store import DraftSummary, Status, VersionInfo, VersionReason
+from stellungnahme_app.workspace import documents
+from stellungnahme_app.workspace.configuration import (
+    Configuration,
+    load_configuration,
+    load_textbausteine_reporting,
+)
+from stellungnahme_app.workspace.importing import (
+    FileReading,
+    ImportedDraft,
+    ImportReport,
+    read_exchange_files,
+)
+from stellungnahme_app.workspace.open_draft import OpenDraft
+
+if TYPE_CHECKING:  # the database layer (and sqlite-utils) is imported when a store is opened
+    from stellungnahme_app.store import Store
+    from stellungnahme_app.store.backups import BackupFile
+    from stellungnahme_app.textbausteine import Textbaustein
+
+log = logging.getLogger(__name__)
+
+
+@dataclass(frozen=True)
+class RestoredBackup:
+    """What :meth:`Workspace.restore_backup` did: the backup used, where the old file lies."""
+
+    used: Path
+    previous_database: Path | None
+
+
+class Workspace:
+    """The drafts of this user and everything done with them; see the module docstring."""
+
+    def __init__(
+        self,
+        store: Store,
+        settings: Settings,
+        textbausteine: Sequence[Textbaustein] | None = None,
+    ) -> None:
+        self._store = store
+        self.settings = settings
+        self._textbausteine: list[Textbaustein] | None = (
+            None if textbausteine is None else list(textbausteine)
+        )
+        self._textbaustein_problems: list[str] = []
+
+    @classmethod
+    def open(
+        cls, database: Path | None = None, *, configuration: Configuration | None = None
+    ) -> Workspace:
+        """Open the store (``database``: default file in the data folder) with the settings
+        in effect. Raises :class:`~stellungnahme_app.store.StoreError` if it cannot open."""
+        from stellungnahme_app.store import Store
+
+        configuration = configuration or load_configuration()
+        return cls(Store.open(database), configuration.settings)
+
+    def close(self) -> None:
+        self._store.close()
+
+    def __enter__(self) -> Workspace:
+        return self
+
+    def __exit__(self, *exc_info: object) -> None:
+        self.close()
+
+    # ------------------------------------------------------------------ what it holds
+
+    @property
+    def database_path(self) -> Path:
+        return self._store.path
+
+    @property
+    def recovery_notice(self) -> str | None:
+        """German text about a repair made when the database was opened, else ``None``."""
+        return self._store.recovery_notice
+
+    @property
+    def textbausteine(self) -> list[Textbaustein]:
+        """The Textbausteine of the configured folder, read on first use."""
+        if self._textbausteine is None:
+            self.use_textbausteine(*self.read_textbausteine())
+        assert self._textbausteine is not None
+        return self._textbausteine
+
+    def read_textbausteine(self) -> tuple[list[Textbaustein], list[str]]:
+        """Read (and trial-render) the configured Textbausteine without keeping them: safe on
+        a worker thread, so a slow or broken folder never holds up the window."""
+        return load_textbausteine_reporting(self.settings)
+
+    def use_textbausteine(self, items: Sequence[Textbaustein], problems: Sequence[str]) -> None:
+        """Work with these Textbausteine (read by :meth:`read_textbausteine`)."""
+        self._textbausteine = list(items)
+        self._textbaustein_problems = list(problems)
+
+    @property
+    def textbausteine_loaded(self) -> bool:
+        """True once the Textbausteine were read (the window reads them after its first paint)."""
+        return self._textbausteine is not None
+
+    def take_textbaustein_problems(self) -> list[str]:
+        """German sentences about Textbausteine that could not be read (each told once)."""
+        problems, self._textbaustein_problems = self._textbaustein_problems, []
+        return problems
+
+    def use_configuration(self, configuration: Configuration) -> None:
+        """Work with new settings from now on; the Textbausteine are read again on next use."""
+        self.settings = configuration.settings
+        self._textbausteine = None
+        self._textbaustein_problems = []
+
+    # ------------------------------------------------------------------ drafts
+
+    def new_draft(self) -> OpenDraft:
+        """Store a new, empty Stellungnahme with the configured defaults and open it."""
+        stored = self._store.create(documents.new_draft_content(self.settings))
+        return OpenDraft.from_stored(stored, is_new=True)
+
+    def create_draft(
+        self, draft: Draft, *, status: Status = Status.DRAFT, deadline: date | None = None
+    ) -> OpenDraft:
+        """Store a copy of ``draft`` as a new draft (e.g. read from a motion) and open it."""
+        stored = self._store.create(draft.copy(), status=status, deadline=deadline)
+        return OpenDraft.from_stored(stored)
+
+    def open_draft(self, draft_id: int) -> OpenDraft:
+        """The draft with this id, ready to be edited and saved."""
+        return OpenDraft.from_stored(self._store.load(draft_id))
+
+    def is_in_trash(self, draft_id: int) -> bool:
+        return self._store.load(draft_id).deleted is not None
+
+    def save(self, opened: OpenDraft) -> None:
+        """Write draft, status and deadline; ``revision`` and ``changed`` move on in place.
+
+        Raises :class:`~stellungnahme_app.store.ConflictError` when it was saved elsewhere
+        since it was opened (nothing is written then), ``DraftNotFound`` when it is gone.
+        """
+        saved = self._store.save(opened)
+        opened.revision = saved.revision
+        opened.changed = saved.changed
+
+    def keep_as_copy(self, opened: OpenDraft) -> OpenDraft:
+        """Store the state of ``opened`` as a new draft (when saving it would overwrite a
+        newer state, or it was deleted elsewhere); returns the copy, opened."""
+        return self.create_draft(opened.draft, status=opened.status, deadline=opened.deadline)
+
+    def discard_if_unused(self, opened: OpenDraft) -> bool:
+        """Remove for good a new draft the author entered nothing into; True if removed."""
+        if not opened.is_new:
+            return False
+        try:
+            return self._store.discard_unused(opened.id, revision=opened.revision)
+        except StellungnahmeError:
+            log.warning("Unbenutzter Entwurf %s nicht verworfen", opened.id, exc_info=True)
+            return False
+
+    def duplicate(self, draft_id: int) -> OpenDraft:
+        """A new draft with the same content (number left empty, status "Entwurf")."""
+        return OpenDraft.from_stored(self._store.duplicate(draft_id))
+
+    def move_to_trash(self, draft_id: int) -> str:
+        """Put the draft into the trash; returns its title (for "… liegt im Papierkorb")."""
+        title = self._store.load(draft_id).draft.display_title
+        self._store.delete(draft_id)
+        return title
+
+    def restore_from_trash(self, draft_id: int) -> str:
+        """Take the draft out of the trash; returns its title."""
+        self._store.restore_from_trash(draft_id)
+        return self._store.load(draft_id).draft.display_title
+
+    def list_drafts(
+        self, *, status: Status | None = None, order: str = "changed", trash: bool = False
+    ) -> list[DraftSummary]:
+        return self._store.list_drafts(status=status, order=order, trash=trash)
+
+    def search(self, text: str, *, status: Status | None = None) -> list[DraftSummary]:
+        return self._store.search(text, status=status)
+
+    def add_example_if_empty(self) -> bool:
+        """On an empty database, add the example Stellungnahme 0661/24; True if added."""
+        if not self._store.is_empty():
+            return False
+        self._store.create(exchange.read_file(example_draft_file()))
+        return True
+
+    # ------------------------------------------------------------------ checking and export
+
+    def check(self, draft: Draft) -> list[Finding]:
+        """The rules' findings with the configured form of the Drucksache number."""
+        return documents.check_draft(draft, self.settings)
+
+    def export_document(self, opened: OpenDraft, target: Path, *, draft_mode: bool) -> Path:
+        """Write the draft as .docx or .pdf and keep what was written as a version.
+
+        Safe on a worker thread when given a copy (:meth:`OpenDraft.copy`).
+        """
+        written = documents.export_draft(opened.draft, target, self.settings, draft_mode=draft_mode)
+        self._store.keep_version(opened.id, VersionReason.EXPORT)
+        return written
+
+    def export_stored(self, draft_id: int, target: Path, *, draft_mode: bool = False) -> Path:
+        """Write a stored draft out: ``.json`` as exchange file, ``.docx``/``.pdf`` as the
+        document; the export is kept as a version."""
+        opened = self.open_draft(draft_id)
+        if target.suffix.casefold() == exchange.FILE_SUFFIX:
+            written = documents.write_exchange_file(opened.draft, target)
+            self._store.keep_version(draft_id, VersionReason.EXPORT)
+            return written
+        return self.export_document(opened, target, draft_mode=draft_mode)
+
+    def write_exchange_file(self, draft_id: int, target: Path) -> Path:
+        """Save a stored draft as a ``stellungnahme/1`` file (``.json`` added if missing)."""
+        return documents.write_exchange_file(self._store.load(draft_id).draft, target)
+
+    def emergency_copy(self, opened: OpenDraft) -> Path | None:
+        """The draft as a file in the data folder, for when the database cannot take it."""
+        return documents.emergency_copy(opened.draft)
+
+    # ------------------------------------------------------------------ importing
+
+    @staticmethod
+    def read_import_files(files: Iterable[Path]) -> list[FileReading]:
+        """Read exchange files (no database access: fine on a worker thread)."""
+        return read_exchange_files(files)
+
+    def add_imported(
+        self, readings: Sequence[FileReading], *, all_or_nothing: bool = False
+    ) -> ImportReport:
+        """Store each draft read as a new draft with an "Import" version.
+
+        With ``all_or_nothing`` nothing is stored when any file could not be read.
+        """
+        report = ImportReport()
+        report.failures = [(r.path, r.error) for r in readings if r.error is not None]
+        if all_or_nothing and report.failures:
+            return report
+        for reading in readings:
+            if reading.draft is None:
+                continue
+            try:
+                stored = self._store.create(reading.draft)
+                self._store.keep_version(stored.id, VersionReason.IMPORT)
+            except StellungnahmeError as error:
+                report.failures.append((reading.path, error))
+                continue
+            report.added.append(ImportedDraft(reading.path, stored.id, reading.draft.display_title))
+        return report
+
+    def import_files(self, files: Iterable[Path], *, all_or_nothing: bool = False) -> ImportReport:
+        return self.add_imported(self.read_import_files(files), all_or_nothing=all_or_nothing)
+
+    # ------------------------------------------------------------------ versions
+
+    def versions(self, draft_id: int) -> list[VersionInfo]:
+        return self._store.versions(draft_id)
+
+    def load_version(self, version_id: int) -> Draft:
+        return self._store.load_version(version_id)
+
+    def restore_version(self, version_id: int) -> OpenDraft:
+        """Make an earlier version the draft's state (the replaced one is kept as a version)."""
+        return OpenDraft.from_stored(self._store.restore_version(version_id))
+
+    # ------------------------------------------------------------------ backups
+
+    def backups(self) -> list[BackupFile]:
+        """The backups of the database, newest first."""
+        from stellungnahme_app.store.backups import list_backups
+
+        return list_backups(self._store.path)
+
+    def back_up_now(self) -> Path:
+        return self._store.backup()
+
+    def restore_backup(self, name: str | None = None) -> RestoredBackup:
+        """Replace all drafts with a backup (``None``: the newest); the old file is kept."""
+        used = self._store.restore_backup(name)
+        return RestoredBackup(used=used, previous_database=self._store.previous_database)
