@@ -46,6 +46,7 @@ from stellungnahme_app.model import Draft
 from stellungnahme_app.settings import Settings, load_settings
 from stellungnahme_app.store import ConflictError, Store
 from stellungnahme_app.ui.app import configure_application, start_main_window
+from stellungnahme_app.ui.background import running_jobs
 from stellungnahme_app.ui.backup_dialog import BackupDialog
 from stellungnahme_app.ui.conflict_dialog import ConflictDialog
 from stellungnahme_app.ui.error_reporting import visible_error_boxes
@@ -230,6 +231,9 @@ def start_window(qtbot: Any) -> Iterator[Callable[[], MainWindow]]:
     yield start
     for window in started:
         window.close()
+    # Housekeeping the window started after its first paint must not run into the next test.
+    qtbot.waitUntil(lambda: running_jobs() == 0, timeout=30_000)
+    for window in started:
         window.workspace.close()
 
 
