@@ -11,6 +11,7 @@ out as timezone-aware local times.
 from __future__ import annotations
 
 import contextlib
+import dataclasses
 import functools
 import logging
 import sqlite3
@@ -23,14 +24,12 @@ from typing import Any, ParamSpec, TypeVar
 import sqlite_utils
 
 from stellungnahme_app import form, paths
-from stellungnahme_app.errors import ExchangeFormatError
 from stellungnahme_app.model import Draft
 from stellungnahme_app.store import backups as backup_files
-from stellungnahme_app.store import history, recovery, schema, search
+from stellungnahme_app.store import codec, recovery, rows, schema, search, versions
 from stellungnahme_app.store.errors import (
     BackupNotFound,
     ConflictError,
-    DraftNotFound,
     StoreBusyError,
     StoreDamagedError,
     StoreError,
@@ -45,6 +44,7 @@ from stellungnahme_app.store.records import (
     VersionReason,
 )
 from stellungnahme_app.store.recovery import DamagedFile
+from stellungnahme_app.store.rows import DraftRow, DraftText, IndexedText
 
 log = logging.getLogger(__name__)
 
@@ -54,12 +54,6 @@ EDIT_SNAPSHOT_INTERVAL = timedelta(minutes=10)
 TRASH_DAYS = 30
 LIST_ORDERS = ("changed", "deadline", "status")
 
-_SUMMARY_COLUMNS = (
-    "d.id, d.number, d.title, d.department, d.status, d.deadline, d.changed, d.deleted"
-)
-_DRAFT_COLUMNS = (
-    "d.id, d.status, d.deadline, d.created, d.changed, d.revision, d.deleted, t.content"
-)
 _ORDER_SQL = {
     "changed": "d.changed DESC, d.id DESC",
     "deadline": "d.deadline IS NULL, d.deadline, d.changed DESC, d.id DESC",
@@ -76,20 +70,6 @@ R = TypeVar("R")
 
 def utc_now() -> datetime:
     return datetime.now(UTC)
-
-
-def _stamp(moment: datetime) -> str:
-    return moment.astimezone(UTC).isoformat(timespec="microseconds")
-
-
-def _moment(text: str | None) -> datetime | None:
-    if text is None:
-        return None
-    return datetime.fromisoformat(text).astimezone()
-
-
-def _day(text: str | None) -> date | None:
-    return date.fromisoformat(text) if text else None
 
 
 def _guarded(method: Callable[P, R]) -> Callable[P, R]:
@@ -333,27 +313,19 @@ class Store:
     ) -> StoredDraft:
         """Store ``draft`` as a new draft and return it with its id (revision 1)."""
         now = self.clock()
-        content = history.encode_content(draft)
-        body = search.body_text(draft)
+        text = DraftText.of(draft)
         with self._write() as db:
             draft_id = db.execute(schema.NEXT_DRAFT_ID_SQL).fetchone()[0]
-            db.execute(
-                "INSERT INTO drafts (id, number, title, department, status, deadline, created, "
-                "changed, revision) VALUES (?, ?, ?, ?, ?, ?, ?, ?, 1)",
-                (
-                    draft_id,
-                    *_list_columns(draft),
-                    status.value,
-                    deadline.isoformat() if deadline else None,
-                    _stamp(now),
-                    _stamp(now),
-                ),
+            row = DraftRow(
+                id=draft_id,
+                status=status.value,
+                deadline=deadline.isoformat() if deadline else None,
+                created=rows.stamp(now),
+                changed=rows.stamp(now),
+                revision=1,
+                deleted=None,
             )
-            db.execute(
-                "INSERT INTO draft_texts (id, content, body) VALUES (?, ?, ?)",
-                (draft_id, content, body),
-            )
-            search.index(db, draft_id, draft.document_number, draft.document_title, body)
+            rows.write_draft(db, row, text, replacing=None)
         created = now.astimezone()
         return StoredDraft(
             id=draft_id,
@@ -373,13 +345,13 @@ class Store:
 
     def _load(self, draft_id: int) -> StoredDraft:
         row = self._db.execute(
-            f"SELECT {_DRAFT_COLUMNS} FROM drafts d JOIN draft_texts t ON t.id = d.id "
+            f"SELECT {rows.DRAFT_COLUMNS} FROM drafts d JOIN draft_texts t ON t.id = d.id "
             "WHERE d.id = ?",
             (draft_id,),
         ).fetchone()
         if row is None:
-            raise _draft_not_found(draft_id)
-        return _stored_draft(row)
+            raise rows.draft_not_found(draft_id)
+        return rows.stored_draft(row)
 
     @_guarded
     def save(self, stored: StoredDraft) -> StoredDraft:
@@ -391,48 +363,40 @@ class Store:
         """
         now = self.clock()
         draft = stored.draft
-        content = history.encode_content(draft)
-        body = search.body_text(draft)
+        text = DraftText.of(draft)
         with self._write() as db:
-            row = db.execute(
+            current = db.execute(
                 "SELECT d.revision, d.status, d.deleted, d.number, d.title, t.body FROM drafts d "
                 "JOIN draft_texts t ON t.id = d.id WHERE d.id = ?",
                 (stored.id,),
             ).fetchone()
-            if row is None:
-                raise _draft_not_found(stored.id)
-            revision, old_status, deleted, old_number, old_title, old_body = row
+            if current is None:
+                raise rows.draft_not_found(stored.id)
+            revision, old_status, deleted, *indexed = current
             if revision != stored.revision:
                 raise ConflictError(self._load(stored.id))
-            number, title, department = _list_columns(draft)
-            db.execute(
-                "UPDATE drafts SET number = ?, title = ?, department = ?, status = ?, "
-                "deadline = ?, changed = ?, revision = ? WHERE id = ?",
-                (
-                    number,
-                    title,
-                    department,
-                    stored.status.value,
-                    stored.deadline.isoformat() if stored.deadline else None,
-                    _stamp(now),
-                    revision + 1,
-                    stored.id,
-                ),
+            row = DraftRow(
+                id=stored.id,
+                status=stored.status.value,
+                deadline=stored.deadline.isoformat() if stored.deadline else None,
+                created="",
+                changed=rows.stamp(now),
+                revision=revision + 1,
+                deleted=deleted,
             )
-            db.execute(
-                "UPDATE draft_texts SET content = ?, body = ? WHERE id = ?",
-                (content, body, stored.id),
-            )
-            new_text = (number, title, body)
-            if new_text != (old_number, old_title, old_body):
-                search.unindex(db, stored.id, old_number, old_title, old_body)
-                search.index(db, stored.id, *new_text)
+            rows.write_draft(db, row, text, replacing=IndexedText(*indexed))
             if old_status != stored.status.value:
-                self._keep_version(
-                    stored.id, draft, content, VersionReason.STATUS, now, status=stored.status
+                versions.keep(
+                    db,
+                    stored.id,
+                    draft,
+                    text.content,
+                    VersionReason.STATUS,
+                    now,
+                    status=stored.status,
                 )
-            elif self._last_version_time(stored.id) <= now - EDIT_SNAPSHOT_INTERVAL:
-                self._keep_version(stored.id, draft, content, VersionReason.EDIT, now)
+            elif versions.last_time(db, stored.id) <= now - EDIT_SNAPSHOT_INTERVAL:
+                versions.keep(db, stored.id, draft, text.content, VersionReason.EDIT, now)
         return StoredDraft(
             id=stored.id,
             draft=draft,
@@ -441,7 +405,7 @@ class Store:
             created=stored.created,
             changed=now.astimezone(),
             revision=revision + 1,
-            deleted=_moment(deleted),
+            deleted=rows.moment(deleted),
         )
 
     @_guarded
@@ -458,7 +422,7 @@ class Store:
             self._require(draft_id)
             db.execute(
                 "UPDATE drafts SET deleted = ? WHERE id = ? AND deleted IS NULL",
-                (_stamp(self.clock()), draft_id),
+                (rows.stamp(self.clock()), draft_id),
             )
 
     @_guarded
@@ -475,22 +439,22 @@ class Store:
 
     def _purge(self, older_than_days: int | None) -> int:
         cutoff = (
-            _stamp(self.clock() - timedelta(days=older_than_days))
+            rows.stamp(self.clock() - timedelta(days=older_than_days))
             if older_than_days is not None
             else None
         )
         with self._write() as db:
-            rows = db.execute(
+            doomed = db.execute(
                 "SELECT d.id, d.number, d.title, t.body FROM drafts d "
                 "JOIN draft_texts t ON t.id = d.id "
                 "WHERE d.deleted IS NOT NULL AND (? IS NULL OR d.deleted <= ?)",
                 (cutoff, cutoff),
             ).fetchall()
-            for draft_id, number, title, body in rows:
-                _remove_for_good(db, draft_id, number, title, body)
-        if rows:
-            log.info("%d Entwürfe endgültig aus dem Papierkorb gelöscht", len(rows))
-        return len(rows)
+            for draft_id, *indexed in doomed:
+                rows.remove_for_good(db, draft_id, IndexedText(*indexed))
+        if doomed:
+            log.info("%d Entwürfe endgültig aus dem Papierkorb gelöscht", len(doomed))
+        return len(doomed)
 
     @_guarded
     def discard_unused(self, draft_id: int, *, revision: int) -> bool:
@@ -500,21 +464,21 @@ class Store:
         trash and without versions; otherwise nothing changes and the result is False.
         """
         with self._write() as db:
-            row = db.execute(
+            indexed = db.execute(
                 "SELECT d.number, d.title, t.body FROM drafts d JOIN draft_texts t ON t.id = d.id "
                 "WHERE d.id = ? AND d.revision = ? AND d.deleted IS NULL AND NOT EXISTS "
                 "(SELECT 1 FROM versions v WHERE v.draft_id = d.id)",
                 (draft_id, revision),
             ).fetchone()
-            if row is None:
+            if indexed is None:
                 return False
-            _remove_for_good(db, draft_id, *row)
+            rows.remove_for_good(db, draft_id, IndexedText(*indexed))
         log.info("Unbenutzter neuer Entwurf %s verworfen", draft_id)
         return True
 
     def _require(self, draft_id: int) -> None:
         if self._db.execute("SELECT 1 FROM drafts WHERE id = ?", (draft_id,)).fetchone() is None:
-            raise _draft_not_found(draft_id)
+            raise rows.draft_not_found(draft_id)
 
     # ------------------------------------------------------------------ lists and search
 
@@ -534,13 +498,13 @@ class Store:
         if status is not None:
             conditions.append("d.status = ?")
             parameters.append(status.value)
-        rows = self._db.execute(
-            f"SELECT {_SUMMARY_COLUMNS}, '' FROM drafts d WHERE {' AND '.join(conditions)} "
-            f"ORDER BY {_ORDER_SQL[order]}",
+        found = self._db.execute(
+            f"SELECT {rows.SUMMARY_COLUMNS}, '' FROM drafts d "
+            f"WHERE {' AND '.join(conditions)} ORDER BY {_ORDER_SQL[order]}",
             parameters,
         ).fetchall()
         today = self.clock().astimezone().date()
-        return [_summary(row, today) for row in rows]
+        return [rows.summary(row, today) for row in found]
 
     @_guarded
     def search(
@@ -557,10 +521,10 @@ class Store:
         if query is None or limit <= 0:
             return []
         try:
-            rows = search.find(
+            found = search.find(
                 self._db,
                 query,
-                columns=_SUMMARY_COLUMNS,
+                columns=rows.SUMMARY_COLUMNS,
                 status=status.value if status is not None else None,
                 limit=limit,
             )
@@ -569,9 +533,9 @@ class Store:
                 log.warning("Suchanfrage %r abgelehnt: %s", query, error)
                 return []
             raise
-        excerpts = search.snippets(self._db, text, [row[0] for row in rows[: search.SNIPPET_HITS]])
+        excerpts = search.snippets(self._db, text, [row[0] for row in found[: search.SNIPPET_HITS]])
         today = self.clock().astimezone().date()
-        return [_summary((*row, excerpts.get(row[0], "")), today) for row in rows]
+        return [rows.summary((*row, excerpts.get(row[0], "")), today) for row in found]
 
     # ------------------------------------------------------------------ versions
 
@@ -580,85 +544,28 @@ class Store:
         """Keep the draft's current state as a version (e.g. ``EXPORT`` after an export)."""
         now = self.clock()
         with self._write() as db:
-            row = db.execute(
+            current = db.execute(
                 "SELECT d.status, t.content FROM drafts d JOIN draft_texts t ON t.id = d.id "
                 "WHERE d.id = ?",
                 (draft_id,),
             ).fetchone()
-            if row is None:
-                raise _draft_not_found(draft_id)
-            status_value, content = row
-            draft = _decode(content, draft_id)
+            if current is None:
+                raise rows.draft_not_found(draft_id)
+            status_value, content = current
+            draft = rows.decode_stored(content, draft_id)
             status = Status(status_value) if reason is VersionReason.STATUS else None
-            return self._keep_version(draft_id, draft, content, reason, now, status=status)
-
-    def _keep_version(
-        self,
-        draft_id: int,
-        draft: Draft,
-        content: str,
-        reason: VersionReason,
-        now: datetime,
-        *,
-        status: Status | None = None,
-    ) -> VersionInfo:
-        """Insert a version; must run inside a write transaction."""
-        db = self._db
-        previous_row = db.execute(
-            "SELECT content_zlib FROM versions WHERE draft_id = ? ORDER BY created DESC, id DESC "
-            "LIMIT 1",
-            (draft_id,),
-        ).fetchone()
-        previous: Draft | None = None
-        if previous_row is not None:
-            try:
-                previous = history.decode_content(history.decompress(previous_row[0]))
-            except (ValueError, ExchangeFormatError, OSError) as error:
-                log.warning("Vorige Version von Entwurf %s nicht lesbar: %s", draft_id, error)
-        summary = history.describe(draft, previous, status)
-        cursor = db.execute(
-            "INSERT INTO versions (draft_id, created, reason, summary, content_zlib) "
-            "VALUES (?, ?, ?, ?, ?)",
-            (draft_id, _stamp(now), reason.value, summary, history.compress(content)),
-        )
-        version_id = cursor.lastrowid
-        assert version_id is not None
-        return VersionInfo(
-            id=version_id,
-            draft_id=draft_id,
-            created=now.astimezone(),
-            reason=reason,
-            summary=summary,
-        )
-
-    def _last_version_time(self, draft_id: int) -> datetime:
-        row = self._db.execute(
-            "SELECT max(created) FROM versions WHERE draft_id = ?", (draft_id,)
-        ).fetchone()
-        if row is None or row[0] is None:
-            return datetime.min.replace(tzinfo=UTC)
-        return datetime.fromisoformat(row[0])
+            return versions.keep(db, draft_id, draft, content, reason, now, status=status)
 
     @_guarded
     def versions(self, draft_id: int) -> list[VersionInfo]:
         """The kept versions of a draft, newest first."""
         self._require(draft_id)
-        rows = self._db.execute(
-            "SELECT id, draft_id, created, reason, summary FROM versions WHERE draft_id = ? "
-            "ORDER BY created DESC, id DESC",
-            (draft_id,),
-        ).fetchall()
-        return [_version_info(row) for row in rows]
+        return versions.list_of(self._db, draft_id)
 
     @_guarded
     def load_version(self, version_id: int) -> Draft:
         """The draft as it was in this version."""
-        row = self._db.execute(
-            "SELECT draft_id, content_zlib FROM versions WHERE id = ?", (version_id,)
-        ).fetchone()
-        if row is None:
-            raise _version_not_found(version_id)
-        return _decode(history.decompress(row[1]), row[0])
+        return versions.content_of(self._db, version_id)[1]
 
     @_guarded
     def restore_version(self, version_id: int) -> StoredDraft:
@@ -666,37 +573,35 @@ class Store:
         (as a version "Vor Wiederherstellung"). Status and deadline stay as they are."""
         now = self.clock()
         with self._write() as db:
-            row = db.execute(
-                "SELECT draft_id, content_zlib FROM versions WHERE id = ?", (version_id,)
-            ).fetchone()
-            if row is None:
-                raise _version_not_found(version_id)
-            draft_id, packed = row
-            restored = _decode(history.decompress(packed), draft_id)
+            draft_id, restored = versions.content_of(db, version_id)
             current = db.execute(
-                "SELECT d.number, d.title, t.body, t.content FROM drafts d "
-                "JOIN draft_texts t ON t.id = d.id WHERE d.id = ?",
+                "SELECT d.status, d.deadline, d.revision, d.deleted, d.number, d.title, t.body, "
+                "t.content FROM drafts d JOIN draft_texts t ON t.id = d.id WHERE d.id = ?",
                 (draft_id,),
             ).fetchone()
             if current is None:
-                raise _draft_not_found(draft_id)
-            old_number, old_title, old_body, old_content = current
-            self._keep_version(
-                draft_id, _decode(old_content, draft_id), old_content, VersionReason.RESTORE, now
+                raise rows.draft_not_found(draft_id)
+            status, deadline, revision, deleted, number, title, body, old_content = current
+            versions.keep(
+                db,
+                draft_id,
+                rows.decode_stored(old_content, draft_id),
+                old_content,
+                VersionReason.RESTORE,
+                now,
             )
-            content = history.encode_content(restored)
-            body = search.body_text(restored)
-            db.execute(
-                "UPDATE drafts SET number = ?, title = ?, department = ?, changed = ?, "
-                "revision = revision + 1 WHERE id = ?",
-                (*_list_columns(restored), _stamp(now), draft_id),
+            row = DraftRow(
+                id=draft_id,
+                status=status,
+                deadline=deadline,
+                created="",
+                changed=rows.stamp(now),
+                revision=revision + 1,
+                deleted=deleted,
             )
-            db.execute(
-                "UPDATE draft_texts SET content = ?, body = ? WHERE id = ?",
-                (content, body, draft_id),
+            rows.write_draft(
+                db, row, DraftText.of(restored), replacing=IndexedText(number, title, body)
             )
-            search.unindex(db, draft_id, old_number, old_title, old_body)
-            search.index(db, draft_id, restored.document_number, restored.document_title, body)
             return self._load(draft_id)
 
     # ------------------------------------------------------------------ backups
@@ -830,7 +735,7 @@ class Store:
     def _rescue(self, damaged: Path) -> int:
         """Take over from the damaged file every draft changed after the restored backup
         (and the versions the backup lacks); returns how many drafts were taken over."""
-        drafts, versions = recovery.read_rescuable(damaged)
+        drafts, rescued_versions = recovery.read_rescuable(damaged)
         now = self.clock()
         taken = 0
         with self._write() as db:
@@ -855,79 +760,46 @@ class Store:
                     and current[8] == rescued.content
                 ):
                     continue
-                draft = history.decode_content(rescued.content)
-                body = search.body_text(draft)
-                names = _list_columns(draft)
-                if current is None:
-                    db.execute(
-                        "INSERT INTO drafts (id, number, title, department, status, deadline, "
-                        "created, changed, revision, deleted) "
-                        "VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?)",
-                        (
-                            rescued.id,
-                            *names,
-                            rescued.status,
-                            rescued.deadline,
-                            rescued.created,
-                            rescued.changed,
-                            rescued.revision,
-                            rescued.deleted,
-                        ),
-                    )
-                    db.execute(
-                        "INSERT INTO draft_texts (id, content, body) VALUES (?, ?, ?)",
-                        (rescued.id, rescued.content, body),
-                    )
-                else:
-                    revision, old_number, old_title, old_body, old_content = (
-                        current[1],
-                        *current[5:],
-                    )
+                draft = codec.decode_content(rescued.content)
+                row = DraftRow(
+                    id=rescued.id,
+                    status=rescued.status,
+                    deadline=rescued.deadline,
+                    created=rescued.created,
+                    changed=rescued.changed,
+                    revision=rescued.revision,
+                    deleted=rescued.deleted,
+                )
+                replacing: IndexedText | None = None
+                if current is not None:
+                    revision, number, title, body, old_content = current[1], *current[5:]
                     if old_content != rescued.content:
-                        self._keep_version(
+                        versions.keep(
+                            db,
                             rescued.id,
-                            _decode(old_content, rescued.id),
+                            rows.decode_stored(old_content, rescued.id),
                             old_content,
                             VersionReason.RESTORE,
                             now,
                         )
-                    db.execute(
-                        "UPDATE drafts SET number = ?, title = ?, department = ?, status = ?, "
-                        "deadline = ?, changed = ?, revision = ?, deleted = ? WHERE id = ?",
-                        (
-                            *names,
-                            rescued.status,
-                            rescued.deadline,
-                            rescued.changed,
-                            max(revision, rescued.revision) + 1,
-                            rescued.deleted,
-                            rescued.id,
-                        ),
-                    )
-                    db.execute(
-                        "UPDATE draft_texts SET content = ?, body = ? WHERE id = ?",
-                        (rescued.content, body, rescued.id),
-                    )
-                    search.unindex(db, rescued.id, old_number, old_title, old_body)
-                search.index(db, rescued.id, draft.document_number, draft.document_title, body)
+                    row = dataclasses.replace(row, revision=max(revision, rescued.revision) + 1)
+                    replacing = IndexedText(number, title, body)
+                rows.write_draft(db, row, DraftText.of(draft, rescued.content), replacing=replacing)
                 taken += 1
             known = set(db.execute("SELECT draft_id, created FROM versions").fetchall())
-            existing = {row[0] for row in db.execute("SELECT id FROM drafts")}
-            for version in versions:
+            existing = {found[0] for found in db.execute("SELECT id FROM drafts")}
+            for version in rescued_versions:
                 if (version.draft_id, version.created) in known:
                     continue
                 if version.draft_id not in existing:
                     continue
-                db.execute(
-                    "INSERT INTO versions (draft_id, created, reason, summary, content_zlib) "
-                    "VALUES (?, ?, ?, ?, ?)",
-                    (
-                        version.draft_id,
-                        version.created,
-                        version.reason,
-                        version.summary,
-                        version.content_zlib,
-                    ),
+                versions.insert(
+                    db,
+                    version.draft_id,
+                    version.created,
+                    version.reason,
+                    version.summary,
+                    version.content_zlib,
                 )
         log.info("%d Entwürfe aus %s übernommen", taken, damaged)
         return taken
@@ -969,25 +841,6 @@ class Store:
 # ---------------------------------------------------------------------- module helpers
 
 
-def _list_columns(draft: Draft) -> tuple[str, str, str]:
-    """Number, title and department as the ``drafts`` table keeps them for lists."""
-    return (
-        search.without_surrogates(draft.document_number),
-        search.without_surrogates(draft.document_title),
-        search.without_surrogates(draft.department),
-    )
-
-
-def _remove_for_good(
-    db: sqlite3.Connection, draft_id: int, number: str, title: str, body: str
-) -> None:
-    """Delete a draft, its versions and its search entry; must run inside a write transaction."""
-    search.unindex(db, draft_id, number, title, body)
-    db.execute("DELETE FROM versions WHERE draft_id = ?", (draft_id,))
-    db.execute("DELETE FROM draft_texts WHERE id = ?", (draft_id,))
-    db.execute("DELETE FROM drafts WHERE id = ?", (draft_id,))
-
-
 def _connect(path: Path) -> sqlite3.Connection:
     """Open the file in WAL mode with full sync; raises :class:`DamagedFile` for a bad file."""
     connection = sqlite3.connect(
@@ -1006,86 +859,3 @@ def _connect(path: Path) -> sqlite3.Connection:
             raise DamagedFile(str(error)) from error
         raise
     return connection
-
-
-def _decode(content: str, draft_id: int) -> Draft:
-    try:
-        return history.decode_content(content)
-    except (ValueError, ExchangeFormatError) as error:
-        log.error("Inhalt von Entwurf %s nicht lesbar: %s", draft_id, error)
-        raise StoreDamagedError(
-            f"Der gespeicherte Inhalt des Entwurfs Nr. {draft_id} ist nicht lesbar. Frühere "
-            "Fassungen finden Sie unter „Versionen“; bitte wenden Sie sich an die IT."
-        ) from error
-
-
-def _stored_draft(row: tuple[Any, ...]) -> StoredDraft:
-    draft_id, status, deadline, created, changed, revision, deleted, content = row
-    created_at = _moment(created)
-    changed_at = _moment(changed)
-    assert created_at is not None and changed_at is not None
-    return StoredDraft(
-        id=draft_id,
-        draft=_decode(content, draft_id),
-        status=_status(status),
-        deadline=_day(deadline),
-        created=created_at,
-        changed=changed_at,
-        revision=revision,
-        deleted=_moment(deleted),
-    )
-
-
-_STATUS_BY_VALUE = {status.value: status for status in Status}
-
-
-def _status(value: str) -> Status:
-    status = _STATUS_BY_VALUE.get(value)
-    if status is None:
-        log.warning("Unbekannter Status %r, als Entwurf behandelt", value)
-        return Status.DRAFT
-    return status
-
-
-def _summary(row: tuple[Any, ...], today: date) -> DraftSummary:
-    draft_id, number, title, department, status_value, deadline, changed, deleted, snippet = row
-    status = _status(status_value)
-    due = _day(deadline)
-    changed_at = _moment(changed)
-    assert changed_at is not None
-    return DraftSummary(
-        id=draft_id,
-        number=number,
-        title=title,
-        department=department,
-        status=status,
-        deadline=due,
-        changed=changed_at,
-        deleted=_moment(deleted),
-        overdue=due is not None and due < today and status is not Status.DONE,
-        snippet=snippet,
-    )
-
-
-def _version_info(row: tuple[Any, ...]) -> VersionInfo:
-    version_id, draft_id, created, reason, summary = row
-    created_at = _moment(created)
-    assert created_at is not None
-    try:
-        why = VersionReason(reason)
-    except ValueError:
-        why = VersionReason.EDIT
-    return VersionInfo(
-        id=version_id, draft_id=draft_id, created=created_at, reason=why, summary=summary
-    )
-
-
-def _draft_not_found(draft_id: int) -> DraftNotFound:
-    return DraftNotFound(
-        f"Den Entwurf Nr. {draft_id} gibt es nicht (mehr). Vielleicht wurde er endgültig "
-        "gelöscht. Bitte wählen Sie ihn in der Liste neu aus."
-    )
-
-
-def _version_not_found(version_id: int) -> DraftNotFound:
-    return DraftNotFound(f"Die Version Nr. {version_id} gibt es nicht (mehr).")

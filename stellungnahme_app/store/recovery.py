@@ -19,7 +19,7 @@ from datetime import datetime
 from pathlib import Path
 
 from stellungnahme_app.errors import ExchangeFormatError
-from stellungnahme_app.store import history
+from stellungnahme_app.store import codec
 
 log = logging.getLogger(__name__)
 
@@ -198,7 +198,7 @@ def _highest_id(connection: sqlite3.Connection, table: str) -> int:
 def _rescued_draft(row: tuple) -> RescuedDraft | None:
     try:
         draft_id, status, deadline, created, changed, revision, deleted, content = row
-        history.decode_content(content)
+        codec.decode_content(content)
         datetime.fromisoformat(changed)
         datetime.fromisoformat(created)
         return RescuedDraft(
@@ -219,7 +219,7 @@ def _rescued_draft(row: tuple) -> RescuedDraft | None:
 def _rescued_version(row: tuple) -> RescuedVersion | None:
     try:
         _version_id, draft_id, created, reason, summary, packed = row
-        history.decode_content(history.decompress(packed))
+        codec.decode_content(codec.decompress(packed))
         datetime.fromisoformat(created)
         return RescuedVersion(
             draft_id=int(draft_id),

@@ -9,7 +9,7 @@ import pytest
 
 from stellungnahme_app.model import Contribution, Draft
 from stellungnahme_app.store import ConflictError, DraftNotFound, Status, Store, VersionReason
-from stellungnahme_app.store.history import changed_parts, compress, decompress, describe
+from stellungnahme_app.store.versions import changed_parts, describe
 
 from .clock import FakeClock
 
@@ -152,9 +152,3 @@ def test_describe_counts_and_changes() -> None:
         "geändert: Dezernat, Nummer, Titel, Beitrag 1 und 3 weitere"
     )
     assert changed_parts(many, one)[3:5] == ["Beitrag 1 (Amt)", "Beitrag 2 entfernt"]
-
-
-def test_compression_round_trip() -> None:
-    text = "Straße 😀 " * 100
-    assert decompress(compress(text)) == text
-    assert len(compress(text)) < len(text.encode("utf-8"))
