@@ -1,9 +1,11 @@
-"""Backup files of the database: names, listing, making (SQLite's backup API) and pruning.
+"""Backup files of the database: names, listing, making (SQLite's backup API), pruning, and
+putting one back in the database's place.
 
 Backups lie in ``backups/`` beside the database and are named after it and the moment they
 were made: ``stellungnahme-2024-05-03-101500.db``. Backups made before a schema update carry
 ``-vor-schema-N`` and are never pruned. A backup is written to a temporary file first and
-renamed when complete, so a half-written backup never looks like a real one.
+renamed when complete, so a half-written backup never looks like a real one. A database that
+is replaced is kept aside beside it (``stellungnahme-ersetzt-<time>.db``), never deleted.
 """
 
 from __future__ import annotations
@@ -18,6 +20,8 @@ from collections.abc import Iterator
 from dataclasses import dataclass
 from datetime import date, datetime
 from pathlib import Path
+
+from stellungnahme_app.store.errors import BackupNotFound
 
 BACKUP_FOLDER = "backups"
 KEEP_DAILY_BACKUPS = 10
@@ -148,4 +152,61 @@ def _replacing(target: Path) -> Iterator[Path]:
     except BaseException:
         with contextlib.suppress(OSError):
             temporary.unlink()
+        raise
+
+
+# ---------------------------------------------------------------------- files kept aside
+
+
+def aside_path(database: Path, label: str, now: datetime) -> Path:
+    """A free name beside ``database``, e.g. ``stellungnahme-beschaedigt-2024-05-03-101500.db``."""
+    stamp = now.astimezone().strftime("%Y-%m-%d-%H%M%S")
+    candidate = database.with_name(f"{database.stem}-{label}-{stamp}{database.suffix}")
+    counter = 1
+    while candidate.exists():
+        candidate = database.with_name(
+            f"{database.stem}-{label}-{stamp}-{counter}{database.suffix}"
+        )
+        counter += 1
+    return candidate
+
+
+def move_aside(database: Path, target: Path) -> None:
+    """Rename a database file together with its WAL and shared-memory files."""
+    for suffix in ("-wal", "-shm"):
+        companion = Path(f"{database}{suffix}")
+        if companion.exists():
+            os.replace(companion, Path(f"{target}{suffix}"))
+    if database.exists():
+        os.replace(database, target)
+
+
+def find_backup(database: Path, name: str | None) -> BackupFile:
+    """The backup called ``name`` (``None``: the newest); :class:`BackupNotFound` if none."""
+    available = list_backups(database)
+    if name is None:
+        if not available:
+            raise BackupNotFound(
+                "Es gibt noch keine Sicherung, die wiederhergestellt werden könnte."
+            )
+        return available[0]
+    wanted = Path(name).name
+    for backup in available:
+        if backup.name == wanted:
+            return backup
+    raise BackupNotFound(
+        f"Die Sicherung „{name}“ gibt es nicht. Vorhanden sind: "
+        + (", ".join(b.name for b in available) or "keine")
+        + "."
+    )
+
+
+def restore(backup: Path, database: Path, aside: Path) -> None:
+    """Put a copy of ``backup`` in place of the (closed) ``database``, which is kept as
+    ``aside``; on an ``OSError`` the database is back where it was."""
+    move_aside(database, aside)
+    try:
+        copy_file(backup, database)
+    except OSError:
+        move_aside(aside, database)
         raise

@@ -4,14 +4,13 @@ One file (``stellungnahme.db`` in the data folder) in WAL mode with ``synchronou
 a save is one ``BEGIN IMMEDIATE`` transaction that checks the draft's revision before it
 writes, so a second window or program can never silently overwrite a newer state. On open
 the file is checked (``PRAGMA quick_check``); a damaged file is moved aside, never
-overwritten, and the newest good backup takes its place. Times are stored in UTC and handed
-out as timezone-aware local times.
+overwritten, and the newest good backup takes its place (:mod:`.recovery`). The rows and
+their mapping are in :mod:`.rows`, versions in :mod:`.versions`, backups in :mod:`.backups`.
 """
 
 from __future__ import annotations
 
 import contextlib
-import dataclasses
 import functools
 import logging
 import sqlite3
@@ -23,12 +22,11 @@ from typing import Any, ParamSpec, TypeVar
 
 import sqlite_utils
 
-from stellungnahme_app import form, paths
+from stellungnahme_app import paths
 from stellungnahme_app.model import Draft
 from stellungnahme_app.store import backups as backup_files
-from stellungnahme_app.store import codec, recovery, rows, schema, search, versions
+from stellungnahme_app.store import recovery, rows, schema, search, sqlite_errors, versions
 from stellungnahme_app.store.errors import (
-    BackupNotFound,
     ConflictError,
     StoreBusyError,
     StoreDamagedError,
@@ -85,42 +83,9 @@ def _guarded(method: Callable[P, R]) -> Callable[P, R]:
             try:
                 return method(*args, **kwargs)
             except sqlite3.Error as error:
-                raise _translate(error, store.path) from error
+                raise sqlite_errors.store_error(error, store.path) from error
 
     return wrapper
-
-
-def _translate(error: sqlite3.Error, path: Path) -> StoreError:
-    """A German :class:`StoreError` for an error SQLite reported."""
-    text = str(error).lower()
-    log.warning("SQLite-Fehler bei %s: %s", path, error)
-    if "locked" in text or "busy" in text:
-        return StoreBusyError(
-            "Die Entwurfsdatenbank ist gerade durch ein anderes Programmfenster belegt. "
-            "Bitte versuchen Sie es in einigen Sekunden erneut."
-        )
-    if "readonly" in text or "read-only" in text:
-        return StoreError(
-            f"In die Entwurfsdatenbank „{path}“ kann nicht geschrieben werden "
-            "(schreibgeschützt). Bitte wenden Sie sich an die IT."
-        )
-    if "disk is full" in text:
-        return StoreError(
-            f"Auf dem Laufwerk von „{path.parent}“ ist nicht genug Platz frei. Bitte schaffen "
-            "Sie Platz und versuchen Sie es erneut; Ihr Text ist noch nicht gespeichert."
-        )
-    if recovery.is_damage(error):
-        return StoreDamagedError(
-            "Die Entwurfsdatenbank ist beschädigt. Bitte schließen Sie das Programm und "
-            "starten Sie es neu: Beim Start wird sie aus der letzten Sicherung "
-            "wiederhergestellt, die beschädigte Datei bleibt erhalten."
-        )
-    if "unable to open" in text or "disk i/o" in text:
-        return StoreError(
-            f"Auf die Entwurfsdatenbank „{path}“ kann nicht zugegriffen werden. Bitte "
-            "prüfen Sie, ob das Laufwerk erreichbar ist, und versuchen Sie es erneut."
-        )
-    return StoreError(f"Die Entwurfsdatenbank meldet einen Fehler: {error}.")
 
 
 class Store:
@@ -141,8 +106,7 @@ class Store:
         self.recovery_notice = None
         self.previous_database = None
         self.clock = clock
-        self._damaged_file: Path | None = None
-        self._restored_from: backup_files.BackupFile | None = None
+        self._replacement: recovery.Replacement | None = None
         self._lock = threading.RLock()
         self._connection: sqlite3.Connection | None = None
 
@@ -165,9 +129,9 @@ class Store:
         try:
             with store._lock:
                 store._after_open()
-                if store._damaged_file is not None:
-                    store.recovery_notice = store._recovery_notice(
-                        store._damaged_file, store._try_rescue(store._damaged_file)
+                if store._replacement is not None:
+                    store.recovery_notice = recovery.damage_notice(
+                        store._replacement, store._try_rescue(store._replacement)
                     )
         except BaseException:
             store.close()
@@ -194,7 +158,7 @@ class Store:
                 recovery.check_file(path)
             self._connection = _connect(path)
         except DamagedFile as damage:
-            self._recover(str(damage))
+            self._replacement = recovery.replace_damaged(path, str(damage), self.clock())
             try:
                 self._connection = _connect(path)
             except DamagedFile as second:
@@ -203,7 +167,7 @@ class Store:
                     f"wiederhergestellt werden ({second}). Bitte wenden Sie sich an die IT."
                 ) from second
         except sqlite3.Error as error:
-            raise _translate(error, path) from error
+            raise sqlite_errors.store_error(error, path) from error
 
     def _after_open(self) -> None:
         try:
@@ -214,7 +178,7 @@ class Store:
                     self._daily_backup()
             self._purge(TRASH_DAYS)
         except sqlite3.Error as error:
-            raise _translate(error, self.path) from error
+            raise sqlite_errors.store_error(error, self.path) from error
 
     def _daily_backup(self) -> None:
         """The day's backup; if it fails the program still opens (and tries again next time)."""
@@ -635,23 +599,7 @@ class Store:
         The current database is not deleted: it is kept beside it, and
         :attr:`previous_database` says where. Other program windows must be closed first.
         """
-        available = backup_files.list_backups(self.path)
-        if name is None:
-            if not available:
-                raise BackupNotFound(
-                    "Es gibt noch keine Sicherung, die wiederhergestellt werden könnte."
-                )
-            chosen = available[0]
-        else:
-            wanted = Path(name).name
-            matches = [backup for backup in available if backup.name == wanted]
-            if not matches:
-                raise BackupNotFound(
-                    f"Die Sicherung „{name}“ gibt es nicht. Vorhanden sind: "
-                    + (", ".join(b.name for b in available) or "keine")
-                    + "."
-                )
-            chosen = matches[0]
+        chosen = backup_files.find_backup(self.path, name)
         if not recovery.is_usable_backup(chosen.path):
             raise StoreDamagedError(
                 f"Die Sicherung „{chosen.name}“ ist beschädigt und wird nicht verwendet. "
@@ -660,14 +608,9 @@ class Store:
         self._make_exclusive()
         self._db.close()
         self._connection = None
-        aside = recovery.aside_path(self.path, "ersetzt", self.clock())
+        aside = backup_files.aside_path(self.path, "ersetzt", self.clock())
         try:
-            recovery.move_aside(self.path, aside)
-            try:
-                backup_files.copy_file(chosen.path, self.path)
-            except OSError:
-                recovery.move_aside(aside, self.path)
-                raise
+            backup_files.restore(chosen.path, self.path, aside)
         except OSError as error:
             self._connection = _connect(self.path)
             raise StoreError(
@@ -704,138 +647,15 @@ class Store:
 
     # ------------------------------------------------------------------ recovery
 
-    def _recover(self, reason: str) -> None:
-        """Move the damaged file aside and put the newest good backup in its place."""
-        aside = recovery.aside_path(self.path, "beschaedigt", self.clock())
+    def _try_rescue(self, replacement: recovery.Replacement) -> int:
+        """Take over what the damaged file still holds; a failure only costs the rescue."""
         try:
-            recovery.move_aside(self.path, aside)
-        except OSError as error:
-            raise StoreDamagedError(
-                f"Die Entwurfsdatenbank „{self.path}“ ist beschädigt und kann nicht "
-                f"beiseitegelegt werden ({error.strerror or error}). Bitte wenden Sie sich an "
-                "die IT."
-            ) from error
-        log.error("Datenbank beschädigt (%s), verschoben nach %s", reason, aside)
-        self._damaged_file = aside
-        self._restored_from = None
-        for backup in backup_files.list_backups(self.path):
-            if recovery.is_usable_backup(backup.path):
-                backup_files.copy_file(backup.path, self.path)
-                self._restored_from = backup
-                return
-
-    def _try_rescue(self, damaged: Path) -> int:
-        """:meth:`_rescue`, but a failure only costs the rescue, never the opening."""
-        try:
-            return self._rescue(damaged)
+            drafts, kept_versions = recovery.read_rescuable(replacement.damaged)
+            with self._write() as db:
+                return recovery.take_over(db, drafts, kept_versions, self.clock())
         except Exception:
-            log.exception("Rettung aus %s fehlgeschlagen", damaged)
+            log.exception("Rettung aus %s fehlgeschlagen", replacement.damaged)
             return 0
-
-    def _rescue(self, damaged: Path) -> int:
-        """Take over from the damaged file every draft changed after the restored backup
-        (and the versions the backup lacks); returns how many drafts were taken over."""
-        drafts, rescued_versions = recovery.read_rescuable(damaged)
-        now = self.clock()
-        taken = 0
-        with self._write() as db:
-            for rescued in drafts:
-                current = db.execute(
-                    "SELECT d.changed, d.revision, d.deleted, d.status, d.deadline, d.number, "
-                    "d.title, t.body, t.content FROM drafts d JOIN draft_texts t ON t.id = d.id "
-                    "WHERE d.id = ?",
-                    (rescued.id,),
-                ).fetchone()
-                # The damaged file was the live database, so it is never older than the backup:
-                # whatever differs from the backup was done after it.
-                if current is not None and (
-                    current[:5]
-                    == (
-                        rescued.changed,
-                        rescued.revision,
-                        rescued.deleted,
-                        rescued.status,
-                        rescued.deadline,
-                    )
-                    and current[8] == rescued.content
-                ):
-                    continue
-                draft = codec.decode_content(rescued.content)
-                row = DraftRow(
-                    id=rescued.id,
-                    status=rescued.status,
-                    deadline=rescued.deadline,
-                    created=rescued.created,
-                    changed=rescued.changed,
-                    revision=rescued.revision,
-                    deleted=rescued.deleted,
-                )
-                replacing: IndexedText | None = None
-                if current is not None:
-                    revision, number, title, body, old_content = current[1], *current[5:]
-                    if old_content != rescued.content:
-                        versions.keep(
-                            db,
-                            rescued.id,
-                            rows.decode_stored(old_content, rescued.id),
-                            old_content,
-                            VersionReason.RESTORE,
-                            now,
-                        )
-                    row = dataclasses.replace(row, revision=max(revision, rescued.revision) + 1)
-                    replacing = IndexedText(number, title, body)
-                rows.write_draft(db, row, DraftText.of(draft, rescued.content), replacing=replacing)
-                taken += 1
-            known = set(db.execute("SELECT draft_id, created FROM versions").fetchall())
-            existing = {found[0] for found in db.execute("SELECT id FROM drafts")}
-            for version in rescued_versions:
-                if (version.draft_id, version.created) in known:
-                    continue
-                if version.draft_id not in existing:
-                    continue
-                versions.insert(
-                    db,
-                    version.draft_id,
-                    version.created,
-                    version.reason,
-                    version.summary,
-                    version.content_zlib,
-                )
-        log.info("%d Entwürfe aus %s übernommen", taken, damaged)
-        return taken
-
-    def _recovery_notice(self, damaged: Path, rescued: int) -> str:
-        kept = (
-            f"Die beschädigte Datei wurde als „{damaged.name}“ im Ordner „{damaged.parent}“ "
-            "aufbewahrt."
-        )
-        taken = (
-            "Ein Entwurf, der danach geändert worden war, konnte aus der beschädigten Datei "
-            "übernommen werden."
-            if rescued == 1
-            else f"{rescued} Entwürfe, die danach geändert worden waren, konnten aus der "
-            "beschädigten Datei übernommen werden."
-        )
-        if self._restored_from is not None:
-            made = self._restored_from.made.strftime(f"{form.DATE_FORMAT} um %H:%M Uhr")
-            return (
-                "Die Entwurfsdatenbank war beschädigt und wurde aus der Sicherung vom "
-                f"{made} wiederhergestellt. "
-                + (taken + " " if rescued else "")
-                + "Bitte prüfen Sie Ihre zuletzt bearbeiteten Entwürfe; Änderungen kurz vor "
-                "dem Schaden können fehlen. " + kept
-            )
-        if rescued:
-            return (
-                "Die Entwurfsdatenbank war beschädigt, und es gab keine brauchbare Sicherung. "
-                f"{rescued} Entwürfe konnten aus der beschädigten Datei gerettet werden; bitte "
-                "prüfen Sie sie. " + kept
-            )
-        return (
-            "Die Entwurfsdatenbank war beschädigt, und es gab keine brauchbare Sicherung. "
-            "Es wurde eine neue, leere Datenbank angelegt. " + kept + " Bitte wenden Sie sich "
-            "an die IT, die daraus eventuell Texte retten kann."
-        )
 
 
 # ---------------------------------------------------------------------- module helpers

@@ -1,25 +1,31 @@
 """Damaged database files: detecting them, moving them aside, and rescuing what they hold.
 
 A damaged file is never written to and never deleted. :func:`check_file` looks at it through
-a read-only connection; :func:`move_aside` renames it (with its WAL file) to
-``stellungnahme-beschaedigt-<time>.db``; the store then puts the newest good backup in its
-place, and :func:`read_rescuable` reads from the damaged file whatever drafts and versions can
-still be read, so that work done after the backup is not lost.
+a read-only connection; :func:`replace_damaged` renames it (with its WAL file) to
+``stellungnahme-beschaedigt-<time>.db`` and puts the newest good backup in its place;
+:func:`read_rescuable` reads from the damaged file whatever drafts and versions can still be
+read, and :func:`take_over` writes those changed after the backup into the restored database,
+so that work done after the backup is not lost. :func:`damage_notice` tells the user.
 """
 
 from __future__ import annotations
 
 import contextlib
+import dataclasses
 import logging
-import os
 import sqlite3
 from collections.abc import Iterator
 from dataclasses import dataclass
 from datetime import datetime
 from pathlib import Path
 
+from stellungnahme_app import form
 from stellungnahme_app.errors import ExchangeFormatError
-from stellungnahme_app.store import codec
+from stellungnahme_app.store import backups, codec, rows, versions
+from stellungnahme_app.store.backups import BackupFile
+from stellungnahme_app.store.errors import StoreDamagedError
+from stellungnahme_app.store.records import VersionReason
+from stellungnahme_app.store.rows import DraftRow, DraftText, IndexedText
 
 log = logging.getLogger(__name__)
 
@@ -69,27 +75,70 @@ def is_usable_backup(path: Path) -> bool:
     return True
 
 
-def aside_path(database: Path, label: str, now: datetime) -> Path:
-    """A free name beside ``database``, e.g. ``stellungnahme-beschaedigt-2024-05-03-101500.db``."""
-    stamp = now.astimezone().strftime("%Y-%m-%d-%H%M%S")
-    candidate = database.with_name(f"{database.stem}-{label}-{stamp}{database.suffix}")
-    counter = 1
-    while candidate.exists():
-        candidate = database.with_name(
-            f"{database.stem}-{label}-{stamp}-{counter}{database.suffix}"
+# ---------------------------------------------------------------------- replacing
+
+
+@dataclass(frozen=True)
+class Replacement:
+    """A damaged database moved aside, and the backup put in its place (``None``: none was
+    usable, the store starts with a new, empty database)."""
+
+    damaged: Path
+    backup: BackupFile | None
+
+
+def replace_damaged(database: Path, reason: str, now: datetime) -> Replacement:
+    """Move the damaged file aside and put the newest good backup in its place."""
+    aside = backups.aside_path(database, "beschaedigt", now)
+    try:
+        backups.move_aside(database, aside)
+    except OSError as error:
+        raise StoreDamagedError(
+            f"Die Entwurfsdatenbank „{database}“ ist beschädigt und kann nicht "
+            f"beiseitegelegt werden ({error.strerror or error}). Bitte wenden Sie sich an "
+            "die IT."
+        ) from error
+    log.error("Datenbank beschädigt (%s), verschoben nach %s", reason, aside)
+    for backup in backups.list_backups(database):
+        if is_usable_backup(backup.path):
+            backups.copy_file(backup.path, database)
+            return Replacement(damaged=aside, backup=backup)
+    return Replacement(damaged=aside, backup=None)
+
+
+def damage_notice(replacement: Replacement, rescued: int) -> str:
+    """What the user is told after a damaged database was replaced (German)."""
+    damaged = replacement.damaged
+    kept = (
+        f"Die beschädigte Datei wurde als „{damaged.name}“ im Ordner „{damaged.parent}“ aufbewahrt."
+    )
+    taken = (
+        "Ein Entwurf, der danach geändert worden war, konnte aus der beschädigten Datei "
+        "übernommen werden."
+        if rescued == 1
+        else f"{rescued} Entwürfe, die danach geändert worden waren, konnten aus der "
+        "beschädigten Datei übernommen werden."
+    )
+    if replacement.backup is not None:
+        made = replacement.backup.made.strftime(f"{form.DATE_FORMAT} um %H:%M Uhr")
+        return (
+            "Die Entwurfsdatenbank war beschädigt und wurde aus der Sicherung vom "
+            f"{made} wiederhergestellt. "
+            + (taken + " " if rescued else "")
+            + "Bitte prüfen Sie Ihre zuletzt bearbeiteten Entwürfe; Änderungen kurz vor "
+            "dem Schaden können fehlen. " + kept
         )
-        counter += 1
-    return candidate
-
-
-def move_aside(database: Path, target: Path) -> None:
-    """Rename a database file together with its WAL and shared-memory files."""
-    for suffix in ("-wal", "-shm"):
-        companion = Path(f"{database}{suffix}")
-        if companion.exists():
-            os.replace(companion, Path(f"{target}{suffix}"))
-    if database.exists():
-        os.replace(database, target)
+    if rescued:
+        return (
+            "Die Entwurfsdatenbank war beschädigt, und es gab keine brauchbare Sicherung. "
+            f"{rescued} Entwürfe konnten aus der beschädigten Datei gerettet werden; bitte "
+            "prüfen Sie sie. " + kept
+        )
+    return (
+        "Die Entwurfsdatenbank war beschädigt, und es gab keine brauchbare Sicherung. "
+        "Es wurde eine neue, leere Datenbank angelegt. " + kept + " Bitte wenden Sie sich "
+        "an die IT, die daraus eventuell Texte retten kann."
+    )
 
 
 @contextlib.contextmanager
@@ -231,3 +280,75 @@ def _rescued_version(row: tuple) -> RescuedVersion | None:
     except (ValueError, TypeError, OSError, ExchangeFormatError) as error:
         log.warning("Version aus beschädigter Datei nicht lesbar: %s", error)
         return None
+
+
+def take_over(
+    db: sqlite3.Connection,
+    drafts: list[RescuedDraft],
+    kept_versions: list[RescuedVersion],
+    now: datetime,
+) -> int:
+    """Write into the restored database every rescued draft that differs from it (and the
+    versions it lacks); inside a write transaction. Returns how many drafts were taken over.
+
+    The damaged file was the live database, so it is never older than the backup: whatever
+    differs from the backup was done after it. A draft's state it replaces is kept as a version.
+    """
+    taken = 0
+    for rescued in drafts:
+        current = db.execute(
+            "SELECT d.changed, d.revision, d.deleted, d.status, d.deadline, d.number, "
+            "d.title, t.body, t.content FROM drafts d JOIN draft_texts t ON t.id = d.id "
+            "WHERE d.id = ?",
+            (rescued.id,),
+        ).fetchone()
+        row = DraftRow(
+            id=rescued.id,
+            status=rescued.status,
+            deadline=rescued.deadline,
+            created=rescued.created,
+            changed=rescued.changed,
+            revision=rescued.revision,
+            deleted=rescued.deleted,
+        )
+        replacing: IndexedText | None = None
+        if current is not None:
+            same_row = current[:5] == (
+                row.changed,
+                row.revision,
+                row.deleted,
+                row.status,
+                row.deadline,
+            )
+            revision, number, title, body, old_content = current[1], *current[5:]
+            if same_row and old_content == rescued.content:
+                continue
+            if old_content != rescued.content:
+                versions.keep(
+                    db,
+                    rescued.id,
+                    rows.decode_stored(old_content, rescued.id),
+                    old_content,
+                    VersionReason.RESTORE,
+                    now,
+                )
+            row = dataclasses.replace(row, revision=max(revision, rescued.revision) + 1)
+            replacing = IndexedText(number, title, body)
+        draft = codec.decode_content(rescued.content)
+        rows.write_draft(db, row, DraftText.of(draft, rescued.content), replacing=replacing)
+        taken += 1
+    known = set(db.execute("SELECT draft_id, created FROM versions").fetchall())
+    existing = {found[0] for found in db.execute("SELECT id FROM drafts")}
+    for version in kept_versions:
+        if (version.draft_id, version.created) in known or version.draft_id not in existing:
+            continue
+        versions.insert(
+            db,
+            version.draft_id,
+            version.created,
+            version.reason,
+            version.summary,
+            version.content_zlib,
+        )
+    log.info("%d Entwürfe übernommen, %d Versionen gelesen", taken, len(kept_versions))
+    return taken
