@@ -7,6 +7,7 @@ in a SQLite database in the data folder (see :class:`Store`). Qt-free.
         stored = store.create(draft)
         stored.draft.conclusion = "…"
         stored = store.save(stored)          # ConflictError if changed elsewhere meanwhile
+                                             # (any DraftState will do, not only a StoredDraft)
         hits = store.search("Segregation")
 """
 
@@ -25,6 +26,7 @@ from stellungnahme_app.store.errors import (
 )
 from stellungnahme_app.store.location import is_network_path
 from stellungnahme_app.store.records import (
+    DraftState,
     DraftSummary,
     Status,
     StoredDraft,
@@ -53,6 +55,7 @@ __all__ = [
     "BackupNotFound",
     "ConflictError",
     "DraftNotFound",
+    "DraftState",
     "DraftSummary",
     "NetworkPathError",
     "Status",

@@ -35,6 +35,7 @@ from stellungnahme_app.store.errors import (
 from stellungnahme_app.store.location import refuse_network_path
 from stellungnahme_app.store.records import (
     STATUS_ORDER,
+    DraftState,
     DraftSummary,
     Status,
     StoredDraft,
@@ -318,7 +319,7 @@ class Store:
         return rows.stored_draft(row)
 
     @_guarded
-    def save(self, stored: StoredDraft) -> StoredDraft:
+    def save(self, stored: DraftState) -> StoredDraft:
         """Write draft, status and deadline in one transaction; returns the new state.
 
         Raises :class:`ConflictError` if the draft was saved elsewhere since ``stored`` was
@@ -330,20 +331,20 @@ class Store:
         text = DraftText.of(draft)
         with self._write() as db:
             current = db.execute(
-                "SELECT d.revision, d.status, d.deleted, d.number, d.title, t.body FROM drafts d "
-                "JOIN draft_texts t ON t.id = d.id WHERE d.id = ?",
+                "SELECT d.revision, d.status, d.created, d.deleted, d.number, d.title, t.body "
+                "FROM drafts d JOIN draft_texts t ON t.id = d.id WHERE d.id = ?",
                 (stored.id,),
             ).fetchone()
             if current is None:
                 raise rows.draft_not_found(stored.id)
-            revision, old_status, deleted, *indexed = current
+            revision, old_status, created, deleted, *indexed = current
             if revision != stored.revision:
                 raise ConflictError(self._load(stored.id))
             row = DraftRow(
                 id=stored.id,
                 status=stored.status.value,
                 deadline=stored.deadline.isoformat() if stored.deadline else None,
-                created="",
+                created=created,
                 changed=rows.stamp(now),
                 revision=revision + 1,
                 deleted=deleted,
@@ -361,12 +362,14 @@ class Store:
                 )
             elif versions.last_time(db, stored.id) <= now - EDIT_SNAPSHOT_INTERVAL:
                 versions.keep(db, stored.id, draft, text.content, VersionReason.EDIT, now)
+        created_at = rows.moment(created)
+        assert created_at is not None
         return StoredDraft(
             id=stored.id,
             draft=draft,
             status=stored.status,
             deadline=stored.deadline,
-            created=stored.created,
+            created=created_at,
             changed=now.astimezone(),
             revision=revision + 1,
             deleted=rows.moment(deleted),

@@ -77,6 +77,32 @@ def test_save_writes_draft_status_and_deadline(
     assert loaded == saved
 
 
+@dataclasses.dataclass
+class _EditorState:
+    """What an editor holds of an open draft: no times, only what it saves."""
+
+    id: int
+    draft: Draft
+    status: Status
+    deadline: date | None
+    revision: int
+
+
+def test_save_takes_any_object_holding_a_draft_state(
+    store: Store, reference_draft: Draft, clock: FakeClock
+) -> None:
+    stored = store.create(reference_draft)
+    clock.advance(minutes=1)
+    state = _EditorState(stored.id, stored.draft.copy(), Status.IN_REVIEW, None, stored.revision)
+    state.draft.conclusion = "Aus dem Editor."
+    saved = store.save(state)
+    assert saved.created == stored.created
+    assert saved.changed == clock.now
+    assert saved.revision == 2
+    assert saved.status is Status.IN_REVIEW
+    assert store.load(stored.id) == saved
+
+
 def test_save_of_a_stale_revision_raises_conflict_with_the_current_state(
     store: Store, reference_draft: Draft
 ) -> None:
