@@ -25,7 +25,7 @@ import sqlite_utils
 from stellungnahme_app import paths
 from stellungnahme_app.model import Draft
 from stellungnahme_app.store import backups as backup_files
-from stellungnahme_app.store import recovery, rows, schema, search, sqlite_errors, versions
+from stellungnahme_app.store import codec, recovery, rows, schema, search, sqlite_errors, versions
 from stellungnahme_app.store.errors import (
     ConflictError,
     StoreBusyError,
@@ -507,19 +507,25 @@ class Store:
     # ------------------------------------------------------------------ versions
 
     @_guarded
-    def keep_version(self, draft_id: int, reason: VersionReason) -> VersionInfo:
-        """Keep the draft's current state as a version (e.g. ``EXPORT`` after an export)."""
+    def keep_version(
+        self, draft_id: int, reason: VersionReason, *, draft: Draft | None = None
+    ) -> VersionInfo:
+        """Keep a version of the draft (e.g. ``EXPORT`` after an export): its current stored
+        state, or ``draft`` if given (the content that was exported)."""
         now = self.clock()
+        content = codec.encode_content(draft) if draft is not None else ""
         with self._write() as db:
             current = db.execute(
-                "SELECT d.status, t.content FROM drafts d JOIN draft_texts t ON t.id = d.id "
-                "WHERE d.id = ?",
-                (draft_id,),
+                "SELECT d.status, CASE WHEN ? THEN t.content ELSE '' END FROM drafts d "
+                "JOIN draft_texts t ON t.id = d.id WHERE d.id = ?",
+                (draft is None, draft_id),
             ).fetchone()
             if current is None:
                 raise rows.draft_not_found(draft_id)
-            status_value, content = current
-            draft = rows.decode_stored(content, draft_id)
+            status_value, stored_content = current
+            if draft is None:
+                content = stored_content
+                draft = rows.decode_stored(content, draft_id)
             status = Status(status_value) if reason is VersionReason.STATUS else None
             return versions.keep(db, draft_id, draft, content, reason, now, status=status)
 

@@ -61,6 +61,19 @@ def test_export_snapshot_and_summary(store: Store, reference_draft: Draft) -> No
     assert store.load_version(info.id) == reference_draft
 
 
+def test_a_version_can_keep_the_exported_content_instead_of_the_stored_one(
+    store: Store, reference_draft: Draft
+) -> None:
+    stored = store.create(reference_draft)
+    exported = reference_draft.copy()
+    exported.conclusion = "So ging es hinaus."
+    info = store.keep_version(stored.id, VersionReason.EXPORT, draft=exported)
+    assert store.load_version(info.id) == exported
+    assert info.summary == "0661/24 · 2 Beiträge · Fazit 18 Zeichen"
+    assert store.load(stored.id).draft == reference_draft
+    assert store.load(stored.id).revision == stored.revision
+
+
 def test_summary_names_what_changed_since_the_previous_version(
     store: Store, reference_draft: Draft
 ) -> None:
