@@ -35,7 +35,16 @@ from stellungnahme_app.store.records import (
 )
 
 if TYPE_CHECKING:
-    from stellungnahme_app.store.database import DATABASE_FILE_NAME, Store
+    from stellungnahme_app.store.backups import KEEP_DAILY_BACKUPS, BackupFile
+    from stellungnahme_app.store.database import DATABASE_FILE_NAME, TRASH_DAYS, Store
+
+_LOADED_WHEN_USED = {
+    "Store": "database",
+    "DATABASE_FILE_NAME": "database",
+    "TRASH_DAYS": "database",
+    "BackupFile": "backups",
+    "KEEP_DAILY_BACKUPS": "backups",
+}
 
 
 def __getattr__(name: str) -> Any:
@@ -43,15 +52,19 @@ def __getattr__(name: str) -> Any:
 
     The command line needs ``Status`` for every start but the database only for ``drafts``.
     """
-    if name in ("Store", "DATABASE_FILE_NAME"):
-        from stellungnahme_app.store import database
+    module = _LOADED_WHEN_USED.get(name)
+    if module is None:
+        raise AttributeError(f"module {__name__!r} has no attribute {name!r}")
+    import importlib
 
-        return getattr(database, name)
-    raise AttributeError(f"module {__name__!r} has no attribute {name!r}")
+    return getattr(importlib.import_module(f"{__name__}.{module}"), name)
 
 
 __all__ = [
     "DATABASE_FILE_NAME",
+    "KEEP_DAILY_BACKUPS",
+    "TRASH_DAYS",
+    "BackupFile",
     "BackupNotFound",
     "ConflictError",
     "DraftNotFound",

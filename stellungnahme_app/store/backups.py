@@ -30,8 +30,11 @@ _STAMP_FORMAT = "%Y-%m-%d-%H%M%S"
 
 @dataclass(frozen=True)
 class BackupFile:
+    """One backup: its file, when it was made (local time, naive, from its name), its number
+    among backups of the same second, and the schema it was made before (never pruned)."""
+
     path: Path
-    made: datetime  # local time, naive
+    made: datetime
     sequence: int
     before_schema: int | None
 

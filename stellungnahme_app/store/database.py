@@ -597,9 +597,9 @@ class Store:
         log.info("Sicherung geschrieben: %s", target)
         return target
 
-    def backups(self) -> list[Path]:
-        """The backup files of this database, newest first."""
-        return [backup.path for backup in backup_files.list_backups(self.path)]
+    def backups(self) -> list[backup_files.BackupFile]:
+        """The backups of this database, newest first."""
+        return backup_files.list_backups(self.path)
 
     @_guarded
     def restore_backup(self, name: str | None = None) -> Path:

@@ -5,12 +5,15 @@ from __future__ import annotations
 import sqlite3
 import subprocess
 import sys
+from datetime import datetime
 from pathlib import Path
 
 import pytest
 
 from stellungnahme_app.model import Draft
 from stellungnahme_app.store import (
+    KEEP_DAILY_BACKUPS,
+    BackupFile,
     BackupNotFound,
     Store,
     StoreBusyError,
@@ -18,7 +21,6 @@ from stellungnahme_app.store import (
     StoreError,
 )
 from stellungnahme_app.store import backups as backup_files
-from stellungnahme_app.store.backups import KEEP_DAILY_BACKUPS, list_backups
 
 from .clock import FakeClock
 
@@ -44,8 +46,10 @@ def test_one_backup_per_day_of_use(db_path: Path, clock: FakeClock) -> None:
     clock.advance(hours=1)
     with Store.open(db_path, clock=clock) as store:
         (first,) = store.backups()
-        assert first.parent == db_path.parent / "backups"
+        assert isinstance(first, BackupFile)
+        assert first.path.parent == db_path.parent / "backups"
         assert first.name == "stellungnahme-2024-04-22-100000.db"
+        assert first.made == datetime(2024, 4, 22, 10, 0)
     clock.advance(hours=1)
     with Store.open(db_path, clock=clock) as store:
         assert store.backups() == [first]
@@ -54,8 +58,8 @@ def test_one_backup_per_day_of_use(db_path: Path, clock: FakeClock) -> None:
     with Store.open(db_path, clock=clock) as store:
         newest, older = store.backups()
         assert older == first
-    assert _titles(first) == {"Erster Tag"}
-    assert _titles(newest) == {"Erster Tag", "Zweiter Tag"}
+    assert _titles(first.path) == {"Erster Tag"}
+    assert _titles(newest.path) == {"Erster Tag", "Zweiter Tag"}
 
 
 def test_only_the_last_ten_daily_backups_are_kept(db_path: Path, clock: FakeClock) -> None:
@@ -68,7 +72,7 @@ def test_only_the_last_ten_daily_backups_are_kept(db_path: Path, clock: FakeCloc
             made.append(store.backups()[0])
     with Store.open(db_path, clock=clock) as store:
         assert store.backups() == made[::-1][:KEEP_DAILY_BACKUPS]
-    assert not made[0].exists()
+    assert not made[0].path.exists()
 
 
 def test_backup_while_another_process_writes(db_path: Path, clock: FakeClock) -> None:
@@ -137,7 +141,7 @@ def test_backups_in_the_same_second_get_distinct_names(store: Store) -> None:
     store.create(Draft())
     names = {store.backup().name for _ in range(3)}
     assert len(names) == 3
-    assert [b.path for b in list_backups(store.path)] == store.backups()
+    assert {backup.name for backup in store.backups()} == names
 
 
 def test_unknown_or_missing_backup(store: Store) -> None:

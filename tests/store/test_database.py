@@ -274,6 +274,13 @@ def test_summary_columns_follow_the_draft(store: Store, reference_draft: Draft) 
     assert row.department == reference_draft.department
 
 
+def test_the_store_package_names_the_store_rules() -> None:
+    from stellungnahme_app import store
+
+    assert (store.TRASH_DAYS, store.KEEP_DAILY_BACKUPS) == (30, 10)
+    assert store.BackupFile.__module__ == "stellungnahme_app.store.backups"
+
+
 def test_closed_store_refuses_work(db_path: Path) -> None:
     store = Store.open(db_path)
     store.close()

@@ -93,7 +93,7 @@ def test_a_damaged_backup_is_skipped(db_path: Path, clock: FakeClock) -> None:
     with Store.open(db_path, clock=clock) as store:
         assert len(store.list_drafts()) == 40
         assert store.recovery_notice is not None
-        assert older.exists()
+        assert older.path.exists()
 
 
 def test_damaged_wal_file_moves_aside_with_the_database(db_path: Path, clock: FakeClock) -> None:
