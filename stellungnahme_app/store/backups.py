@@ -185,7 +185,8 @@ def move_aside(database: Path, target: Path) -> None:
 
 
 def find_backup(database: Path, name: str | None) -> BackupFile:
-    """The backup called ``name`` (``None``: the newest); :class:`BackupNotFound` if none."""
+    """The backup called ``name``, in any case (``None``: the newest); :class:`BackupNotFound`
+    if there is none."""
     available = list_backups(database)
     if name is None:
         if not available:
@@ -193,9 +194,9 @@ def find_backup(database: Path, name: str | None) -> BackupFile:
                 "Es gibt noch keine Sicherung, die wiederhergestellt werden könnte."
             )
         return available[0]
-    wanted = Path(name).name
+    wanted = Path(name).name.casefold()  # as on Windows, whose file systems ignore case
     for backup in available:
-        if backup.name == wanted:
+        if backup.name.casefold() == wanted:
             return backup
     raise BackupNotFound(
         f"Die Sicherung „{name}“ gibt es nicht. Vorhanden sind: "

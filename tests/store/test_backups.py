@@ -137,6 +137,18 @@ def test_restore_a_named_backup(db_path: Path, clock: FakeClock) -> None:
         assert {s.title for s in store.list_drafts()} == {"eins"}
 
 
+def test_backup_names_match_regardless_of_case(db_path: Path, clock: FakeClock) -> None:
+    """Windows file systems ignore case, so a name typed as the Explorer shows it must do."""
+    with Store.open(db_path, clock=clock) as store:
+        store.create(Draft(document_title="eins"))
+        first = store.backup()
+        clock.advance(seconds=1)
+        store.create(Draft(document_title="zwei"))
+        store.backup()
+        assert store.restore_backup(first.name.upper()) == first
+        assert {s.title for s in store.list_drafts()} == {"eins"}
+
+
 def test_backups_in_the_same_second_get_distinct_names(store: Store) -> None:
     store.create(Draft())
     names = {store.backup().name for _ in range(3)}
