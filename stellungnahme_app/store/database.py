@@ -185,8 +185,11 @@ class Store:
         """The day's backup; if it fails the program still opens (and tries again next time)."""
         try:
             self._make_backup()
-        except (StoreError, sqlite3.Error, OSError) as error:
+        except (StoreError, OSError) as error:
             log.warning("Tägliche Sicherung fehlgeschlagen: %s", error)
+        except sqlite3.Error as error:
+            failure = sqlite_errors.store_error(error, self.path)  # a bug is logged as one
+            log.warning("Tägliche Sicherung fehlgeschlagen: %s", failure)
 
     def close(self) -> None:
         """Close the database; further calls raise :class:`StoreError`."""
@@ -487,19 +490,13 @@ class Store:
         query = search.match_query(text)
         if query is None or limit <= 0:
             return []
-        try:
-            found = search.find(
-                self._db,
-                query,
-                columns=rows.SUMMARY_COLUMNS,
-                status=status.value if status is not None else None,
-                limit=limit,
-            )
-        except sqlite3.OperationalError as error:
-            if "fts5" in str(error).lower() or "syntax" in str(error).lower():
-                log.warning("Suchanfrage %r abgelehnt: %s", query, error)
-                return []
-            raise
+        found = search.find(
+            self._db,
+            query,
+            columns=rows.SUMMARY_COLUMNS,
+            status=status.value if status is not None else None,
+            limit=limit,
+        )
         excerpts = search.snippets(self._db, text, [row[0] for row in found[: search.SNIPPET_HITS]])
         today = self.clock().astimezone().date()
         return [rows.summary((*row, excerpts.get(row[0], "")), today) for row in found]
@@ -642,7 +639,7 @@ class Store:
         try:
             mode = db.execute("PRAGMA journal_mode = DELETE").fetchone()[0]
         except sqlite3.OperationalError as error:
-            if "locked" not in str(error).lower() and "busy" not in str(error).lower():
+            if not sqlite_errors.is_busy(error):
                 raise
             mode = "wal"
         finally:
@@ -684,7 +681,7 @@ def _connect(path: Path) -> sqlite3.Connection:
         connection.execute("PRAGMA synchronous = FULL")
     except sqlite3.DatabaseError as error:
         connection.close()
-        if recovery.is_damage(error):
+        if sqlite_errors.is_damage(error):
             raise DamagedFile(str(error)) from error
         raise
     return connection

@@ -26,6 +26,7 @@ from stellungnahme_app.store.backups import BackupFile
 from stellungnahme_app.store.errors import StoreDamagedError
 from stellungnahme_app.store.records import VersionReason
 from stellungnahme_app.store.rows import DraftRow, DraftText, IndexedText
+from stellungnahme_app.store.sqlite_errors import is_damage
 
 log = logging.getLogger(__name__)
 
@@ -36,12 +37,6 @@ PROBE_MARGIN = 1000
 
 class DamagedFile(Exception):
     """The file at hand is not a healthy SQLite database (message: SQLite's finding)."""
-
-
-def is_damage(error: sqlite3.Error) -> bool:
-    """True for the errors SQLite reports for a damaged or foreign file."""
-    text = str(error).lower()
-    return "not a database" in text or "malformed" in text or "corrupt" in text
 
 
 def check_integrity(connection: sqlite3.Connection) -> None:

@@ -1,4 +1,13 @@
-"""What an error SQLite reports means for the user: a German :class:`StoreError`."""
+"""What an error SQLite reports means: trouble of the desk, told in German, or a bug.
+
+Errors are sorted by their code (``sqlite3.Error.sqlite_errorcode``; extended codes such as
+``SQLITE_IOERR_WRITE`` are reduced to their primary code), never by their text, which a table
+or file name can fill with anything. The codes the desk causes – disk full, file locked or
+busy, read-only, damaged, not openable, input/output failures, missing permission – become a
+:class:`StoreError` with a German message. Every other error, and every error the ``sqlite3``
+module raises itself (it carries no code), is a mistake of the program: it is logged with its
+traceback and becomes a :class:`StoreBug`, which the error dialog shows as an internal error.
+"""
 
 from __future__ import annotations
 
@@ -6,40 +15,81 @@ import logging
 import sqlite3
 from pathlib import Path
 
-from stellungnahme_app.store import recovery
-from stellungnahme_app.store.errors import StoreBusyError, StoreDamagedError, StoreError
+from stellungnahme_app.store.errors import (
+    StoreBug,
+    StoreBusyError,
+    StoreDamagedError,
+    StoreError,
+)
 
 log = logging.getLogger(__name__)
 
+BUSY_CODES = frozenset({sqlite3.SQLITE_BUSY, sqlite3.SQLITE_LOCKED})
+DAMAGE_CODES = frozenset({sqlite3.SQLITE_CORRUPT, sqlite3.SQLITE_NOTADB})
+UNREACHABLE_CODES = frozenset(
+    {sqlite3.SQLITE_CANTOPEN, sqlite3.SQLITE_IOERR, sqlite3.SQLITE_PROTOCOL}
+)
+DESK_CODES = (
+    BUSY_CODES
+    | DAMAGE_CODES
+    | UNREACHABLE_CODES
+    | {sqlite3.SQLITE_READONLY, sqlite3.SQLITE_FULL, sqlite3.SQLITE_PERM}
+)
 
-def store_error(error: sqlite3.Error, path: Path) -> StoreError:
-    """A German :class:`StoreError` for an error SQLite reported."""
-    text = str(error).lower()
-    log.warning("SQLite-Fehler bei %s: %s", path, error)
-    if "locked" in text or "busy" in text:
+
+def primary_code(error: sqlite3.Error) -> int | None:
+    """SQLite's primary result code of the error; ``None`` if SQLite did not report it."""
+    code = getattr(error, "sqlite_errorcode", None)
+    return code & 0xFF if isinstance(code, int) else None
+
+
+def is_damage(error: sqlite3.Error) -> bool:
+    """True for the errors SQLite reports for a damaged or foreign file."""
+    return primary_code(error) in DAMAGE_CODES
+
+
+def is_busy(error: sqlite3.Error) -> bool:
+    """True if another connection holds the lock that was needed."""
+    return primary_code(error) in BUSY_CODES
+
+
+def store_error(error: sqlite3.Error, path: Path) -> StoreError | StoreBug:
+    """The exception to raise for ``error`` (which is being handled) on the database ``path``."""
+    code = primary_code(error)
+    name = getattr(error, "sqlite_errorname", type(error).__name__)
+    if code not in DESK_CODES:
+        log.error("Programmfehler bei der Entwurfsdatenbank %s", path, exc_info=error)
+        bug = StoreBug(f"SQLite meldet {name}: {error}")
+        bug.__cause__ = error
+        return bug
+    log.warning("SQLite-Fehler bei %s: %s (%s)", path, error, name)
+    if code in BUSY_CODES:
         return StoreBusyError(
             "Die Entwurfsdatenbank ist gerade durch ein anderes Programmfenster belegt. "
             "Bitte versuchen Sie es in einigen Sekunden erneut."
         )
-    if "readonly" in text or "read-only" in text:
+    if code == sqlite3.SQLITE_READONLY:
         return StoreError(
             f"In die Entwurfsdatenbank „{path}“ kann nicht geschrieben werden "
             "(schreibgeschützt). Bitte wenden Sie sich an die IT."
         )
-    if "disk is full" in text:
+    if code == sqlite3.SQLITE_FULL:
         return StoreError(
             f"Auf dem Laufwerk von „{path.parent}“ ist nicht genug Platz frei. Bitte schaffen "
             "Sie Platz und versuchen Sie es erneut; Ihr Text ist noch nicht gespeichert."
         )
-    if recovery.is_damage(error):
+    if code in DAMAGE_CODES:
         return StoreDamagedError(
             "Die Entwurfsdatenbank ist beschädigt. Bitte schließen Sie das Programm und "
             "starten Sie es neu: Beim Start wird sie aus der letzten Sicherung "
             "wiederhergestellt, die beschädigte Datei bleibt erhalten."
         )
-    if "unable to open" in text or "disk i/o" in text:
+    if code == sqlite3.SQLITE_PERM:
         return StoreError(
-            f"Auf die Entwurfsdatenbank „{path}“ kann nicht zugegriffen werden. Bitte "
-            "prüfen Sie, ob das Laufwerk erreichbar ist, und versuchen Sie es erneut."
+            f"Für die Entwurfsdatenbank „{path}“ fehlt die Berechtigung. Bitte wenden Sie "
+            "sich an die IT."
         )
-    return StoreError(f"Die Entwurfsdatenbank meldet einen Fehler: {error}.")
+    return StoreError(
+        f"Auf die Entwurfsdatenbank „{path}“ kann nicht zugegriffen werden. Bitte "
+        "prüfen Sie, ob das Laufwerk erreichbar ist, und versuchen Sie es erneut."
+    )
