@@ -30,4 +30,9 @@ def compress(content: str) -> bytes:
 
 
 def decompress(data: bytes) -> str:
-    return zlib.decompress(data).decode("utf-8")
+    """The JSON of a version; ``ValueError`` if the bytes cannot be unpacked (``zlib.error``
+    is no ``ValueError``, so it is turned into one)."""
+    try:
+        return zlib.decompress(data).decode("utf-8")
+    except zlib.error as error:
+        raise ValueError(f"Version nicht entpackbar: {error}") from error

@@ -272,7 +272,7 @@ def _rescued_version(row: tuple) -> RescuedVersion | None:
             summary=str(summary),
             content_zlib=bytes(packed),
         )
-    except (ValueError, TypeError, OSError, ExchangeFormatError) as error:
+    except (ValueError, TypeError, ExchangeFormatError) as error:
         log.warning("Version aus beschädigter Datei nicht lesbar: %s", error)
         return None
 

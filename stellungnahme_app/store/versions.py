@@ -15,7 +15,7 @@ from typing import Any
 from stellungnahme_app.errors import ExchangeFormatError
 from stellungnahme_app.model import Draft
 from stellungnahme_app.store import codec, rows
-from stellungnahme_app.store.errors import DraftNotFound
+from stellungnahme_app.store.errors import DraftNotFound, StoreDamagedError
 from stellungnahme_app.store.records import Status, VersionInfo, VersionReason
 
 log = logging.getLogger(__name__)
@@ -43,7 +43,7 @@ def keep(
     if previous_row is not None:
         try:
             previous = codec.decode_content(codec.decompress(previous_row[0]))
-        except (ValueError, ExchangeFormatError, OSError) as error:
+        except (ValueError, ExchangeFormatError) as error:
             log.warning("Vorige Version von Entwurf %s nicht lesbar: %s", draft_id, error)
     summary = describe(draft, previous, status)
     version_id = insert(
@@ -103,7 +103,14 @@ def content_of(db: sqlite3.Connection, version_id: int) -> tuple[int, Draft]:
     if row is None:
         raise DraftNotFound(f"Die Version Nr. {version_id} gibt es nicht (mehr).")
     draft_id, packed = row
-    return draft_id, rows.decode_stored(codec.decompress(packed), draft_id)
+    try:
+        return draft_id, codec.decode_content(codec.decompress(packed))
+    except (ValueError, ExchangeFormatError) as error:
+        log.error("Version %s von Entwurf %s nicht lesbar: %s", version_id, draft_id, error)
+        raise StoreDamagedError(
+            f"Die Version Nr. {version_id} des Entwurfs Nr. {draft_id} ist beschädigt und nicht "
+            "lesbar. Bitte wählen Sie eine andere Version."
+        ) from error
 
 
 def _version_info(row: tuple[Any, ...]) -> VersionInfo:

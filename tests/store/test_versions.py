@@ -3,12 +3,22 @@
 from __future__ import annotations
 
 import itertools
+import sqlite3
 from datetime import timedelta
+from pathlib import Path
 
 import pytest
 
 from stellungnahme_app.model import Contribution, Draft
-from stellungnahme_app.store import ConflictError, DraftNotFound, Status, Store, VersionReason
+from stellungnahme_app.store import (
+    ConflictError,
+    DraftNotFound,
+    Status,
+    Store,
+    StoreDamagedError,
+    VersionReason,
+    recovery,
+)
 from stellungnahme_app.store.versions import changed_parts, describe
 
 from .clock import FakeClock
@@ -165,3 +175,50 @@ def test_describe_counts_and_changes() -> None:
         "geändert: Dezernat, Nummer, Titel, Beitrag 1 und 3 weitere"
     )
     assert changed_parts(many, one)[3:5] == ["Beitrag 1 (Amt)", "Beitrag 2 entfernt"]
+
+
+def _spoil_versions(db_path: Path) -> None:
+    """What a bad sector does to a compressed version: bytes zlib cannot unpack."""
+    connection = sqlite3.connect(db_path)
+    connection.execute("UPDATE versions SET content_zlib = x'789c0badc0ffee'")
+    connection.commit()
+    connection.close()
+
+
+def test_a_version_that_cannot_be_unpacked_gives_a_german_message(
+    store: Store, db_path: Path, reference_draft: Draft
+) -> None:
+    stored = store.create(reference_draft)
+    info = store.keep_version(stored.id, VersionReason.EXPORT)
+    _spoil_versions(db_path)
+    with pytest.raises(StoreDamagedError) as caught:
+        store.load_version(info.id)
+    assert "nicht lesbar" in caught.value.message
+    with pytest.raises(StoreDamagedError):
+        store.restore_version(info.id)
+    assert store.load(stored.id).draft == reference_draft
+
+
+def test_saving_goes_on_when_the_version_before_cannot_be_unpacked(
+    store: Store, db_path: Path, clock: FakeClock, reference_draft: Draft
+) -> None:
+    stored = store.create(reference_draft)
+    store.keep_version(stored.id, VersionReason.EXPORT)
+    _spoil_versions(db_path)
+    clock.advance(minutes=11)
+    stored.draft.conclusion = "Weiter geschrieben."
+    stored.status = Status.IN_REVIEW
+    saved = store.save(stored)
+    assert store.load(saved.id).draft.conclusion == "Weiter geschrieben."
+    assert store.versions(saved.id)[0].summary.startswith("Status „In Abstimmung“")
+
+
+def test_a_version_that_cannot_be_unpacked_costs_the_rescue_only_that_version(
+    store: Store, db_path: Path, reference_draft: Draft
+) -> None:
+    stored = store.create(reference_draft)
+    store.keep_version(stored.id, VersionReason.EXPORT)
+    _spoil_versions(db_path)
+    drafts, kept_versions = recovery.read_rescuable(db_path)
+    assert [rescued.id for rescued in drafts] == [stored.id]
+    assert kept_versions == []
