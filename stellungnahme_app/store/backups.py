@@ -11,6 +11,8 @@ is replaced is kept aside beside it (``stellungnahme-ersetzt-<time>.db``), never
 from __future__ import annotations
 
 import contextlib
+import glob
+import logging
 import os
 import re
 import shutil
@@ -22,6 +24,13 @@ from datetime import date, datetime
 from pathlib import Path
 
 from stellungnahme_app.store.errors import BackupNotFound
+
+try:
+    import fcntl
+except ImportError:  # Windows
+    fcntl = None  # type: ignore[assignment]
+
+log = logging.getLogger(__name__)
 
 BACKUP_FOLDER = "backups"
 KEEP_DAILY_BACKUPS = 10
@@ -108,7 +117,7 @@ def new_backup_path(database: Path, now: datetime, before_schema: int | None = N
 def write_backup(source: sqlite3.Connection, target: Path) -> Path:
     """Copy the database behind ``source`` to ``target`` with SQLite's online backup API."""
     target.parent.mkdir(parents=True, exist_ok=True)
-    with _replacing(target) as temporary:
+    with replacing(target) as temporary:
         destination = sqlite3.connect(str(temporary))
         try:
             source.backup(destination)
@@ -131,31 +140,82 @@ def prune_backups(database: Path, keep: int = KEEP_DAILY_BACKUPS) -> list[Path]:
 
 def copy_file(source: Path, target: Path) -> None:
     """Copy ``source`` to ``target`` through a temporary file, flushed before the rename."""
-    with _replacing(target) as temporary:
+    with replacing(target) as temporary:
         shutil.copyfile(source, temporary)
 
 
 @contextlib.contextmanager
-def _replacing(target: Path) -> Iterator[Path]:
+def replacing(target: Path) -> Iterator[Path]:
     """A temporary file beside ``target`` for the body to fill; flushed to disk, it then
     replaces ``target`` in one step, or is removed if the body fails.
 
-    Its name is private: two program windows may back up at the same moment.
+    Its name is private (two program windows may back up at the same moment) and hidden
+    (``.stellungnahme….tmp``). While the body runs the file is locked, so that
+    :func:`remove_stale_temporary_files` can tell it from one a killed process left behind.
     """
     handle, temporary_name = tempfile.mkstemp(
         prefix="." + target.stem + ".", suffix=".tmp", dir=target.parent
     )
-    os.close(handle)
     temporary = Path(temporary_name)
     try:
-        yield temporary
-        with open(temporary, "rb+") as written:
-            os.fsync(written.fileno())
-        os.replace(temporary, target)
+        try:
+            if fcntl is not None:
+                fcntl.flock(handle, fcntl.LOCK_EX)
+            yield temporary
+            with open(temporary, "rb+") as written:
+                os.fsync(written.fileno())
+            if os.name != "nt":  # POSIX renames an open file; Windows needs it closed first
+                os.replace(temporary, target)
+        finally:
+            os.close(handle)
+        if os.name == "nt":
+            os.replace(temporary, target)
     except BaseException:
         with contextlib.suppress(OSError):
             temporary.unlink()
         raise
+
+
+def remove_stale_temporary_files(database: Path) -> list[Path]:
+    """Delete the temporary files killed writers left beside the database and in its backup
+    folder (``.stellungnahme….tmp``); returns them.
+
+    A file a live process still writes stays: on POSIX it is locked (see :func:`replacing`),
+    on Windows a file open in another process cannot be deleted.
+    """
+    removed: list[Path] = []
+    for folder in (database.parent, backup_folder(database)):
+        try:
+            candidates = sorted(folder.glob(f".{glob.escape(database.stem)}*.tmp"))
+        except OSError:
+            continue
+        for candidate in candidates:
+            if _being_written(candidate):
+                continue
+            try:
+                candidate.unlink()
+            except OSError:
+                continue
+            removed.append(candidate)
+    if removed:
+        log.info("Reste abgebrochener Schreibvorgänge gelöscht: %s", removed)
+    return removed
+
+
+def _being_written(path: Path) -> bool:
+    if fcntl is None:
+        return False
+    try:
+        handle = os.open(path, os.O_RDONLY)
+    except OSError:
+        return True
+    try:
+        fcntl.flock(handle, fcntl.LOCK_EX | fcntl.LOCK_NB)
+    except OSError:
+        return True
+    finally:
+        os.close(handle)
+    return False
 
 
 # ---------------------------------------------------------------------- files kept aside

@@ -126,6 +126,7 @@ class Store:
         path = Path(path)
         refuse_network_path(path)
         store = cls(path, clock=clock)
+        backup_files.remove_stale_temporary_files(path)
         store._open_connection()
         try:
             with store._lock:

@@ -210,3 +210,61 @@ def test_failed_copy_leaves_the_database_in_place(
     assert {s.title for s in store.list_drafts()} == {"bleibt"}
     store.create(Draft(document_title="geht weiter"))
     assert len(store.list_drafts()) == 2
+
+
+def _leftovers(db_path: Path) -> list[Path]:
+    found = [*db_path.parent.glob(".*.tmp"), *(db_path.parent / "backups").glob(".*.tmp")]
+    return sorted(found)
+
+
+def test_temporary_files_of_killed_backups_are_removed_on_the_next_open(
+    db_path: Path, clock: FakeClock
+) -> None:
+    with Store.open(db_path, clock=clock) as store:
+        store.create(Draft(document_title="bleibt"))
+        backup = store.backup()
+    killed = [
+        backup.parent / ".stellungnahme-2024-04-22-090000.k1ll3d_0.tmp",
+        db_path.parent / ".stellungnahme.k1ll3d_1.tmp",
+    ]
+    for leftover in killed:
+        leftover.write_bytes(b"halb geschrieben" * 1000)
+    assert _leftovers(db_path) == sorted(killed)
+    with Store.open(db_path, clock=clock) as store:
+        assert _leftovers(db_path) == []
+        assert [b.name for b in store.backups()] == [backup.name]
+        assert {s.title for s in store.list_drafts()} == {"bleibt"}
+
+
+_SLOW_WRITER = """
+import sys
+from pathlib import Path
+from stellungnahme_app.store import backups
+with backups.replacing(Path(sys.argv[1])) as temporary:
+    temporary.write_bytes(b"wird noch geschrieben")
+    print(temporary, flush=True)
+    sys.stdin.readline()
+"""
+
+
+def test_a_temporary_file_another_process_is_still_writing_is_left_alone(
+    db_path: Path, clock: FakeClock
+) -> None:
+    Store.open(db_path, clock=clock).close()
+    target = db_path.parent / "backups" / "stellungnahme-2024-04-22-090000.db"
+    target.parent.mkdir(exist_ok=True)
+    with subprocess.Popen(
+        [sys.executable, "-c", _SLOW_WRITER, str(target)],
+        stdin=subprocess.PIPE,
+        stdout=subprocess.PIPE,
+        text=True,
+    ) as writer:
+        assert writer.stdout is not None and writer.stdin is not None
+        temporary = Path(writer.stdout.readline().strip())
+        with Store.open(db_path, clock=clock):
+            assert temporary.exists()
+        writer.stdin.write("weiter\n")
+        writer.stdin.flush()
+        assert writer.wait(timeout=30) == 0
+    assert target.read_bytes() == b"wird noch geschrieben"
+    assert _leftovers(db_path) == []
