@@ -266,11 +266,42 @@ def find_backup(database: Path, name: str | None) -> BackupFile:
 
 
 def restore(backup: Path, database: Path, aside: Path) -> None:
-    """Put a copy of ``backup`` in place of the (closed) ``database``, which is kept as
-    ``aside``; on an ``OSError`` the database is back where it was."""
-    move_aside(database, aside)
+    """Put a copy of ``backup`` in place of the (closed) ``database`` in one atomic step; the
+    database it replaces stays as ``aside``.
+
+    The copy is made beside the database first; the database is then linked to ``aside`` (a
+    second name for the same file, copied where links are not supported) and replaced by the
+    copy with one rename. A kill at any moment leaves the database as it was or restored, never
+    missing; an ``OSError`` leaves it as it was.
+    """
     try:
-        copy_file(backup, database)
-    except OSError:
-        move_aside(aside, database)
+        with replacing(database) as temporary:
+            shutil.copyfile(backup, temporary)
+            _keep_as(database, aside)
+    except BaseException:
+        forget_unfinished_restores(database)
         raise
+
+
+def _keep_as(database: Path, aside: Path) -> None:
+    try:
+        os.link(database, aside)
+    except OSError as error:
+        log.info("Kein zweiter Name für %s möglich (%s), wird kopiert", database, error)
+        copy_file(database, aside)
+
+
+def forget_unfinished_restores(database: Path) -> list[Path]:
+    """Remove the second names a restore gave the database and did not get to replace (it was
+    killed or failed before the rename); returns them. Their file is the database itself."""
+    removed: list[Path] = []
+    for aside in database.parent.glob(f"{glob.escape(database.stem)}-ersetzt-*"):
+        try:
+            if aside.suffix == database.suffix and os.path.samefile(aside, database):
+                aside.unlink()
+                removed.append(aside)
+        except OSError:
+            continue
+    if removed:
+        log.info("Unvollendete Wiederherstellung: %s entfernt", removed)
+    return removed

@@ -127,6 +127,7 @@ class Store:
         refuse_network_path(path)
         store = cls(path, clock=clock)
         backup_files.remove_stale_temporary_files(path)
+        backup_files.forget_unfinished_restores(path)
         store._open_connection()
         try:
             with store._lock:

@@ -2,6 +2,8 @@
 
 from __future__ import annotations
 
+import shutil
+import signal
 import sqlite3
 import subprocess
 import sys
@@ -20,7 +22,6 @@ from stellungnahme_app.store import (
     StoreDamagedError,
     StoreError,
 )
-from stellungnahme_app.store import backups as backup_files
 
 from .clock import FakeClock
 
@@ -200,16 +201,18 @@ def test_failed_copy_leaves_the_database_in_place(
     store.create(Draft(document_title="bleibt"))
     store.backup()
 
-    def broken_copy(source: Path, target: Path) -> None:
+    def disk_full(source: Path, target: Path) -> None:
         raise OSError(28, "No space left on device")
 
-    monkeypatch.setattr(backup_files, "copy_file", broken_copy)
+    monkeypatch.setattr(shutil, "copyfile", disk_full)
     with pytest.raises(StoreError) as caught:
         store.restore_backup()
     assert "unverändert" in caught.value.message
     assert {s.title for s in store.list_drafts()} == {"bleibt"}
     store.create(Draft(document_title="geht weiter"))
     assert len(store.list_drafts()) == 2
+    assert list(store.path.parent.glob("*ersetzt*")) == []
+    assert _leftovers(store.path) == []
 
 
 def _leftovers(db_path: Path) -> list[Path]:
@@ -268,3 +271,46 @@ def test_a_temporary_file_another_process_is_still_writing_is_left_alone(
         assert writer.wait(timeout=30) == 0
     assert target.read_bytes() == b"wird noch geschrieben"
     assert _leftovers(db_path) == []
+
+
+# A restore killed at a given moment: the kill lands while the backup is copied, or just
+# before the copy takes the database's place.
+_RESTORE_KILLED = """
+import os, shutil, signal, sys
+from pathlib import Path
+from stellungnahme_app.store import Store
+database, moment = Path(sys.argv[1]), sys.argv[2]
+store = Store.open(database)
+def killed(*args, **kwargs):
+    os.kill(os.getpid(), signal.SIGKILL)
+replace = os.replace
+def replace_or_die(source, target):
+    if Path(target) == database:
+        killed()
+    return replace(source, target)
+if moment == "copy":
+    shutil.copyfile = killed
+else:
+    os.replace = replace_or_die
+store.restore_backup()
+"""
+
+
+@pytest.mark.skipif(not hasattr(signal, "SIGKILL"), reason="needs POSIX signals")
+@pytest.mark.parametrize("moment", ["copy", "replace"])
+def test_a_restore_killed_midway_leaves_the_database_as_it_was(
+    db_path: Path, clock: FakeClock, moment: str
+) -> None:
+    with Store.open(db_path, clock=clock) as store:
+        store.create(Draft(document_title="gesichert"))
+        store.backup()
+        store.create(Draft(document_title="danach"))
+    child = subprocess.run(
+        [sys.executable, "-c", _RESTORE_KILLED, str(db_path), moment], timeout=60, check=False
+    )
+    assert child.returncode == -signal.SIGKILL
+    with Store.open(db_path, clock=clock) as store:
+        assert store.recovery_notice is None
+        assert {s.title for s in store.list_drafts()} == {"gesichert", "danach"}
+    assert _leftovers(db_path) == []
+    assert list(db_path.parent.glob("*ersetzt*")) == [], "the restore never happened"
