@@ -60,17 +60,29 @@ def backup_folder(database: Path) -> Path:
     return database.parent / BACKUP_FOLDER
 
 
-def _pattern(database: Path) -> re.Pattern[str]:
-    return re.compile(
+def list_backups(database: Path) -> list[BackupFile]:
+    """All backups of ``database``, newest first."""
+    pattern = re.compile(
         re.escape(database.stem)
         + r"-(\d{4}-\d{2}-\d{2}-\d{6})(?:-(\d+))?(?:-vor-schema-(\d+))?\.db"
     )
+    return _files_named(backup_folder(database), pattern)
 
 
-def list_backups(database: Path) -> list[BackupFile]:
-    """All backups of ``database``, newest first."""
-    folder = backup_folder(database)
-    pattern = _pattern(database)
+def list_set_aside(database: Path, label: str) -> list[BackupFile]:
+    """The files kept aside beside ``database`` under ``label`` (``"ersetzt"``,
+    ``"beschaedigt"``, see :func:`aside_path`), newest first; ``made`` is when they were set
+    aside, which is when they held what they hold."""
+    pattern = re.compile(
+        re.escape(f"{database.stem}-{label}-")
+        + r"(\d{4}-\d{2}-\d{2}-\d{6})(?:-(\d+))?()"
+        + re.escape(database.suffix)
+    )
+    return _files_named(database.parent, pattern)
+
+
+def _files_named(folder: Path, pattern: re.Pattern[str]) -> list[BackupFile]:
+    """The files in ``folder`` whose names ``pattern`` matches: stamp, sequence, schema."""
     found: list[BackupFile] = []
     try:
         entries = list(folder.iterdir())
@@ -223,7 +235,7 @@ def _being_written(path: Path) -> bool:
 
 def aside_path(database: Path, label: str, now: datetime) -> Path:
     """A free name beside ``database``, e.g. ``stellungnahme-beschaedigt-2024-05-03-101500.db``."""
-    stamp = now.astimezone().strftime("%Y-%m-%d-%H%M%S")
+    stamp = now.astimezone().strftime(_STAMP_FORMAT)
     candidate = database.with_name(f"{database.stem}-{label}-{stamp}{database.suffix}")
     counter = 1
     while candidate.exists():

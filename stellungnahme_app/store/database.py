@@ -126,22 +126,26 @@ class Store:
         path = Path(path)
         refuse_network_path(path)
         store = cls(path, clock=clock)
+        store._prepare_folder()
         backup_files.remove_stale_temporary_files(path)
         backup_files.forget_unfinished_restores(path)
+        notices = []
+        if recovery.is_missing(path) and (notice := recovery.replace_missing(path)):
+            notices.append(notice)
         store._open_connection()
         try:
             with store._lock:
                 store._after_open()
                 if store._replacement is not None:
-                    store.recovery_notice = recovery.damage_notice(
-                        store._replacement, store._try_rescue(store._replacement)
-                    )
+                    rescued = store._try_rescue(store._replacement)
+                    notices.append(recovery.damage_notice(store._replacement, rescued))
         except BaseException:
             store.close()
             raise
+        store.recovery_notice = "\n\n".join(notices) or None
         return store
 
-    def _open_connection(self) -> None:
+    def _prepare_folder(self) -> None:
         path = self.path
         if path.is_dir():
             raise StoreError(
@@ -154,6 +158,9 @@ class Store:
                 f"Der Ordner „{path.parent}“ für die Entwurfsdatenbank kann nicht angelegt "
                 f"werden ({error.strerror or error}). Bitte wenden Sie sich an die IT."
             ) from error
+
+    def _open_connection(self) -> None:
+        path = self.path
         try:
             # Checked read-only first: a read-write connection to a damaged file could write
             # into it (a checkpoint of its WAL file) or delete the WAL file when it closes.
@@ -616,7 +623,7 @@ class Store:
         self._make_exclusive()
         self._db.close()
         self._connection = None
-        aside = backup_files.aside_path(self.path, "ersetzt", self.clock())
+        aside = backup_files.aside_path(self.path, recovery.REPLACED_LABEL, self.clock())
         try:
             backup_files.restore(chosen.path, self.path, aside)
         except OSError as error:

@@ -13,6 +13,7 @@ from __future__ import annotations
 import contextlib
 import dataclasses
 import logging
+import shutil
 import sqlite3
 from collections.abc import Iterator
 from dataclasses import dataclass
@@ -23,7 +24,7 @@ from stellungnahme_app import form
 from stellungnahme_app.errors import ExchangeFormatError
 from stellungnahme_app.store import backups, codec, rows, versions
 from stellungnahme_app.store.backups import BackupFile
-from stellungnahme_app.store.errors import StoreDamagedError
+from stellungnahme_app.store.errors import StoreDamagedError, StoreError
 from stellungnahme_app.store.records import VersionReason
 from stellungnahme_app.store.rows import DraftRow, DraftText, IndexedText
 from stellungnahme_app.store.sqlite_errors import is_damage
@@ -31,6 +32,8 @@ from stellungnahme_app.store.sqlite_errors import is_damage
 log = logging.getLogger(__name__)
 
 BUSY_TIMEOUT_SECONDS = 5.0
+DAMAGED_LABEL = "beschaedigt"  # stellungnahme-beschaedigt-<time>.db
+REPLACED_LABEL = "ersetzt"  # stellungnahme-ersetzt-<time>.db, what a restore replaced
 # When ids cannot be listed, probe this many ids past the last one found before giving up.
 PROBE_MARGIN = 1000
 
@@ -83,22 +86,105 @@ class Replacement:
 
 
 def replace_damaged(database: Path, reason: str, now: datetime) -> Replacement:
-    """Move the damaged file aside and put the newest good backup in its place."""
-    aside = backups.aside_path(database, "beschaedigt", now)
+    """Move the damaged file aside and put the newest good backup in its place.
+
+    The backup is copied beside the database first; only then is the damaged file (with its
+    WAL file) renamed aside and the copy renamed into its place. If the copy cannot be made
+    (a full disk) or a rename fails, everything stays where it was and
+    :class:`StoreDamagedError` says so.
+    """
+    aside = backups.aside_path(database, DAMAGED_LABEL, now)
+    usable = next(
+        (backup for backup in backups.list_backups(database) if is_usable_backup(backup.path)),
+        None,
+    )
+    copied = usable is None
     try:
-        backups.move_aside(database, aside)
+        if usable is None:
+            backups.move_aside(database, aside)
+        else:
+            with backups.replacing(database) as copy:
+                shutil.copyfile(usable.path, copy)
+                copied = True
+                backups.move_aside(database, aside)
     except OSError as error:
+        if aside.exists() and not database.exists():
+            backups.move_aside(aside, database)
+        why = error.strerror or error
+        if not copied:
+            raise StoreDamagedError(
+                f"Die Entwurfsdatenbank „{database}“ ist beschädigt. Sie sollte aus der "
+                f"Sicherung „{usable.name if usable else ''}“ wiederhergestellt werden, doch "
+                f"die Kopie konnte nicht angelegt werden ({why}). Es wurde nichts verändert. "
+                "Bitte sorgen Sie für freien Speicherplatz und starten Sie das Programm erneut."
+            ) from error
         raise StoreDamagedError(
-            f"Die Entwurfsdatenbank „{database}“ ist beschädigt und kann nicht "
-            f"beiseitegelegt werden ({error.strerror or error}). Bitte wenden Sie sich an "
-            "die IT."
+            f"Die Entwurfsdatenbank „{database}“ ist beschädigt und kann nicht beiseitegelegt "
+            f"werden ({why}). Es wurde nichts verändert. Bitte wenden Sie sich an die IT."
         ) from error
     log.error("Datenbank beschädigt (%s), verschoben nach %s", reason, aside)
-    for backup in backups.list_backups(database):
-        if is_usable_backup(backup.path):
-            backups.copy_file(backup.path, database)
-            return Replacement(damaged=aside, backup=backup)
-    return Replacement(damaged=aside, backup=None)
+    return Replacement(damaged=aside, backup=usable)
+
+
+def is_missing(database: Path) -> bool:
+    """True if there is no database to open: no file, or an empty one without a WAL file to
+    go with it. SQLite would take either for a new database."""
+    try:
+        if database.stat().st_size > 0:
+            return False
+    except FileNotFoundError:
+        pass
+    try:
+        return Path(f"{database}-wal").stat().st_size == 0
+    except FileNotFoundError:
+        return True
+
+
+def replace_missing(database: Path) -> str | None:
+    """Put the newest good backup (or database kept aside) in place of a missing or empty
+    database; returns what the user is told, or ``None`` if there was nothing to restore
+    from (a first start). A copy that fails changes nothing and raises :class:`StoreError`."""
+    candidates = [
+        *backups.list_backups(database),
+        *backups.list_set_aside(database, REPLACED_LABEL),
+        *backups.list_set_aside(database, DAMAGED_LABEL),
+    ]
+    if not candidates:
+        return None
+    candidates.sort(key=lambda candidate: candidate.sort_key, reverse=True)
+    lost = f"Die Entwurfsdatenbank „{database}“ fehlte oder war leer"
+    for candidate in candidates:
+        if not is_usable_backup(candidate.path):
+            continue
+        try:
+            backups.copy_file(candidate.path, database)
+        except OSError as error:
+            raise StoreError(
+                f"{lost}. Sie sollte aus „{candidate.path}“ wiederhergestellt werden, doch "
+                f"das ging nicht ({error.strerror or error}). Es wurde nichts verändert. "
+                "Bitte sorgen Sie für freien Speicherplatz und starten Sie das Programm erneut."
+            ) from error
+        log.error("Datenbank %s fehlte oder war leer; %s eingespielt", database, candidate.path)
+        made = candidate.made.strftime(f"{form.DATE_FORMAT} um %H:%M Uhr")
+        if candidate.path.parent == backups.backup_folder(database):
+            source = f"aus der Sicherung vom {made}"
+        elif REPLACED_LABEL in candidate.name:
+            source = (
+                f"aus „{candidate.name}“, dem Stand vor dem Einspielen einer Sicherung am {made}"
+            )
+        else:
+            source = f"aus der am {made} beiseitegelegten Datei „{candidate.name}“"
+        return (
+            f"{lost}. Sie wurde {source} wiederhergestellt. Bitte prüfen Sie Ihre zuletzt "
+            "bearbeiteten Entwürfe; Änderungen nach diesem Zeitpunkt können fehlen."
+        )
+    log.error("Datenbank %s fehlte oder war leer; keine brauchbare Sicherung", database)
+    names = ", ".join(f"„{candidate.name}“" for candidate in candidates)
+    return (
+        f"{lost}, und keine der vorhandenen Sicherungen war brauchbar. Es wurde eine neue, "
+        f"leere Datenbank angelegt. Unverändert aufbewahrt bleiben: {names}. Bitte wenden Sie "
+        "sich an die IT, die daraus eventuell Texte retten kann."
+    )
 
 
 def damage_notice(replacement: Replacement, rescued: int) -> str:

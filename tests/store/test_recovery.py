@@ -5,6 +5,8 @@ from __future__ import annotations
 import os
 import random
 import sqlite3
+import subprocess
+import sys
 from pathlib import Path
 
 import pytest
@@ -217,3 +219,126 @@ def test_rows_on_damaged_pages_are_skipped_the_rest_is_rescued(
         titles = {summary.title for summary in store.list_drafts()}
         assert 40 < len(titles) < 60
         assert titles <= {f"Entwurf {index}" for index in range(60)}
+
+
+# ---------------------------------------------------------------------- a missing database
+
+
+def test_an_emptied_database_is_restored_from_the_newest_backup_and_the_user_told(
+    db_path: Path, clock: FakeClock
+) -> None:
+    _make_database_with_backup(db_path, clock)
+    db_path.write_bytes(b"")  # : > stellungnahme.db
+    with Store.open(db_path, clock=clock) as store:
+        notice = store.recovery_notice
+        assert notice is not None
+        assert "fehlte oder war leer" in notice
+        assert "Sicherung vom 22.04.2024 um 09:00 Uhr" in notice
+        assert not store.is_empty()
+        assert {s.title for s in store.list_drafts()} == {f"Entwurf {i}" for i in range(40)}
+    with Store.open(db_path, clock=clock) as store:
+        assert store.recovery_notice is None
+
+
+def test_a_deleted_database_is_restored_from_the_newest_good_backup(
+    db_path: Path, clock: FakeClock
+) -> None:
+    _make_database_with_backup(db_path, clock)
+    clock.advance(minutes=30)
+    with Store.open(db_path, clock=clock) as store:
+        newest = store.backup()
+    newest.write_bytes(b"kaputt" * 1000)
+    db_path.unlink()
+    with Store.open(db_path, clock=clock) as store:
+        assert store.recovery_notice is not None
+        assert "Sicherung vom 22.04.2024 um 09:00 Uhr" in store.recovery_notice
+        assert len(store.list_drafts()) == 40
+    assert newest.read_bytes() == b"kaputt" * 1000
+
+
+def test_a_database_kept_aside_by_a_killed_restore_is_put_back(
+    db_path: Path, clock: FakeClock
+) -> None:
+    """An older program moved the database aside before copying the backup; a kill in between
+    left no database, only stellungnahme-ersetzt-….db, which is newer than any backup."""
+    _make_database_with_backup(db_path, clock)
+    clock.advance(hours=1)
+    aside = db_path.with_name("stellungnahme-ersetzt-2024-04-22-104500.db")
+    os.replace(db_path, aside)
+    with Store.open(db_path, clock=clock) as store:
+        notice = store.recovery_notice
+        assert notice is not None
+        assert aside.name in notice
+        assert {s.title for s in store.list_drafts()} == {f"Entwurf {i}" for i in range(40)} | {
+            "nach der Sicherung"
+        }
+    assert aside.exists()
+
+
+def test_a_missing_database_without_a_usable_backup_starts_empty_and_says_so(
+    db_path: Path, clock: FakeClock
+) -> None:
+    _make_database_with_backup(db_path, clock)
+    (backup,) = (db_path.parent / "backups").iterdir()
+    backup.write_bytes(b"kaputt" * 1000)
+    db_path.unlink()
+    with Store.open(db_path, clock=clock) as store:
+        notice = store.recovery_notice
+        assert notice is not None
+        assert "keine" in notice and "brauchbar" in notice
+        assert backup.name in notice
+        assert store.is_empty()
+    assert backup.read_bytes() == b"kaputt" * 1000
+
+
+def test_a_first_start_is_no_recovery(db_path: Path, clock: FakeClock) -> None:
+    with Store.open(db_path, clock=clock) as store:
+        assert store.recovery_notice is None
+        assert store.is_empty()
+
+
+# A process on a nearly full disk: it may write files of at most a few kilobytes.
+_OPEN_ON_A_FULL_DISK = """
+import resource, signal, sys
+from pathlib import Path
+from stellungnahme_app.store import Store, StoreError
+signal.signal(signal.SIGXFSZ, signal.SIG_IGN)
+resource.setrlimit(resource.RLIMIT_FSIZE, (64 * 1024, resource.RLIM_INFINITY))
+try:
+    Store.open(Path(sys.argv[1])).close()
+except StoreError as error:
+    print(type(error).__name__, error.message, sep="\\n")
+"""
+
+
+@pytest.mark.skipif(sys.platform == "win32", reason="limits the file size with POSIX rlimit")
+def test_a_damaged_database_on_a_full_disk_stays_where_it_is_and_the_user_is_told(
+    db_path: Path, clock: FakeClock
+) -> None:
+    _make_database_with_backup(db_path, clock)
+    (backup,) = (db_path.parent / "backups").iterdir()
+    assert backup.stat().st_size > 64 * 1024
+    garbage = b"kaputt" * 20_000
+    db_path.write_bytes(garbage)
+    before = sorted(path.name for path in db_path.parent.rglob("*"))
+    child = subprocess.run(
+        [sys.executable, "-c", _OPEN_ON_A_FULL_DISK, str(db_path)],
+        capture_output=True,
+        text=True,
+        timeout=60,
+        check=False,
+    )
+    assert child.returncode == 0, child.stderr
+    kind, message = child.stdout.strip().split("\n", 1)
+    assert kind == "StoreDamagedError"
+    assert "beschädigt" in message and "nichts verändert" in message
+    assert db_path.read_bytes() == garbage
+    assert sorted(path.name for path in db_path.parent.rglob("*")) == before
+    with Store.open(db_path, clock=clock) as store:
+        assert store.recovery_notice is not None
+        assert "aus der Sicherung vom 22.04.2024 um 09:00 Uhr wiederhergestellt" in (
+            store.recovery_notice
+        )
+        assert len(store.list_drafts()) == 40
+    (aside,) = _aside_files(db_path)
+    assert aside.read_bytes() == garbage
