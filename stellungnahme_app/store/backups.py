@@ -139,15 +139,57 @@ def write_backup(source: sqlite3.Connection, target: Path) -> Path:
     return target
 
 
-def prune_backups(database: Path, keep: int = KEEP_DAILY_BACKUPS) -> list[Path]:
-    """Delete all but the newest ``keep`` regular backups; returns what was deleted."""
+@dataclass(frozen=True)
+class SparedBackup:
+    """A backup pruning would have deleted, kept because it holds more drafts (trash
+    included) than the database: the drafts it holds may be missing from the database."""
+
+    backup: BackupFile
+    drafts: int
+    drafts_now: int
+
+
+def prune_backups(
+    database: Path, keep: int = KEEP_DAILY_BACKUPS, *, drafts_now: int | None = None
+) -> SparedBackup | None:
+    """Delete all but the newest ``keep`` regular backups.
+
+    Never without asking the newest backup that holds more drafts than the database now
+    (``drafts_now``): a database emptied by accident must not push out the last good backup
+    day by day. That one is kept, and returned so that the user can be told.
+    """
     regular = [b for b in list_backups(database) if b.before_schema is None]
-    removed: list[Path] = []
-    for backup in regular[keep:]:
-        with contextlib.suppress(OSError):
-            backup.path.unlink()
-            removed.append(backup.path)
-    return removed
+    doomed = regular[keep:]
+    spared: SparedBackup | None = None
+    if doomed and drafts_now is not None:
+        for backup in regular:
+            drafts = draft_count(backup.path)
+            if drafts is not None and drafts > drafts_now:
+                if backup in doomed:
+                    spared = SparedBackup(backup, drafts, drafts_now)
+                    log.warning(
+                        "Sicherung %s bleibt: %d Entwürfe statt %d", backup.path, drafts, drafts_now
+                    )
+                break
+    for backup in doomed:
+        if spared is None or backup != spared.backup:
+            with contextlib.suppress(OSError):
+                backup.path.unlink()
+    return spared
+
+
+def draft_count(path: Path) -> int | None:
+    """How many drafts (trash included) the backup holds; ``None`` if it cannot be read."""
+    try:
+        connection = sqlite3.connect(f"{path.resolve().as_uri()}?mode=ro", uri=True)
+    except sqlite3.Error:
+        return None
+    try:
+        return int(connection.execute("SELECT count(*) FROM drafts").fetchone()[0])
+    except sqlite3.Error:
+        return None
+    finally:
+        connection.close()
 
 
 def copy_file(source: Path, target: Path) -> None:

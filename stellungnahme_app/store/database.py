@@ -108,6 +108,7 @@ class Store:
         self.previous_database = None
         self.clock = clock
         self._replacement: recovery.Replacement | None = None
+        self._notices: list[str] = []  # for recovery_notice, while opening
         self._lock = threading.RLock()
         self._connection: sqlite3.Connection | None = None
 
@@ -129,20 +130,20 @@ class Store:
         store._prepare_folder()
         backup_files.remove_stale_temporary_files(path)
         backup_files.forget_unfinished_restores(path)
-        notices = []
         if recovery.is_missing(path) and (notice := recovery.replace_missing(path)):
-            notices.append(notice)
+            store._notices.append(notice)
         store._open_connection()
         try:
             with store._lock:
                 store._after_open()
                 if store._replacement is not None:
                     rescued = store._try_rescue(store._replacement)
-                    notices.append(recovery.damage_notice(store._replacement, rescued))
+                    store._notices.insert(0, recovery.damage_notice(store._replacement, rescued))
         except BaseException:
             store.close()
             raise
-        store.recovery_notice = "\n\n".join(notices) or None
+        store.recovery_notice = "\n\n".join(store._notices) or None
+        store._notices = []
         return store
 
     def _prepare_folder(self) -> None:
@@ -599,7 +600,10 @@ class Store:
                 f"Die Sicherung „{target}“ konnte nicht geschrieben werden "
                 f"({error.strerror or error})."
             ) from error
-        backup_files.prune_backups(self.path)
+        drafts_now = self._db.execute("SELECT count(*) FROM drafts").fetchone()[0]
+        spared = backup_files.prune_backups(self.path, drafts_now=drafts_now)
+        if spared is not None:
+            self._notices.append(recovery.spared_backup_notice(spared))
         log.info("Sicherung geschrieben: %s", target)
         return target
 

@@ -222,6 +222,19 @@ def damage_notice(replacement: Replacement, rescued: int) -> str:
     )
 
 
+def spared_backup_notice(spared: backups.SparedBackup) -> str:
+    """What the user is told when pruning kept a backup that holds more drafts (German)."""
+    backup = spared.backup
+    made = backup.made.strftime(f"{form.DATE_FORMAT} um %H:%M Uhr")
+    return (
+        f"Die Sicherung vom {made} („{backup.name}“) enthält {spared.drafts} Entwürfe, die "
+        f"Entwurfsdatenbank nur {spared.drafts_now} (jeweils mit Papierkorb). Diese Sicherung "
+        "wird deshalb nicht automatisch gelöscht, obwohl sonst nur die letzten "
+        f"{backups.KEEP_DAILY_BACKUPS} täglichen Sicherungen bleiben. Fehlen Ihnen Entwürfe, "
+        "spielen Sie sie über „Extras › Datensicherungen“ ein; sonst kann die IT sie löschen."
+    )
+
+
 @contextlib.contextmanager
 def _read_only(path: Path) -> Iterator[sqlite3.Connection]:
     uri = path.resolve().as_uri() + "?mode=ro"

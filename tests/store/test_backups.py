@@ -76,6 +76,34 @@ def test_only_the_last_ten_daily_backups_are_kept(db_path: Path, clock: FakeCloc
     assert not made[0].path.exists()
 
 
+def test_the_newest_backup_holding_more_drafts_than_the_database_is_never_pruned(
+    db_path: Path, clock: FakeClock
+) -> None:
+    with Store.open(db_path, clock=clock) as store:
+        ids = [store.create(Draft(document_title=f"Entwurf {n}")).id for n in range(5)]
+    clock.advance(days=1)
+    with Store.open(db_path, clock=clock) as store:
+        (full,) = store.backups()
+        for draft_id in ids[1:]:
+            store.delete(draft_id)
+        assert store.purge_trash(older_than_days=None) == 4
+    notices = []
+    for _day in range(KEEP_DAILY_BACKUPS + 2):
+        clock.advance(days=1)
+        with Store.open(db_path, clock=clock) as store:
+            notices.append(store.recovery_notice)
+            kept = store.backups()
+    assert full in kept
+    assert len(kept) == KEEP_DAILY_BACKUPS + 1
+    assert _titles(full.path) == {f"Entwurf {n}" for n in range(5)}
+    assert notices[: KEEP_DAILY_BACKUPS - 1] == [None] * (KEEP_DAILY_BACKUPS - 1)
+    for notice in notices[KEEP_DAILY_BACKUPS - 1 :]:
+        assert notice is not None
+        assert "Sicherung vom 23.04.2024" in notice and full.name in notice
+        assert "5 Entwürfe" in notice and "nur 1" in notice
+        assert "nicht automatisch gelöscht" in notice
+
+
 def test_backup_while_another_process_writes(db_path: Path, clock: FakeClock) -> None:
     with Store.open(db_path, clock=clock) as store:
         store.create(Draft(document_title="vorher"))
