@@ -15,20 +15,28 @@ import functools
 import logging
 import sqlite3
 import threading
-from collections.abc import Callable, Iterator
+from collections.abc import Callable
 from datetime import UTC, date, datetime, timedelta
 from pathlib import Path
 from typing import Any, ParamSpec, TypeVar
 
-import sqlite_utils
-
 from stellungnahme_app import paths
 from stellungnahme_app.model import Draft
 from stellungnahme_app.store import backups as backup_files
-from stellungnahme_app.store import codec, recovery, rows, schema, search, sqlite_errors, versions
+from stellungnahme_app.store import (
+    codec,
+    connection,
+    file_check,
+    recovery,
+    rows,
+    schema,
+    search,
+    sqlite_errors,
+    versions,
+)
+from stellungnahme_app.store.connection import DamagedFile
 from stellungnahme_app.store.errors import (
     ConflictError,
-    StoreBusyError,
     StoreDamagedError,
     StoreError,
 )
@@ -42,13 +50,11 @@ from stellungnahme_app.store.records import (
     VersionInfo,
     VersionReason,
 )
-from stellungnahme_app.store.recovery import DamagedFile
 from stellungnahme_app.store.rows import DraftRow, DraftText, IndexedText
 
 log = logging.getLogger(__name__)
 
 DATABASE_FILE_NAME = "stellungnahme.db"
-BUSY_TIMEOUT_SECONDS = 5.0
 EDIT_SNAPSHOT_INTERVAL = timedelta(minutes=10)
 TRASH_DAYS = 30
 LIST_ORDERS = ("changed", "deadline", "status")
@@ -166,12 +172,12 @@ class Store:
             # Checked read-only first: a read-write connection to a damaged file could write
             # into it (a checkpoint of its WAL file) or delete the WAL file when it closes.
             if path.exists():
-                recovery.check_file(path)
-            self._connection = _connect(path)
+                file_check.check_file(path)
+            self._connection = connection.connect(path)
         except DamagedFile as damage:
             self._replacement = recovery.replace_damaged(path, str(damage), self.clock())
             try:
-                self._connection = _connect(path)
+                self._connection = connection.connect(path)
             except DamagedFile as second:
                 raise StoreDamagedError(
                     f"Die Entwurfsdatenbank „{path}“ ist beschädigt und konnte nicht "
@@ -182,7 +188,7 @@ class Store:
 
     def _after_open(self) -> None:
         try:
-            self._migrate()
+            schema.update(self._db, self.path, self.clock())
             if not self._is_empty():
                 today = self.clock().astimezone().date()
                 if not backup_files.has_backup_of(self.path, today):
@@ -223,57 +229,8 @@ class Store:
             raise StoreError("Die Entwurfsdatenbank ist bereits geschlossen.")
         return self._connection
 
-    # ------------------------------------------------------------------ schema
-
-    def _migrate(self) -> None:
-        db = sqlite_utils.Database(self._db)
-        applied = schema.applied_migration_names(db)
-        unknown = [name for name in applied if name not in schema.MIGRATION_NAMES]
-        if unknown:
-            raise StoreError(
-                f"Die Entwurfsdatenbank „{self.path}“ wurde von einer neueren Version dieses "
-                "Programms angelegt. Bitte installieren Sie die aktuelle Version."
-            )
-        if len(applied) == schema.CURRENT_SCHEMA:
-            return
-        if applied:
-            target = backup_files.new_backup_path(
-                self.path, self.clock().astimezone(), before_schema=schema.CURRENT_SCHEMA
-            )
-            try:
-                backup_files.write_backup(self._db, target)
-            except OSError as error:
-                raise StoreError(
-                    "Die Entwurfsdatenbank muss für diese Programmversion umgestellt werden, "
-                    f"aber vorher konnte keine Sicherung angelegt werden ({error.strerror or error}"
-                    "). Sie bleibt unverändert. Bitte sorgen Sie für freien Speicherplatz im "
-                    f"Ordner „{target.parent}“ und starten Sie das Programm erneut."
-                ) from error
-            log.info("Sicherung vor Schema-Aktualisierung: %s", target)
-        with self._write():
-            # Another process may have migrated while we waited for the write lock.
-            if schema.migrations.pending(db):
-                schema.migrations.apply(db)
-
-    # ------------------------------------------------------------------ transactions
-
-    @contextlib.contextmanager
-    def _write(self) -> Iterator[sqlite3.Connection]:
-        """One write transaction that holds the write lock from its start."""
-        connection = self._db
-        connection.execute("BEGIN IMMEDIATE")
-        try:
-            yield connection
-        except BaseException:
-            if connection.in_transaction:
-                connection.execute("ROLLBACK")
-            raise
-        try:
-            connection.execute("COMMIT")
-        except BaseException:
-            if connection.in_transaction:
-                connection.execute("ROLLBACK")
-            raise
+    def _write(self) -> contextlib.AbstractContextManager[sqlite3.Connection]:
+        return connection.write_transaction(self._db)
 
     # ------------------------------------------------------------------ drafts
 
@@ -619,19 +576,19 @@ class Store:
         :attr:`previous_database` says where. Other program windows must be closed first.
         """
         chosen = backup_files.find_backup(self.path, name)
-        if not recovery.is_usable_backup(chosen.path):
+        if not file_check.is_usable_backup(chosen.path):
             raise StoreDamagedError(
                 f"Die Sicherung „{chosen.name}“ ist beschädigt und wird nicht verwendet. "
                 "Bitte wählen Sie eine andere Sicherung."
             )
-        self._make_exclusive()
+        connection.make_exclusive(self._db)
         self._db.close()
         self._connection = None
         aside = backup_files.aside_path(self.path, recovery.REPLACED_LABEL, self.clock())
         try:
             backup_files.restore(chosen.path, self.path, aside)
         except OSError as error:
-            self._connection = _connect(self.path)
+            self._connection = connection.connect(self.path)
             raise StoreError(
                 f"Die Sicherung konnte nicht eingespielt werden ({error.strerror or error}). "
                 "Die Datenbank ist unverändert."
@@ -641,28 +598,6 @@ class Store:
         self._after_open()
         log.info("Sicherung %s eingespielt; bisherige Datenbank: %s", chosen.path, aside)
         return chosen.path
-
-    def _make_exclusive(self) -> None:
-        """Make sure no other connection uses the file, which is about to be replaced.
-
-        Leaving WAL mode needs every other connection closed, so it doubles as the test.
-        """
-        db = self._db
-        db.execute("PRAGMA busy_timeout = 0")
-        try:
-            mode = db.execute("PRAGMA journal_mode = DELETE").fetchone()[0]
-        except sqlite3.OperationalError as error:
-            if not sqlite_errors.is_busy(error):
-                raise
-            mode = "wal"
-        finally:
-            db.execute(f"PRAGMA busy_timeout = {int(BUSY_TIMEOUT_SECONDS * 1000)}")
-        if mode.lower() != "delete":
-            raise StoreBusyError(
-                "Die Entwurfsdatenbank ist noch in einem anderen Programmfenster geöffnet. "
-                "Bitte schließen Sie alle anderen Fenster dieses Programms und versuchen Sie "
-                "es erneut."
-            )
 
     # ------------------------------------------------------------------ recovery
 
@@ -675,26 +610,3 @@ class Store:
         except Exception:
             log.exception("Rettung aus %s fehlgeschlagen", replacement.damaged)
             return 0
-
-
-# ---------------------------------------------------------------------- module helpers
-
-
-def _connect(path: Path) -> sqlite3.Connection:
-    """Open the file in WAL mode with full sync; raises :class:`DamagedFile` for a bad file."""
-    connection = sqlite3.connect(
-        str(path),
-        timeout=BUSY_TIMEOUT_SECONDS,
-        isolation_level=None,
-        check_same_thread=False,
-    )
-    try:
-        connection.execute(f"PRAGMA busy_timeout = {int(BUSY_TIMEOUT_SECONDS * 1000)}")
-        connection.execute("PRAGMA journal_mode = WAL")
-        connection.execute("PRAGMA synchronous = FULL")
-    except sqlite3.DatabaseError as error:
-        connection.close()
-        if sqlite_errors.is_damage(error):
-            raise DamagedFile(str(error)) from error
-        raise
-    return connection

@@ -1,21 +1,21 @@
-"""Damaged database files: detecting them, moving them aside, and rescuing what they hold.
+"""A damaged or missing database: putting a good copy in its place, and rescuing what the
+damaged file still holds.
 
-A damaged file is never written to and never deleted. :func:`check_file` looks at it through
-a read-only connection; :func:`replace_damaged` renames it (with its WAL file) to
-``stellungnahme-beschaedigt-<time>.db`` and puts the newest good backup in its place;
-:func:`read_rescuable` reads from the damaged file whatever drafts and versions can still be
-read, and :func:`take_over` writes those changed after the backup into the restored database,
-so that work done after the backup is not lost. :func:`damage_notice` tells the user.
+A damaged file (found by :mod:`.file_check`) is never written to and never deleted.
+:func:`replace_damaged` renames it (with its WAL file) to ``stellungnahme-beschaedigt-<time>.db``
+and puts the newest good backup in its place; :func:`read_rescuable` reads from the damaged
+file whatever drafts and versions can still be read, and :func:`take_over` writes those
+changed after the backup into the restored database, so that work done after the backup is
+not lost. :func:`replace_missing` does the same for a database that is gone or empty. The
+``…_notice`` functions say in German what happened.
 """
 
 from __future__ import annotations
 
-import contextlib
 import dataclasses
 import logging
 import shutil
 import sqlite3
-from collections.abc import Iterator
 from dataclasses import dataclass
 from datetime import datetime
 from pathlib import Path
@@ -24,53 +24,18 @@ from stellungnahme_app import form
 from stellungnahme_app.errors import ExchangeFormatError
 from stellungnahme_app.store import backups, codec, rows, versions
 from stellungnahme_app.store.backups import BackupFile
+from stellungnahme_app.store.connection import DamagedFile, read_only
 from stellungnahme_app.store.errors import StoreDamagedError, StoreError
+from stellungnahme_app.store.file_check import is_usable_backup
 from stellungnahme_app.store.records import VersionReason
 from stellungnahme_app.store.rows import DraftRow, DraftText, IndexedText
-from stellungnahme_app.store.sqlite_errors import is_damage
 
 log = logging.getLogger(__name__)
 
-BUSY_TIMEOUT_SECONDS = 5.0
 DAMAGED_LABEL = "beschaedigt"  # stellungnahme-beschaedigt-<time>.db
 REPLACED_LABEL = "ersetzt"  # stellungnahme-ersetzt-<time>.db, what a restore replaced
 # When ids cannot be listed, probe this many ids past the last one found before giving up.
 PROBE_MARGIN = 1000
-
-
-class DamagedFile(Exception):
-    """The file at hand is not a healthy SQLite database (message: SQLite's finding)."""
-
-
-def check_integrity(connection: sqlite3.Connection) -> None:
-    """``PRAGMA quick_check``: structure of every page and index, without comparing contents."""
-    try:
-        rows = connection.execute("PRAGMA quick_check").fetchall()
-    except sqlite3.DatabaseError as error:
-        if is_damage(error):
-            raise DamagedFile(str(error)) from error
-        raise
-    if rows != [("ok",)]:
-        raise DamagedFile("; ".join(str(row[0]) for row in rows[:3]))
-
-
-def check_file(path: Path) -> None:
-    """Check a database file through a read-only connection, which changes nothing.
-
-    Raises :class:`DamagedFile` for a damaged file, ``sqlite3.Error`` for other trouble
-    (e.g. the file is locked or cannot be opened).
-    """
-    with _read_only(path) as connection:
-        check_integrity(connection)
-
-
-def is_usable_backup(path: Path) -> bool:
-    try:
-        check_file(path)
-    except (DamagedFile, sqlite3.Error) as error:
-        log.error("Sicherung %s ist nicht brauchbar: %s", path, error)
-        return False
-    return True
 
 
 # ---------------------------------------------------------------------- replacing
@@ -235,21 +200,6 @@ def spared_backup_notice(spared: backups.SparedBackup) -> str:
     )
 
 
-@contextlib.contextmanager
-def _read_only(path: Path) -> Iterator[sqlite3.Connection]:
-    uri = path.resolve().as_uri() + "?mode=ro"
-    try:
-        connection = sqlite3.connect(uri, uri=True, timeout=BUSY_TIMEOUT_SECONDS)
-    except sqlite3.DatabaseError as error:
-        if is_damage(error):
-            raise DamagedFile(str(error)) from error
-        raise
-    try:
-        yield connection
-    finally:
-        connection.close()
-
-
 # ---------------------------------------------------------------------- rescuing
 
 
@@ -288,7 +238,7 @@ _VERSION_SQL = (
 def read_rescuable(path: Path) -> tuple[list[RescuedDraft], list[RescuedVersion]]:
     """Every draft and version of a damaged file that can still be read; never raises."""
     try:
-        with _read_only(path) as connection:
+        with read_only(path) as connection:
             drafts = [
                 draft
                 for row in _readable_rows(connection, _DRAFT_SQL, "d.id", "drafts")

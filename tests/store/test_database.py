@@ -22,7 +22,7 @@ from stellungnahme_app.store import (
     StoreBusyError,
     StoreError,
     VersionReason,
-    database,
+    connection,
 )
 
 from .clock import FakeClock
@@ -389,7 +389,7 @@ def test_folder_names_with_special_characters(tmp_path: Path, reference_draft: D
 def test_a_database_held_by_another_program_gives_a_german_message_and_loses_nothing(
     db_path: Path, reference_draft: Draft, monkeypatch: pytest.MonkeyPatch
 ) -> None:
-    monkeypatch.setattr(database, "BUSY_TIMEOUT_SECONDS", 0.2)
+    monkeypatch.setattr(connection, "BUSY_TIMEOUT_SECONDS", 0.2)
     with Store.open(db_path) as store:
         stored = store.create(reference_draft)
         blocker = sqlite3.connect(db_path, isolation_level=None)

@@ -1,0 +1,99 @@
+"""Connections to the database file: the store's own (WAL, full sync, a busy timeout),
+read-only ones that change nothing, write transactions, and making sure no other program
+window has the file open.
+"""
+
+from __future__ import annotations
+
+import contextlib
+import sqlite3
+from collections.abc import Iterator
+from pathlib import Path
+
+from stellungnahme_app.store import sqlite_errors
+from stellungnahme_app.store.errors import StoreBusyError
+
+BUSY_TIMEOUT_SECONDS = 5.0
+
+
+class DamagedFile(Exception):
+    """The file at hand is not a healthy database of this program (message: the finding)."""
+
+
+def connect(path: Path) -> sqlite3.Connection:
+    """Open the file in WAL mode with full sync; raises :class:`DamagedFile` for a bad file.
+
+    The connection may be used by several threads in turn (the store serialises its calls).
+    """
+    connection = sqlite3.connect(
+        str(path),
+        timeout=BUSY_TIMEOUT_SECONDS,
+        isolation_level=None,
+        check_same_thread=False,
+    )
+    try:
+        connection.execute(f"PRAGMA busy_timeout = {int(BUSY_TIMEOUT_SECONDS * 1000)}")
+        connection.execute("PRAGMA journal_mode = WAL")
+        connection.execute("PRAGMA synchronous = FULL")
+    except sqlite3.DatabaseError as error:
+        connection.close()
+        if sqlite_errors.is_damage(error):
+            raise DamagedFile(str(error)) from error
+        raise
+    return connection
+
+
+@contextlib.contextmanager
+def read_only(path: Path) -> Iterator[sqlite3.Connection]:
+    """A connection that reads ``path`` (with its WAL file) and never writes to either."""
+    uri = path.resolve().as_uri() + "?mode=ro"
+    try:
+        connection = sqlite3.connect(uri, uri=True, timeout=BUSY_TIMEOUT_SECONDS)
+    except sqlite3.DatabaseError as error:
+        if sqlite_errors.is_damage(error):
+            raise DamagedFile(str(error)) from error
+        raise
+    try:
+        yield connection
+    finally:
+        connection.close()
+
+
+@contextlib.contextmanager
+def write_transaction(connection: sqlite3.Connection) -> Iterator[sqlite3.Connection]:
+    """One write transaction that holds the write lock from its start."""
+    connection.execute("BEGIN IMMEDIATE")
+    try:
+        yield connection
+    except BaseException:
+        if connection.in_transaction:
+            connection.execute("ROLLBACK")
+        raise
+    try:
+        connection.execute("COMMIT")
+    except BaseException:
+        if connection.in_transaction:
+            connection.execute("ROLLBACK")
+        raise
+
+
+def make_exclusive(connection: sqlite3.Connection) -> None:
+    """Make sure no other connection uses the file, which is about to be replaced.
+
+    Leaving WAL mode needs every other connection closed, so it doubles as the test.
+    """
+    connection.execute("PRAGMA busy_timeout = 0")
+    try:
+        mode = connection.execute("PRAGMA journal_mode = DELETE").fetchone()[0]
+    except sqlite3.OperationalError as error:
+        if not sqlite_errors.is_busy(error):
+            raise
+        mode = "wal"
+    finally:
+        connection.execute(f"PRAGMA busy_timeout = {int(BUSY_TIMEOUT_SECONDS * 1000)}")
+    if mode.lower() != "delete":
+        raise StoreBusyError(
+            "Die Entwurfsdatenbank ist noch in einem anderen Programmfenster geöffnet. "
+            "Bitte schließen Sie alle anderen Fenster dieses Programms und versuchen Sie "
+            "es erneut."
+        )
