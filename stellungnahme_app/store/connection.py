@@ -20,6 +20,10 @@ class DamagedFile(Exception):
     """The file at hand is not a healthy database of this program (message: the finding)."""
 
 
+class ForeignWal(DamagedFile):
+    """The WAL file beside the database belongs to another database (or has none)."""
+
+
 def connect(path: Path) -> sqlite3.Connection:
     """Open the file in WAL mode with full sync; raises :class:`DamagedFile` for a bad file.
 
@@ -44,9 +48,13 @@ def connect(path: Path) -> sqlite3.Connection:
 
 
 @contextlib.contextmanager
-def read_only(path: Path) -> Iterator[sqlite3.Connection]:
-    """A connection that reads ``path`` (with its WAL file) and never writes to either."""
-    uri = path.resolve().as_uri() + "?mode=ro"
+def read_only(path: Path, *, without_wal: bool = False) -> Iterator[sqlite3.Connection]:
+    """A connection that reads ``path`` (with its WAL file) and never writes to either.
+
+    ``without_wal`` reads the file alone, as if no WAL file lay beside it (SQLite's
+    ``immutable``: only for files no program writes, or where a failed read proves nothing).
+    """
+    uri = path.resolve().as_uri() + "?mode=ro" + ("&immutable=1" if without_wal else "")
     try:
         connection = sqlite3.connect(uri, uri=True, timeout=BUSY_TIMEOUT_SECONDS)
     except sqlite3.DatabaseError as error:

@@ -171,11 +171,10 @@ class Store:
         try:
             # Checked read-only first: a read-write connection to a damaged file could write
             # into it (a checkpoint of its WAL file) or delete the WAL file when it closes.
-            if path.exists():
-                file_check.check_file(path)
+            file_check.check_file(path)
             self._connection = connection.connect(path)
         except DamagedFile as damage:
-            self._replacement = recovery.replace_damaged(path, str(damage), self.clock())
+            self._replacement = recovery.replace_damaged(path, damage, self.clock())
             try:
                 self._connection = connection.connect(path)
             except DamagedFile as second:
@@ -604,7 +603,9 @@ class Store:
     def _try_rescue(self, replacement: recovery.Replacement) -> int:
         """Take over what the damaged file still holds; a failure only costs the rescue."""
         try:
-            drafts, kept_versions = recovery.read_rescuable(replacement.damaged)
+            drafts, kept_versions = recovery.read_rescuable(
+                replacement.damaged, without_wal=replacement.foreign_wal
+            )
             with self._write() as db:
                 return recovery.take_over(db, drafts, kept_versions, self.clock())
         except Exception:

@@ -24,9 +24,9 @@ from stellungnahme_app import form
 from stellungnahme_app.errors import ExchangeFormatError
 from stellungnahme_app.store import backups, codec, rows, versions
 from stellungnahme_app.store.backups import BackupFile
-from stellungnahme_app.store.connection import DamagedFile, read_only
+from stellungnahme_app.store.connection import DamagedFile, ForeignWal, read_only
 from stellungnahme_app.store.errors import StoreDamagedError, StoreError
-from stellungnahme_app.store.file_check import is_usable_backup
+from stellungnahme_app.store.file_check import is_usable_backup, wal_file
 from stellungnahme_app.store.records import VersionReason
 from stellungnahme_app.store.rows import DraftRow, DraftText, IndexedText
 
@@ -44,13 +44,16 @@ PROBE_MARGIN = 1000
 @dataclass(frozen=True)
 class Replacement:
     """A damaged database moved aside, and the backup put in its place (``None``: none was
-    usable, the store starts with a new, empty database)."""
+    usable, the store starts with a new, empty database). ``foreign_wal``: the damage was a
+    WAL file of another database; the file itself is read without it."""
 
+    database: Path
     damaged: Path
     backup: BackupFile | None
+    foreign_wal: bool = False
 
 
-def replace_damaged(database: Path, reason: str, now: datetime) -> Replacement:
+def replace_damaged(database: Path, damage: DamagedFile, now: datetime) -> Replacement:
     """Move the damaged file aside and put the newest good backup in its place.
 
     The backup is copied beside the database first; only then is the damaged file (with its
@@ -87,8 +90,13 @@ def replace_damaged(database: Path, reason: str, now: datetime) -> Replacement:
             f"Die Entwurfsdatenbank „{database}“ ist beschädigt und kann nicht beiseitegelegt "
             f"werden ({why}). Es wurde nichts verändert. Bitte wenden Sie sich an die IT."
         ) from error
-    log.error("Datenbank beschädigt (%s), verschoben nach %s", reason, aside)
-    return Replacement(damaged=aside, backup=usable)
+    log.error("Datenbank beschädigt (%s), verschoben nach %s", damage, aside)
+    return Replacement(
+        database=database,
+        damaged=aside,
+        backup=usable,
+        foreign_wal=isinstance(damage, ForeignWal),
+    )
 
 
 def is_missing(database: Path) -> bool:
@@ -155,9 +163,17 @@ def replace_missing(database: Path) -> str | None:
 def damage_notice(replacement: Replacement, rescued: int) -> str:
     """What the user is told after a damaged database was replaced (German)."""
     damaged = replacement.damaged
+    kept_files = [path for path in (damaged, wal_file(damaged)) if path.exists()]
     kept = (
-        f"Die beschädigte Datei wurde als „{damaged.name}“ im Ordner „{damaged.parent}“ aufbewahrt."
+        ("Die beschädigte Datei wurde als " if len(kept_files) < 2 else "Die Dateien wurden als ")
+        + " und ".join(f"„{path.name}“" for path in kept_files or [damaged])
+        + f" im Ordner „{damaged.parent}“ aufbewahrt."
     )
+    if replacement.foreign_wal:
+        kept = (
+            f"Die Datei „{wal_file(replacement.database).name}“ neben ihr gehörte nicht zu "
+            "ihr und wurde nicht eingespielt. " + kept
+        )
     taken = (
         "Ein Entwurf, der danach geändert worden war, konnte aus der beschädigten Datei "
         "übernommen werden."
@@ -235,10 +251,12 @@ _VERSION_SQL = (
 )
 
 
-def read_rescuable(path: Path) -> tuple[list[RescuedDraft], list[RescuedVersion]]:
+def read_rescuable(
+    path: Path, *, without_wal: bool = False
+) -> tuple[list[RescuedDraft], list[RescuedVersion]]:
     """Every draft and version of a damaged file that can still be read; never raises."""
     try:
-        with read_only(path) as connection:
+        with read_only(path, without_wal=without_wal) as connection:
             drafts = [
                 draft
                 for row in _readable_rows(connection, _DRAFT_SQL, "d.id", "drafts")

@@ -342,3 +342,87 @@ def test_a_damaged_database_on_a_full_disk_stays_where_it_is_and_the_user_is_tol
         assert len(store.list_drafts()) == 40
     (aside,) = _aside_files(db_path)
     assert aside.read_bytes() == garbage
+
+
+# ------------------------------------------------------------- a WAL file of another database
+
+
+def _wal_of_a_foreign_database(folder: Path) -> bytes:
+    """The WAL file another program's database leaves when it is killed (same page size)."""
+    foreign = sqlite3.connect(folder / "fremd.db", isolation_level=None)
+    foreign.execute("PRAGMA journal_mode = WAL")
+    foreign.execute("PRAGMA wal_autocheckpoint = 0")
+    foreign.execute("CREATE TABLE fremd (x TEXT)")
+    foreign.execute("INSERT INTO fremd VALUES ('fremd')")
+    wal = (folder / "fremd.db-wal").read_bytes()
+    foreign.close()
+    return wal
+
+
+def _wal_of_another_store(folder: Path, clock: FakeClock) -> bytes:
+    """The WAL file of another person's Stellungnahme database, copied while it is open."""
+    with Store.open(folder / "stellungnahme.db", clock=clock) as other:
+        for index in range(3):
+            other.create(Draft(document_title=f"fremd {index}"))
+        return (folder / "stellungnahme.db-wal").read_bytes()
+
+
+def _three_drafts(db_path: Path, clock: FakeClock) -> bytes:
+    with Store.open(db_path, clock=clock) as store:
+        for index in range(3):
+            store.create(Draft(document_title=f"eigen {index}"))
+    assert not Path(f"{db_path}-wal").exists()
+    return db_path.read_bytes()
+
+
+@pytest.mark.parametrize("source", ["foreign program", "another store"])
+def test_a_wal_file_of_another_database_is_kept_aside_not_replayed(
+    db_path: Path, tmp_path: Path, clock: FakeClock, source: str
+) -> None:
+    own = _three_drafts(db_path, clock)
+    clock.advance(minutes=5)
+    if source == "foreign program":
+        wal = _wal_of_a_foreign_database(tmp_path)
+    else:
+        wal = _wal_of_another_store(tmp_path, clock)
+    Path(f"{db_path}-wal").write_bytes(wal)
+
+    with Store.open(db_path, clock=clock) as store:
+        notice = store.recovery_notice
+        assert notice is not None
+        assert "stellungnahme.db-wal" in notice and "gehörte nicht" in notice
+        assert "3 Entwürfe konnten aus der beschädigten Datei gerettet werden" in notice
+        assert {s.title for s in store.list_drafts()} == {f"eigen {i}" for i in range(3)}
+    (aside,) = _aside_files(db_path)
+    assert aside.read_bytes() == own
+    assert Path(f"{aside}-wal").read_bytes() == wal
+
+
+def test_the_wal_file_of_a_killed_program_is_its_own_and_replayed(
+    db_path: Path, clock: FakeClock
+) -> None:
+    _three_drafts(db_path, clock)
+    with Store.open(db_path, clock=clock) as store:
+        store.create(Draft(document_title="nur im WAL"))
+        crashed = {path.name: path.read_bytes() for path in db_path.parent.glob("*.db*")}
+    for name, content in crashed.items():
+        (db_path.parent / name).write_bytes(content)
+    assert Path(f"{db_path}-wal").stat().st_size > 0
+    with Store.open(db_path, clock=clock) as store:
+        assert store.recovery_notice is None
+        assert "nur im WAL" in {s.title for s in store.list_drafts()}
+    assert _aside_files(db_path) == []
+
+
+def test_a_wal_file_without_its_database_is_kept_aside(db_path: Path, clock: FakeClock) -> None:
+    _make_database_with_backup(db_path, clock)
+    with Store.open(db_path, clock=clock) as store:
+        store.create(Draft(document_title="nur im WAL"))
+        wal = Path(f"{db_path}-wal").read_bytes()
+    db_path.unlink()
+    Path(f"{db_path}-wal").write_bytes(wal)
+    with Store.open(db_path, clock=clock) as store:
+        assert store.recovery_notice is not None
+        assert len(store.list_drafts()) == 40
+    (kept,) = db_path.parent.glob("stellungnahme-beschaedigt-*.db-wal")
+    assert kept.read_bytes() == wal
