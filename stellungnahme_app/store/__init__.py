@@ -31,6 +31,7 @@ from stellungnahme_app.store.records import (
     DraftSummary,
     Status,
     StoredDraft,
+    UnreadableDraft,
     VersionInfo,
     VersionReason,
 )
@@ -79,6 +80,7 @@ __all__ = [
     "StoreDamagedError",
     "StoreError",
     "StoredDraft",
+    "UnreadableDraft",
     "VersionInfo",
     "VersionReason",
     "is_network_path",

@@ -18,7 +18,7 @@ import threading
 from collections.abc import Callable
 from datetime import UTC, date, datetime, timedelta
 from pathlib import Path
-from typing import Any, ParamSpec, TypeVar
+from typing import ParamSpec, TypeVar
 
 from stellungnahme_app import paths
 from stellungnahme_app.model import Draft
@@ -27,48 +27,37 @@ from stellungnahme_app.store import (
     codec,
     connection,
     file_check,
+    listing,
     recovery,
     rows,
     schema,
-    search,
     sqlite_errors,
     versions,
 )
 from stellungnahme_app.store.connection import DamagedFile
 from stellungnahme_app.store.errors import (
     ConflictError,
+    DraftNotFound,
     StoreDamagedError,
     StoreError,
 )
 from stellungnahme_app.store.location import refuse_network_path
 from stellungnahme_app.store.records import (
-    STATUS_ORDER,
     DraftState,
     DraftSummary,
     Status,
     StoredDraft,
+    UnreadableDraft,
     VersionInfo,
     VersionReason,
 )
-from stellungnahme_app.store.rows import DraftRow, DraftText, IndexedText
+from stellungnahme_app.store.rows import DraftRow, DraftText, IndexedText, UnreadableRow
 
 log = logging.getLogger(__name__)
 
 DATABASE_FILE_NAME = "stellungnahme.db"
 EDIT_SNAPSHOT_INTERVAL = timedelta(minutes=10)
 TRASH_DAYS = 30
-LIST_ORDERS = ("changed", "deadline", "status")
-
-_ORDER_SQL = {
-    "changed": "d.changed DESC, d.id DESC",
-    "deadline": "d.deadline IS NULL, d.deadline, d.changed DESC, d.id DESC",
-    "status": (
-        "CASE d.status "
-        + " ".join(f"WHEN '{status.value}' THEN {index}" for status, index in STATUS_ORDER.items())
-        + " ELSE 99 END, d.deadline IS NULL, d.deadline, d.changed DESC, d.id DESC"
-    ),
-}
-
 P = ParamSpec("P")
 R = TypeVar("R")
 
@@ -115,6 +104,8 @@ class Store:
         self.clock = clock
         self._replacement: recovery.Replacement | None = None
         self._notices: list[str] = []  # for recovery_notice, while opening
+        self._reported: set[int] = set()  # unreadable drafts already logged
+        self._failed_to_open: set[int] = set()  # drafts whose content could not be read
         self._lock = threading.RLock()
         self._connection: sqlite3.Connection | None = None
 
@@ -278,11 +269,23 @@ class Store:
         return self._load(draft_id)
 
     def _load(self, draft_id: int) -> StoredDraft:
-        row = self._db.execute(
-            f"SELECT {rows.DRAFT_COLUMNS} FROM drafts d JOIN draft_texts t ON t.id = d.id "
-            "WHERE d.id = ?",
-            (draft_id,),
-        ).fetchone()
+        try:
+            return self._read_draft(draft_id)
+        except UnreadableRow as problem:
+            self._report([problem])
+            raise rows.damaged_draft(problem) from problem
+
+    def _read_draft(self, draft_id: int) -> StoredDraft:
+        """The draft; :class:`UnreadableRow` if a value of it cannot be read."""
+        db = self._db
+        row = rows.read_tolerantly(
+            db,
+            lambda: db.execute(
+                f"SELECT {rows.DRAFT_COLUMNS} FROM drafts d JOIN draft_texts t ON t.id = d.id "
+                "WHERE d.id = ?",
+                (draft_id,),
+            ).fetchone(),
+        )
         if row is None:
             raise rows.draft_not_found(draft_id)
         return rows.stored_draft(row)
@@ -299,16 +302,21 @@ class Store:
         draft = stored.draft
         text = DraftText.of(draft)
         with self._write() as db:
-            current = db.execute(
-                "SELECT d.revision, d.status, d.created, d.deleted, d.number, d.title, t.body "
-                "FROM drafts d JOIN draft_texts t ON t.id = d.id WHERE d.id = ?",
-                (stored.id,),
-            ).fetchone()
+            current = rows.read_tolerantly(
+                db,
+                lambda: db.execute(
+                    "SELECT d.revision, d.status, d.created, d.deleted, d.number, d.title, "
+                    "t.body FROM drafts d JOIN draft_texts t ON t.id = d.id WHERE d.id = ?",
+                    (stored.id,),
+                ).fetchone(),
+            )
             if current is None:
                 raise rows.draft_not_found(stored.id)
             revision, old_status, created, deleted, *indexed = current
             if revision != stored.revision:
                 raise ConflictError(self._load(stored.id))
+            created = rows.lenient_stamp(created, fallback=rows.stamp(now))
+            deleted = rows.lenient_stamp(deleted, fallback=None)
             row = DraftRow(
                 id=stored.id,
                 status=stored.status.value,
@@ -380,12 +388,15 @@ class Store:
             else None
         )
         with self._write() as db:
-            doomed = db.execute(
-                "SELECT d.id, d.number, d.title, t.body FROM drafts d "
-                "JOIN draft_texts t ON t.id = d.id "
-                "WHERE d.deleted IS NOT NULL AND (? IS NULL OR d.deleted <= ?)",
-                (cutoff, cutoff),
-            ).fetchall()
+            doomed = rows.read_tolerantly(
+                db,
+                lambda: db.execute(
+                    "SELECT d.id, d.number, d.title, t.body FROM drafts d "
+                    "JOIN draft_texts t ON t.id = d.id "
+                    "WHERE d.deleted IS NOT NULL AND (? IS NULL OR d.deleted <= ?)",
+                    (cutoff, cutoff),
+                ).fetchall(),
+            )
             for draft_id, *indexed in doomed:
                 rows.remove_for_good(db, draft_id, IndexedText(*indexed))
         if doomed:
@@ -400,12 +411,16 @@ class Store:
         trash and without versions; otherwise nothing changes and the result is False.
         """
         with self._write() as db:
-            indexed = db.execute(
-                "SELECT d.number, d.title, t.body FROM drafts d JOIN draft_texts t ON t.id = d.id "
-                "WHERE d.id = ? AND d.revision = ? AND d.deleted IS NULL AND NOT EXISTS "
-                "(SELECT 1 FROM versions v WHERE v.draft_id = d.id)",
-                (draft_id, revision),
-            ).fetchone()
+            indexed = rows.read_tolerantly(
+                db,
+                lambda: db.execute(
+                    "SELECT d.number, d.title, t.body FROM drafts d "
+                    "JOIN draft_texts t ON t.id = d.id "
+                    "WHERE d.id = ? AND d.revision = ? AND d.deleted IS NULL AND NOT EXISTS "
+                    "(SELECT 1 FROM versions v WHERE v.draft_id = d.id)",
+                    (draft_id, revision),
+                ).fetchone(),
+            )
             if indexed is None:
                 return False
             rows.remove_for_good(db, draft_id, IndexedText(*indexed))
@@ -425,22 +440,15 @@ class Store:
         """Drafts, newest change first (``order="changed"``), due soonest first
         (``"deadline"``, those without a deadline last) or by ``"status"``.
 
-        ``trash=True`` lists only the drafts in the trash, otherwise only the others.
+        ``trash=True`` lists only the drafts in the trash, otherwise only the others. A draft
+        whose row cannot be read is left out (see :meth:`unreadable_drafts`).
         """
-        if order not in _ORDER_SQL:
-            raise ValueError(f"order must be one of {LIST_ORDERS}, not {order!r}")
-        conditions = ["d.deleted IS NOT NULL" if trash else "d.deleted IS NULL"]
-        parameters: list[Any] = []
-        if status is not None:
-            conditions.append("d.status = ?")
-            parameters.append(status.value)
-        found = self._db.execute(
-            f"SELECT {rows.SUMMARY_COLUMNS}, '' FROM drafts d "
-            f"WHERE {' AND '.join(conditions)} ORDER BY {_ORDER_SQL[order]}",
-            parameters,
-        ).fetchall()
         today = self.clock().astimezone().date()
-        return [rows.summary(row, today) for row in found]
+        readable, unreadable = listing.listed(
+            self._db, status=status, order=order, trash=trash, today=today
+        )
+        self._report(unreadable)
+        return readable
 
     @_guarded
     def search(
@@ -453,19 +461,41 @@ class Store:
         The first 30 results carry a ``snippet``: about a line of the text around the first
         typed word (empty if the words occur only in number or title).
         """
-        query = search.match_query(text)
-        if query is None or limit <= 0:
-            return []
-        found = search.find(
-            self._db,
-            query,
-            columns=rows.SUMMARY_COLUMNS,
-            status=status.value if status is not None else None,
-            limit=limit,
-        )
-        excerpts = search.snippets(self._db, text, [row[0] for row in found[: search.SNIPPET_HITS]])
         today = self.clock().astimezone().date()
-        return [rows.summary((*row, excerpts.get(row[0], "")), today) for row in found]
+        readable, unreadable = listing.found(
+            self._db, text, status=status, limit=limit, today=today
+        )
+        self._report(unreadable)
+        return readable
+
+    @_guarded
+    def unreadable_drafts(self) -> list[UnreadableDraft]:
+        """The drafts that lists and searches leave out, or that cannot be opened, because a
+        value of theirs cannot be read (a damaged byte): by id, each with the problem in German.
+
+        Their versions (:meth:`versions`, :meth:`restore_version`) and the backups can bring
+        them back. Contents are checked for the drafts that failed to open.
+        """
+        problems = listing.row_problems(self._db)
+        for draft_id in sorted(self._failed_to_open - problems.keys()):
+            try:
+                self._read_draft(draft_id)
+            except UnreadableRow as problem:
+                problems[draft_id] = problem
+                continue
+            except DraftNotFound:
+                pass
+            self._failed_to_open.discard(draft_id)
+        return [UnreadableDraft(key, problems[key].problem) for key in sorted(problems)]
+
+    def _report(self, problems: list[UnreadableRow]) -> None:
+        """Log each unreadable draft once per store (lists are shown again and again)."""
+        for problem in problems:
+            if problem.draft_id not in self._reported:
+                self._reported.add(problem.draft_id)
+                log.error("Nicht lesbar: %s", problem)
+            if problem.problem.startswith("Inhalt"):
+                self._failed_to_open.add(problem.draft_id)
 
     # ------------------------------------------------------------------ versions
 
@@ -488,8 +518,16 @@ class Store:
             status_value, stored_content = current
             if draft is None:
                 content = stored_content
-                draft = rows.decode_stored(content, draft_id)
-            status = Status(status_value) if reason is VersionReason.STATUS else None
+                try:
+                    draft = rows.decode_stored(content, draft_id)
+                except UnreadableRow as problem:
+                    self._report([problem])
+                    raise rows.damaged_draft(problem) from problem
+            status = (
+                Status(rows.lenient_status(status_value))
+                if reason is VersionReason.STATUS
+                else None
+            )
             return versions.keep(db, draft_id, draft, content, reason, now, status=status)
 
     @_guarded
@@ -506,38 +544,45 @@ class Store:
     @_guarded
     def restore_version(self, version_id: int) -> StoredDraft:
         """Make a version the draft's current state; the state it replaces is kept first
-        (as a version "Vor Wiederherstellung"). Status and deadline stay as they are."""
+        (as a version "Vor Wiederherstellung"). Status and deadline stay as they are.
+
+        Mends a draft a damaged byte made unreadable: what cannot be read of its row is set
+        anew (status "Entwurf", no deadline), its unreadable state is not kept as a version.
+        """
         now = self.clock()
         with self._write() as db:
             draft_id, restored = versions.content_of(db, version_id)
-            current = db.execute(
-                "SELECT d.status, d.deadline, d.revision, d.deleted, d.number, d.title, t.body, "
-                "t.content FROM drafts d JOIN draft_texts t ON t.id = d.id WHERE d.id = ?",
-                (draft_id,),
-            ).fetchone()
+            current = rows.read_tolerantly(
+                db,
+                lambda: db.execute(
+                    "SELECT d.status, d.deadline, d.created, d.revision, d.deleted, d.number, "
+                    "d.title, t.body, t.content FROM drafts d JOIN draft_texts t ON t.id = d.id "
+                    "WHERE d.id = ?",
+                    (draft_id,),
+                ).fetchone(),
+            )
             if current is None:
                 raise rows.draft_not_found(draft_id)
-            status, deadline, revision, deleted, number, title, body, old_content = current
-            versions.keep(
-                db,
-                draft_id,
-                rows.decode_stored(old_content, draft_id),
-                old_content,
-                VersionReason.RESTORE,
-                now,
-            )
+            status, deadline, created, revision, deleted, number, title, body, old = current
+            try:
+                replaced = rows.decode_stored(old, draft_id)
+            except UnreadableRow as problem:
+                log.error("Nicht als Version behalten, da nicht lesbar: %s", problem)
+            else:
+                versions.keep(db, draft_id, replaced, old, VersionReason.RESTORE, now)
             row = DraftRow(
                 id=draft_id,
-                status=status,
-                deadline=deadline,
-                created="",
+                status=rows.lenient_status(status),
+                deadline=rows.lenient_day(deadline),
+                created=rows.lenient_stamp(created, fallback=rows.stamp(now)),
                 changed=rows.stamp(now),
-                revision=revision + 1,
-                deleted=deleted,
+                revision=(revision if isinstance(revision, int) else 0) + 1,
+                deleted=rows.lenient_stamp(deleted, fallback=None),
             )
             rows.write_draft(
                 db, row, DraftText.of(restored), replacing=IndexedText(number, title, body)
             )
+            self._failed_to_open.discard(draft_id)
             return self._load(draft_id)
 
     # ------------------------------------------------------------------ backups

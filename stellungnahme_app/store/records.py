@@ -136,3 +136,12 @@ class VersionInfo:
     created: datetime
     reason: VersionReason
     summary: str
+
+
+@dataclass(frozen=True)
+class UnreadableDraft:
+    """A draft the store cannot read because a value of its row is damaged (``problem``, in
+    German, e.g. „Status ist kein lesbarer Text“); lists leave it out, it will not open."""
+
+    id: int
+    problem: str

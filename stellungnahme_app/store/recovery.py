@@ -386,14 +386,12 @@ def take_over(
             if same_row and old_content == rescued.content:
                 continue
             if old_content != rescued.content:
-                versions.keep(
-                    db,
-                    rescued.id,
-                    rows.decode_stored(old_content, rescued.id),
-                    old_content,
-                    VersionReason.RESTORE,
-                    now,
-                )
+                try:
+                    replaced = rows.decode_stored(old_content, rescued.id)
+                except rows.UnreadableRow as problem:
+                    log.error("Nicht als Version behalten, da nicht lesbar: %s", problem)
+                else:
+                    versions.keep(db, rescued.id, replaced, old_content, VersionReason.RESTORE, now)
             row = dataclasses.replace(row, revision=max(revision, rescued.revision) + 1)
             replacing = IndexedText(number, title, body)
         draft = codec.decode_content(rescued.content)

@@ -86,13 +86,22 @@ def last_time(db: sqlite3.Connection, draft_id: int) -> datetime:
 
 
 def list_of(db: sqlite3.Connection, draft_id: int) -> list[VersionInfo]:
-    """The kept versions of a draft, newest first."""
-    found = db.execute(
-        "SELECT id, draft_id, created, reason, summary FROM versions WHERE draft_id = ? "
-        "ORDER BY created DESC, id DESC",
-        (draft_id,),
-    ).fetchall()
-    return [_version_info(row) for row in found]
+    """The kept versions of a draft, newest first; one whose row cannot be read is left out."""
+    found = rows.read_tolerantly(
+        db,
+        lambda: db.execute(
+            "SELECT id, draft_id, created, reason, summary FROM versions WHERE draft_id = ? "
+            "ORDER BY created DESC, id DESC",
+            (draft_id,),
+        ).fetchall(),
+    )
+    listed = []
+    for row in found:
+        try:
+            listed.append(_version_info(row))
+        except (ValueError, TypeError) as error:
+            log.error("Version %s von Entwurf %s nicht lesbar: %s", row[0], draft_id, error)
+    return listed
 
 
 def content_of(db: sqlite3.Connection, version_id: int) -> tuple[int, Draft]:
@@ -114,15 +123,19 @@ def content_of(db: sqlite3.Connection, version_id: int) -> tuple[int, Draft]:
 
 
 def _version_info(row: tuple[Any, ...]) -> VersionInfo:
+    """A row of ``versions``; ``ValueError`` or ``TypeError`` if it cannot be read."""
     version_id, draft_id, created, reason, summary = row
+    if isinstance(created, rows.UnreadableText) or isinstance(summary, rows.UnreadableText):
+        raise ValueError("kein lesbarer Text")
     created_at = rows.moment(created)
-    assert created_at is not None
+    if created_at is None:
+        raise ValueError("ohne Zeitpunkt")
     try:
         why = VersionReason(reason)
     except ValueError:
         why = VersionReason.EDIT
     return VersionInfo(
-        id=version_id, draft_id=draft_id, created=created_at, reason=why, summary=summary
+        id=version_id, draft_id=draft_id, created=created_at, reason=why, summary=str(summary)
     )
 
 

@@ -222,3 +222,20 @@ def test_a_version_that_cannot_be_unpacked_costs_the_rescue_only_that_version(
     drafts, kept_versions = recovery.read_rescuable(db_path)
     assert [rescued.id for rescued in drafts] == [stored.id]
     assert kept_versions == []
+
+
+def test_a_version_row_that_cannot_be_read_is_left_out_of_the_list(
+    store: Store, db_path: Path, clock: FakeClock, reference_draft: Draft
+) -> None:
+    stored = store.create(reference_draft)
+    kept = store.keep_version(stored.id, VersionReason.EXPORT)
+    clock.advance(minutes=1)
+    spoiled = store.keep_version(stored.id, VersionReason.EXPORT)
+    connection = sqlite3.connect(db_path)
+    with connection:
+        connection.execute(
+            "UPDATE versions SET created = CAST(x'32303234ff' AS TEXT) WHERE id = ?",
+            (spoiled.id,),
+        )
+    connection.close()
+    assert [v.id for v in store.versions(stored.id)] == [kept.id]
