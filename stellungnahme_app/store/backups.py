@@ -23,6 +23,7 @@ from dataclasses import dataclass
 from datetime import date, datetime
 from pathlib import Path
 
+from stellungnahme_app import paths
 from stellungnahme_app.store.errors import BackupNotFound
 
 try:
@@ -128,7 +129,7 @@ def new_backup_path(database: Path, now: datetime, before_schema: int | None = N
 
 def write_backup(source: sqlite3.Connection, target: Path) -> Path:
     """Copy the database behind ``source`` to ``target`` with SQLite's online backup API."""
-    target.parent.mkdir(parents=True, exist_ok=True)
+    target.parent.mkdir(parents=True, exist_ok=True, mode=paths.PRIVATE_FOLDER_MODE)
     with replacing(target) as temporary:
         destination = sqlite3.connect(str(temporary))
         try:

@@ -13,6 +13,7 @@ from __future__ import annotations
 import contextlib
 import functools
 import logging
+import os
 import sqlite3
 import threading
 from collections.abc import Callable
@@ -150,7 +151,7 @@ class Store:
                 f"„{path}“ ist ein Ordner, keine Datenbankdatei. Bitte wenden Sie sich an die IT."
             )
         try:
-            path.parent.mkdir(parents=True, exist_ok=True)
+            path.parent.mkdir(parents=True, exist_ok=True, mode=paths.PRIVATE_FOLDER_MODE)
         except OSError as error:
             raise StoreError(
                 f"Der Ordner „{path.parent}“ für die Entwurfsdatenbank kann nicht angelegt "
@@ -163,11 +164,11 @@ class Store:
             # Checked read-only first: a read-write connection to a damaged file could write
             # into it (a checkpoint of its WAL file) or delete the WAL file when it closes.
             file_check.check_file(path)
-            self._connection = connection.connect(path)
+            self._connection = _connect_private(path)
         except DamagedFile as damage:
             self._replacement = recovery.replace_damaged(path, damage, self.clock())
             try:
-                self._connection = connection.connect(path)
+                self._connection = _connect_private(path)
             except DamagedFile as second:
                 raise StoreDamagedError(
                     f"Die Entwurfsdatenbank „{path}“ ist beschädigt und konnte nicht "
@@ -656,3 +657,17 @@ class Store:
         except Exception:
             log.exception("Rettung aus %s fehlgeschlagen", replacement.damaged)
             return 0
+
+
+def _connect_private(path: Path) -> sqlite3.Connection:
+    """:func:`connection.connect`, with the files private to the user (0600 on POSIX).
+
+    A new database file is created so before SQLite does; SQLite gives its WAL and
+    shared-memory files the same mode. Files an older version left open are tightened.
+    """
+    with contextlib.suppress(FileExistsError):
+        os.close(os.open(path, os.O_WRONLY | os.O_CREAT | os.O_EXCL, paths.PRIVATE_FILE_MODE))
+    opened = connection.connect(path)
+    for own in (path, file_check.wal_file(path), Path(f"{path}-shm")):
+        paths.make_private(own)
+    return opened

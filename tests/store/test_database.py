@@ -3,7 +3,9 @@
 from __future__ import annotations
 
 import dataclasses
+import os
 import sqlite3
+import stat
 import threading
 from datetime import date
 from pathlib import Path
@@ -406,3 +408,35 @@ def test_a_database_held_by_another_program_gives_a_german_message_and_loses_not
         saved = store.save(stored)
         assert store.load(stored.id).draft.conclusion == "Während der Sperre geschrieben."
         assert saved.revision == 2
+
+
+def _mode(path: Path) -> int:
+    return stat.S_IMODE(path.stat().st_mode)
+
+
+@pytest.mark.skipif(os.name == "nt", reason="POSIX file modes")
+def test_database_wal_shared_memory_and_backups_are_private(
+    tmp_path: Path, clock: FakeClock
+) -> None:
+    folder = tmp_path / "daten"
+    with Store.open(folder / "stellungnahme.db", clock=clock) as store:
+        store.create(Draft(document_title="vertraulich"))
+        backup = store.backup()
+        files = [store.path, Path(f"{store.path}-wal"), Path(f"{store.path}-shm")]
+        assert {path.name: _mode(path) for path in files} == {path.name: 0o600 for path in files}
+    assert _mode(folder) == 0o700
+    assert _mode(backup.parent) == 0o700
+    assert _mode(backup) == 0o600
+
+
+@pytest.mark.skipif(os.name == "nt", reason="POSIX file modes")
+def test_a_database_an_older_version_left_open_is_made_private(
+    db_path: Path, clock: FakeClock
+) -> None:
+    with Store.open(db_path, clock=clock) as store:
+        store.create(Draft(document_title="vertraulich"))
+    db_path.chmod(0o644)
+    with Store.open(db_path, clock=clock) as store:
+        assert _mode(store.path) == 0o600
+        assert _mode(Path(f"{store.path}-wal")) == 0o600
+        assert [s.title for s in store.list_drafts()] == ["vertraulich"]
