@@ -24,6 +24,7 @@ from stellungnahme_app.store.errors import (
     StoreBusyError,
     StoreDamagedError,
     StoreError,
+    StoreReadOnlyError,
 )
 from stellungnahme_app.store.location import is_network_path
 from stellungnahme_app.store.records import (
@@ -79,6 +80,7 @@ __all__ = [
     "StoreBusyError",
     "StoreDamagedError",
     "StoreError",
+    "StoreReadOnlyError",
     "StoredDraft",
     "UnreadableDraft",
     "VersionInfo",

@@ -24,7 +24,7 @@ from datetime import date, datetime
 from pathlib import Path
 
 from stellungnahme_app import paths
-from stellungnahme_app.store.errors import BackupNotFound
+from stellungnahme_app.store.errors import BackupNotFound, StoreError
 
 try:
     import fcntl
@@ -125,6 +125,25 @@ def new_backup_path(database: Path, now: datetime, before_schema: int | None = N
         if not candidate.exists():
             return candidate
         sequence += 1
+
+
+def make_backup(
+    source: sqlite3.Connection, database: Path, now: datetime
+) -> tuple[Path, SparedBackup | None]:
+    """Back up the database behind ``source`` as made at ``now`` (local time) and prune the
+    older backups; returns the backup and the one pruning spared (see :func:`prune_backups`).
+    A backup that cannot be written raises :class:`StoreError`."""
+    target = new_backup_path(database, now)
+    try:
+        write_backup(source, target)
+    except OSError as error:
+        raise StoreError(
+            f"Die Sicherung „{target}“ konnte nicht geschrieben werden ({error.strerror or error})."
+        ) from error
+    drafts_now = source.execute("SELECT count(*) FROM drafts").fetchone()[0]
+    spared = prune_backups(database, drafts_now=drafts_now)
+    log.info("Sicherung geschrieben: %s", target)
+    return target, spared
 
 
 def write_backup(source: sqlite3.Connection, target: Path) -> Path:

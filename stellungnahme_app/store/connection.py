@@ -6,10 +6,12 @@ window has the file open.
 from __future__ import annotations
 
 import contextlib
+import os
 import sqlite3
 from collections.abc import Iterator
 from pathlib import Path
 
+from stellungnahme_app import paths
 from stellungnahme_app.store import sqlite_errors
 from stellungnahme_app.store.errors import StoreBusyError
 
@@ -43,6 +45,50 @@ def connect(path: Path) -> sqlite3.Connection:
         connection.close()
         if sqlite_errors.is_damage(error):
             raise DamagedFile(str(error)) from error
+        raise
+    return connection
+
+
+def connect_private(path: Path) -> sqlite3.Connection:
+    """:func:`connect`, with the files private to the user (0600 on POSIX).
+
+    A new database file is created so before SQLite does; SQLite gives its WAL and
+    shared-memory files the same mode. Files an older version left open are tightened.
+    """
+    with contextlib.suppress(OSError):  # it exists, or SQLite will say why it cannot be made
+        os.close(os.open(path, os.O_WRONLY | os.O_CREAT | os.O_EXCL, paths.PRIVATE_FILE_MODE))
+    opened = connect(path)
+    for own in (path, Path(f"{path}-wal"), Path(f"{path}-shm")):
+        paths.make_private(own)
+    return opened
+
+
+def connect_read_only(path: Path) -> sqlite3.Connection:
+    """The store's connection when the file, its folder or the disk allows no writing.
+
+    SQLite needs its shared-memory file even to read a database in WAL mode; where it cannot
+    create that file, the database is read alone (SQLite's ``immutable``) – which is right only
+    while no WAL file holds changes, and then no program can write it either.
+    """
+    base = path.resolve().as_uri() + "?mode=ro"
+    try:
+        return _probed(base)
+    except sqlite3.Error as error:
+        wal = Path(f"{path}-wal")
+        if not sqlite_errors.prevents_writing(error) or (wal.exists() and wal.stat().st_size):
+            raise
+    return _probed(base + "&immutable=1")
+
+
+def _probed(uri: str) -> sqlite3.Connection:
+    connection = sqlite3.connect(
+        uri, uri=True, timeout=BUSY_TIMEOUT_SECONDS, isolation_level=None, check_same_thread=False
+    )
+    try:
+        connection.execute(f"PRAGMA busy_timeout = {int(BUSY_TIMEOUT_SECONDS * 1000)}")
+        connection.execute("SELECT count(*) FROM sqlite_master").fetchone()
+    except sqlite3.Error:
+        connection.close()
         raise
     return connection
 

@@ -85,6 +85,21 @@ def _guarded(method: Callable[P, R]) -> Callable[P, R]:
     return wrapper
 
 
+def _writing(method: Callable[P, R]) -> Callable[P, R]:
+    """:func:`_guarded` for a method that writes: refused while the store is read-only."""
+    guarded = _guarded(method)
+
+    @functools.wraps(method)
+    def wrapper(*args: P.args, **kwargs: P.kwargs) -> R:
+        store = args[0]
+        assert isinstance(store, Store)
+        if store.read_only_reason is not None:
+            raise sqlite_errors.read_only_error(store.read_only_reason)
+        return guarded(*args, **kwargs)
+
+    return wrapper
+
+
 class Store:
     """All drafts of this user, their versions, the trash and the backups.
 
@@ -95,6 +110,7 @@ class Store:
     path: Path
     recovery_notice: str | None
     previous_database: Path | None
+    read_only_reason: str | None
     clock: Callable[[], datetime]
 
     def __init__(self, path: Path, *, clock: Callable[[], datetime] = utc_now) -> None:
@@ -102,6 +118,7 @@ class Store:
         self.path = path
         self.recovery_notice = None
         self.previous_database = None
+        self.read_only_reason = None
         self.clock = clock
         self._replacement: recovery.Replacement | None = None
         self._notices: list[str] = []  # for recovery_notice, while opening
@@ -116,9 +133,10 @@ class Store:
     def open(cls, path: Path | None = None, *, clock: Callable[[], datetime] = utc_now) -> Store:
         """Open (or create) the database; default ``paths.data_dir()/"stellungnahme.db"``.
 
-        Checks the file, repairs it from a backup if it is damaged (see
+        Checks the file, repairs it from a backup if it is damaged, missing or empty (see
         :attr:`recovery_notice`), updates an older schema after a backup, makes the day's
-        backup and empties the trash of drafts deleted more than 30 days ago.
+        backup and empties the trash of drafts deleted more than 30 days ago. Where nothing
+        can be written, it opens the drafts for reading only (:attr:`read_only`).
         """
         if path is None:
             path = paths.data_dir(create=False) / DATABASE_FILE_NAME
@@ -135,7 +153,7 @@ class Store:
             with store._lock:
                 store._after_open()
                 if store._replacement is not None:
-                    rescued = store._try_rescue(store._replacement)
+                    rescued = recovery.rescue(store._db, store._replacement, store.clock())
                     store._notices.insert(0, recovery.damage_notice(store._replacement, rescued))
         except BaseException:
             store.close()
@@ -164,27 +182,62 @@ class Store:
             # Checked read-only first: a read-write connection to a damaged file could write
             # into it (a checkpoint of its WAL file) or delete the WAL file when it closes.
             file_check.check_file(path)
-            self._connection = _connect_private(path)
+            self._connection = connection.connect_private(path)
+            if not os.access(path, os.W_OK):
+                self._connection.close()
+                self._open_read_only(None)
         except DamagedFile as damage:
             self._replacement = recovery.replace_damaged(path, damage, self.clock())
             try:
-                self._connection = _connect_private(path)
+                self._connection = connection.connect_private(path)
             except DamagedFile as second:
                 raise StoreDamagedError(
                     f"Die Entwurfsdatenbank „{path}“ ist beschädigt und konnte nicht "
                     f"wiederhergestellt werden ({second}). Bitte wenden Sie sich an die IT."
                 ) from second
         except sqlite3.Error as error:
-            raise sqlite_errors.store_error(error, path) from error
+            if not sqlite_errors.prevents_writing(error):
+                raise sqlite_errors.store_error(error, path) from error
+            if recovery.is_missing(path):
+                raise StoreError(
+                    f"Die Entwurfsdatenbank „{path}“ kann nicht angelegt werden. "
+                    f"{sqlite_errors.read_only_reason(path, error)} Bitte wenden Sie sich an "
+                    "die IT."
+                ) from error
+            self._open_read_only(error)
+
+    def _open_read_only(self, cause: sqlite3.Error | None) -> None:
+        """Open the file for reading only; ``cause`` is why writing failed (``None``: the file
+        is write-protected)."""
+        path = self.path
+        try:
+            self._connection = connection.connect_read_only(path)
+            file_check.check_contents(self._connection, path)
+        except DamagedFile as damage:
+            self.close()
+            raise StoreDamagedError(
+                f"Die Entwurfsdatenbank „{path}“ ist beschädigt ({damage}) und kann nicht "
+                "durch eine Sicherung ersetzt werden, weil sie schreibgeschützt ist. Bitte "
+                "wenden Sie sich an die IT."
+            ) from damage
+        except sqlite3.Error as error:
+            self.close()
+            raise sqlite_errors.store_error(cause or error, path) from error
+        self.read_only_reason = sqlite_errors.read_only_reason(path, cause)
+        log.warning("Entwurfsdatenbank nur lesend geöffnet: %s", self.read_only_reason)
 
     def _after_open(self) -> None:
         try:
-            schema.update(self._db, self.path, self.clock())
+            if self.read_only_reason is not None:
+                schema.require_current(self._db, self.path, self.read_only_reason)
+            else:
+                schema.update(self._db, self.path, self.clock())
             if not self._is_empty():
                 today = self.clock().astimezone().date()
                 if not backup_files.has_backup_of(self.path, today):
                     self._daily_backup()
-            self._purge(TRASH_DAYS)
+            if self.read_only_reason is None:
+                self._purge(TRASH_DAYS)
         except sqlite3.Error as error:
             raise sqlite_errors.store_error(error, self.path) from error
 
@@ -204,6 +257,13 @@ class Store:
             if self._connection is not None:
                 self._connection.close()
                 self._connection = None
+
+    @property
+    def read_only(self) -> bool:
+        """True if the database could only be opened for reading (write-protected folder or
+        file, a full disk; :attr:`read_only_reason` says which, in German): lists, searches,
+        loading and backups work, every change raises :class:`StoreReadOnlyError`."""
+        return self.read_only_reason is not None
 
     def __enter__(self) -> Store:
         return self
@@ -233,7 +293,7 @@ class Store:
     def _is_empty(self) -> bool:
         return self._db.execute("SELECT 1 FROM drafts LIMIT 1").fetchone() is None
 
-    @_guarded
+    @_writing
     def create(
         self, draft: Draft, *, status: Status = Status.DRAFT, deadline: date | None = None
     ) -> StoredDraft:
@@ -291,7 +351,7 @@ class Store:
             raise rows.draft_not_found(draft_id)
         return rows.stored_draft(row)
 
-    @_guarded
+    @_writing
     def save(self, stored: DraftState) -> StoredDraft:
         """Write draft, status and deadline in one transaction; returns the new state.
 
@@ -353,14 +413,14 @@ class Store:
             deleted=rows.moment(deleted),
         )
 
-    @_guarded
+    @_writing
     def duplicate(self, draft_id: int) -> StoredDraft:
         """A new draft with the same content, the number left empty, status "Entwurf"."""
         original = self._load(draft_id).draft.copy()
         original.document_number = ""
         return self.create(original)
 
-    @_guarded
+    @_writing
     def delete(self, draft_id: int) -> None:
         """Move the draft to the trash (a draft already there stays as it is)."""
         with self._write() as db:
@@ -370,14 +430,14 @@ class Store:
                 (rows.stamp(self.clock()), draft_id),
             )
 
-    @_guarded
+    @_writing
     def restore_from_trash(self, draft_id: int) -> None:
         """Take the draft out of the trash."""
         with self._write() as db:
             self._require(draft_id)
             db.execute("UPDATE drafts SET deleted = NULL WHERE id = ?", (draft_id,))
 
-    @_guarded
+    @_writing
     def purge_trash(self, *, older_than_days: int | None = TRASH_DAYS) -> int:
         """Delete drafts for good that lie in the trash longer than this (``None``: all)."""
         return self._purge(older_than_days)
@@ -404,7 +464,7 @@ class Store:
             log.info("%d Entwürfe endgültig aus dem Papierkorb gelöscht", len(doomed))
         return len(doomed)
 
-    @_guarded
+    @_writing
     def discard_unused(self, draft_id: int, *, revision: int) -> bool:
         """Delete for good a draft that never held work (a new one left untouched).
 
@@ -500,7 +560,7 @@ class Store:
 
     # ------------------------------------------------------------------ versions
 
-    @_guarded
+    @_writing
     def keep_version(
         self, draft_id: int, reason: VersionReason, *, draft: Draft | None = None
     ) -> VersionInfo:
@@ -542,7 +602,7 @@ class Store:
         """The draft as it was in this version."""
         return versions.content_of(self._db, version_id)[1]
 
-    @_guarded
+    @_writing
     def restore_version(self, version_id: int) -> StoredDraft:
         """Make a version the draft's current state; the state it replaces is kept first
         (as a version "Vor Wiederherstellung"). Status and deadline stay as they are.
@@ -594,26 +654,16 @@ class Store:
         return self._make_backup()
 
     def _make_backup(self) -> Path:
-        target = backup_files.new_backup_path(self.path, self.clock().astimezone())
-        try:
-            backup_files.write_backup(self._db, target)
-        except OSError as error:
-            raise StoreError(
-                f"Die Sicherung „{target}“ konnte nicht geschrieben werden "
-                f"({error.strerror or error})."
-            ) from error
-        drafts_now = self._db.execute("SELECT count(*) FROM drafts").fetchone()[0]
-        spared = backup_files.prune_backups(self.path, drafts_now=drafts_now)
+        target, spared = backup_files.make_backup(self._db, self.path, self.clock().astimezone())
         if spared is not None:
             self._notices.append(recovery.spared_backup_notice(spared))
-        log.info("Sicherung geschrieben: %s", target)
         return target
 
     def backups(self) -> list[backup_files.BackupFile]:
         """The backups of this database, newest first."""
         return backup_files.list_backups(self.path)
 
-    @_guarded
+    @_writing
     def restore_backup(self, name: str | None = None) -> Path:
         """Replace the database with a backup (``None``: the newest); returns its path.
 
@@ -645,29 +695,3 @@ class Store:
         return chosen.path
 
     # ------------------------------------------------------------------ recovery
-
-    def _try_rescue(self, replacement: recovery.Replacement) -> int:
-        """Take over what the damaged file still holds; a failure only costs the rescue."""
-        try:
-            drafts, kept_versions = recovery.read_rescuable(
-                replacement.damaged, without_wal=replacement.foreign_wal
-            )
-            with self._write() as db:
-                return recovery.take_over(db, drafts, kept_versions, self.clock())
-        except Exception:
-            log.exception("Rettung aus %s fehlgeschlagen", replacement.damaged)
-            return 0
-
-
-def _connect_private(path: Path) -> sqlite3.Connection:
-    """:func:`connection.connect`, with the files private to the user (0600 on POSIX).
-
-    A new database file is created so before SQLite does; SQLite gives its WAL and
-    shared-memory files the same mode. Files an older version left open are tightened.
-    """
-    with contextlib.suppress(FileExistsError):
-        os.close(os.open(path, os.O_WRONLY | os.O_CREAT | os.O_EXCL, paths.PRIVATE_FILE_MODE))
-    opened = connection.connect(path)
-    for own in (path, file_check.wal_file(path), Path(f"{path}-shm")):
-        paths.make_private(own)
-    return opened

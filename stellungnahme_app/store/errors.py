@@ -48,6 +48,11 @@ class StoreBusyError(StoreError):
     """Another program holds the database longer than we are willing to wait."""
 
 
+class StoreReadOnlyError(StoreError):
+    """The database cannot be written (write-protected folder or file, a full disk); the
+    drafts can still be read and exported."""
+
+
 class StoreDamagedError(StoreError):
     """The database is damaged and could not be repaired from a backup."""
 

@@ -79,6 +79,14 @@ def check_file(path: Path) -> None:
         raise ForeignWal(foreign)
 
 
+def check_contents(connection: sqlite3.Connection, path: Path) -> None:
+    """:func:`check_integrity`, and that the tables are ours (for a file checked through the
+    store's own read-only connection)."""
+    check_integrity(connection)
+    if not _contents(connection, with_drafts=False).ours:
+        raise DamagedFile(f"„{path.name}“ ist keine Entwurfsdatenbank dieses Programms")
+
+
 def is_usable_backup(path: Path) -> bool:
     try:
         check_file(path)

@@ -24,7 +24,12 @@ from stellungnahme_app import form
 from stellungnahme_app.errors import ExchangeFormatError
 from stellungnahme_app.store import backups, codec, rows, versions
 from stellungnahme_app.store.backups import BackupFile
-from stellungnahme_app.store.connection import DamagedFile, ForeignWal, read_only
+from stellungnahme_app.store.connection import (
+    DamagedFile,
+    ForeignWal,
+    read_only,
+    write_transaction,
+)
 from stellungnahme_app.store.errors import StoreDamagedError, StoreError
 from stellungnahme_app.store.file_check import is_usable_backup, wal_file
 from stellungnahme_app.store.records import VersionReason
@@ -342,6 +347,21 @@ def _rescued_version(row: tuple) -> RescuedVersion | None:
     except (ValueError, TypeError, ExchangeFormatError) as error:
         log.warning("Version aus beschädigter Datei nicht lesbar: %s", error)
         return None
+
+
+def rescue(db: sqlite3.Connection, replacement: Replacement, now: datetime) -> int:
+    """Take over into the restored database (``db``) what the damaged file still holds (see
+    :func:`take_over`); returns how many drafts. A failure only costs the rescue: it is
+    logged, and the result is 0."""
+    try:
+        drafts, kept_versions = read_rescuable(
+            replacement.damaged, without_wal=replacement.foreign_wal
+        )
+        with write_transaction(db):
+            return take_over(db, drafts, kept_versions, now)
+    except Exception:
+        log.exception("Rettung aus %s fehlgeschlagen", replacement.damaged)
+        return 0
 
 
 def take_over(

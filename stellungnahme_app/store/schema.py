@@ -37,7 +37,7 @@ from stellungnahme_app import exchange
 from stellungnahme_app.errors import ExchangeFormatError
 from stellungnahme_app.store import backups, search
 from stellungnahme_app.store.connection import write_transaction
-from stellungnahme_app.store.errors import StoreError
+from stellungnahme_app.store.errors import StoreError, StoreReadOnlyError
 
 log = logging.getLogger(__name__)
 
@@ -140,6 +140,23 @@ NEXT_DRAFT_ID_SQL = (
 
 def applied_migration_names(db: sqlite_utils.Database) -> list[str]:
     return [migration.name for migration in migrations.applied(db)]
+
+
+def require_current(connection: sqlite3.Connection, database: Path, reason: str) -> None:
+    """For a database that cannot be written (``reason``): refuse one that would need an
+    update, since it cannot be made."""
+    applied = applied_migration_names(sqlite_utils.Database(connection))
+    if any(name not in MIGRATION_NAMES for name in applied):
+        raise StoreError(
+            f"Die Entwurfsdatenbank „{database}“ wurde von einer neueren Version dieses "
+            "Programms angelegt. Bitte installieren Sie die aktuelle Version."
+        )
+    if len(applied) != CURRENT_SCHEMA:
+        raise StoreReadOnlyError(
+            f"Die Entwurfsdatenbank „{database}“ stammt von einer älteren Programmversion und "
+            f"muss umgestellt werden, doch sie ist schreibgeschützt. {reason} Bitte wenden Sie "
+            "sich an die IT."
+        )
 
 
 def update(connection: sqlite3.Connection, database: Path, now: datetime) -> None:

@@ -12,6 +12,7 @@ traceback and becomes a :class:`StoreBug`, which the error dialog shows as an in
 from __future__ import annotations
 
 import logging
+import shutil
 import sqlite3
 from pathlib import Path
 
@@ -20,6 +21,7 @@ from stellungnahme_app.store.errors import (
     StoreBusyError,
     StoreDamagedError,
     StoreError,
+    StoreReadOnlyError,
 )
 
 log = logging.getLogger(__name__)
@@ -29,6 +31,18 @@ DAMAGE_CODES = frozenset({sqlite3.SQLITE_CORRUPT, sqlite3.SQLITE_NOTADB})
 UNREACHABLE_CODES = frozenset(
     {sqlite3.SQLITE_CANTOPEN, sqlite3.SQLITE_IOERR, sqlite3.SQLITE_PROTOCOL}
 )
+# What SQLite reports when it cannot create or write a file (or its -shm and -wal files).
+UNWRITABLE_CODES = frozenset(
+    {
+        sqlite3.SQLITE_CANTOPEN,
+        sqlite3.SQLITE_READONLY,
+        sqlite3.SQLITE_PERM,
+        sqlite3.SQLITE_IOERR,
+        sqlite3.SQLITE_FULL,
+    }
+)
+CAN_READ_NOT_WRITE = "Ihre Entwürfe können gelesen und ausgegeben, aber nicht geändert werden."
+_NEARLY_FULL_BYTES = 1024 * 1024
 DESK_CODES = (
     BUSY_CODES
     | DAMAGE_CODES
@@ -53,6 +67,44 @@ def is_busy(error: sqlite3.Error) -> bool:
     return primary_code(error) in BUSY_CODES
 
 
+def prevents_writing(error: sqlite3.Error) -> bool:
+    """True if SQLite could not create or write a file: the database may still be readable."""
+    return primary_code(error) in UNWRITABLE_CODES
+
+
+def read_only_reason(path: Path, error: sqlite3.Error | None) -> str:
+    """Why the database at ``path`` can only be read (German): ``error`` is what SQLite
+    reported when it tried to open it for writing, ``None`` if the file itself is
+    write-protected."""
+    if error is None:
+        return f"Die Datei „{path}“ ist schreibgeschützt."
+    folder = path.parent
+    try:
+        full = shutil.disk_usage(folder).free < _NEARLY_FULL_BYTES
+    except OSError:
+        full = False
+    if full or primary_code(error) == sqlite3.SQLITE_FULL:
+        return f"Auf dem Laufwerk von „{folder}“ ist kein Platz mehr frei."
+    if primary_code(error) == sqlite3.SQLITE_IOERR:
+        return (
+            f"Auf das Laufwerk von „{folder}“ kann nicht geschrieben werden (es ist voll oder "
+            f"schreibgeschützt); SQLite kann dort seine Hilfsdatei „{path.name}-shm“ nicht "
+            "anlegen."
+        )
+    return (
+        f"Der Ordner „{folder}“ ist schreibgeschützt: SQLite kann dort seine Hilfsdatei "
+        f"„{path.name}-shm“ nicht anlegen."
+    )
+
+
+def read_only_error(reason: str) -> StoreReadOnlyError:
+    """What a change that cannot be written tells the user."""
+    return StoreReadOnlyError(
+        f"Die Entwurfsdatenbank ist schreibgeschützt geöffnet. {reason} {CAN_READ_NOT_WRITE} "
+        "Bitte wenden Sie sich an die IT."
+    )
+
+
 def store_error(error: sqlite3.Error, path: Path) -> StoreError | StoreBug:
     """The exception to raise for ``error`` (which is being handled) on the database ``path``."""
     code = primary_code(error)
@@ -69,9 +121,9 @@ def store_error(error: sqlite3.Error, path: Path) -> StoreError | StoreBug:
             "Bitte versuchen Sie es in einigen Sekunden erneut."
         )
     if code == sqlite3.SQLITE_READONLY:
-        return StoreError(
+        return StoreReadOnlyError(
             f"In die Entwurfsdatenbank „{path}“ kann nicht geschrieben werden "
-            "(schreibgeschützt). Bitte wenden Sie sich an die IT."
+            f"(schreibgeschützt). {CAN_READ_NOT_WRITE} Bitte wenden Sie sich an die IT."
         )
     if code == sqlite3.SQLITE_FULL:
         return StoreError(

@@ -15,6 +15,7 @@ from stellungnahme_app.model import Draft
 from stellungnahme_app.store import Store, StoreError
 
 from .clock import FakeClock
+from .protection import unwritable
 
 PAGE_SIZE = 4096
 
@@ -122,19 +123,14 @@ def test_database_path_that_is_a_folder(db_path: Path) -> None:
     assert "Ordner" in caught.value.message
 
 
-@pytest.mark.skipif(
-    not hasattr(os, "geteuid") or os.geteuid() == 0, reason="root ignores file permissions"
-)
-def test_read_only_folder_gives_a_german_message(tmp_path: Path) -> None:
+@pytest.mark.skipif(sys.platform == "win32", reason="POSIX permissions")
+def test_no_database_can_be_made_in_a_write_protected_folder(tmp_path: Path) -> None:
     folder = tmp_path / "gesperrt"
     folder.mkdir()
-    folder.chmod(0o500)
-    try:
-        with pytest.raises(StoreError) as caught:
-            Store.open(folder / "stellungnahme.db")
-        assert "Entwurfsdatenbank" in caught.value.message
-    finally:
-        folder.chmod(0o700)
+    with unwritable(folder), pytest.raises(StoreError) as caught:
+        Store.open(folder / "stellungnahme.db")
+    assert "kann nicht angelegt werden" in caught.value.message
+    assert f"Der Ordner „{folder}“ ist schreibgeschützt" in caught.value.message
 
 
 def test_read_only_database_gives_a_german_message(db_path: Path) -> None:

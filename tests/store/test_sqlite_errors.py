@@ -11,7 +11,14 @@ import pytest
 
 from stellungnahme_app.errors import StellungnahmeError
 from stellungnahme_app.model import Draft
-from stellungnahme_app.store import Store, StoreBug, StoreBusyError, StoreDamagedError, StoreError
+from stellungnahme_app.store import (
+    Store,
+    StoreBug,
+    StoreBusyError,
+    StoreDamagedError,
+    StoreError,
+    StoreReadOnlyError,
+)
 from stellungnahme_app.store.sqlite_errors import is_damage, store_error
 
 
@@ -61,8 +68,8 @@ def test_a_bug_is_no_user_message_and_is_logged_with_its_traceback(
         (sqlite3.SQLITE_BUSY, StoreBusyError, "anderes Programmfenster"),
         (sqlite3.SQLITE_LOCKED, StoreBusyError, "anderes Programmfenster"),
         (sqlite3.SQLITE_BUSY_SNAPSHOT, StoreBusyError, "anderes Programmfenster"),
-        (sqlite3.SQLITE_READONLY, StoreError, "schreibgeschützt"),
-        (sqlite3.SQLITE_READONLY_DBMOVED, StoreError, "schreibgeschützt"),
+        (sqlite3.SQLITE_READONLY, StoreReadOnlyError, "schreibgeschützt"),
+        (sqlite3.SQLITE_READONLY_DBMOVED, StoreReadOnlyError, "schreibgeschützt"),
         (sqlite3.SQLITE_FULL, StoreError, "nicht genug Platz"),
         (sqlite3.SQLITE_CORRUPT, StoreDamagedError, "beschädigt"),
         (sqlite3.SQLITE_CORRUPT_INDEX, StoreDamagedError, "beschädigt"),
