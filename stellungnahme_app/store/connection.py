@@ -6,6 +6,7 @@ window has the file open.
 from __future__ import annotations
 
 import contextlib
+import logging
 import os
 import sqlite3
 from collections.abc import Iterator
@@ -14,6 +15,8 @@ from pathlib import Path
 from stellungnahme_app import paths
 from stellungnahme_app.store import sqlite_errors
 from stellungnahme_app.store.errors import StoreBusyError
+
+log = logging.getLogger(__name__)
 
 BUSY_TIMEOUT_SECONDS = 5.0
 
@@ -74,10 +77,39 @@ def connect_read_only(path: Path) -> sqlite3.Connection:
     try:
         return _probed(base)
     except sqlite3.Error as error:
-        wal = Path(f"{path}-wal")
-        if not sqlite_errors.prevents_writing(error) or (wal.exists() and wal.stat().st_size):
+        if not sqlite_errors.prevents_writing(error) or _holds_changes(path):
             raise
     return _probed(base + "&immutable=1")
+
+
+def _holds_changes(path: Path) -> bool:
+    """True if a WAL file or a rollback journal beside the database holds anything."""
+    for companion in (Path(f"{path}-wal"), Path(f"{path}-journal")):
+        with contextlib.suppress(FileNotFoundError):
+            if companion.stat().st_size > 0:
+                return True
+    return False
+
+
+def roll_back_interrupted_transaction(path: Path) -> None:
+    """Let SQLite roll back a transaction a killed program left in a rollback journal
+    (``-journal``: the store uses one only while it leaves WAL mode before a restore).
+
+    Only a connection that may write can do so; the read-only check of the file would fail
+    on such a "hot" journal. Anything that goes wrong here is left to that check to report.
+    """
+    if not Path(f"{path}-journal").exists():
+        return
+    try:
+        recovering = sqlite3.connect(str(path), timeout=BUSY_TIMEOUT_SECONDS)
+    except sqlite3.Error:
+        return
+    try:
+        recovering.execute("SELECT count(*) FROM sqlite_master").fetchone()
+    except sqlite3.Error as error:
+        log.warning("Unterbrochene Transaktion in %s nicht zurückgerollt: %s", path, error)
+    finally:
+        recovering.close()
 
 
 def _probed(uri: str) -> sqlite3.Connection:

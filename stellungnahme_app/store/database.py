@@ -178,6 +178,7 @@ class Store:
 
     def _open_connection(self) -> None:
         path = self.path
+        connection.roll_back_interrupted_transaction(path)
         try:
             # Checked read-only first: a read-write connection to a damaged file could write
             # into it (a checkpoint of its WAL file) or delete the WAL file when it closes.
@@ -224,7 +225,12 @@ class Store:
             self.close()
             raise sqlite_errors.store_error(cause or error, path) from error
         self.read_only_reason = sqlite_errors.read_only_reason(path, cause)
-        log.warning("Entwurfsdatenbank nur lesend geöffnet: %s", self.read_only_reason)
+        log.warning(
+            "Entwurfsdatenbank nur lesend geöffnet: %s (SQLite: %s %s)",
+            self.read_only_reason,
+            getattr(cause, "sqlite_errorname", "-"),
+            cause,
+        )
 
     def _after_open(self) -> None:
         try:

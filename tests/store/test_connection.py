@@ -3,6 +3,7 @@ the disk or the file allows no writing – the drafts can still be read and expo
 
 from __future__ import annotations
 
+import signal
 import subprocess
 import sys
 from pathlib import Path
@@ -106,3 +107,40 @@ def test_on_a_full_disk_the_drafts_open_read_only(db_path: Path, clock: FakeCloc
     with Store.open(db_path, clock=clock) as store:
         assert not store.read_only
         assert len(store.list_drafts()) == 2
+
+
+_KILLED_IN_A_ROLLBACK_TRANSACTION = """
+import sqlite3, sys, time
+connection = sqlite3.connect(sys.argv[1], isolation_level=None)
+connection.execute("PRAGMA journal_mode = DELETE")
+connection.execute("PRAGMA cache_size = 1")  # pages go to the file before the commit
+connection.execute("BEGIN IMMEDIATE")
+connection.execute("UPDATE draft_texts SET body = body || body")
+connection.execute("UPDATE drafts SET title = 'halb geschrieben'")
+print("mitten drin", flush=True)
+time.sleep(60)
+"""
+
+
+@pytest.mark.skipif(not hasattr(signal, "SIGKILL"), reason="needs POSIX signals")
+def test_a_transaction_killed_midway_is_rolled_back_and_the_store_opens_as_usual(
+    db_path: Path, clock: FakeClock
+) -> None:
+    """A kill while the journal mode is being changed (before a restore) leaves a hot
+    rollback journal, which only a connection that may write can roll back."""
+    _two_drafts(db_path, clock)
+    with subprocess.Popen(
+        [sys.executable, "-c", _KILLED_IN_A_ROLLBACK_TRANSACTION, str(db_path)],
+        stdout=subprocess.PIPE,
+        text=True,
+    ) as child:
+        assert child.stdout is not None
+        assert child.stdout.readline() == "mitten drin\n"
+        child.send_signal(signal.SIGKILL)
+    assert Path(f"{db_path}-journal").stat().st_size > 0
+    with Store.open(db_path, clock=clock) as store:
+        assert not store.read_only
+        assert store.recovery_notice is None
+        assert {s.title for s in store.list_drafts()} == {"Zwiebelmarkt", "Domplatz"}
+        store.create(Draft(document_title="weiter"))
+    assert not Path(f"{db_path}-journal").exists()
