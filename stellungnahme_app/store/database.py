@@ -3,9 +3,11 @@
 One file (``stellungnahme.db`` in the data folder) in WAL mode with ``synchronous=FULL``:
 a save is one ``BEGIN IMMEDIATE`` transaction that checks the draft's revision before it
 writes, so a second window or program can never silently overwrite a newer state. On open
-the file is checked (``PRAGMA quick_check``); a damaged file is moved aside, never
-overwritten, and the newest good backup takes its place (:mod:`.recovery`). The rows and
-their mapping are in :mod:`.rows`, versions in :mod:`.versions`, backups in :mod:`.backups`.
+the file is checked (:mod:`.file_check`); a damaged, missing or empty file is replaced by the
+newest good backup, a damaged one is moved aside, never overwritten (:mod:`.recovery`); where
+nothing can be written, the drafts open read-only. The rows and their mapping are in
+:mod:`.rows`, lists in :mod:`.listing`, versions in :mod:`.versions`, backups in
+:mod:`.backups`, connections in :mod:`.connection`.
 """
 
 from __future__ import annotations
@@ -67,8 +69,9 @@ def utc_now() -> datetime:
     return datetime.now(UTC)
 
 
-def _guarded(method: Callable[P, R]) -> Callable[P, R]:
-    """Run a public method under the store's lock, with SQLite errors in German."""
+def _guarded(method: Callable[P, R], *, writes: bool = False) -> Callable[P, R]:
+    """Run a public method under the store's lock, with SQLite errors in German; one that
+    ``writes`` is refused while the store is read-only."""
 
     @functools.wraps(method)
     def wrapper(*args: P.args, **kwargs: P.kwargs) -> R:
@@ -77,6 +80,8 @@ def _guarded(method: Callable[P, R]) -> Callable[P, R]:
         with store._lock:
             if store._connection is None:
                 raise StoreError("Die Entwurfsdatenbank ist bereits geschlossen.")
+            if writes and store.read_only_reason is not None:
+                raise sqlite_errors.read_only_error(store.read_only_reason)
             try:
                 return method(*args, **kwargs)
             except sqlite3.Error as error:
@@ -86,18 +91,7 @@ def _guarded(method: Callable[P, R]) -> Callable[P, R]:
 
 
 def _writing(method: Callable[P, R]) -> Callable[P, R]:
-    """:func:`_guarded` for a method that writes: refused while the store is read-only."""
-    guarded = _guarded(method)
-
-    @functools.wraps(method)
-    def wrapper(*args: P.args, **kwargs: P.kwargs) -> R:
-        store = args[0]
-        assert isinstance(store, Store)
-        if store.read_only_reason is not None:
-            raise sqlite_errors.read_only_error(store.read_only_reason)
-        return guarded(*args, **kwargs)
-
-    return wrapper
+    return _guarded(method, writes=True)
 
 
 class Store:
@@ -699,5 +693,3 @@ class Store:
         self._after_open()
         log.info("Sicherung %s eingespielt; bisherige Datenbank: %s", chosen.path, aside)
         return chosen.path
-
-    # ------------------------------------------------------------------ recovery
