@@ -332,7 +332,38 @@ def stored_draft(row: tuple[Any, ...]) -> StoredDraft:
 
 def summary(row: tuple[Any, ...], today: date) -> DraftSummary:
     """A row of :data:`SUMMARY_COLUMNS` and a snippet as one line of a list (or
-    :class:`UnreadableRow`)."""
+    :class:`UnreadableRow`).
+
+    Lists map thousands of rows, so a sound row takes the short way; only one that fails it
+    is looked at value by value to say what is wrong.
+    """
+    draft_id, number, title, department, status_value, deadline, changed, deleted, snippet = row
+    try:
+        if not (type(number) is str and type(title) is str and type(department) is str):
+            raise TypeError("not plain text")  # UnreadableText is a subclass of str
+        status = _STATUS_BY_VALUE.get(status_value) or status_of(status_value, draft_id)
+        due = date.fromisoformat(deadline) if deadline else None
+        changed_at = datetime.fromisoformat(changed).astimezone()
+        deleted_at = datetime.fromisoformat(deleted).astimezone() if deleted is not None else None
+    except (TypeError, ValueError, OverflowError, UnreadableRow):
+        return _checked_summary(row, today)
+    return DraftSummary(
+        id=draft_id,
+        number=number,
+        title=title,
+        department=department,
+        status=status,
+        deadline=due,
+        changed=changed_at,
+        deleted=deleted_at,
+        overdue=due is not None and due < today and status is not Status.DONE,
+        snippet=snippet,
+    )
+
+
+def _checked_summary(row: tuple[Any, ...], today: date) -> DraftSummary:
+    """:func:`summary` value by value, raising :class:`UnreadableRow` for the first that
+    cannot be read."""
     draft_id, number, title, department, status_value, deadline, changed, deleted, snippet = row
     status = status_of(status_value, draft_id)
     due = _day(deadline, draft_id, "Frist")
