@@ -217,14 +217,9 @@ class Store:
             ) from damage
         except sqlite3.Error as error:
             self.close()
-            raise sqlite_errors.store_error(cause or error, path) from error
+            raise sqlite_errors.unreadable_error(error, path, cause) from error
         self.read_only_reason = sqlite_errors.read_only_reason(path, cause)
-        log.warning(
-            "Entwurfsdatenbank nur lesend geöffnet: %s (SQLite: %s %s)",
-            self.read_only_reason,
-            getattr(cause, "sqlite_errorname", "-"),
-            cause,
-        )
+        log.warning("Nur lesend geöffnet: %s (SQLite: %r)", self.read_only_reason, cause)
 
     def _after_open(self) -> None:
         try:

@@ -97,6 +97,20 @@ def read_only_reason(path: Path, error: sqlite3.Error | None) -> str:
     )
 
 
+def unreadable_error(
+    error: sqlite3.Error, path: Path, cause: sqlite3.Error | None
+) -> StoreError | StoreBug:
+    """What the user is told when the database could be opened neither for writing
+    (``cause``) nor for reading (``error``, which is being handled)."""
+    failure = store_error(error, path)  # logged; a bug stays one
+    if isinstance(failure, StoreBug):
+        return failure
+    return StoreError(
+        f"Die Entwurfsdatenbank „{path}“ kann weder geändert noch gelesen werden. "
+        f"{read_only_reason(path, cause)} Bitte wenden Sie sich an die IT."
+    )
+
+
 def read_only_error(reason: str) -> StoreReadOnlyError:
     """What a change that cannot be written tells the user."""
     return StoreReadOnlyError(

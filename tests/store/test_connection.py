@@ -11,7 +11,7 @@ from pathlib import Path
 import pytest
 
 from stellungnahme_app.model import Draft
-from stellungnahme_app.store import Store, StoreReadOnlyError
+from stellungnahme_app.store import Store, StoreError, StoreReadOnlyError
 
 from .clock import FakeClock
 from .protection import unwritable
@@ -75,7 +75,7 @@ def test_a_write_protected_database_file_opens_read_only(db_path: Path, clock: F
 _OPEN_ON_A_FULL_DISK = """
 import resource, signal, sys
 from pathlib import Path
-from stellungnahme_app.store import Store, StoreReadOnlyError
+from stellungnahme_app.store import Store, StoreError, StoreReadOnlyError
 signal.signal(signal.SIGXFSZ, signal.SIG_IGN)
 resource.setrlimit(resource.RLIMIT_FSIZE, (0, resource.RLIM_INFINITY))
 with Store.open(Path(sys.argv[1])) as store:
@@ -122,13 +122,7 @@ time.sleep(60)
 """
 
 
-@pytest.mark.skipif(not hasattr(signal, "SIGKILL"), reason="needs POSIX signals")
-def test_a_transaction_killed_midway_is_rolled_back_and_the_store_opens_as_usual(
-    db_path: Path, clock: FakeClock
-) -> None:
-    """A kill while the journal mode is being changed (before a restore) leaves a hot
-    rollback journal, which only a connection that may write can roll back."""
-    _two_drafts(db_path, clock)
+def _killed_in_a_rollback_transaction(db_path: Path) -> None:
     with subprocess.Popen(
         [sys.executable, "-c", _KILLED_IN_A_ROLLBACK_TRANSACTION, str(db_path)],
         stdout=subprocess.PIPE,
@@ -138,9 +132,36 @@ def test_a_transaction_killed_midway_is_rolled_back_and_the_store_opens_as_usual
         assert child.stdout.readline() == "mitten drin\n"
         child.send_signal(signal.SIGKILL)
     assert Path(f"{db_path}-journal").stat().st_size > 0
+
+
+@pytest.mark.skipif(not hasattr(signal, "SIGKILL"), reason="needs POSIX signals")
+def test_a_transaction_killed_midway_is_rolled_back_and_the_store_opens_as_usual(
+    db_path: Path, clock: FakeClock
+) -> None:
+    """A kill while the journal mode is being changed (before a restore) leaves a hot
+    rollback journal, which only a connection that may write can roll back."""
+    _two_drafts(db_path, clock)
+    _killed_in_a_rollback_transaction(db_path)
     with Store.open(db_path, clock=clock) as store:
         assert not store.read_only
         assert store.recovery_notice is None
         assert {s.title for s in store.list_drafts()} == {"Zwiebelmarkt", "Domplatz"}
         store.create(Draft(document_title="weiter"))
     assert not Path(f"{db_path}-journal").exists()
+
+
+@pytest.mark.skipif(not hasattr(signal, "SIGKILL"), reason="needs POSIX signals")
+def test_a_killed_transaction_in_a_write_protected_folder_is_neither_read_nor_touched(
+    db_path: Path, clock: FakeClock
+) -> None:
+    """Reading the file without rolling the transaction back could show half a change."""
+    _two_drafts(db_path, clock)
+    _killed_in_a_rollback_transaction(db_path)
+    journal = Path(f"{db_path}-journal").read_bytes()
+    with unwritable(db_path.parent), pytest.raises(StoreError) as caught:
+        Store.open(db_path, clock=clock)
+    assert "weder geändert noch gelesen" in caught.value.message
+    assert CAN_READ_AND_EXPORT not in caught.value.message
+    assert Path(f"{db_path}-journal").read_bytes() == journal
+    with Store.open(db_path, clock=clock) as store:
+        assert {s.title for s in store.list_drafts()} == {"Zwiebelmarkt", "Domplatz"}
