@@ -580,7 +580,7 @@ class Store:
                     self._report([problem])
                     raise rows.damaged_draft(problem) from problem
             status = (
-                Status(rows.lenient_status(status_value))
+                rows.status_of(rows.lenient_status(status_value))
                 if reason is VersionReason.STATUS
                 else None
             )

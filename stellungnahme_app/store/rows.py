@@ -42,10 +42,6 @@ def moment(text: str | None) -> datetime | None:
     return datetime.fromisoformat(text).astimezone()
 
 
-def day(text: str | None) -> date | None:
-    return date.fromisoformat(text) if text else None
-
-
 # ---------------------------------------------------------------------- writing
 
 
@@ -276,9 +272,10 @@ def status_of(value: object, draft_id: int = 0) -> Status:
 
 
 def lenient_status(value: object) -> str:
-    """A status value fit to be written back: the stored one if readable, else "Entwurf"."""
+    """A status value fit to be written back: the stored one if readable (also one this
+    version does not know), else "Entwurf"."""
     try:
-        return status_of(value).value
+        return _text(value, 0, "")
     except UnreadableRow:
         return Status.DRAFT.value
 

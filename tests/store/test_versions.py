@@ -239,3 +239,21 @@ def test_a_version_row_that_cannot_be_read_is_left_out_of_the_list(
         )
     connection.close()
     assert [v.id for v in store.versions(stored.id)] == [kept.id]
+
+
+def test_a_status_this_version_does_not_know_counts_as_draft_and_is_kept(
+    store: Store, db_path: Path, reference_draft: Draft
+) -> None:
+    """A newer program may know more statuses; this one must neither fail nor forget it."""
+    stored = store.create(reference_draft)
+    connection = sqlite3.connect(db_path)
+    with connection:
+        connection.execute("UPDATE drafts SET status = 'archiviert' WHERE id = ?", (stored.id,))
+    connection.close()
+    info = store.keep_version(stored.id, VersionReason.STATUS)
+    assert info.summary.startswith("Status „Entwurf“")
+    assert store.load(stored.id).status is Status.DRAFT
+    store.restore_version(info.id)
+    connection = sqlite3.connect(db_path)
+    assert connection.execute("SELECT status FROM drafts").fetchall() == [("archiviert",)]
+    connection.close()
