@@ -129,19 +129,24 @@ def write_draft(
         return
     db.execute(
         "UPDATE drafts SET number = ?, title = ?, department = ?, status = ?, deadline = ?, "
-        "created = ?, changed = ?, revision = ?, deleted = ? WHERE id = ?",
+        "changed = ?, revision = ? WHERE id = ?",
         (
             text.number,
             text.title,
             text.department,
             row.status,
             row.deadline,
-            row.created,
             row.changed,
             row.revision,
-            row.deleted,
             row.id,
         ),
+    )
+    # Rarely changed (the rescue, a mended row); written only then, as rewriting the same
+    # value would still rewrite the index of ``deleted`` on every save.
+    db.execute(
+        "UPDATE drafts SET created = ?, deleted = ? "
+        "WHERE id = ? AND (created IS NOT ? OR deleted IS NOT ?)",
+        (row.created, row.deleted, row.id, row.created, row.deleted),
     )
     db.execute(
         "UPDATE draft_texts SET content = ?, body = ? WHERE id = ?",
