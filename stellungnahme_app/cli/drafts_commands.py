@@ -163,6 +163,8 @@ def _with_workspace(action: Callable[[Workspace], int]) -> int:
     with Workspace.open(configuration=load_configuration_reporting()) as workspace:
         if workspace.recovery_notice:
             print(workspace.recovery_notice, file=sys.stderr)
+        if workspace.read_only_reason:
+            print(f"Nur lesen: {workspace.read_only_reason}", file=sys.stderr)
         try:
             return action(workspace)
         except (DraftNotFound, BackupNotFound) as error:
@@ -180,6 +182,12 @@ def run_list(args: argparse.Namespace) -> int:
             rows = workspace.search(args.search, status=args.status)
         else:
             rows = workspace.list_drafts(status=args.status, trash=args.trash)
+        for damaged in workspace.unreadable_drafts():
+            print(
+                f"Entwurf Nr. {damaged.id} ist beschädigt und fehlt in der Liste: "
+                f"{for_terminal(damaged.problem)}",
+                file=sys.stderr,
+            )
         if not rows:
             print("Keine Entwürfe gefunden." if args.search or args.status else "Keine Entwürfe.")
             return ExitCode.OK

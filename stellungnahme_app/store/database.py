@@ -18,7 +18,7 @@ import logging
 import os
 import sqlite3
 import threading
-from collections.abc import Callable
+from collections.abc import Callable, Sequence
 from datetime import UTC, date, datetime, timedelta
 from pathlib import Path
 from typing import ParamSpec, TypeVar
@@ -293,31 +293,20 @@ class Store:
         self, draft: Draft, *, status: Status = Status.DRAFT, deadline: date | None = None
     ) -> StoredDraft:
         """Store ``draft`` as a new draft and return it with its id (revision 1)."""
-        now = self.clock()
-        text = DraftText.of(draft)
         with self._write() as db:
-            draft_id = db.execute(schema.NEXT_DRAFT_ID_SQL).fetchone()[0]
-            row = DraftRow(
-                id=draft_id,
-                status=status.value,
-                deadline=deadline.isoformat() if deadline else None,
-                created=rows.stamp(now),
-                changed=rows.stamp(now),
-                revision=1,
-                deleted=None,
-            )
-            rows.write_draft(db, row, text, replacing=None)
-        created = now.astimezone()
-        return StoredDraft(
-            id=draft_id,
-            draft=draft,
-            status=status,
-            deadline=deadline,
-            created=created,
-            changed=created,
-            revision=1,
-            deleted=None,
-        )
+            return rows.insert_new(db, draft, status, deadline, self.clock())
+
+    @_writing
+    def create_all(self, drafts: Sequence[Draft], *, reason: VersionReason) -> list[StoredDraft]:
+        """Store each draft as a new one with a version kept for ``reason`` (an import), in
+        one transaction: either all are stored or, if one fails, none."""
+        now = self.clock()
+        with self._write() as db:
+            created = [rows.insert_new(db, draft, Status.DRAFT, None, now) for draft in drafts]
+            for stored in created:
+                content = codec.encode_content(stored.draft)
+                versions.keep(db, stored.id, stored.draft, content, reason, now)
+        return created
 
     @_guarded
     def load(self, draft_id: int) -> StoredDraft:

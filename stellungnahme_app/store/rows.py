@@ -18,7 +18,7 @@ from typing import Any, TypeVar
 
 from stellungnahme_app.errors import ExchangeFormatError
 from stellungnahme_app.model import Draft
-from stellungnahme_app.store import codec, search, sqlite_errors
+from stellungnahme_app.store import codec, schema, search, sqlite_errors
 from stellungnahme_app.store.errors import DraftNotFound, StoreDamagedError
 from stellungnahme_app.store.records import DraftSummary, Status, StoredDraft
 
@@ -158,6 +158,38 @@ def write_draft(
     elif indexed != replacing:
         search.unindex(db, row.id, replacing.number, replacing.title, replacing.body)
         search.index(db, row.id, indexed.number, indexed.title, indexed.body)
+
+
+def insert_new(
+    db: sqlite3.Connection,
+    draft: Draft,
+    status: Status,
+    deadline: date | None,
+    now: datetime,
+) -> StoredDraft:
+    """Insert a new draft (revision 1, the next free id); inside a write transaction."""
+    draft_id = db.execute(schema.NEXT_DRAFT_ID_SQL).fetchone()[0]
+    row = DraftRow(
+        id=draft_id,
+        status=status.value,
+        deadline=deadline.isoformat() if deadline else None,
+        created=stamp(now),
+        changed=stamp(now),
+        revision=1,
+        deleted=None,
+    )
+    write_draft(db, row, DraftText.of(draft), replacing=None)
+    created = now.astimezone()
+    return StoredDraft(
+        id=draft_id,
+        draft=draft,
+        status=status,
+        deadline=deadline,
+        created=created,
+        changed=created,
+        revision=1,
+        deleted=None,
+    )
 
 
 def remove_for_good(db: sqlite3.Connection, draft_id: int, indexed: IndexedText) -> None:

@@ -26,11 +26,13 @@ from PySide6.QtGui import (
 )
 from PySide6.QtWidgets import (
     QFileDialog,
+    QFrame,
     QLabel,
     QMainWindow,
     QMessageBox,
     QPushButton,
     QStackedWidget,
+    QVBoxLayout,
     QWidget,
 )
 
@@ -42,6 +44,7 @@ from stellungnahme_app.ui.editor_page import EditorPage
 from stellungnahme_app.ui.error_reporting import show_error, show_notice
 from stellungnahme_app.ui.file_drops import dropped_exchange_files
 from stellungnahme_app.ui.overview_page import OverviewPage
+from stellungnahme_app.ui.textbaustein_loading import TextbausteinLoader
 from stellungnahme_app.workspace import (
     FileReading,
     ImportReport,
@@ -51,7 +54,6 @@ from stellungnahme_app.workspace import (
 )
 
 if TYPE_CHECKING:
-    from stellungnahme_app.textbausteine import Textbaustein
     from stellungnahme_app.ui.draft_session import DraftSession
     from stellungnahme_app.ui.editor.editor_widget import DraftEditor
 
@@ -79,8 +81,6 @@ class MainWindow(QMainWindow):
         self.setObjectName("hauptfenster")
         self.workspace = workspace
         self._deleted_id: int | None = None
-        self._reading_textbausteine = False
-        self._after_textbausteine: list[Callable[[], object]] = []
         self.setWindowIcon(app_icon())
         self.setAcceptDrops(True)
         self.setAccessibleName("Stellungnahme")
@@ -95,6 +95,7 @@ class MainWindow(QMainWindow):
         self.overview.trash_requested.connect(self.show_trash)
 
         self.editor_page = EditorPage(workspace)
+        self._textbausteine = TextbausteinLoader(workspace, self, self.editor_page.ensure_editor)
         self.editor_page.overview_requested.connect(self.show_overview)
         self.editor_page.history_requested.connect(self.show_history)
         self.editor_page.status_message.connect(self.statusBar().showMessage)
@@ -103,7 +104,23 @@ class MainWindow(QMainWindow):
         self.pages = QStackedWidget()
         self.pages.addWidget(self.overview)
         self.pages.addWidget(self.editor_page)
-        self.setCentralWidget(self.pages)
+        self.read_only_banner = QLabel()
+        self.read_only_banner.setObjectName("nur_lesen")
+        self.read_only_banner.setWordWrap(True)
+        self.read_only_banner.setFrameShape(QFrame.Shape.StyledPanel)
+        self.read_only_banner.setMargin(6)
+        self.read_only_banner.setAccessibleName("Nur lesen")
+        self.read_only_banner.setTextFormat(Qt.TextFormat.PlainText)
+        reason = workspace.read_only_reason
+        self.read_only_banner.setText(f"Nur lesen: {reason}" if reason else "")
+        self.read_only_banner.setVisible(reason is not None)
+        central = QWidget()
+        central_layout = QVBoxLayout(central)
+        central_layout.setContentsMargins(0, 0, 0, 0)
+        central_layout.addWidget(self.read_only_banner)
+        central_layout.addWidget(self.pages, 1)
+        self.setCentralWidget(central)
+        self.overview.set_read_only(reason is not None)
 
         self._build_status_bar()
         self.editor_page.save_state.connect(self.save_label.setText)
@@ -185,6 +202,9 @@ class MainWindow(QMainWindow):
         self.action_overview.setEnabled(editing)
         # In the editor Ctrl+Z belongs to the text fields, never to an earlier delete.
         self.action_undo_delete.setEnabled(not editing and self._deleted_id is not None)
+        writable = self.workspace.read_only_reason is None
+        for action in (self.action_new, self.action_import):
+            action.setEnabled(writable)
 
     def _update_title(self) -> None:
         if self.is_editing():
@@ -195,39 +215,7 @@ class MainWindow(QMainWindow):
     def load_textbausteine(self, then: Callable[[], object] | None = None) -> None:
         """Read the Textbausteine on a worker thread (a broken or slow folder never freezes
         the window), build the editor with them, then call ``then``."""
-        if then is not None:
-            self._after_textbausteine.append(then)
-        if self.workspace.textbausteine_loaded:
-            self._textbausteine_ready()
-            return
-        if self._reading_textbausteine:
-            return
-        self._reading_textbausteine = True
-        run_in_background(
-            self,
-            self.workspace.read_textbausteine,
-            busy_text="Textbausteine werden gelesen …",
-            on_success=self._textbausteine_read,
-            on_error=self._textbausteine_failed,
-            delivers_result=False,
-        )
-
-    def _textbausteine_read(self, result: tuple[list[Textbaustein], list[str]]) -> None:
-        self._reading_textbausteine = False
-        self.workspace.use_textbausteine(*result)
-        self._textbausteine_ready()
-
-    def _textbausteine_failed(self, error: BaseException) -> None:
-        self._reading_textbausteine = False
-        show_error(self, error, action="Die Textbausteine konnten nicht gelesen werden.")
-        self.workspace.use_textbausteine([], [])
-        self._textbausteine_ready()
-
-    def _textbausteine_ready(self) -> None:
-        self.editor_page.ensure_editor()
-        waiting, self._after_textbausteine = self._after_textbausteine, []
-        for then in waiting:
-            then()
+        self._textbausteine.load(then)
 
     # ------------------------------------------------------------------ opening and closing
 
@@ -236,7 +224,7 @@ class MainWindow(QMainWindow):
 
         While the Textbausteine are still being read, the draft opens as soon as they are.
         """
-        if self._reading_textbausteine:
+        if self._textbausteine.reading:
             self.load_textbausteine(lambda: self.open_draft(draft_id, step=step))
             return True
         if not self.editor_page.open_draft(draft_id, step=step):
@@ -275,7 +263,7 @@ class MainWindow(QMainWindow):
     # ------------------------------------------------------------------ overview actions
 
     def new_draft(self) -> None:
-        if self._reading_textbausteine:
+        if self._textbausteine.reading:
             self.load_textbausteine(self.new_draft)
             return
         if not self.close_session():
@@ -444,22 +432,45 @@ class MainWindow(QMainWindow):
         self.overview.refresh()
         self.overview.select_draft(draft_id)
 
-    def show_history(self) -> None:
-        if self.session is None:
-            return
+    def show_history(self, draft_id: int | None = None) -> None:
+        """The versions of the open draft (or of ``draft_id``, e.g. an unreadable one)."""
+        if draft_id is None:
+            if self.session is None:
+                return
+            self.session.save_now()
+            draft_id = self.session.draft_id
         from stellungnahme_app.ui.history_dialog import HistoryDialog
 
-        self.session.save_now()
-        dialog = HistoryDialog(self.workspace, self.session.draft_id, self)
+        dialog = HistoryDialog(self.workspace, draft_id, self)
         dialog.setAttribute(Qt.WidgetAttribute.WA_DeleteOnClose)
-        dialog.restore_requested.connect(self.restore_version)
+        dialog.restore_requested.connect(
+            lambda version_id, of=draft_id: self.restore_version(version_id, draft_id=of)
+        )
         dialog.open()
 
-    def restore_version(self, version_id: int) -> bool:
-        """Make an older version the current state of the open draft."""
-        restored = self.editor_page.restore_version(version_id)
-        self._update_title()
-        return restored
+    def restore_version(self, version_id: int, *, draft_id: int | None = None) -> bool:
+        """Make an older version the current state of its draft (shown, if it is open)."""
+        if self.session is not None and draft_id in (None, self.session.draft_id):
+            restored = self.editor_page.restore_version(version_id)
+            self._update_title()
+            return restored
+        try:
+            opened = self.workspace.restore_version(version_id)
+        except StellungnahmeError as error:
+            show_error(self, error, action="Die Version konnte nicht wiederhergestellt werden.")
+            return False
+        self.overview.refresh()
+        self.overview.select_draft(opened.id)
+        self.statusBar().showMessage(f"Frühere Fassung wiederhergestellt: {opened.title}", 10_000)
+        return True
+
+    def show_unreadable_drafts(self) -> None:
+        from stellungnahme_app.ui.unreadable_dialog import UnreadableDraftsDialog
+
+        dialog = UnreadableDraftsDialog(self.workspace, self)
+        dialog.setAttribute(Qt.WidgetAttribute.WA_DeleteOnClose)
+        dialog.history_requested.connect(self.show_history)
+        dialog.open()
 
     def show_backups(self) -> None:
         from stellungnahme_app.ui.backup_dialog import BackupDialog

@@ -245,6 +245,7 @@ class OverviewPage(QWidget):
         super().__init__(parent)
         self.setObjectName("uebersicht")
         self._workspace = workspace
+        self._read_only = False
 
         self.search_field = QLineEdit()
         self.search_field.setObjectName("suche")
@@ -358,6 +359,11 @@ class OverviewPage(QWidget):
         self.setTabOrder(self.table, self.new_button)
         self._update_buttons()
 
+    def set_read_only(self, read_only: bool) -> None:
+        """The drafts can only be read: nothing that would change them is offered."""
+        self._read_only = read_only
+        self._update_buttons()
+
     def _button(self, text: str, description: str) -> QPushButton:
         button = QPushButton(text)
         button.setToolTip(description)
@@ -431,10 +437,9 @@ class OverviewPage(QWidget):
 
     def _update_buttons(self, *_: object) -> None:
         has_selection = self.table.selected_id() is not None
-        for button in (
-            self.open_button,
-            self.duplicate_button,
-            self.delete_button,
-            self.export_button,
-        ):
+        for button in (self.open_button, self.export_button):
             button.setEnabled(has_selection)
+        for button in (self.duplicate_button, self.delete_button):
+            button.setEnabled(has_selection and not self._read_only)
+        for button in (self.new_button, self.import_button):
+            button.setEnabled(not self._read_only)

@@ -99,6 +99,10 @@ def install_actions(window: MainWindow) -> None:
         "Daten&sicherungen …", window.show_backups, None,
         "Sicherungen aller Entwürfe ansehen, jetzt sichern oder eine Sicherung zurückholen",
     )  # fmt: skip
+    window.action_unreadable = _action(window,
+        "&Unlesbare Entwürfe …", window.show_unreadable_drafts, None,
+        "Beschädigte Entwürfe, die in der Übersicht fehlen, über ihre Versionen zurückholen",
+    )  # fmt: skip
     window.action_data_folder = _action(window,
         "&Datenordner öffnen", window.open_data_folder, None,
         "Den Ordner mit Datenbank, Sicherungen und Protokoll öffnen",
@@ -143,6 +147,7 @@ def install_menus(window: MainWindow) -> None:
     extras_menu = menu_bar.addMenu("E&xtras")
     extras_menu.addAction(window.action_settings)
     extras_menu.addAction(window.action_backups)
+    extras_menu.addAction(window.action_unreadable)
     extras_menu.addAction(window.action_data_folder)
     help_menu = menu_bar.addMenu("&Hilfe")
     help_menu.addAction(window.action_help)

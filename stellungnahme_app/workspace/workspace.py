@@ -26,7 +26,14 @@ from stellungnahme_app.errors import StellungnahmeError
 from stellungnahme_app.model import Draft
 from stellungnahme_app.rules import Finding
 from stellungnahme_app.settings import Settings, example_draft_file
-from stellungnahme_app.store import DraftSummary, Status, VersionInfo, VersionReason
+from stellungnahme_app.store import (
+    BackupFile,
+    DraftSummary,
+    Status,
+    UnreadableDraft,
+    VersionInfo,
+    VersionReason,
+)
 from stellungnahme_app.workspace import documents
 from stellungnahme_app.workspace.configuration import (
     Configuration,
@@ -43,7 +50,6 @@ from stellungnahme_app.workspace.open_draft import OpenDraft
 
 if TYPE_CHECKING:  # the database layer (and sqlite-utils) is imported when a store is opened
     from stellungnahme_app.store import Store
-    from stellungnahme_app.store.backups import BackupFile
     from stellungnahme_app.textbausteine import Textbaustein
 
 log = logging.getLogger(__name__)
@@ -98,6 +104,15 @@ class Workspace:
     @property
     def database_path(self) -> Path:
         return self._store.path
+
+    @property
+    def read_only_reason(self) -> str | None:
+        """Why the drafts can only be read (German), or ``None`` when they can be changed."""
+        return self._store.read_only_reason
+
+    def unreadable_drafts(self) -> list[UnreadableDraft]:
+        """Drafts whose stored row cannot be read: left out of lists, each with its problem."""
+        return self._store.unreadable_drafts()
 
     @property
     def recovery_notice(self) -> str | None:
@@ -226,8 +241,15 @@ class Workspace:
         Safe on a worker thread when given a copy (:meth:`OpenDraft.copy`).
         """
         written = documents.export_draft(opened.draft, target, self.settings, draft_mode=draft_mode)
-        self._store.keep_version(opened.id, VersionReason.EXPORT)
+        self._keep_export(opened.id, opened.draft)
         return written
+
+    def _keep_export(self, draft_id: int, exported: Draft) -> None:
+        """Keep what was written as a version – unless the drafts can only be read now."""
+        if self._store.read_only:
+            log.info("Export von Entwurf %s nicht als Version vermerkt (nur lesbar)", draft_id)
+            return
+        self._store.keep_version(draft_id, VersionReason.EXPORT, draft=exported)
 
     def export_stored(self, draft_id: int, target: Path, *, draft_mode: bool = False) -> Path:
         """Write a stored draft out: ``.json`` as exchange file, ``.docx``/``.pdf`` as the
@@ -235,7 +257,7 @@ class Workspace:
         opened = self.open_draft(draft_id)
         if target.suffix.casefold() == exchange.FILE_SUFFIX:
             written = documents.write_exchange_file(opened.draft, target)
-            self._store.keep_version(draft_id, VersionReason.EXPORT)
+            self._keep_export(draft_id, opened.draft)
             return written
         return self.export_document(opened, target, draft_mode=draft_mode)
 
@@ -265,16 +287,18 @@ class Workspace:
         report.failures = [(r.path, r.error) for r in readings if r.error is not None]
         if all_or_nothing and report.failures:
             return report
-        for reading in readings:
-            if reading.draft is None:
-                continue
-            try:
-                stored = self._store.create(reading.draft)
-                self._store.keep_version(stored.id, VersionReason.IMPORT)
-            except StellungnahmeError as error:
-                report.failures.append((reading.path, error))
-                continue
-            report.added.append(ImportedDraft(reading.path, stored.id, reading.draft.display_title))
+        readable = [r for r in readings if r.draft is not None]
+        try:  # one transaction: if storing one fails, none is stored
+            stored = self._store.create_all(
+                [r.draft for r in readable if r.draft is not None], reason=VersionReason.IMPORT
+            )
+        except StellungnahmeError as error:
+            report.failures += [(r.path, error) for r in readable]
+            return report
+        report.added = [
+            ImportedDraft(reading.path, item.id, item.draft.display_title)
+            for reading, item in zip(readable, stored, strict=True)
+        ]
         return report
 
     def import_files(self, files: Iterable[Path], *, all_or_nothing: bool = False) -> ImportReport:
@@ -296,9 +320,7 @@ class Workspace:
 
     def backups(self) -> list[BackupFile]:
         """The backups of the database, newest first."""
-        from stellungnahme_app.store.backups import list_backups
-
-        return list_backups(self._store.path)
+        return self._store.backups()
 
     def back_up_now(self) -> Path:
         return self._store.backup()

@@ -9,12 +9,12 @@ import sys
 from pathlib import Path
 
 import pytest
+from helpers.protection import unwritable
 
 from stellungnahme_app.model import Draft
 from stellungnahme_app.store import Store, StoreError, StoreReadOnlyError
 
 from .clock import FakeClock
-from .protection import unwritable
 
 CAN_READ_AND_EXPORT = "Ihre Entwürfe können gelesen und ausgegeben, aber nicht geändert werden"
 

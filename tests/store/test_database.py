@@ -440,3 +440,14 @@ def test_a_database_an_older_version_left_open_is_made_private(
         assert _mode(store.path) == 0o600
         assert _mode(Path(f"{store.path}-wal")) == 0o600
         assert [s.title for s in store.list_drafts()] == ["vertraulich"]
+
+
+def test_create_all_stores_every_draft_or_none(store: Store) -> None:
+    first, second = Draft(document_title="Eins"), Draft(document_title="Zwei")
+    created = store.create_all([first, second], reason=VersionReason.IMPORT)
+    assert [s.draft.document_title for s in created] == ["Eins", "Zwei"]
+    for stored in created:
+        assert [v.reason for v in store.versions(stored.id)] == [VersionReason.IMPORT]
+    with pytest.raises(AttributeError):  # the third is no draft: the transaction fails
+        store.create_all([Draft(document_title="Drei"), None], reason=VersionReason.IMPORT)  # type: ignore[list-item]
+    assert sorted(s.title for s in store.list_drafts()) == ["Eins", "Zwei"], "Drei not kept"

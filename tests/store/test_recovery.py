@@ -10,12 +10,12 @@ import sys
 from pathlib import Path
 
 import pytest
+from helpers.protection import unwritable
 
 from stellungnahme_app.model import Draft
 from stellungnahme_app.store import Store, StoreError
 
 from .clock import FakeClock
-from .protection import unwritable
 
 PAGE_SIZE = 4096
 

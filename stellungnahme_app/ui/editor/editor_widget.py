@@ -16,12 +16,18 @@ from pathlib import Path
 from PySide6.QtCore import Qt, QTimer, Signal
 from PySide6.QtGui import QKeySequence, QShortcut
 from PySide6.QtWidgets import (
+    QAbstractButton,
+    QAbstractSpinBox,
+    QComboBox,
     QFrame,
     QHBoxLayout,
     QLabel,
+    QLineEdit,
+    QPlainTextEdit,
     QPushButton,
     QScrollArea,
     QStackedWidget,
+    QTextEdit,
     QVBoxLayout,
     QWidget,
 )
@@ -190,6 +196,17 @@ class DraftEditor(QWidget):
 
     def current_step(self) -> int:
         return self._current
+
+    def set_read_only(self, read_only: bool) -> None:
+        """Show the draft without letting it be changed (the drafts can only be read): texts
+        stay selectable, every other control of the form steps is disabled; the export
+        step keeps working."""
+        for step in self.steps[:EXPORT_STEP_INDEX]:
+            for widget in step.findChildren(QWidget):
+                if isinstance(widget, QLineEdit | QPlainTextEdit | QTextEdit):
+                    widget.setReadOnly(read_only)
+                elif isinstance(widget, QAbstractButton | QComboBox | QAbstractSpinBox):
+                    widget.setEnabled(not read_only)
 
     def help_topic(self) -> str:
         """The help page of the step shown (F1)."""
