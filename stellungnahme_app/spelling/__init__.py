@@ -23,6 +23,7 @@ from stellungnahme_app.spelling.engine import (
     SpellingSetup,
 )
 from stellungnahme_app.spelling.exemptions import is_exempt
+from stellungnahme_app.spelling.findings import SpellingFinding, spelling_findings, spelling_message
 from stellungnahme_app.spelling.word_lists import WordList, add_words, read_word_list
 from stellungnahme_app.spelling.words import Word, words
 
@@ -33,6 +34,7 @@ __all__ = [
     "DictionaryUnusable",
     "PersonalWords",
     "SpellChecker",
+    "SpellingFinding",
     "SpellingSetup",
     "UnknownWord",
     "Word",
@@ -43,6 +45,8 @@ __all__ = [
     "find_dictionary",
     "is_exempt",
     "read_word_list",
+    "spelling_findings",
+    "spelling_message",
     "unknown_words",
     "words",
 ]
