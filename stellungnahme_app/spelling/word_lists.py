@@ -18,6 +18,7 @@ from collections.abc import Iterable
 from dataclasses import dataclass, field
 from pathlib import Path
 
+from stellungnahme_app import paths
 from stellungnahme_app.fileio import (
     FileReadError,
     FileWriteError,
@@ -27,6 +28,7 @@ from stellungnahme_app.fileio import (
 )
 
 USER_WORD_LIST_NAME = "eigene-woerter.txt"
+VOCABULARY_FILE_NAME = "verwaltungswortschatz.txt"
 MAX_WORD_LIST_BYTES = 5 * 1024 * 1024
 MAX_WORD_LENGTH = 100
 
@@ -98,8 +100,14 @@ def parse_line(line: str) -> WordEntry | str | None:
     return WordEntry(word, model or None)
 
 
-def user_word_list_path(data_folder: Path) -> Path:
-    return data_folder / USER_WORD_LIST_NAME
+def bundled_vocabulary() -> Path:
+    """The administration's vocabulary shipped in ``resources/``."""
+    return paths.resources_dir() / VOCABULARY_FILE_NAME
+
+
+def user_word_list() -> Path:
+    """The user's own list, ``eigene-woerter.txt`` in the data folder."""
+    return paths.data_dir() / USER_WORD_LIST_NAME
 
 
 def add_words(path: Path, new_words: Iterable[str]) -> bool:
