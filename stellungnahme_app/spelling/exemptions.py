@@ -12,6 +12,8 @@ from __future__ import annotations
 def is_exempt(word: str) -> bool:
     """True when ``word`` (one part of a hyphenated compound, or a whole word) is never
     flagged: a single letter, or two or more capitals (``ISEK``, ``ThürKO``)."""
+    if len(word) > 1 and word[1:].islower():  # the usual word: nothing else to look at
+        return False
     letters = [character for character in word if character.isalpha()]
     if len(letters) <= 1:
         return True

@@ -24,6 +24,7 @@ from PySide6.QtGui import (
     QPainterPath,
     QPen,
     QSyntaxHighlighter,
+    QTextBlockUserData,
     QTextCharFormat,
     QTextDocument,
 )
@@ -58,6 +59,116 @@ def word_at(text: str, position: int) -> Word | None:
     return None
 
 
+_CHUNK = 2048
+_SPACES = " \t\u00a0"
+
+
+def _common_prefix(old: str, new: str) -> int:
+    """How many characters at the start ``old`` and ``new`` share (slices compare in C)."""
+    limit = min(len(old), len(new))
+    position = 0
+    while (
+        position + _CHUNK <= limit
+        and old[position : position + _CHUNK] == new[position : position + _CHUNK]
+    ):
+        position += _CHUNK
+    while position < limit and old[position] == new[position]:
+        position += 1
+    return position
+
+
+def _common_suffix(old: str, new: str, limit: int) -> int:
+    """How many characters at the end they share, at most ``limit``."""
+    length = 0
+    while (
+        length + _CHUNK <= limit
+        and old[len(old) - length - _CHUNK : len(old) - length]
+        == new[len(new) - length - _CHUNK : len(new) - length]
+    ):
+        length += _CHUNK
+    while length < limit and old[len(old) - length - 1] == new[len(new) - length - 1]:
+        length += 1
+    return length
+
+
+#: What the session answers for a word: False misspelt, True right, None not known yet.
+Status = Callable[[Word], "bool | None"]
+#: The answer kept for the word being typed: ask again at the next look.
+DEFERRED = "deferred"
+
+
+class BlockMarks(QTextBlockUserData):
+    """The words of one paragraph that are not known to be right, as last seen.
+
+    An edit re-reads only the stretch between the spaces around what changed; the words
+    before it are kept, those after it moved. Words known to be right are not kept at all, so
+    a keystroke in a paragraph of 20,000 words looks at a handful of them. The answers kept
+    are asked again only when the session has news (its ``generation`` moved on).
+    """
+
+    def __init__(self) -> None:
+        super().__init__()
+        self.text = ""
+        self.generation = -1
+        #: ``(word, answer)`` for the words not known to be right.
+        self.candidates: list[tuple[Word, bool | str | None]] = []
+
+    def update(self, text: str, status: Status, generation: int = 0) -> list[Word]:
+        """The misspelt words of ``text`` (the paragraph as it is now); ``status`` may
+        return :data:`DEFERRED` for a word to be asked about again next time."""
+        if text != self.text:
+            self.candidates = self._reread(text, status)
+            self.text = text
+        news = generation != self.generation
+        self.generation = generation
+        kept: list[tuple[Word, bool | str | None]] = []
+        for word, answer in self.candidates:
+            if answer is DEFERRED or (news and answer is not True):
+                answer = status(word)
+            if answer is not True:
+                kept.append((word, answer))
+        self.candidates = kept
+        return [word for word, answer in kept if answer is False]
+
+    def _reread(self, text: str, status: Status) -> list[tuple[Word, bool | str | None]]:
+        old = self.text
+        if not old:
+            return [(word, status(word)) for word in words(text)]
+        prefix = _common_prefix(old, text)
+        suffix = _common_suffix(old, text, min(len(old), len(text)) - prefix)
+        start = max(text.rfind(space, 0, prefix) for space in _SPACES) + 1
+        ends = [i for i in (text.find(space, len(text) - suffix) for space in _SPACES) if i >= 0]
+        end = min(ends) if ends else len(text)
+        shift = len(text) - len(old)
+        before = [(w, answer) for w, answer in self.candidates if w.end < start]
+        after = [
+            (Word(w.start + shift, w.end + shift, w.word, w.period), answer)
+            for w, answer in self.candidates
+            if w.start >= end - shift
+        ]
+        fresh = [
+            Word(w.start + start, w.end + start, w.word, w.period) for w in words(text[start:end])
+        ]
+        return [*before, *((w, status(w)) for w in fresh), *after]
+
+
+def block_misspellings(document: QTextDocument, status: Status) -> list[Word]:
+    """The misspelt words of a whole document, positions in its text (from the blocks'
+    marks where the highlighter has read them)."""
+    found: list[Word] = []
+    block = document.begin()
+    while block.isValid():
+        marks = block.userData()
+        offset = block.position()
+        if isinstance(marks, BlockMarks) and marks.text == block.text():
+            block_words = [w for w, _ in marks.candidates if status(w) is False]
+        else:
+            block_words = [w for w in words(block.text()) if status(w) is False]
+        found.extend(Word(w.start + offset, w.end + offset, w.word, w.period) for w in block_words)
+        block = block.next()
+    return found
+
+
 class SpellingHighlighter(QSyntaxHighlighter):
     """Underlines the misspelt words of a multi-line field (see the module docstring)."""
 
@@ -76,16 +187,23 @@ class SpellingHighlighter(QSyntaxHighlighter):
 
     def highlightBlock(self, text: str) -> None:
         session = self._session_for()
-        if session is None or not text:
+        if session is None:
             return
+        marks = self.currentBlockUserData()
+        if not isinstance(marks, BlockMarks):
+            marks = BlockMarks()
+            self.setCurrentBlockUserData(marks)
         typing = self._typing_at()
         block = self.currentBlock().blockNumber()
-        for word in words(text):
-            if session.status(word) is not False:
-                continue
+
+        def status(word: Word) -> bool | None:
+            # The word being typed is neither marked nor checked until the cursor leaves it.
             if typing is not None and typing[0] == block and word.start <= typing[1] <= word.end:
                 self.skipped = (block, word.start, word.end)
-                continue
+                return DEFERRED  # type: ignore[return-value]
+            return session.status(word)
+
+        for word in marks.update(text, status, session.generation):
             self.setFormat(word.start, word.end - word.start, self._format)
 
 

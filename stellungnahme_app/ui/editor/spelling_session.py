@@ -3,9 +3,9 @@
 A :class:`SpellingSession` belongs to one editor. The text fields ask it, per word, whether a
 word is misspelt (:meth:`SpellingSession.status`); it answers from what it already knows –
 words never flagged, the user's own and the draft's ignored words, earlier answers – and
-queues every other word. A moment after typing stops it hands the queue to the background
-checker (a process of its own, :mod:`stellungnahme_app.spelling.background`) and, when the
-answers come back, emits ``changed`` so the fields underline anew. Suggestions are fetched
+queues every other word. A moment later it hands the queue to the background checker (a
+process of its own, :mod:`stellungnahme_app.spelling.background`) and, when the answers come
+back, emits ``changed`` so the fields underline anew. Suggestions are fetched
 only when asked for (the context menu, F7, step 8) and then kept.
 
 The GUI thread never calls hunspell: a keystroke costs a look-up in a dictionary.
@@ -38,7 +38,7 @@ from stellungnahme_app.workspace import Workspace
 
 log = logging.getLogger(__name__)
 
-#: Pause after the last new word before the queue goes to the background checker.
+#: How long new words wait before they go to the background checker together.
 CHECK_DELAY_MS = 150
 
 
@@ -52,8 +52,9 @@ class _Relay(QObject):
 class SpellingSession(QObject):
     """The spell-check of one editor's draft; see the module docstring."""
 
-    #: Answers arrived or the personal words changed: fields underline anew.
-    changed = Signal()
+    #: Fields underline anew: the keys of words found misspelt (a frozenset), or ``None``
+    #: when anything may have changed (the personal words, another draft).
+    changed = Signal(object)
 
     def __init__(self, workspace: Workspace, parent: QObject | None = None) -> None:
         super().__init__(parent)
@@ -65,6 +66,8 @@ class SpellingSession(QObject):
         self._suggestions: dict[str, tuple[str, ...]] = {}
         self._waiting: dict[str, list[Callable[[tuple[str, ...]], None]]] = {}
         self._personal = PersonalWords()
+        #: Moves on with every answer and every change of the personal words.
+        self.generation = 0
         self._background: BackgroundSpelling | None = None
         self._relay = _Relay()
         self._relay.answered.connect(self._take_answers, Qt.ConnectionType.QueuedConnection)
@@ -96,9 +99,10 @@ class SpellingSession(QObject):
         """The stored draft being edited (its ignored words count)."""
         self._draft_id = draft_id
         self._refresh_personal()
-        self.changed.emit()
+        self.changed.emit(None)
 
     def _refresh_personal(self) -> None:
+        self.generation += 1
         spelling = self._workspace.spelling
         try:
             self._personal = spelling.personal_words(self._draft_id)
@@ -117,7 +121,8 @@ class SpellingSession(QObject):
             return answer if answer is not None else True
         if word.key not in self._asked and word.key not in self._queued:
             self._queued.add(word.key)
-            self._timer.start()
+            if not self._timer.isActive():  # at most CHECK_DELAY_MS behind, even while typing
+                self._timer.start()
         return None
 
     def misspelt(self, word: Word) -> bool:
@@ -157,8 +162,10 @@ class SpellingSession(QObject):
         # again and again.
         self._answers.update({key: value is not False for key, value in answers.items()})
         self._asked.difference_update(answers)
-        if any(value is False for value in answers.values()):
-            self.changed.emit()
+        self.generation += 1
+        misspelt = frozenset(key for key, value in answers.items() if value is False)
+        if misspelt:
+            self.changed.emit(misspelt)
 
     # ------------------------------------------------------------------ suggestions
 
@@ -227,7 +234,7 @@ class SpellingSession(QObject):
         """„Zum Wörterbuch hinzufügen“; raises StellungnahmeError when it cannot be saved."""
         self._workspace.spelling.add_to_dictionary(word)
         self._refresh_personal()
-        self.changed.emit()
+        self.changed.emit(None)
 
     def ignore(self, word: str) -> None:
         """„Ignorieren“ in this draft; raises StellungnahmeError when it cannot be saved."""
@@ -237,7 +244,7 @@ class SpellingSession(QObject):
             )
         self._workspace.spelling.ignore(self._draft_id, word)
         self._refresh_personal()
-        self.changed.emit()
+        self.changed.emit(None)
 
 
 def session_of(widget: QWidget) -> SpellingSession | None:

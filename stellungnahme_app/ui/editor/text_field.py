@@ -33,8 +33,10 @@ from PySide6.QtWidgets import QLineEdit, QMenu, QPlainTextEdit, QWidget
 from stellungnahme_app.spelling import Word
 from stellungnahme_app.text import clean
 from stellungnahme_app.ui.editor.spelling_marks import (
+    BlockMarks,
     SpellingHighlighter,
     add_spelling_actions,
+    block_misspellings,
     describe_misspellings,
     misspelt_words,
     paint_wavy_lines,
@@ -79,11 +81,10 @@ class _Spelling:
                 self.session.changed.connect(self.field.spelling_changed)  # type: ignore[attr-defined]
         return self.session if self.session is not None and self.session.available else None
 
-    def describe(self, text: str) -> None:
+    def describe(self, misspelt: list[Word]) -> None:
         current = self.field.accessibleDescription()
         if current != self.last_description:  # the field's own description changed
             self.base_description = current
-        misspelt = misspelt_words(self.active_session(), text)
         self.last_description = describe_misspellings(self.base_description, misspelt)
         self.field.setAccessibleDescription(self.last_description)
 
@@ -197,13 +198,28 @@ class PlainTextField(QPlainTextEdit):
             session.changed.connect(self.spelling_changed)
             self.spelling_changed()
 
-    def spelling_changed(self) -> None:
-        """New answers or words: underline anew and tell screen readers."""
-        self._rehighlight()
+    def spelling_changed(self, keys: frozenset[str] | None = None) -> None:
+        """New answers (``keys``: the words found misspelt) or new personal words (``None``):
+        underline anew where needed and tell screen readers."""
+        if keys is None:
+            self._rehighlight()
+        else:
+            block = self.document().begin()
+            touched = False
+            while block.isValid():
+                marks = block.userData()
+                if not isinstance(marks, BlockMarks) or any(
+                    word.key in keys for word, _ in marks.candidates
+                ):
+                    self._rehighlight(block)
+                    touched = True
+                block = block.next()
+            if not touched:
+                return
         self._describe_misspellings()
 
     def _describe_misspellings(self) -> None:
-        self._spelling.describe(self.toPlainText())
+        self._spelling.describe(self.misspellings())
 
     def _typing_at(self) -> tuple[int, int] | None:
         if not (self._spelling.typing and self.hasFocus()):
@@ -257,7 +273,8 @@ class PlainTextField(QPlainTextEdit):
 
     def misspellings(self) -> list[Word]:
         """The misspelt words of the whole text known so far (positions in the text)."""
-        return misspelt_words(self._spelling.active_session(), self.toPlainText())
+        session = self._spelling.active_session()
+        return block_misspellings(self.document(), session.status) if session else []
 
     def replace_word(self, word: Word, replacement: str) -> None:
         """Put ``replacement`` in place of ``word`` (one undo step), if it is still there."""
@@ -376,7 +393,7 @@ class LineField(QLineEdit):
             session.changed.connect(self.spelling_changed)
             self.spelling_changed()
 
-    def spelling_changed(self) -> None:
+    def spelling_changed(self, keys: frozenset[str] | None = None) -> None:
         self._find_marks()
 
     def _find_marks(self) -> None:
@@ -387,7 +404,7 @@ class LineField(QLineEdit):
             marks = [w for w in marks if not w.start <= position <= w.end]
         if marks != self._marks:
             self._marks = marks
-            self._spelling.describe(self.text())
+            self._spelling.describe(self.misspellings())
             self.update()
 
     def misspellings(self) -> list[Word]:
