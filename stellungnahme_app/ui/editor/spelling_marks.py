@@ -284,6 +284,7 @@ def add_spelling_actions(
     ignore = QAction(IGNORE_TEXT, menu)
     ignore.setToolTip("Dieses Wort in dieser Stellungnahme nicht mehr anstreichen")
     ignore.triggered.connect(lambda: _guarded(field, lambda: session.ignore(word.word)))
+    menu.insertSeparator(first).setObjectName("nach_den_vorschlaegen")
     menu.insertAction(first, add)
     menu.insertAction(first, ignore)
     if first is not None:
