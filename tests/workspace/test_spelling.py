@@ -154,3 +154,22 @@ def test_nothing_is_lost_when_the_program_is_killed(workspace: Workspace) -> Non
     assert killed.returncode != 0
     with Workspace.open() as reopened:
         assert flagged_words(reopened, opened.draft, opened.id) == []
+
+
+def test_the_catalogue_s_office_and_dezernat_names_are_never_flagged(
+    admin_file: Callable[[str], Path],
+) -> None:
+    text = "Die Stabsstelle Kwartiersmanagement und das Dezernat Zukunftsfähigkeitsgestaltnug."
+    with Workspace.open() as before:
+        assert flagged_words(before, draft_with(text)) == [
+            "Kwartiersmanagement",
+            "Zukunftsfähigkeitsgestaltnug",
+        ]
+    admin_file(
+        '[[offices]]\nname = "Stabsstelle Kwartiersmanagement"\n\n'
+        '[[dezernate]]\nname = "Dezernat Zukunftsfähigkeitsgestaltnug"\nsignatories = []\n'
+    )
+    with Workspace.open() as workspace:
+        assert flagged_words(workspace, draft_with(text)) == []
+        # the bundled catalogue's names too: „Garten- und Friedhofsamt“, „Kämmerei“
+        assert flagged_words(workspace, draft_with("Garten- und Friedhofsamt, Kämmerei")) == []

@@ -69,7 +69,7 @@ class SpellingSession(QObject):
         #: Moves on with every answer and every change of the personal words.
         self.generation = 0
         self._background: BackgroundSpelling | None = None
-        self._relay = _Relay()
+        self._relay = _Relay(self)  # deleted with the session: late answers are dropped
         self._relay.answered.connect(self._take_answers, Qt.ConnectionType.QueuedConnection)
         self._relay.suggested.connect(self._take_suggestions, Qt.ConnectionType.QueuedConnection)
         self._timer = QTimer(self)
@@ -208,7 +208,8 @@ class SpellingSession(QObject):
         unknown = self.draft_misspellings(draft)
         if self.pending():
             self.check_queued()
-            QTimer.singleShot(50, lambda: self.fetch_findings(draft, then))
+            # With the session as context: dropped when the editor is closed meanwhile.
+            QTimer.singleShot(50, self, lambda: self.fetch_findings(draft, then))
             return
         words = list(dict.fromkeys(item.word.word for item in unknown))
         missing = [word for word in words if word not in self._suggestions]
