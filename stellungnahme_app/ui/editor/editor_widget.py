@@ -58,6 +58,9 @@ from stellungnahme_app.workspace import OpenDraft, Workspace
 
 #: Pause after the last edit before rules, step states and preview are brought up to date.
 RECHECK_DELAY_MS = 300
+#: F7 waits for unanswered words in steps of this length, at most this many times.
+SPELLING_WAIT_MS = 50
+SPELLING_WAIT_STEPS = 200
 
 
 class DraftEditor(QWidget):
@@ -262,8 +265,12 @@ class DraftEditor(QWidget):
         if word is not None and (word.start, word.end) == (start, end):
             field.offer_corrections(word)
 
-    def next_misspelling(self) -> None:
-        """F7: the next misspelt word of the draft after the cursor, its corrections open."""
+    def next_misspelling(self, waited: int = 0) -> None:
+        """F7: the next misspelt word of the draft after the cursor, its corrections open.
+
+        Right after a draft is opened its words may still be with the checker: F7 then
+        waits for the answers (up to ten seconds) rather than report that there are none.
+        """
         self.flush_pending_edits()
         session = self.spelling_session
         if not session.available:
@@ -271,6 +278,10 @@ class DraftEditor(QWidget):
             return
         draft = self.context.draft
         found = session.draft_misspellings(draft)
+        if not found and session.pending() and waited < SPELLING_WAIT_STEPS:
+            session.check_queued()
+            QTimer.singleShot(SPELLING_WAIT_MS, self, lambda: self.next_misspelling(waited + 1))
+            return
         if not found:
             show_notice(self, "Keine Rechtschreibfehler gefunden.")
             return

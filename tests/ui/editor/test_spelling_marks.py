@@ -322,3 +322,34 @@ def test_without_a_dictionary_nothing_is_marked(
     assert not editor.spelling_session.available
     assert underlined(conclusion_field(editor)) == []
     assert title_field(editor)._marks == []
+
+
+def test_f7_right_after_opening_waits_for_the_answers_instead_of_saying_none(
+    qtbot: Any, make_editor: Callable[..., DraftEditor]
+) -> None:
+    from stellungnahme_app.ui.error_reporting import visible_notices
+
+    editor = make_editor(Draft(conclusion="Der Stadtrat beschließt das jhrlich."))
+    assert editor.spelling_session.pending()  # nothing answered yet
+    editor.next_misspelling()
+    qtbot.waitUntil(
+        lambda: (
+            isinstance(QApplication.focusWidget(), PlainTextField)
+            and QApplication.focusWidget().textCursor().selectedText() == "jhrlich"
+        ),  # type: ignore[union-attr]
+        timeout=30_000,
+    )
+    assert visible_notices() == []
+    QApplication.focusWidget()._spelling.menu.close()  # type: ignore[union-attr]
+
+
+def test_f7_in_a_correct_draft_says_so(qtbot: Any, make_editor: Callable[..., DraftEditor]) -> None:
+    from stellungnahme_app.ui.error_reporting import visible_notices
+
+    editor = make_editor(Draft(conclusion="Der Stadtrat beschließt das jährlich."))
+    settled(qtbot, editor)
+    editor.next_misspelling()
+    qtbot.waitUntil(lambda: bool(visible_notices()), timeout=10_000)
+    notice = visible_notices()[0]
+    assert notice.text() == "Keine Rechtschreibfehler gefunden."
+    notice.close()
