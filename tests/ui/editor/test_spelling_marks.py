@@ -353,3 +353,15 @@ def test_f7_in_a_correct_draft_says_so(qtbot: Any, make_editor: Callable[..., Dr
     notice = visible_notices()[0]
     assert notice.text() == "Keine Rechtschreibfehler gefunden."
     notice.close()
+
+
+def test_underlining_is_no_edit_of_the_draft(
+    qtbot: Any, make_editor: Callable[..., DraftEditor]
+) -> None:
+    editor = make_editor(draft_with_typos())
+    field = conclusion_field(editor)
+    with qtbot.assertNotEmitted(editor.changed, wait=0):
+        settled(qtbot, editor)
+        qtbot.waitUntil(lambda: underlined(field) == ["jhrlich"])
+        field.spelling_changed(None)  # everything underlined anew, as after „Ignorieren“
+    assert not field.document().isUndoAvailable()
