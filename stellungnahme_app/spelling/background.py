@@ -23,6 +23,7 @@ from concurrent.futures import Executor, Future, ProcessPoolExecutor, ThreadPool
 from concurrent.futures.process import BrokenProcessPool
 from typing import Any, TypeVar
 
+from stellungnahme_app.errors import StellungnahmeError
 from stellungnahme_app.spelling.engine import SpellChecker, SpellingSetup
 
 log = logging.getLogger(__name__)
@@ -54,8 +55,11 @@ class BackgroundSpelling:
         self.setup = setup
         self._lock = threading.Lock()
         self._in_process = in_process
-        self._executor: Executor = self._thread_executor() if in_process else self._process()
         self._closed = False
+        #: Why the dictionary cannot be loaded at all (German), once that is known.
+        self.failure: str | None = None
+        self._failed: BaseException | None = None
+        self._executor: Executor = self._thread_executor() if in_process else self._process()
 
     def _process(self) -> Executor:
         return ProcessPoolExecutor(
@@ -84,7 +88,10 @@ class BackgroundSpelling:
 
     def _submit(self, function: Callable[[Any], T], argument: Any) -> Future[T]:
         outer: Future[T] = Future()
-        self._submit_to(outer, function, argument, retry=not self._in_process)
+        if self._failed is not None:
+            outer.set_exception(self._failed)
+        else:
+            self._submit_to(outer, function, argument, retry=not self._in_process)
         return outer
 
     def _submit_to(
@@ -93,34 +100,50 @@ class BackgroundSpelling:
         try:
             inner = self._executor.submit(function, argument)
         except (BrokenProcessPool, RuntimeError) as error:
-            if retry and self._fall_back(error):
-                self._submit_to(outer, function, argument, retry=False)
-            else:
-                outer.set_exception(error)
+            self._retry_or_fail(outer, function, argument, error, retry)
             return
 
         def done(finished: Future[T]) -> None:
             error = finished.exception()
             if error is None:
                 outer.set_result(finished.result())
-            elif retry and isinstance(error, BrokenProcessPool) and self._fall_back(error):
-                self._submit_to(outer, function, argument, retry=False)
+            elif isinstance(error, BrokenProcessPool):
+                self._retry_or_fail(outer, function, argument, error, retry)
             else:
                 outer.set_exception(error)
 
         inner.add_done_callback(done)
 
+    def _retry_or_fail(
+        self,
+        outer: Future[T],
+        function: Callable[[Any], T],
+        argument: Any,
+        error: BaseException,
+        retry: bool,
+    ) -> None:
+        if retry and self._fall_back(error):
+            self._submit_to(outer, function, argument, retry=False)
+        else:
+            outer.set_exception(self._failed or error)
+
     def _fall_back(self, error: BaseException) -> bool:
-        """Go on in a thread of this process; False once closed."""
+        """Go on in a thread of this process; False once closed or when the dictionary
+        cannot be loaded here either (then :attr:`failure` says why)."""
         with self._lock:
-            if self._closed:
+            if self._closed or self._failed is not None:
                 return False
             if not self._in_process:
                 log.warning("Rechtschreibprüfung ohne eigenen Prozess: %r", error)
                 broken = self._executor
-                self._in_process = True
-                self._executor = self._thread_executor()
                 broken.shutdown(wait=False, cancel_futures=True)
+                try:
+                    self._executor = self._thread_executor()
+                except StellungnahmeError as unusable:
+                    log.warning("Wörterbuch nicht ladbar: %s", unusable.message)
+                    self.failure, self._failed = unusable.message, unusable
+                    return False
+                self._in_process = True
             return True
 
     def close(self) -> None:

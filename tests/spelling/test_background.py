@@ -56,3 +56,27 @@ def test_when_the_worker_dies_a_thread_takes_over(setup: SpellingSetup) -> None:
 
 def test_one_background_checker_per_setup(setup: SpellingSetup) -> None:
     assert shared_background(setup) is shared_background(setup)
+
+
+def test_a_dictionary_that_cannot_be_loaded_is_an_error_not_a_hang(
+    german_dictionary: DictionaryFiles, tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    import shutil
+
+    from stellungnahme_app.spelling import DictionaryUnusable
+
+    folder = tmp_path / "wörterbuch"
+    folder.mkdir()
+    shutil.copyfile(german_dictionary.aff, folder / "de_DE.aff")
+    shutil.copyfile(german_dictionary.dic, folder / "de_DE.dic")
+    # chunspell encodes the path in this encoding: „ö“ cannot be, so hunspell cannot load it
+    monkeypatch.setenv("HUNSPELL_PATH_ENCODING", "ascii")
+    background = BackgroundSpelling(SpellingSetup(DictionaryFiles(folder, "de_DE")))
+    try:
+        with pytest.raises(DictionaryUnusable, match="kann nicht geladen werden"):
+            background.answers(["Amt"]).result(60)
+        with pytest.raises(DictionaryUnusable):
+            background.suggestions("Amt").result(60)
+        assert background.failure is not None and "wörterbuch" in background.failure
+    finally:
+        background.close()

@@ -274,7 +274,7 @@ class DraftEditor(QWidget):
         self.flush_pending_edits()
         session = self.spelling_session
         if not session.available:
-            show_notice(self, self.context.workspace.spelling.reason)
+            show_notice(self, session.reason)
             return
         draft = self.context.draft
         found = session.draft_misspellings(draft)

@@ -47,6 +47,7 @@ class _Relay(QObject):
 
     answered = Signal(object)
     suggested = Signal(str, object)
+    failed = Signal(str)
 
 
 class SpellingSession(QObject):
@@ -69,9 +70,14 @@ class SpellingSession(QObject):
         #: Moves on with every answer and every change of the personal words.
         self.generation = 0
         self._background: BackgroundSpelling | None = None
-        self._relay = _Relay(self)  # deleted with the session: late answers are dropped
+        # Without a parent: the checker's threads may still emit on it after the editor is
+        # gone (their callbacks keep it alive); Qt then drops the call to the deleted session.
+        self._relay = _Relay()
         self._relay.answered.connect(self._take_answers, Qt.ConnectionType.QueuedConnection)
         self._relay.suggested.connect(self._take_suggestions, Qt.ConnectionType.QueuedConnection)
+        self._relay.failed.connect(self._take_failure, Qt.ConnectionType.QueuedConnection)
+        #: Why the dictionary could not be loaded after all (German), else ``None``.
+        self.failure: str | None = None
         self._timer = QTimer(self)
         self._timer.setSingleShot(True)
         self._timer.setInterval(CHECK_DELAY_MS)
@@ -82,8 +88,13 @@ class SpellingSession(QObject):
 
     @property
     def available(self) -> bool:
-        """True when there is a dictionary (else no field underlines anything)."""
-        return self._workspace.spelling.available
+        """True when there is a usable dictionary (else no field underlines anything)."""
+        return self._workspace.spelling.available and self.failure is None
+
+    @property
+    def reason(self) -> str:
+        """German: why there is no spell-check (empty while there is one)."""
+        return self.failure or self._workspace.spelling.reason
 
     def reload(self) -> None:
         """Start anew with the workspace's current spell-check (after new settings)."""
@@ -149,6 +160,8 @@ class SpellingSession(QObject):
             return
         try:
             error = done.exception()
+            if isinstance(error, StellungnahmeError):
+                self._relay.failed.emit(error.message)
             if signal is self._relay.answered:
                 signal.emit(done.result() if error is None else {key: None for key in arguments[0]})
             else:
@@ -166,6 +179,13 @@ class SpellingSession(QObject):
         misspelt = frozenset(key for key, value in answers.items() if value is False)
         if misspelt:
             self.changed.emit(misspelt)
+
+    @Slot(str)
+    def _take_failure(self, message: str) -> None:
+        if self.failure is None:
+            log.warning("Rechtschreibprüfung aus: %s", message)
+            self.failure = message
+            self.changed.emit(None)
 
     # ------------------------------------------------------------------ suggestions
 
