@@ -76,6 +76,9 @@ def main(argv: Sequence[str] | None = None, *, prog: str = GUI_PROGRAM) -> int:
     if not getattr(args, "handler", None):
         parser.print_help(sys.stderr)
         return ExitCode.USAGE
+    from stellungnahme_app.workspace.housekeeping import clean_up_after_killed_runs
+
+    clean_up_after_killed_runs()
     try:
         return int(args.handler(args))
     except (ExchangeFormatError, ConfigError, TemplateError) as error:
