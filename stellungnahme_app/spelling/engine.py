@@ -243,7 +243,10 @@ class SpellChecker:
             return self._suggest_for_part(word, core)
         found = [s for s in self._dictionary.suggest(core) if s != core]
         if word.startswith("-"):
-            found = [f"-{s[:1].lower()}{s[1:]}" if s[:1].isupper() else f"-{s}" for s in found]
+            # The tail of „Fachakteurinnen und -akteure“ is the noun „Akteure“, written small.
+            as_noun = core[:1].upper() + core[1:]
+            nouns = [s for s in self._dictionary.suggest(as_noun) if s != as_noun]
+            found = [f"-{s[:1].lower()}{s[1:]}" for s in [*nouns[:3], *found]]
         elif word.endswith("-"):
             found = [f"{s}-" for s in found]
         return tuple(dict.fromkeys(found))

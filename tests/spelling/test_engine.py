@@ -133,3 +133,10 @@ def test_answers_are_remembered(checker: SpellChecker) -> None:
 def test_a_missing_dictionary_is_a_german_error(tmp_path: Path) -> None:
     with pytest.raises(DictionaryUnusable, match="kann nicht geladen werden"):
         SpellChecker(SpellingSetup(DictionaryFiles(tmp_path, "de_DE")))
+
+
+def test_the_tail_of_a_shortened_compound_is_corrected_as_the_noun_it_is(
+    checker: SpellChecker,
+) -> None:
+    assert flagged(checker, "Fachakteurinnen und -aktuere") == ["-aktuere"]
+    assert "-akteure" in checker.suggestions("-aktuere")[:3]
