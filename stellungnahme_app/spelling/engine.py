@@ -20,6 +20,7 @@ from __future__ import annotations
 import logging
 import re
 import threading
+import unicodedata
 from collections.abc import Iterable
 from dataclasses import dataclass, field
 from pathlib import Path
@@ -181,6 +182,7 @@ class SpellChecker:
         return not self.is_correct(word.key)
 
     def _decide(self, key: str) -> bool:
+        key = unicodedata.normalize("NFC", key)  # „ü“ pasted as u + ¨ is still „ü“
         period = key.endswith(".")
         word = key[:-1] if period else key
         if self._known(word) or (period and self._known(key)):
@@ -238,6 +240,7 @@ class SpellChecker:
         return found[:limit]
 
     def _suggest(self, word: str) -> tuple[str, ...]:
+        word = unicodedata.normalize("NFC", word)
         core = word.strip("-")
         if "-" in core:
             return self._suggest_for_part(word, core)

@@ -13,6 +13,7 @@ belongs to the word (an abbreviation) or ends the sentence only the dictionary c
 from __future__ import annotations
 
 import re
+import unicodedata
 from collections.abc import Iterator
 from dataclasses import dataclass
 
@@ -24,7 +25,7 @@ _WEB_ADDRESS = re.compile(
 )
 _EMAIL_ADDRESS = re.compile(r"[\w.+-]+@[\w-]+(?:\.[\w-]+)+")
 #: Runs of characters that can belong to one word; everything else separates words.
-_CHUNK = re.compile(r"[\w'’\-.*:]+")
+_CHUNK = re.compile(r"[\w\u0300-\u036f'’\-.*:]+")  # with combining accents (text from a Mac)
 _LETTER = re.compile(r"[^\W\d_]")
 _DIGIT = re.compile(r"\d")
 
@@ -70,15 +71,17 @@ def _address_spans(text: str) -> list[tuple[int, int]]:
 
 def _word_of_chunk(text: str, start: int, end: int) -> Word | None:
     chunk = text[start:end]
-    if _DIGIT.search(chunk) or not _LETTER.search(chunk):
+    if _DIGIT.search(chunk):
         return None
-    first = _LETTER.search(chunk)
-    assert first is not None
-    lead = first.start()
-    last = max(i for i, ch in enumerate(chunk) if _LETTER.match(ch))
+    lead = 0 if chunk[0].isalpha() else _first_letter(chunk)
+    if lead < 0:
+        return None
+    last = len(chunk) - 1
+    while not (chunk[last].isalpha() or unicodedata.category(chunk[last]).startswith("M")):
+        last -= 1  # a combining mark (decomposed „é“) belongs to its letter
     tail = chunk[last + 1 :]
     # A hyphen right before the first letter marks the tail of a shortened compound.
-    if lead and chunk[lead - 1] == "-" and (lead == 1 or not _LETTER.match(chunk[lead - 2])):
+    if lead and chunk[lead - 1] == "-" and (lead == 1 or not chunk[lead - 2].isalpha()):
         lead -= 1
     word_end = last + 1
     period = False
@@ -86,5 +89,9 @@ def _word_of_chunk(text: str, start: int, end: int) -> Word | None:
         word_end += 1  # the head of a shortened compound: „Sozial- und Jugendamt“
     elif tail.startswith(".") and not tail.startswith(".."):
         period = True
-    word = chunk[lead:word_end]
-    return Word(start + lead, start + word_end, word, period)
+    return Word(start + lead, start + word_end, chunk[lead:word_end], period)
+
+
+def _first_letter(chunk: str) -> int:
+    found = _LETTER.search(chunk)
+    return found.start() if found is not None else -1

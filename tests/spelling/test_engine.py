@@ -140,3 +140,7 @@ def test_the_tail_of_a_shortened_compound_is_corrected_as_the_noun_it_is(
 ) -> None:
     assert flagged(checker, "Fachakteurinnen und -aktuere") == ["-aktuere"]
     assert "-akteure" in checker.suggestions("-aktuere")[:3]
+
+
+def test_decomposed_umlauts_are_checked_as_the_letters_they_are(checker: SpellChecker) -> None:
+    assert flagged(checker, "Aus diesen Gru\u0308nden und fu\u0308r das Cafe\u0301.") == []

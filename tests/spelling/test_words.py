@@ -76,3 +76,7 @@ def test_gender_forms_stay_one_word() -> None:
 def test_text_without_words() -> None:
     assert keys("") == []
     assert keys("– 12, 3.5 % … -- ()") == []
+
+
+def test_a_decomposed_accent_stays_with_its_word() -> None:
+    assert keys("Ein Cafe\u0301 und Gru\u0308nde.") == ["Ein", "Cafe\u0301", "und", "Gru\u0308nde."]

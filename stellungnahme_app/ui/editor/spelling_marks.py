@@ -116,19 +116,18 @@ class BlockMarks(QTextBlockUserData):
     def update(self, text: str, status: Status, generation: int = 0) -> list[Word]:
         """The misspelt words of ``text`` (the paragraph as it is now); ``status`` may
         return :data:`DEFERRED` for a word to be asked about again next time."""
-        if text != self.text:
-            self.candidates = self._reread(text, status)
-            self.text = text
         news = generation != self.generation
         self.generation = generation
-        kept: list[tuple[Word, bool | str | None]] = []
-        for word, answer in self.candidates:
-            if answer is DEFERRED or (news and answer is not True):
-                answer = status(word)
-            if answer is not True:
-                kept.append((word, answer))
-        self.candidates = kept
-        return [word for word, answer in kept if answer is False]
+        if news or any(answer is DEFERRED for _, answer in self.candidates):
+            self.candidates = [
+                (word, status(word) if news or answer is DEFERRED else answer)
+                for word, answer in self.candidates
+            ]
+        if text != self.text:
+            self.candidates = self._reread(text, status)  # the new words asked just now
+            self.text = text
+        self.candidates = [(word, answer) for word, answer in self.candidates if answer is not True]
+        return [word for word, answer in self.candidates if answer is False]
 
     def _reread(self, text: str, status: Status) -> list[tuple[Word, bool | str | None]]:
         old = self.text
@@ -152,16 +151,19 @@ class BlockMarks(QTextBlockUserData):
         return [*before, *((w, status(w)) for w in fresh), *after]
 
 
-def block_misspellings(document: QTextDocument, status: Status) -> list[Word]:
-    """The misspelt words of a whole document, positions in its text (from the blocks'
-    marks where the highlighter has read them)."""
+def block_misspellings(document: QTextDocument, status: Status, generation: int = 0) -> list[Word]:
+    """The misspelt words of a whole document, positions in its text: the answers the
+    highlighter keeps where they are current, else asked anew."""
     found: list[Word] = []
     block = document.begin()
     while block.isValid():
         marks = block.userData()
         offset = block.position()
         if isinstance(marks, BlockMarks) and marks.text == block.text():
-            block_words = [w for w, _ in marks.candidates if status(w) is False]
+            current = marks.generation == generation
+            block_words = [
+                w for w, answer in marks.candidates if (answer if current else status(w)) is False
+            ]
         else:
             block_words = [w for w in words(block.text()) if status(w) is False]
         found.extend(Word(w.start + offset, w.end + offset, w.word, w.period) for w in block_words)

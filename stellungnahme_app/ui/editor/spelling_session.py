@@ -125,13 +125,16 @@ class SpellingSession(QObject):
 
     def status(self, word: Word) -> bool | None:
         """False if ``word`` is misspelt, True if not, None if not known yet (it is queued)."""
+        key = word.key
+        answer = self._answers.get(key)
+        if answer is True:  # most words: one look-up
+            return True
         if is_exempt(word.word) or word.word in self._personal:
             return True
-        answer = self._answers.get(word.key)
         if answer is not None or self._background is None:
             return answer if answer is not None else True
-        if word.key not in self._asked and word.key not in self._queued:
-            self._queued.add(word.key)
+        if key not in self._asked and key not in self._queued:
+            self._queued.add(key)
             if not self._timer.isActive():  # at most CHECK_DELAY_MS behind, even while typing
                 self._timer.start()
         return None

@@ -274,7 +274,9 @@ class PlainTextField(QPlainTextEdit):
     def misspellings(self) -> list[Word]:
         """The misspelt words of the whole text known so far (positions in the text)."""
         session = self._spelling.active_session()
-        return block_misspellings(self.document(), session.status) if session else []
+        if session is None:
+            return []
+        return block_misspellings(self.document(), session.status, session.generation)
 
     def replace_word(self, word: Word, replacement: str) -> None:
         """Put ``replacement`` in place of ``word`` (one undo step), if it is still there."""
