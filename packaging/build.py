@@ -270,6 +270,25 @@ def check_template(bundle: Bundle, home: Path) -> str:
     return (result.stdout.strip().splitlines() or ["Vorlage in Ordnung"])[-1]
 
 
+def check_spelling(bundle: Bundle, home: Path) -> str:
+    """chunspell's hunspell works in the bundle: a typo put into the example is found."""
+    from stellungnahme_app.spelling import find_dictionary
+
+    if find_dictionary().found is None:
+        raise SkippedCheck("kein deutsches Wörterbuch auf diesem Rechner")
+    draft = json.loads(find_example().read_text("utf-8"))
+    draft["conclusion"] = "Das geschieht jhrlich. " + draft.get("conclusion", "")
+    spoilt = home / "mit-tippfehler.json"
+    spoilt.write_text(json.dumps(draft, ensure_ascii=False), encoding="utf-8")
+    result = run_program(bundle.cli, ["spellcheck", str(spoilt)], home)
+    if result.returncode != 1 or "conclusion\tjhrlich\tjährlich" not in result.stdout:
+        raise BuildFailed(
+            f"spellcheck: Exit-Code {result.returncode}, erwartet 1 mit „jhrlich“.\n"
+            f"Ausgabe: {result.stdout.strip()}\nFehlerausgabe: {result.stderr.strip()}"
+        )
+    return "Tippfehler „jhrlich“ gefunden, Vorschlag „jährlich“"
+
+
 def check_gui(bundle: Bundle, home: Path) -> str:
     started = time.perf_counter()
     result = run_program(
@@ -289,6 +308,7 @@ SMOKE_CHECKS: tuple[tuple[str, Callable[[Bundle, Path], str]], ...] = (
     ("Export ohne Fenster", check_export),
     ("PDF-Ausgabe", check_pdf_export),
     ("Vorlagenprüfung", check_template),
+    ("Rechtschreibprüfung", check_spelling),
     ("Programmstart (offscreen)", check_gui),
 )
 

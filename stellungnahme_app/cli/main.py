@@ -48,7 +48,7 @@ GUI_PROGRAM = "stellungnahme"
 def build_parser(prog: str = GUI_PROGRAM) -> argparse.ArgumentParser:
     """The parser; ``prog`` is ``stellungnahme-cli`` for the console-only program."""
     argparse_de.install()
-    from stellungnahme_app.cli import document_commands, drafts_commands
+    from stellungnahme_app.cli import document_commands, drafts_commands, spelling_commands
 
     description = "Stellungnahmen der Stadtverwaltung entwerfen, prüfen und ausgeben."
     if prog == GUI_PROGRAM:
@@ -65,6 +65,7 @@ def build_parser(prog: str = GUI_PROGRAM) -> argparse.ArgumentParser:
     )
     document_commands.register(commands)
     drafts_commands.register(commands)
+    spelling_commands.register(commands)
     return parser
 
 

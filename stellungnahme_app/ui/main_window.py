@@ -197,6 +197,7 @@ class MainWindow(QMainWindow):
             self.action_history,
             self.action_previous_step,
             self.action_next_step,
+            self.action_next_misspelling,
         ):
             action.setEnabled(editing)
         self.action_overview.setEnabled(editing)
@@ -518,7 +519,9 @@ class MainWindow(QMainWindow):
     def show_settings(self) -> None:
         from stellungnahme_app.ui.settings_dialog import SettingsDialog
 
-        dialog = SettingsDialog(self.workspace.settings, self)
+        dialog = SettingsDialog(
+            self.workspace.settings, self, spelling=self.workspace.spelling.describe()
+        )
         dialog.setAttribute(Qt.WidgetAttribute.WA_DeleteOnClose)
         dialog.settings_saved.connect(self.reload_settings)
         dialog.open()
@@ -573,6 +576,10 @@ class MainWindow(QMainWindow):
     def next_step(self) -> None:
         if self.is_editing() and self.editor is not None:
             self.editor.next_step()
+
+    def next_misspelling(self) -> None:
+        if self.is_editing() and self.editor is not None:
+            self.editor.next_misspelling()
 
     # ------------------------------------------------------------------ help
 

@@ -91,6 +91,10 @@ def install_actions(window: MainWindow) -> None:
         window, "&Vorheriger Schritt\tAlt+Links", window.previous_step
     )
     window.action_next_step = _action(window, "&Nächster Schritt\tAlt+Rechts", window.next_step)
+    # The editor owns F7 as well (it reaches the field with the focus first).
+    window.action_next_misspelling = _action(
+        window, "Nächster &Rechtschreibfehler\tF7", window.next_misspelling
+    )
     window.action_settings = _action(window,
         "&Einstellungen …", window.show_settings, None,
         "Voreinstellungen, Word-Vorlage und Textbausteine wählen",
@@ -144,6 +148,7 @@ def install_menus(window: MainWindow) -> None:
     view_menu.addSeparator()
     view_menu.addAction(window.action_previous_step)
     view_menu.addAction(window.action_next_step)
+    view_menu.addAction(window.action_next_misspelling)
     extras_menu = menu_bar.addMenu("E&xtras")
     extras_menu.addAction(window.action_settings)
     extras_menu.addAction(window.action_backups)

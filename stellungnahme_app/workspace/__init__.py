@@ -1,7 +1,9 @@
 """The application layer between the shell (window, command line) and the core.
 
 :class:`Workspace` holds the use cases on stored drafts; :mod:`.documents` those on a draft's
-content alone (check, export, emergency copy); :class:`OpenDraft` is the draft being worked on.
+content alone (check, export, emergency copy); :class:`Spelling` the spell-check (unknown words
+as Hinweise, the user's words, the words ignored per draft); :class:`OpenDraft` is the draft
+being worked on.
 Qt-free: the window and the command line both call it, neither repeats it.
 """
 
@@ -21,6 +23,7 @@ from stellungnahme_app.workspace.documents import (
 )
 from stellungnahme_app.workspace.importing import FileReading, ImportedDraft, ImportReport
 from stellungnahme_app.workspace.open_draft import OpenDraft
+from stellungnahme_app.workspace.spelling import Spelling, SpellingUnavailable
 from stellungnahme_app.workspace.workspace import RestoredBackup, Workspace
 
 __all__ = [
@@ -31,6 +34,8 @@ __all__ = [
     "ImportedDraft",
     "OpenDraft",
     "RestoredBackup",
+    "Spelling",
+    "SpellingUnavailable",
     "Workspace",
     "check_draft",
     "emergency_copy",

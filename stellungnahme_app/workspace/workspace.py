@@ -26,6 +26,7 @@ from stellungnahme_app.errors import StellungnahmeError
 from stellungnahme_app.model import Draft
 from stellungnahme_app.rules import Finding
 from stellungnahme_app.settings import Settings, example_draft_file
+from stellungnahme_app.spelling import SpellingFinding
 from stellungnahme_app.store import (
     BackupFile,
     DraftSummary,
@@ -47,6 +48,7 @@ from stellungnahme_app.workspace.importing import (
     read_exchange_files,
 )
 from stellungnahme_app.workspace.open_draft import OpenDraft
+from stellungnahme_app.workspace.spelling import Spelling, ignored_words_beside
 
 if TYPE_CHECKING:  # the database layer (and sqlite-utils) is imported when a store is opened
     from stellungnahme_app.store import Store
@@ -78,6 +80,7 @@ class Workspace:
             None if textbausteine is None else list(textbausteine)
         )
         self._textbaustein_problems: list[str] = []
+        self._spelling: Spelling | None = None
 
     @classmethod
     def open(
@@ -152,6 +155,7 @@ class Workspace:
         self.settings = configuration.settings
         self._textbausteine = None
         self._textbaustein_problems = []
+        self._spelling = None
 
     # ------------------------------------------------------------------ drafts
 
@@ -200,8 +204,14 @@ class Workspace:
             return False
 
     def duplicate(self, draft_id: int) -> OpenDraft:
-        """A new draft with the same content (number left empty, status "Entwurf")."""
-        return OpenDraft.from_stored(self._store.duplicate(draft_id))
+        """A new draft with the same content (number left empty, status "Entwurf") and the
+        same ignored words."""
+        copy = OpenDraft.from_stored(self._store.duplicate(draft_id))
+        try:
+            self.spelling.copy_ignored(draft_id, copy.id)
+        except StellungnahmeError:
+            log.warning("Ignorierte Wörter nicht übernommen", exc_info=True)
+        return copy
 
     def move_to_trash(self, draft_id: int) -> str:
         """Put the draft into the trash; returns its title (for "… liegt im Papierkorb")."""
@@ -234,6 +244,21 @@ class Workspace:
     def check(self, draft: Draft) -> list[Finding]:
         """The rules' findings with the configured form of the Drucksache number."""
         return documents.check_draft(draft, self.settings)
+
+    @property
+    def spelling(self) -> Spelling:
+        """The spell-check of the settings in effect (its dictionary is loaded on first use);
+        the words ignored per draft are kept beside the database."""
+        if self._spelling is None:
+            self._spelling = Spelling(self.settings, ignored=ignored_words_beside(self._store.path))
+        return self._spelling
+
+    def spelling_findings(self, opened: OpenDraft) -> list[SpellingFinding]:
+        """The spell-check's Hinweise for the draft (empty without a dictionary); they never
+        block the export. Slow (suggestions): the window asks the background checker."""
+        if not self.spelling.available:
+            return []
+        return self.spelling.findings(opened.draft, draft_id=opened.id)
 
     def export_document(self, opened: OpenDraft, target: Path, *, draft_mode: bool) -> Path:
         """Write the draft as .docx or .pdf and keep what was written as a version.

@@ -503,3 +503,28 @@ def test_ctrl_z_in_the_list_takes_back_a_delete(
     qtbot.keyClick(window.overview.table, Qt.Key.Key_Z, Qt.KeyboardModifier.ControlModifier)
     assert table_numbers(window) == ["0100/25"]
     assert not window.action_undo_delete.isEnabled()
+
+
+def test_the_view_menu_names_f7_for_the_next_misspelling(
+    qtbot: QtBot, store: Store, open_main_window: Callable[[Store], MainWindow]
+) -> None:
+    draft_id = store.create(Draft(conclusion="Das ist jhrlich so.")).id
+    window = open_main_window(store)
+    assert not window.action_next_misspelling.isEnabled()
+    assert window.action_next_misspelling.text().endswith("\tF7")
+    assert window.open_draft(draft_id)
+    assert window.action_next_misspelling.isEnabled()
+    editor = window.editor
+    assert editor is not None
+    session = editor.spelling_session
+    qtbot.waitUntil(
+        lambda: (
+            (session.check_queued() or True) and bool(session.draft_misspellings(editor.draft()))
+        ),
+        timeout=30_000,
+    )
+    window.action_next_misspelling.trigger()
+    assert editor.current_step() == 4
+    field = QApplication.focusWidget()
+    assert field is not None and field.textCursor().selectedText() == "jhrlich"  # type: ignore[attr-defined]
+    field._spelling.menu.close()  # type: ignore[attr-defined]

@@ -44,7 +44,7 @@ class PointEditor(ItemEditor):
     def __init__(self, point: ResolutionPoint) -> None:
         super().__init__()
         self.point = point
-        self.number = LineField("Nummer des Beschlusspunkts", placeholder="01")
+        self.number = LineField("Nummer des Beschlusspunkts", placeholder="01", spell_check=False)
         self.number.setMaximumWidth(self.number.fontMetrics().horizontalAdvance("0000000") * 2)
         self.text = PlainTextField(
             "Text des Beschlusspunkts", description="Wortlaut aus der Drucksache", visible_lines=8
