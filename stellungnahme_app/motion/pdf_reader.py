@@ -34,7 +34,7 @@ import pypdfium2.raw as pdfium_c
 from stellungnahme_app.cancellation import Cancellation
 from stellungnahme_app.fileio import FileReadError, read_bytes
 from stellungnahme_app.motion.errors import DamagedFile, EncryptedPdf, NoTextLayer, not_a_pdf
-from stellungnahme_app.motion.lines import Box, SourceLine
+from stellungnahme_app.motion.lines import LINE_END_HYPHEN_MARKS, Box, SourceLine
 
 MAX_PDF_BYTES = 300 * 1024 * 1024
 #: Share of the page height at the top and at the bottom where headers and footers stand.
@@ -47,6 +47,7 @@ BOLD_WEIGHT = 600
 FONT_NAME_BYTES = 128
 
 _LINE_BREAK = re.compile(r"\r\n|\r|\n")
+_HYPHEN_MARK = re.compile(f"[{LINE_END_HYPHEN_MARKS}]")
 _DIGITS = re.compile(r"\d+")
 _PAGE_NUMBER = re.compile(
     r"[-–—]\s*\d{1,4}\s*[-–—]|(?:Seite|S\.)\s*\d{1,4}(?:\s*(?:von|/)\s*\d{1,4})?",
@@ -79,8 +80,7 @@ class _Page:
     number: int
     height: float
     lines: list[SourceLine]
-    #: Baselines of each line's first and last character (``None``: no position known). A
-    #: line may span two printed lines: PDFium joins a word hyphenated at the line end.
+    #: Baselines of each line's first and last character (``None``: no position known).
     baselines: list[tuple[float, float] | None]
 
 
@@ -151,21 +151,35 @@ def _page_lines(
     positions_known = len(text) == count  # else PDFium left out or added characters
     lines: list[SourceLine] = []
     baselines: list[tuple[float, float] | None] = []
+    for start, line_text in _physical_lines(text):
+        if not line_text.strip():
+            continue
+        first = start + (len(line_text) - len(line_text.lstrip()))
+        last = start + len(line_text.rstrip()) - 1
+        if positions_known:
+            line, baseline = _positioned_line(textpage, line_text, page_number, first, last)
+        else:
+            line, baseline = SourceLine(line_text, page=page_number), None
+        lines.append(line)
+        baselines.append(baseline)
+    return lines, baselines
+
+
+def _physical_lines(text: str) -> list[tuple[int, str]]:
+    """(offset, text) of each printed line. PDFium joins a word hyphenated at a line end
+    with the next line (marking the hyphen): that is split again here, since the next line
+    may be another one entirely – the footer, when the hyphen ends the page."""
+    pieces = []
     offset = 0
     for match in [*_LINE_BREAK.finditer(text), None]:
         end = match.start() if match is not None else len(text)
-        line_text = text[offset:end]
-        if line_text.strip():
-            first = offset + (len(line_text) - len(line_text.lstrip()))
-            last = offset + len(line_text.rstrip()) - 1
-            if positions_known:
-                line, baseline = _positioned_line(textpage, line_text, page_number, first, last)
-            else:
-                line, baseline = SourceLine(line_text, page=page_number), None
-            lines.append(line)
-            baselines.append(baseline)
+        start = offset
+        for mark in _HYPHEN_MARK.finditer(text, offset, end):
+            pieces.append((start, text[start : mark.end()]))
+            start = mark.end()
+        pieces.append((start, text[start:end]))
         offset = match.end() if match is not None else len(text)
-    return lines, baselines
+    return pieces
 
 
 def _positioned_line(

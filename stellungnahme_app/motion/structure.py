@@ -171,22 +171,31 @@ def find_points(
 # ------------------------------------------------------------------------------ number
 
 
-def _tokens(text: str) -> list[tuple[int, str]]:
-    return [(m.start(), m.group().rstrip(".:")) for m in _TOKEN.finditer(text)]
+def _candidates(text: str) -> list[tuple[int, str]]:
+    """(position, text) of each token, and of each run of up to three tokens joined by a
+    space: the configured form may hold one ("DS 0661/24")."""
+    tokens = [(m.start(), m.group().rstrip(".:")) for m in _TOKEN.finditer(text)]
+    runs = []
+    for index, (position, _token) in enumerate(tokens):
+        for length in (1, 2, 3):
+            if index + length <= len(tokens):
+                joined = " ".join(token for _p, token in tokens[index : index + length])
+                runs.append((position, joined))
+    return runs
 
 
 def _numbers_in(line: SourceLine, pattern: str, label_above: bool) -> list[tuple[int, str]]:
-    """(rank, number) for each token of ``line`` in the configured form; lower rank is better."""
+    """(rank, number) for each candidate of ``line`` in the configured form; lower is better."""
     text = line.plain
     found = []
-    for position, token in _tokens(text):
-        if not number_matches(token, pattern):
+    for position, candidate in _candidates(text):
+        if not number_matches(candidate, pattern):
             continue
         before = text[:position].strip()
         labelled = bool(before) and _NUMBER_LABEL.search(before.split()[-1]) is not None
         labelled = labelled or (not before and label_above)
-        alone = text.strip().rstrip(".:") == token
-        found.append((0 if labelled else 1 if alone else 2, token))
+        alone = text.strip().rstrip(".:") == candidate
+        found.append((0 if labelled else 1 if alone else 2, candidate))
     return found
 
 
