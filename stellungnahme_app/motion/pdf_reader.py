@@ -119,8 +119,9 @@ def read_pdf_lines(path: Path, cancellation: Cancellation | None = None) -> PdfT
     if count and visible < MIN_CHARACTERS_PER_PAGE * count:
         raise NoTextLayer(
             f"„{path.name}“ enthält keinen lesbaren Text, nur Bilder der Seiten (ein Scan). "
-            "Das Programm kann Text in Bildern nicht erkennen. Fügen Sie den Text der "
-            "Beschlusspunkte stattdessen über die Zwischenablage ein.",
+            "Das Programm kann Text in Bildern nicht erkennen. Kopieren Sie den Text der "
+            "Beschlusspunkte stattdessen aus einer anderen Fassung und fügen Sie ihn im "
+            "Programmfenster ein („Text einfügen …“).",
             path=path,
         )
     _mark_paragraphs(pages)

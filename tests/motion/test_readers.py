@@ -167,7 +167,7 @@ def test_a_scan_without_text_is_refused_with_the_way_out(motions: Path) -> None:
         read_motion(motions / corpus.SCAN_FILE)
     assert "scan-ohne-text.pdf" in refused.value.message
     assert "Scan" in refused.value.message
-    assert "Zwischenablage" in refused.value.message
+    assert "Text einfügen" in refused.value.message
 
 
 def test_an_encrypted_pdf_is_refused(motions: Path) -> None:
