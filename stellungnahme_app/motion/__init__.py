@@ -7,6 +7,11 @@ damage, no resolution points). Nothing here stores anything: the application lay
 (:mod:`stellungnahme_app.workspace.motion_import`) makes drafts of what was read.
 """
 
+from __future__ import annotations
+
+from pathlib import Path
+from typing import TYPE_CHECKING
+
 from stellungnahme_app.motion.errors import (
     DamagedFile,
     EncryptedPdf,
@@ -32,6 +37,17 @@ from stellungnahme_app.motion.readers import (
     read_motion_text,
 )
 
+if TYPE_CHECKING:
+    from stellungnahme_app.motion.pdf_reader import PageImage
+
+
+def render_page(path: Path, page_number: int, width: int) -> PageImage:
+    """Page ``page_number`` (from 1) of the PDF at ``path``, ``width`` pixels wide (RGB)."""
+    from stellungnahme_app.motion.pdf_reader import render_page as render
+
+    return render(path, page_number, width)
+
+
 __all__ = [
     "MOTION_SUFFIXES",
     "DamagedFile",
@@ -51,4 +67,5 @@ __all__ = [
     "json_kind",
     "read_motion",
     "read_motion_text",
+    "render_page",
 ]

@@ -58,12 +58,19 @@ _SENTENCE_END = (".", ":", ";", "!", "?")
 
 @dataclass(frozen=True)
 class PageImage:
-    """A rendered page: RGB pixels, ``stride`` bytes a row."""
+    """A rendered page: RGB pixels, ``stride`` bytes a row; the page's size in PDF units."""
 
     width: int
     height: int
     stride: int
     pixels: bytes
+    page_width: float
+    page_height: float
+
+    def to_pixels(self, x: float, y: float) -> tuple[float, float]:
+        """Where the PDF point (``x``, ``y``) lies on the image (origin top left)."""
+        scale = self.width / self.page_width
+        return x * scale, (self.page_height - y) * scale
 
 
 @dataclass
@@ -321,10 +328,13 @@ def render_page(path: Path, page_number: int, width: int) -> PageImage:
     try:
         page = document[page_number - 1]
         try:
-            scale = width / max(page.get_width(), 1.0)
+            page_width, page_height = page.get_size()
+            scale = width / max(page_width, 1.0)
             bitmap = page.render(scale=scale, rev_byteorder=True, fill_color=(255, 255, 255, 255))
             try:
-                return PageImage(bitmap.width, bitmap.height, bitmap.stride, bytes(bitmap.buffer))
+                pixels = bytes(bitmap.buffer)
+                size = (bitmap.width, bitmap.height, bitmap.stride)
+                return PageImage(*size, pixels, page_width, page_height)
             finally:
                 bitmap.close()
         finally:

@@ -100,7 +100,9 @@ def origin_of(lines: Sequence[SourceLine]) -> Origin:
         box = line.box if known is None else known.box.union(line.box)
         boxes[line.page] = PageBox(line.page, box)
     pages = tuple(sorted({line.page for line in lines if line.page is not None}))
-    excerpt = "\n".join(" ".join(line.text.replace("\ufffe", "-").split()) for line in lines)
+    excerpt = "\n".join(
+        " ".join(line.text.replace("\ufffe", "-").replace("\u00ad", "").split()) for line in lines
+    )
     return Origin(excerpt=excerpt, pages=pages, boxes=tuple(boxes[page] for page in sorted(boxes)))
 
 

@@ -40,11 +40,13 @@ from stellungnahme_app.ui import window_menus, window_state
 from stellungnahme_app.ui.background import run_in_background, running_jobs
 from stellungnahme_app.ui.editor_page import EditorPage
 from stellungnahme_app.ui.error_reporting import show_error, show_notice
-from stellungnahme_app.ui.file_drops import dropped_exchange_files
+from stellungnahme_app.ui.file_drops import dropped_files, may_take
+from stellungnahme_app.ui.motion_import import NewDraftFromMotion
 from stellungnahme_app.ui.overview_page import OverviewPage
 from stellungnahme_app.workspace import (
     FileReading,
     ImportReport,
+    OpenDraft,
     Workspace,
     exchange_file_name,
     load_configuration,
@@ -88,12 +90,14 @@ class MainWindow(QMainWindow):
         self.overview = OverviewPage(workspace)
         self.overview.open_requested.connect(self.open_draft)
         self.overview.new_requested.connect(self.new_draft)
+        self.overview.new_from_motion_requested.connect(self.new_draft_from_motion)
         self.overview.duplicate_requested.connect(self.duplicate_draft)
         self.overview.delete_requested.connect(self.delete_draft)
         self.overview.import_requested.connect(self.choose_import_files)
         self.overview.export_requested.connect(self.choose_export_file)
         self.overview.trash_requested.connect(self.show_trash)
 
+        self.motion_import = NewDraftFromMotion(self)
         self.editor_page = EditorPage(workspace)
         self.editor_page.overview_requested.connect(self.show_overview)
         self.editor_page.history_requested.connect(self.show_history)
@@ -274,13 +278,21 @@ class MainWindow(QMainWindow):
     # ------------------------------------------------------------------ overview actions
 
     def new_draft(self) -> None:
+        self.start_new_draft(self.workspace.new_draft, "Neue Stellungnahme angelegt.")
+
+    def new_draft_from_motion(self) -> None:
+        """ "Neu aus Antrag …": read a PDF, Word file or OParl record, preview, new draft."""
+        self.motion_import.choose_file()
+
+    def start_new_draft(self, create: Callable[[], OpenDraft], message: str) -> None:
+        """Close the open draft, ``create`` a new one and show it at its first step."""
         if self._reading_textbausteine:
-            self.load_textbausteine(self.new_draft)
+            self.load_textbausteine(lambda: self.start_new_draft(create, message))
             return
         if not self.close_session():
             return
         try:
-            opened = self.workspace.new_draft()
+            opened = create()
         except StellungnahmeError as error:
             show_error(self, error, action="Die neue Stellungnahme konnte nicht angelegt werden.")
             return
@@ -288,7 +300,7 @@ class MainWindow(QMainWindow):
         assert self.editor is not None
         self.editor.set_current_step(0)
         self._show_editor_page()
-        self.statusBar().showMessage("Neue Stellungnahme angelegt.", 5000)
+        self.statusBar().showMessage(message, 8000)
 
     def duplicate_draft(self, draft_id: int) -> None:
         if self.session is not None and self.session.draft_id == draft_id:
@@ -649,21 +661,20 @@ class MainWindow(QMainWindow):
     # ------------------------------------------------------------------ drag and drop
 
     def dragEnterEvent(self, event: QDragEnterEvent) -> None:
-        if dropped_exchange_files(event.mimeData()):
-            event.acceptProposedAction()
-        else:
-            event.ignore()
+        self.dragMoveEvent(event)
 
     def dragMoveEvent(self, event: QDragMoveEvent) -> None:
-        if dropped_exchange_files(event.mimeData()):
+        if may_take(event.mimeData()):
             event.acceptProposedAction()
         else:
             event.ignore()
 
     def dropEvent(self, event: QDropEvent) -> None:
-        files = dropped_exchange_files(event.mimeData())
-        if not files:
+        """Exchange files are imported; motions (PDF, Word, OParl record) start new drafts."""
+        files = dropped_files(event.mimeData())
+        if not files.exchange and not files.motions:
             event.ignore()
             return
         event.acceptProposedAction()
-        self.import_files(files)
+        self.import_files(files.exchange)
+        self.motion_import.read_files(files.motions)

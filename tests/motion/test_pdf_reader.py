@@ -74,6 +74,8 @@ def test_a_page_is_rendered_for_the_preview(schulwege_pdf: Path) -> None:
     row = image.pixels[: image.width * 3]
     assert row[:3] == b"\xff\xff\xff"  # white paper at the corner
     assert min(image.pixels) < 100  # and dark text somewhere
+    assert image.to_pixels(0, image.page_height) == (0, 0)
+    assert image.to_pixels(image.page_width, 0) == (300, pytest.approx(image.height, abs=1))
 
 
 def test_reading_stops_when_cancelled(tmp_path: Path, schulwege_pdf: Path) -> None:

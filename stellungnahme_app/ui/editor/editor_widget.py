@@ -68,6 +68,7 @@ class DraftEditor(QWidget):
         self.context = EditorContext(workspace=workspace)
         self.context.jump_to = self.jump_to
         self.context.text_field_for = self._text_field_for
+        self.context.reload_steps = self.reload_steps
 
         self.step_list = StepList()
         self.step_list.currentRowChanged.connect(self._step_chosen)
@@ -175,6 +176,13 @@ class DraftEditor(QWidget):
         for step in self.steps:
             step.load()
         self.set_current_step(0)
+        self.recheck_now()
+
+    def reload_steps(self) -> None:
+        """Show the draft again in every step, staying at the current one."""
+        for step in self.steps:
+            step.load()
+        self.set_current_step(self._current)
         self.recheck_now()
 
     def _announce_default(self, draft: Draft) -> None:

@@ -46,6 +46,9 @@ class EditorContext:
     jump_to: Callable[[str], None] = lambda path: None
     #: The text field showing a field path such as ``conclusion`` or ``contributions[0].text``.
     text_field_for: Callable[[str], PlainTextField | None] = lambda path: None
+    #: Shows the draft again in every step, after a change outside their fields (set by the
+    #: editor; a motion taken over in step 3 changes the number and title of step 1).
+    reload_steps: Callable[[], None] = lambda: None
 
     @property
     def draft(self) -> Draft:
