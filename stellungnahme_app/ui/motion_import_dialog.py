@@ -30,6 +30,7 @@ from PySide6.QtWidgets import (
     QPushButton,
     QRadioButton,
     QScrollArea,
+    QSizePolicy,
     QSplitter,
     QStackedWidget,
     QVBoxLayout,
@@ -71,6 +72,7 @@ class SourceView(QWidget):
         self._sizes: dict[int, tuple[float, float]] = {}
         self._origin: Origin | None = None
         self._page = 1
+        self._full_page: QPixmap | None = None  # the page with its marks, before fitting
 
         self.caption = QLabel()
         self.caption.setObjectName("quelle_ueberschrift")
@@ -83,6 +85,8 @@ class SourceView(QWidget):
         describe(self.next_button, "Nächste Seite des Originals")
         self.next_button.setToolTip("Nächste Seite")
         self.next_button.clicked.connect(lambda: self.show_page(self._page + 1))
+        for button in (self.previous_button, self.next_button):
+            button.setMaximumWidth(button.fontMetrics().horizontalAdvance("M") * 4)
         header = QHBoxLayout()
         header.addWidget(self.caption, 1)
         header.addWidget(self.previous_button)
@@ -94,6 +98,10 @@ class SourceView(QWidget):
         self.page_area = QScrollArea()
         self.page_area.setWidget(self.page_label)
         self.page_area.setWidgetResizable(True)
+        # Always there, so fitting the page to the width never makes it come and go.
+        self.page_area.setVerticalScrollBarPolicy(Qt.ScrollBarPolicy.ScrollBarAlwaysOn)
+        self.page_area.viewport().installEventFilter(self)
+        self.page_label.setSizePolicy(QSizePolicy.Policy.Ignored, QSizePolicy.Policy.Preferred)
         describe(
             self.page_area, "Seite des Originals", "Die Stelle, aus der gelesen wurde, ist markiert"
         )
@@ -144,9 +152,11 @@ class SourceView(QWidget):
         self._page = page
         image = self._page_image(page)
         if image is None:
+            self._full_page = None
             self.page_label.setText("Die Seite kann nicht angezeigt werden.")
         else:
-            self.page_label.setPixmap(self._marked(image, page))
+            self._full_page = self._marked(image, page)
+            self._fit_page()
         regions = [r for r in (self._origin.boxes if self._origin else ()) if r.page == page]
         prefix = f"{what}: " if what else ""
         self.caption.setText(f"{prefix}Seite {page} von {count} des Originals")
@@ -156,7 +166,27 @@ class SourceView(QWidget):
         self.next_button.setEnabled(page < count)
         if regions and image is not None:
             top = self._to_pixels(page, regions[0].box.left, regions[0].box.top)[1]
-            self.page_area.verticalScrollBar().setValue(max(0, int(top) - 40))
+            self.page_area.verticalScrollBar().setValue(max(0, int(top * self.page_scale()) - 40))
+
+    def page_scale(self) -> float:
+        """Shown size of the page to its rendered size (the page fits the view's width)."""
+        pixmap = self.page_label.pixmap()
+        if self._full_page is None or pixmap is None or pixmap.isNull():
+            return 1.0
+        return pixmap.width() / self._full_page.width()
+
+    def _fit_page(self) -> None:
+        if self._full_page is None:
+            return
+        width = max(self.page_area.viewport().width() - 2, 200)
+        self.page_label.setPixmap(
+            self._full_page.scaledToWidth(width, Qt.TransformationMode.SmoothTransformation)
+        )
+
+    def eventFilter(self, watched: QObject, event: QEvent) -> bool:
+        if watched is self.page_area.viewport() and event.type() == QEvent.Type.Resize:
+            self._fit_page()
+        return super().eventFilter(watched, event)
 
     def _page_image(self, page: int) -> QImage | None:
         if page not in self._pages:
@@ -231,6 +261,7 @@ class MotionImportDialog(QDialog):
         self.number.set_text(reading.number)
         self.title = LineField("Titel der Drucksache")
         self.title.set_text(reading.title)
+        self.title.setCursorPosition(0)  # the start of a long title, not its end
         number_label = QLabel("&Nummer:")
         number_label.setBuddy(self.number)
         title_label = QLabel("T&itel:")
@@ -277,8 +308,8 @@ class MotionImportDialog(QDialog):
         splitter = QSplitter(Qt.Orientation.Horizontal)
         splitter.addWidget(left)
         splitter.addWidget(self.source)
-        splitter.setStretchFactor(0, 1)
-        splitter.setStretchFactor(1, 1)
+        splitter.setStretchFactor(0, 4)
+        splitter.setStretchFactor(1, 5)
         splitter.setChildrenCollapsible(False)
 
         layout = QVBoxLayout(self)
