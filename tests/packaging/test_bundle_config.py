@@ -120,6 +120,10 @@ def test_version_strings_of_the_windows_version_resource() -> None:
         "docx/templates/default.docx",
         "PySide6\\Qt6Widgets.dll",
         "PySide6\\Qt6Svg.dll",  # the SVG icon engine needs it
+        "pypdfium2_raw/libpdfium.so",  # PDFium, for reading motions
+        "pypdfium2_raw\\pdfium.dll",
+        "pypdfium2_raw/version.json",
+        "pypdfium2/version.json",
     ],
 )
 def test_kept_files(destination: str) -> None:
@@ -160,3 +164,35 @@ def test_no_excluded_qt_module_is_imported_by_the_application() -> None:
     sources = "\n".join(p.read_text("utf-8") for p in package.rglob("*.py"))
     used = [name for name in config.UNUSED_QT_MODULES if f"PySide6.{name}" in sources]
     assert used == []
+
+
+@pytest.mark.parametrize(
+    ("name", "is_pdfium"),
+    [
+        ("pdfium.dll", True),
+        ("libpdfium.so", True),
+        ("libpdfium.dylib", True),
+        ("Qt6Pdf.dll", False),
+        ("libqpdf.so", False),
+    ],
+)
+def test_pdfium_library_names(name: str, is_pdfium: bool) -> None:
+    assert config.is_pdfium_library(name) is is_pdfium
+
+
+def test_pdfium_is_named_for_the_bundle() -> None:
+    """The spec collects the native library and data files of these installed packages."""
+    from PyInstaller.utils.hooks import collect_data_files, collect_dynamic_libs
+
+    libraries = [
+        Path(source).name
+        for name in config.NATIVE_LIBRARY_PACKAGES
+        for source, _target in collect_dynamic_libs(name)
+    ]
+    assert any(config.is_pdfium_library(library) for library in libraries)
+    data = [
+        Path(source).name
+        for name in config.DATA_FILE_PACKAGES
+        for source, _t in collect_data_files(name)
+    ]
+    assert "version.json" in data
