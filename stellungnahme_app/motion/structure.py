@@ -206,7 +206,10 @@ def find_number(
 ) -> tuple[str, SourceLine | None]:
     """The Drucksache number and the line it stands on (``""``, ``None``: not found)."""
     best: tuple[int, int, str, SourceLine] | None = None
-    for group, candidates in ((0, lines), (3, margins)):
+    unique_margins = list({line.plain: line for line in margins}.values())  # once, not per page
+    for group, candidates in ((0, lines), (3, unique_margins)):
+        if best is not None:
+            break  # a number in the text before the points beats every header and footer
         previous = ""
         for order, line in enumerate(candidates):
             label_above = _NUMBER_LABEL.fullmatch(previous.strip()) is not None
