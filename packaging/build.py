@@ -167,6 +167,8 @@ def check_layout(bundle: Bundle, home: Path) -> str:
         missing.append("qtbase_de.qm")
     if not any(config.is_pdfium_library(path.name) for path in bundle.internal.rglob("*pdfium*")):
         missing.append("die PDFium-Bibliothek (pypdfium2_raw)")
+    if not list(bundle.internal.glob("pypdfium2-*.dist-info/licenses/LICENSES")):
+        missing.append("die Lizenztexte von PDFium und pypdfium2")
     if missing:
         raise BuildFailed("Im Bundle fehlt: " + ", ".join(missing))
     foreign = [p.name for p in translations[0].parent.glob("*.qm") if not p.stem.endswith("_de")]

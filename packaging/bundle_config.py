@@ -148,6 +148,8 @@ UNUSED_LIBRARIES = frozenset({"opengl32sw.dll", "qt6pdf.dll", "libqt6pdf.so.6"})
 NATIVE_LIBRARY_PACKAGES = ("pypdfium2_raw",)
 # Packages that read data files of their own at run time (pypdfium2's version.json).
 DATA_FILE_PACKAGES = ("pypdfium2", "pypdfium2_raw")
+# Packages whose licence texts (in their installed metadata) must ship with the bundle.
+LICENSED_PACKAGES = ("pypdfium2",)
 
 
 def is_pdfium_library(name: str) -> bool:

@@ -2,8 +2,11 @@
 
 from __future__ import annotations
 
+import os
 import re
 import shutil
+import subprocess
+import sys
 from collections.abc import Callable
 from pathlib import Path
 
@@ -162,3 +165,29 @@ def test_drafts_import_motion_of_an_oparl_record(run_cli: RunCli) -> None:
     assert code == 0 and out.startswith("Nr. 1: 1023/25 – Radverkehrsnetz zügig ausbauen")
     code, _out, err = run_cli("drafts", "import-motion", record, record, "--main-file", main_file)
     assert code == 2 and "--main-file geht nur zusammen mit einem einzigen Antrag" in err
+
+
+def test_the_installed_command_reads_a_motion_in_a_process_of_its_own(
+    tmp_path: Path, data_home: Path
+) -> None:
+    """As a script would call it: the console entry point, German on stderr, exit codes."""
+    program = Path(sys.executable).with_name("stellungnahme")
+    environment = {**os.environ, "STELLUNGNAHME_HOME": str(data_home)}
+
+    def run(*arguments: object) -> subprocess.CompletedProcess[str]:
+        return subprocess.run(
+            [str(program), *map(str, arguments)],
+            capture_output=True,
+            text=True,
+            encoding="utf-8",
+            env=environment,
+            timeout=120,
+            check=False,
+        )
+
+    done = run("import-motion", MOTIONS / "antrag-haltestellen.pdf", "-o", tmp_path / "x.json")
+    assert (done.returncode, done.stderr) == (0, "")
+    assert len(exchange.read_file(tmp_path / "x.json").resolution_points) == 12
+    refused = run("import-motion", MOTIONS / corpus.SCAN_FILE, "-o", tmp_path / "y.json")
+    assert refused.returncode == 2
+    assert "„scan-ohne-text.pdf“ enthält keinen lesbaren Text" in refused.stderr
