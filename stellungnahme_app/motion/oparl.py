@@ -151,6 +151,11 @@ def read_paper(path: Path) -> PaperRecord:
 
 
 def _not_a_paper_message(path: Path, value: Any) -> str:
+    if isinstance(value, dict) and isinstance(value.get("format"), str):
+        return (
+            f"„{path.name}“ ist kein Antrag, sondern eine Stellungnahme im Austauschformat "
+            f"({value['format']}). Übernehmen Sie sie mit „Importieren …“."
+        )
     start = f"„{path.name}“ ist kein OParl-Datensatz einer Drucksache (Paper)"
     data = value.get("data") if isinstance(value, dict) else None
     if isinstance(data, list):

@@ -177,3 +177,14 @@ def test_reading_a_record_opens_no_network_connection(
     monkeypatch.setattr(socket.socket, "connect", refuse)
     monkeypatch.setattr(socket, "create_connection", refuse)
     assert read_motion(motions / corpus.OPARL_SCHULWEGE_FILE).number == "0815/25"
+
+
+def test_an_exchange_file_chosen_as_a_motion_says_where_it_belongs(
+    reference_json_path: Path,
+) -> None:
+    with pytest.raises(NotAPaper) as refused:
+        read_motion(reference_json_path)
+    assert refused.value.message == (
+        "„stellungnahme-0661-24.json“ ist kein Antrag, sondern eine Stellungnahme im "
+        "Austauschformat (stellungnahme/1). Übernehmen Sie sie mit „Importieren …“."
+    )
