@@ -15,6 +15,7 @@ from collections.abc import Sequence
 
 from stellungnahme_app import __version__, logs
 from stellungnahme_app.cli import argparse_de
+from stellungnahme_app.cli.output_encoding import configure_streams
 from stellungnahme_app.errors import (
     ConfigError,
     ExchangeFormatError,
@@ -69,11 +70,15 @@ def build_parser(prog: str = GUI_PROGRAM) -> argparse.ArgumentParser:
 
 
 def main(argv: Sequence[str] | None = None, *, prog: str = GUI_PROGRAM) -> int:
+    configure_streams()
     parser = build_parser(prog)
     args = parser.parse_args(argv)
     if not getattr(args, "handler", None):
         parser.print_help(sys.stderr)
         return ExitCode.USAGE
+    from stellungnahme_app.workspace.housekeeping import clean_up_after_killed_runs
+
+    clean_up_after_killed_runs()
     try:
         return int(args.handler(args))
     except (ExchangeFormatError, ConfigError, TemplateError) as error:

@@ -154,7 +154,17 @@ def start_main_window(database: Path | None = None) -> MainWindow | None:
             QTimer.singleShot(0, QApplication.quit)
 
     def after_first_paint() -> None:
+        from stellungnahme_app.ui.background import run_in_background
+        from stellungnahme_app.workspace.housekeeping import clean_up_after_killed_runs
+
         window.load_textbausteine(then=reopen)
+        run_in_background(
+            window,
+            clean_up_after_killed_runs,
+            busy_text="Aufräumen …",
+            on_success=lambda _removed: None,
+            delivers_result=False,
+        )
         if workspace.recovery_notice:
             show_notice(
                 window, "Die Entwurfsdatenbank wurde repariert.", details=workspace.recovery_notice

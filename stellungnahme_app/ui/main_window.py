@@ -36,7 +36,7 @@ from PySide6.QtWidgets import (
 
 from stellungnahme_app import __version__, paths
 from stellungnahme_app.errors import StellungnahmeError
-from stellungnahme_app.ui import window_menus, window_state
+from stellungnahme_app.ui import help_window, window_menus, window_state
 from stellungnahme_app.ui.background import run_in_background, running_jobs
 from stellungnahme_app.ui.editor_page import EditorPage
 from stellungnahme_app.ui.error_reporting import show_error, show_notice
@@ -111,6 +111,7 @@ class MainWindow(QMainWindow):
 
         self._build_status_bar()
         self.editor_page.save_state.connect(self.save_label.setText)
+        self.help = help_window.WindowHelp(self)
         window_menus.install_actions(self)
         window_menus.install_menus(self)
         self._update_actions()
@@ -573,6 +574,14 @@ class MainWindow(QMainWindow):
     def next_step(self) -> None:
         if self.is_editing() and self.editor is not None:
             self.editor.next_step()
+
+    # ------------------------------------------------------------------ help
+
+    def help_topic(self) -> str:
+        """The help page for what the window shows: the editor's step or the overview."""
+        if self.is_editing() and self.editor is not None:
+            return self.editor.help_topic()
+        return help_window.OVERVIEW
 
     def open_data_folder(self) -> None:
         QDesktopServices.openUrl(QUrl.fromLocalFile(str(paths.data_dir())))

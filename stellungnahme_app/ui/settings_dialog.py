@@ -5,10 +5,15 @@ use an own Word template or Textbausteine folder. Everything else (the city, the
 of Dezernate and offices, the form of the number) is the administrator's; settings the
 administrator has fixed are shown but cannot be changed. Saving goes through
 :func:`stellungnahme_app.settings.save_user_settings`.
+
+Which settings get a row, in which order, and their labels come from the table of settings
+(:data:`stellungnahme_app.settings.table.SETTING_TABLE`); this module only knows which widget
+edits which key.
 """
 
 from __future__ import annotations
 
+from collections.abc import Callable
 from pathlib import Path
 from typing import Any
 
@@ -29,12 +34,12 @@ from PySide6.QtWidgets import (
 
 from stellungnahme_app.errors import StellungnahmeError
 from stellungnahme_app.settings import (
-    SETTING_LABELS,
     Settings,
     default_template,
     default_textbausteine_dir,
     save_user_settings,
 )
+from stellungnahme_app.settings.table import DEFINITIONS, SETTING_TABLE, SettingDefinition
 from stellungnahme_app.ui.error_reporting import show_error
 
 LOCKED_NOTE = "vom Administrator festgelegt"
@@ -43,21 +48,19 @@ LOCKED_NOTE = "vom Administrator festgelegt"
 class PathField(QWidget):
     """A path with „Durchsuchen …“; empty means the file shipped with the program."""
 
-    def __init__(
-        self, value: Path, default: Path, *, folder: bool, caption: str, name: str
-    ) -> None:
+    def __init__(self, value: Path, default: Path, definition: SettingDefinition) -> None:
         super().__init__()
-        self._folder = folder
-        self._caption = caption
+        self._folder = definition.kind == "folder"
+        self._caption = f"{definition.label} wählen"
         self._default = default
         self.line_edit = QLineEdit("" if _same_path(value, default) else str(value))
         self.line_edit.setPlaceholderText(
-            "mitgelieferter Ordner" if folder else "mitgelieferte Vorlage"
+            "mitgelieferter Ordner" if self._folder else "mitgelieferte Vorlage"
         )
         self.line_edit.setClearButtonEnabled(True)
-        self.line_edit.setAccessibleName(name)
+        self.line_edit.setAccessibleName(definition.label)
         self.browse_button = QPushButton("Durchsuchen …")
-        self.browse_button.setAccessibleName(f"{name}: Durchsuchen")
+        self.browse_button.setAccessibleName(f"{definition.label}: Durchsuchen")
         self.browse_button.clicked.connect(self._browse)
         layout = QHBoxLayout(self)
         layout.setContentsMargins(0, 0, 0, 0)
@@ -99,7 +102,6 @@ class SettingsDialog(QDialog):
         intro.setWordWrap(True)
 
         self.department = QComboBox()
-        self.department.setObjectName("default_department")
         self.department.addItem("(keine Voreinstellung)", "")
         for dezernat in settings.dezernate:
             self.department.addItem(dezernat.label, dezernat.name)
@@ -108,58 +110,35 @@ class SettingsDialog(QDialog):
             self.department.addItem(settings.default_department, settings.default_department)
             index = self.department.count() - 1
         self.department.setCurrentIndex(max(index, 0))
-        self.department.setAccessibleName(SETTING_LABELS["default_department"])
         self.department.currentIndexChanged.connect(self._fill_signatories)
 
         self.signatory = QComboBox()
-        self.signatory.setObjectName("default_signatory")
         self.signatory.setEditable(True)
         self.signatory.setInsertPolicy(QComboBox.InsertPolicy.NoInsert)
-        self.signatory.setAccessibleName(SETTING_LABELS["default_signatory"])
         self.signatory.setAccessibleDescription(
             "Aus der Liste des Dezernats wählen oder einen Namen eintippen."
         )
         self._fill_signatories()
         self.signatory.setEditText(settings.default_signatory)
 
-        self.template = PathField(
-            settings.template,
-            default_template(),
-            folder=False,
-            caption="Word-Vorlage wählen",
-            name=SETTING_LABELS["template"],
-        )
-        self.template.setObjectName("template")
+        self.template = PathField(settings.template, default_template(), DEFINITIONS["template"])
         self.textbausteine_dir = PathField(
             settings.textbausteine_dir,
             default_textbausteine_dir(),
-            folder=True,
-            caption="Ordner der Textbausteine wählen",
-            name=SETTING_LABELS["textbausteine_dir"],
+            DEFINITIONS["textbausteine_dir"],
         )
-        self.textbausteine_dir.setObjectName("textbausteine_dir")
 
+        #: Each user-editable key's widget and how to read what the user entered.
+        self._fields: dict[str, tuple[QWidget, Callable[[], str]]] = {
+            "default_department": (self.department, lambda: self.department.currentData() or ""),
+            "default_signatory": (self.signatory, lambda: self.signatory.currentText().strip()),
+            "template": (self.template, self.template.value),
+            "textbausteine_dir": (self.textbausteine_dir, self.textbausteine_dir.value),
+        }
         form = QFormLayout()
-        self._fields: dict[str, QWidget] = {
-            "default_department": self.department,
-            "default_signatory": self.signatory,
-            "template": self.template,
-            "textbausteine_dir": self.textbausteine_dir,
-        }
-        mnemonic_labels = {
-            "default_department": "&Dezernat:",
-            "default_signatory": "&Unterzeichnung:",
-            "template": "&Word-Vorlage:",
-            "textbausteine_dir": "&Textbausteine:",
-        }
-        for key, widget in self._fields.items():
-            label = QLabel(mnemonic_labels[key])
-            label.setBuddy(widget.focusProxy() or widget)
-            if settings.is_locked(key):
-                widget.setEnabled(False)
-                widget.setToolTip(f"{SETTING_LABELS[key]}: {LOCKED_NOTE}")
-                label.setText(f"{mnemonic_labels[key][:-1]} ({LOCKED_NOTE}):")
-            form.addRow(label, widget)
+        for definition in SETTING_TABLE:
+            if definition.user_editable:
+                form.addRow(*self._row(definition, settings.is_locked(definition.key)))
 
         buttons = QDialogButtonBox(
             QDialogButtonBox.StandardButton.Save | QDialogButtonBox.StandardButton.Cancel
@@ -181,15 +160,27 @@ class SettingsDialog(QDialog):
         self.signatory.addItems(list(self._settings.signatories(self.department.currentData())))
         self.signatory.setEditText(typed)
 
+    def _row(self, definition: SettingDefinition, locked: bool) -> tuple[QLabel, QWidget]:
+        """The label and the field of one setting, disabled when the administrator fixed it."""
+        widget, _ = self._fields[definition.key]
+        widget.setObjectName(definition.key)
+        if not isinstance(widget, PathField):
+            widget.setAccessibleName(definition.label)
+        label = QLabel(f"&{definition.field_label}:")
+        label.setBuddy(widget.focusProxy() or widget)
+        if locked:
+            widget.setEnabled(False)
+            widget.setToolTip(f"{definition.label}: {LOCKED_NOTE}")
+            label.setText(f"&{definition.field_label} ({LOCKED_NOTE}):")
+        return label, widget
+
     def values(self) -> dict[str, Any]:
         """What the user entered, for the settings the administrator has not fixed."""
-        entered = {
-            "default_department": self.department.currentData() or "",
-            "default_signatory": self.signatory.currentText().strip(),
-            "template": self.template.value(),
-            "textbausteine_dir": self.textbausteine_dir.value(),
+        return {
+            key: read()
+            for key, (_, read) in self._fields.items()
+            if not self._settings.is_locked(key)
         }
-        return {k: v for k, v in entered.items() if not self._settings.is_locked(k)}
 
     def save(self) -> bool:
         try:

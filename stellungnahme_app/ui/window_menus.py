@@ -107,6 +107,18 @@ def install_actions(window: MainWindow) -> None:
         "&Datenordner öffnen", window.open_data_folder, None,
         "Den Ordner mit Datenbank, Sicherungen und Protokoll öffnen",
     )  # fmt: skip
+    window.action_help = _action(
+        window, "&Hilfe zu dieser Seite\tF1", window.help.show_context, None,
+        "Die Hilfe zum gezeigten Schritt oder Fenster öffnen",
+    )  # fmt: skip
+    window.action_manual = _action(
+        window, "Hand&buch", lambda: window.help.show("handbuch"), None,
+        "Das Handbuch mit allen Hilfeseiten öffnen",
+    )  # fmt: skip
+    window.action_shortcuts = _action(
+        window, "&Tastenkürzel", lambda: window.help.show("tastenkuerzel"), None,
+        "Alle Tastenkürzel des Programms zeigen",
+    )  # fmt: skip
     window.action_about = _action(window, "Über &Stellungnahme", window.show_about)
 
 
@@ -138,4 +150,8 @@ def install_menus(window: MainWindow) -> None:
     extras_menu.addAction(window.action_backups)
     extras_menu.addAction(window.action_data_folder)
     help_menu = menu_bar.addMenu("&Hilfe")
+    help_menu.addAction(window.action_help)
+    help_menu.addAction(window.action_manual)
+    help_menu.addAction(window.action_shortcuts)
+    help_menu.addSeparator()
     help_menu.addAction(window.action_about)

@@ -47,9 +47,11 @@ from stellungnahme_app.model import Draft
 from stellungnahme_app.settings import Settings, load_settings
 from stellungnahme_app.store import ConflictError, Store
 from stellungnahme_app.ui.app import configure_application, start_main_window
+from stellungnahme_app.ui.background import running_jobs
 from stellungnahme_app.ui.backup_dialog import BackupDialog
 from stellungnahme_app.ui.conflict_dialog import ConflictDialog
 from stellungnahme_app.ui.error_reporting import visible_error_boxes
+from stellungnahme_app.ui.help_window import HelpWindow
 from stellungnahme_app.ui.history_dialog import HistoryDialog
 from stellungnahme_app.ui.main_window import MainWindow
 from stellungnahme_app.ui.settings_dialog import SettingsDialog
@@ -230,6 +232,9 @@ def start_window(qtbot: Any) -> Iterator[Callable[[], MainWindow]]:
     yield start
     for window in started:
         window.close()
+    # Housekeeping the window started after its first paint must not run into the next test.
+    qtbot.waitUntil(lambda: running_jobs() == 0, timeout=30_000)
+    for window in started:
         window.workspace.close()
 
 
@@ -267,7 +272,9 @@ def shell_dialogs(qtbot: Any) -> Callable[[MainWindow, int], dict[str, QWidget]]
             "versionen": HistoryDialog(workspace, draft_id, window),
             "einstellungen": SettingsDialog(workspace.settings, window),
             "konflikt": ConflictDialog(conflict, window),
+            "hilfe": HelpWindow(window.help.shortcut_rows, window),
         }
+        dialogs["hilfe"].show_topic("handbuch")  # type: ignore[attr-defined]
         for dialog in dialogs.values():
             qtbot.addWidget(dialog)
         return dialogs

@@ -8,10 +8,11 @@ from collections.abc import Callable
 from pathlib import Path
 
 from PySide6.QtCore import Qt
-from PySide6.QtWidgets import QApplication, QDialogButtonBox
+from PySide6.QtWidgets import QApplication, QDialogButtonBox, QFormLayout, QLabel, QWidget
 from pytestqt.qtbot import QtBot
 
 from stellungnahme_app.settings import load_settings, user_settings_file
+from stellungnahme_app.settings.table import SETTING_TABLE
 from stellungnahme_app.store import Store
 from stellungnahme_app.ui.main_window import MainWindow
 from stellungnahme_app.ui.settings_dialog import SettingsDialog
@@ -80,3 +81,45 @@ def test_settings_fixed_by_the_administrator_are_shown_but_locked(qtbot: QtBot) 
     assert "default_department" not in dialog.values()
     assert dialog.save()
     assert "default_department" not in json.loads(user_settings_file().read_text("utf-8"))
+
+
+def _rows(dialog: SettingsDialog) -> list[tuple[str, str, QWidget]]:
+    """The form's rows: label text, the field's object name, the field."""
+    [form] = dialog.findChildren(QFormLayout)
+    rows = []
+    for row in range(form.rowCount()):
+        label = form.itemAt(row, QFormLayout.ItemRole.LabelRole).widget()
+        field = form.itemAt(row, QFormLayout.ItemRole.FieldRole).widget()
+        assert isinstance(label, QLabel)
+        rows.append((label.text(), field.objectName(), field))
+    return rows
+
+
+def test_one_row_per_user_editable_setting_named_by_the_table(qtbot: QtBot) -> None:
+    dialog = SettingsDialog(load_settings().settings)
+    qtbot.addWidget(dialog)
+    editable = [d for d in SETTING_TABLE if d.user_editable]
+    rows = _rows(dialog)
+    assert [name for _, name, _ in rows] == [d.key for d in editable]
+    for (label, _, field), definition in zip(rows, editable, strict=True):
+        assert label == f"&{definition.field_label}:"
+        named = field.focusProxy() or field
+        assert named.accessibleName() == definition.label
+        assert field.isEnabled()
+    assert set(dialog.values()) == {d.key for d in editable}
+
+
+def test_every_setting_the_administrator_fixed_is_marked_in_its_row(qtbot: QtBot) -> None:
+    admin_file = Path(os.environ["STELLUNGNAHME_ADMIN_CONFIG"])
+    admin_file.parent.mkdir(parents=True, exist_ok=True)
+    editable = [d for d in SETTING_TABLE if d.user_editable]
+    admin_file.write_text(
+        "".join(f"{d.key} = {json.dumps(d.default)}\n" for d in editable), encoding="utf-8"
+    )
+    dialog = SettingsDialog(load_settings().settings)
+    qtbot.addWidget(dialog)
+    for (label, _, field), definition in zip(_rows(dialog), editable, strict=True):
+        assert label == f"&{definition.field_label} (vom Administrator festgelegt):"
+        assert not field.isEnabled()
+        assert field.toolTip() == f"{definition.label}: vom Administrator festgelegt"
+    assert dialog.values() == {}

@@ -199,6 +199,12 @@ class DraftEditor(QWidget):
     def current_step(self) -> int:
         return self._current
 
+    def help_topic(self) -> str:
+        """The help page of the step shown (F1)."""
+        from stellungnahme_app.ui.help_window import step_topic
+
+        return step_topic(self._current)
+
     def set_current_step(self, index: int) -> None:
         """Show step ``index`` (0–7) without moving the keyboard focus into it."""
         index = max(0, min(len(self.steps) - 1, index))
