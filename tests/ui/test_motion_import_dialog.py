@@ -205,3 +205,17 @@ def test_the_paste_dialog_needs_text(
     assert dialog.ok_button.isEnabled()
     assert find_nameless_controls(dialog) == []
     assert find_mnemonic_conflicts(dialog) == {}
+
+
+def test_f1_help_of_the_preview_and_the_paste_dialog(
+    show: Callable[..., MotionImportDialog], schulwege: MotionReading, qtbot: Any
+) -> None:
+    from stellungnahme_app.ui import help_window
+
+    dialog = show(schulwege)
+    paste = PasteMotionDialog("scan.pdf")
+    qtbot.addWidget(paste)
+    for widget in (dialog, dialog.point_text, paste):
+        topic = help_window.topic_for(widget)
+        assert topic == "antrag-uebernehmen"
+        assert help_window.page_path(topic).read_text("utf-8").startswith("# Antrag übernehmen\n")
