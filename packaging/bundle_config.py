@@ -161,6 +161,22 @@ def spelling_binaries() -> list[tuple[str, str]]:
     return found
 
 
+# Python packages with a native library of their own that the bundle must hold: PDFium
+# (pypdfium2_raw), with which motions are read from PDFs. PyInstaller's contributed hooks
+# collect it too; naming it here keeps the bundle right if a hook is missing or changes.
+NATIVE_LIBRARY_PACKAGES = ("pypdfium2_raw",)
+# Packages that read data files of their own at run time (pypdfium2's version.json).
+DATA_FILE_PACKAGES = ("pypdfium2", "pypdfium2_raw")
+# Packages whose licence texts (in their installed metadata) must ship with the bundle.
+LICENSED_PACKAGES = ("pypdfium2",)
+
+
+def is_pdfium_library(name: str) -> bool:
+    """Whether a file name is PDFium's library (``pdfium.dll``, ``libpdfium.so``, …)."""
+    stem = PurePath(name).name.casefold()
+    return stem in ("pdfium.dll", "libpdfium.so", "libpdfium.dylib")
+
+
 def read_version(version_file: Path = VERSION_FILE) -> str:
     """``__version__`` from the package's ``__init__.py``, without importing the package."""
     match = re.search(

@@ -25,7 +25,6 @@ from PySide6.QtGui import (
     QIcon,
 )
 from PySide6.QtWidgets import (
-    QFileDialog,
     QFrame,
     QLabel,
     QMainWindow,
@@ -39,17 +38,17 @@ from PySide6.QtWidgets import (
 from stellungnahme_app import __version__, paths
 from stellungnahme_app.errors import StellungnahmeError
 from stellungnahme_app.ui import help_window, window_menus, window_state
-from stellungnahme_app.ui.background import run_in_background, running_jobs
+from stellungnahme_app.ui.background import running_jobs
 from stellungnahme_app.ui.editor_page import EditorPage
 from stellungnahme_app.ui.error_reporting import show_error, show_notice
-from stellungnahme_app.ui.file_drops import dropped_exchange_files
+from stellungnahme_app.ui.exchange_files import ExchangeFiles
+from stellungnahme_app.ui.file_drops import dropped_files, may_take
+from stellungnahme_app.ui.motion_import import NewDraftFromMotion
 from stellungnahme_app.ui.overview_page import OverviewPage
 from stellungnahme_app.ui.textbaustein_loading import TextbausteinLoader
 from stellungnahme_app.workspace import (
-    FileReading,
-    ImportReport,
+    OpenDraft,
     Workspace,
-    exchange_file_name,
     load_configuration,
 )
 
@@ -88,14 +87,17 @@ class MainWindow(QMainWindow):
         self.overview = OverviewPage(workspace)
         self.overview.open_requested.connect(self.open_draft)
         self.overview.new_requested.connect(self.new_draft)
+        self.overview.new_from_motion_requested.connect(self.new_draft_from_motion)
         self.overview.duplicate_requested.connect(self.duplicate_draft)
         self.overview.delete_requested.connect(self.delete_draft)
         self.overview.import_requested.connect(self.choose_import_files)
         self.overview.export_requested.connect(self.choose_export_file)
         self.overview.trash_requested.connect(self.show_trash)
 
+        self.motion_import = NewDraftFromMotion(self)
         self.editor_page = EditorPage(workspace)
         self._textbausteine = TextbausteinLoader(workspace, self, self.editor_page.ensure_editor)
+        self.exchange_files = ExchangeFiles(self)
         self.editor_page.overview_requested.connect(self.show_overview)
         self.editor_page.history_requested.connect(self.show_history)
         self.editor_page.status_message.connect(self.statusBar().showMessage)
@@ -264,13 +266,21 @@ class MainWindow(QMainWindow):
     # ------------------------------------------------------------------ overview actions
 
     def new_draft(self) -> None:
+        self.start_new_draft(self.workspace.new_draft, "Neue Stellungnahme angelegt.")
+
+    def new_draft_from_motion(self) -> None:
+        """ "Neu aus Antrag …": read a PDF, Word file or OParl record, preview, new draft."""
+        self.motion_import.choose_file()
+
+    def start_new_draft(self, create: Callable[[], OpenDraft], message: str) -> None:
+        """Close the open draft, ``create`` a new one and show it at its first step."""
         if self._textbausteine.reading:
-            self.load_textbausteine(self.new_draft)
+            self.load_textbausteine(lambda: self.start_new_draft(create, message))
             return
         if not self.close_session():
             return
         try:
-            opened = self.workspace.new_draft()
+            opened = create()
         except StellungnahmeError as error:
             show_error(self, error, action="Die neue Stellungnahme konnte nicht angelegt werden.")
             return
@@ -278,7 +288,7 @@ class MainWindow(QMainWindow):
         assert self.editor is not None
         self.editor.set_current_step(0)
         self._show_editor_page()
-        self.statusBar().showMessage("Neue Stellungnahme angelegt.", 5000)
+        self.statusBar().showMessage(message, 8000)
 
     def duplicate_draft(self, draft_id: int) -> None:
         if self.session is not None and self.session.draft_id == draft_id:
@@ -337,84 +347,17 @@ class MainWindow(QMainWindow):
     # ------------------------------------------------------------------ files
 
     def choose_import_files(self) -> None:
-        files, _ = QFileDialog.getOpenFileNames(
-            self,
-            "Stellungnahme importieren",
-            str(Path.home()),
-            "Stellungnahme-Dateien (*.json);;Alle Dateien (*)",
-        )
-        if files:
-            self.import_files([Path(f) for f in files])
+        self.exchange_files.choose_import_files()
 
     def import_files(self, files: Sequence[Path]) -> None:
-        """Add each ``stellungnahme/1`` file as a new draft.
-
-        The files are read and checked on a worker thread (a file may be large); the drafts
-        are added when all are read, and :attr:`imported` names them.
-        """
-        files = list(files)
-        if not files:
-            return
-
-        def read_all() -> list[FileReading]:
-            return Workspace.read_import_files(files)
-
-        busy = "Datei wird eingelesen …" if len(files) == 1 else "Dateien werden eingelesen …"
-        run_in_background(self, read_all, busy_text=busy, on_success=self._add_imported)
-
-    def _add_imported(self, readings: list[FileReading]) -> list[int]:
-        report = self.workspace.add_imported(readings)
-        self._report_import(report)
-        if report.added:
-            if self.is_editing():
-                self.show_overview()
-            self.overview.refresh()
-            self.overview.select_draft(report.added[-1].id)
-            count = "Ein Entwurf" if len(report.added) == 1 else f"{len(report.added)} Entwürfe"
-            self.statusBar().showMessage(f"{count} importiert.", 8000)
-        self.imported.emit(report.added_ids)
-        return report.added_ids
-
-    def _report_import(self, report: ImportReport) -> None:
-        if len(report.failures) == 1:
-            file, error = report.failures[0]
-            show_error(self, error, action=f"„{file.name}“ konnte nicht importiert werden.")
-        elif report.failures:
-            details = "\n\n".join(f"„{f.name}“: {e.message}" for f, e in report.failures)
-            show_error(
-                self,
-                StellungnahmeError(details),
-                action=f"{len(report.failures)} Dateien konnten nicht importiert werden.",
-            )
+        """Add each ``stellungnahme/1`` file as a new draft (read on a worker thread)."""
+        self.exchange_files.import_files(files)
 
     def choose_export_file(self, draft_id: int | None = None) -> None:
-        """Save a draft as a ``stellungnahme/1`` file the user names."""
-        if draft_id is None:
-            draft_id = self.session.draft_id if self.is_editing() and self.session else None
-            draft_id = draft_id if draft_id is not None else self.overview.selected_id()
-        if draft_id is None:
-            return
-        if self.session is not None and self.session.draft_id == draft_id:
-            self.session.save_now()
-        try:
-            suggestion = Path.home() / exchange_file_name(self.workspace.open_draft(draft_id).draft)
-        except StellungnahmeError as error:
-            show_error(self, error, action="Der Entwurf konnte nicht gelesen werden.")
-            return
-        target, _ = QFileDialog.getSaveFileName(
-            self, "Als Austauschdatei speichern", str(suggestion), "Stellungnahme-Datei (*.json)"
-        )
-        if target:
-            self.export_file(draft_id, Path(target))
+        self.exchange_files.choose_export_file(draft_id)
 
     def export_file(self, draft_id: int, target: Path) -> bool:
-        try:
-            written = self.workspace.write_exchange_file(draft_id, target)
-        except StellungnahmeError as error:
-            show_error(self, error, action="Die Datei konnte nicht gespeichert werden.")
-            return False
-        self.statusBar().showMessage(f"Gespeichert: {written}", 10_000)
-        return True
+        return self.exchange_files.export_file(draft_id, target)
 
     # ------------------------------------------------------------------ dialogs
 
@@ -676,21 +619,20 @@ class MainWindow(QMainWindow):
     # ------------------------------------------------------------------ drag and drop
 
     def dragEnterEvent(self, event: QDragEnterEvent) -> None:
-        if dropped_exchange_files(event.mimeData()):
-            event.acceptProposedAction()
-        else:
-            event.ignore()
+        self.dragMoveEvent(event)
 
     def dragMoveEvent(self, event: QDragMoveEvent) -> None:
-        if dropped_exchange_files(event.mimeData()):
+        if may_take(event.mimeData()):
             event.acceptProposedAction()
         else:
             event.ignore()
 
     def dropEvent(self, event: QDropEvent) -> None:
-        files = dropped_exchange_files(event.mimeData())
-        if not files:
+        """Exchange files are imported; motions (PDF, Word, OParl record) start new drafts."""
+        files = dropped_files(event.mimeData())
+        if not files.exchange and not files.motions:
             event.ignore()
             return
         event.acceptProposedAction()
-        self.import_files(files)
+        self.import_files(files.exchange)
+        self.motion_import.read_files(files.motions)

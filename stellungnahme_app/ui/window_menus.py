@@ -41,6 +41,10 @@ def install_actions(window: MainWindow) -> None:
         "&Neue Stellungnahme", window.new_draft, QKeySequence.StandardKey.New,
         "Eine neue, leere Stellungnahme anlegen",
     )  # fmt: skip
+    window.action_new_from_motion = _action(window,
+        "Neu aus An&trag …", window.new_draft_from_motion, "Ctrl+Shift+N",
+        "Nummer, Titel und Beschlusspunkte aus dem Antrag (PDF, Word, OParl) lesen",
+    )  # fmt: skip
     window.action_import = _action(window,
         "&Importieren …", window.choose_import_files, "Ctrl+I",
         "Eine Datei im Format stellungnahme/1 als neuen Entwurf übernehmen",
@@ -131,6 +135,7 @@ def install_menus(window: MainWindow) -> None:
     menu_bar = window.menuBar()
     file_menu = menu_bar.addMenu("&Datei")
     file_menu.addAction(window.action_new)
+    file_menu.addAction(window.action_new_from_motion)
     file_menu.addAction(window.action_import)
     file_menu.addAction(window.action_export_file)
     file_menu.addSeparator()

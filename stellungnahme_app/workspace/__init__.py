@@ -2,8 +2,9 @@
 
 :class:`Workspace` holds the use cases on stored drafts; :mod:`.documents` those on a draft's
 content alone (check, export, emergency copy); :class:`Spelling` the spell-check (unknown words
-as Hinweise, the user's words, the words ignored per draft); :class:`OpenDraft` is the draft
-being worked on.
+as Hinweise, the user's words, the words ignored per draft); :mod:`.motion_import` reading a
+motion in and making or filling a draft with it; :class:`OpenDraft` is the draft being
+worked on.
 Qt-free: the window and the command line both call it, neither repeats it.
 """
 
@@ -22,6 +23,17 @@ from stellungnahme_app.workspace.documents import (
     write_exchange_file,
 )
 from stellungnahme_app.workspace.importing import FileReading, ImportedDraft, ImportReport
+from stellungnahme_app.workspace.motion_import import (
+    MotionFileReading,
+    MotionTakeOver,
+    MotionTooLarge,
+    motion_draft,
+    number_differs,
+    read_motion_file,
+    read_motion_files,
+    read_pasted_motion,
+    take_over_into,
+)
 from stellungnahme_app.workspace.open_draft import OpenDraft
 from stellungnahme_app.workspace.spelling import Spelling, SpellingUnavailable
 from stellungnahme_app.workspace.workspace import RestoredBackup, Workspace
@@ -32,6 +44,9 @@ __all__ = [
     "FileReading",
     "ImportReport",
     "ImportedDraft",
+    "MotionFileReading",
+    "MotionTakeOver",
+    "MotionTooLarge",
     "OpenDraft",
     "RestoredBackup",
     "Spelling",
@@ -43,6 +58,12 @@ __all__ = [
     "export_draft",
     "load_configuration",
     "load_textbausteine_reporting",
+    "motion_draft",
     "new_draft_content",
+    "number_differs",
+    "read_motion_file",
+    "read_motion_files",
+    "read_pasted_motion",
+    "take_over_into",
     "write_exchange_file",
 ]

@@ -47,6 +47,11 @@ from stellungnahme_app.workspace.importing import (
     ImportReport,
     read_exchange_files,
 )
+from stellungnahme_app.workspace.motion_import import (
+    MotionFileReading,
+    MotionTakeOver,
+    motion_draft,
+)
 from stellungnahme_app.workspace.open_draft import OpenDraft
 from stellungnahme_app.workspace.spelling import Spelling, ignored_words_beside
 
@@ -328,6 +333,36 @@ class Workspace:
 
     def import_files(self, files: Iterable[Path], *, all_or_nothing: bool = False) -> ImportReport:
         return self.add_imported(self.read_import_files(files), all_or_nothing=all_or_nothing)
+
+    def create_draft_from_motion(self, take_over: MotionTakeOver) -> OpenDraft:
+        """A new draft with the configured defaults and the motion's number, title and
+        points (as the clerk confirmed them), kept with an "Import" version."""
+        draft = motion_draft(take_over, documents.new_draft_content(self.settings))
+        opened = self.create_draft(draft)
+        self._store.keep_version(opened.id, VersionReason.IMPORT)
+        return opened
+
+    def add_motions(
+        self, readings: Sequence[MotionFileReading], *, all_or_nothing: bool = True
+    ) -> ImportReport:
+        """A new draft from each motion read (see :meth:`create_draft_from_motion`).
+
+        With ``all_or_nothing`` nothing is stored when any motion could not be read.
+        """
+        report = ImportReport()
+        report.failures = [(r.path, r.error) for r in readings if r.error is not None]
+        if all_or_nothing and report.failures:
+            return report
+        for item in readings:
+            if item.reading is None:
+                continue
+            try:
+                opened = self.create_draft_from_motion(MotionTakeOver.of(item.reading))
+            except StellungnahmeError as error:
+                report.failures.append((item.path, error))
+                continue
+            report.added.append(ImportedDraft(item.path, opened.id, opened.title))
+        return report
 
     # ------------------------------------------------------------------ versions
 

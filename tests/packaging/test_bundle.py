@@ -39,11 +39,12 @@ def test_bundle_builds_and_passes_its_smoke_test(tmp_path: Path) -> None:
         assert "Ergebnis: in Ordnung" in report
         assert "✗" not in report
         # PDF only with LibreOffice, the spell-check only with a German dictionary
-        expected_checks = 5 + (find_soffice() is not None) + (find_dictionary().found is not None)
+        expected_checks = 6 + (find_soffice() is not None) + (find_dictionary().found is not None)
         assert report.count("✓") == expected_checks, report
         bundle = dist / config.BUNDLE_NAME
         assert (bundle / config.executable_name(config.GUI_NAME)).is_file()
         assert (bundle / config.executable_name(config.CLI_NAME)).is_file()
+        assert "✓ Antrag lesen (PDF): antrag-schulwege.pdf → 0815/25, 4 Beschlusspunkte" in report
     finally:  # some 200 MB; pytest would keep them for three runs
         shutil.rmtree(dist, ignore_errors=True)
         shutil.rmtree(work, ignore_errors=True)

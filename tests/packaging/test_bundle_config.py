@@ -120,6 +120,10 @@ def test_version_strings_of_the_windows_version_resource() -> None:
         "docx/templates/default.docx",
         "PySide6\\Qt6Widgets.dll",
         "PySide6\\Qt6Svg.dll",  # the SVG icon engine needs it
+        "pypdfium2_raw/libpdfium.so",  # PDFium, for reading motions
+        "pypdfium2_raw\\pdfium.dll",
+        "pypdfium2_raw/version.json",
+        "pypdfium2/version.json",
     ],
 )
 def test_kept_files(destination: str) -> None:
@@ -197,5 +201,37 @@ def test_the_launchers_let_the_spelling_worker_start_in_the_frozen_program(launc
 
 def test_the_spec_collects_the_spelling_module_and_libraries() -> None:
     spec = (config.PACKAGING_DIR / "stellungnahme.spec").read_text(encoding="utf-8")
-    assert "binaries=config.spelling_binaries()" in spec
+    assert "*config.spelling_binaries()]" in spec
     assert "*config.SPELLING_MODULES" in spec
+
+
+@pytest.mark.parametrize(
+    ("name", "is_pdfium"),
+    [
+        ("pdfium.dll", True),
+        ("libpdfium.so", True),
+        ("libpdfium.dylib", True),
+        ("Qt6Pdf.dll", False),
+        ("libqpdf.so", False),
+    ],
+)
+def test_pdfium_library_names(name: str, is_pdfium: bool) -> None:
+    assert config.is_pdfium_library(name) is is_pdfium
+
+
+def test_pdfium_is_named_for_the_bundle() -> None:
+    """The spec collects the native library and data files of these installed packages."""
+    from PyInstaller.utils.hooks import collect_data_files, collect_dynamic_libs
+
+    libraries = [
+        Path(source).name
+        for name in config.NATIVE_LIBRARY_PACKAGES
+        for source, _target in collect_dynamic_libs(name)
+    ]
+    assert any(config.is_pdfium_library(library) for library in libraries)
+    data = [
+        Path(source).name
+        for name in config.DATA_FILE_PACKAGES
+        for source, _t in collect_data_files(name)
+    ]
+    assert "version.json" in data

@@ -86,6 +86,7 @@ class DraftEditor(QWidget):
         #: The text fields find it here (:func:`.spelling_session.session_of`).
         self.spelling_session = SpellingSession(workspace, self)
         self.context.spelling = self.spelling_session
+        self.context.reload_steps = self.reload_steps
 
         self.step_list = StepList()
         self.step_list.currentRowChanged.connect(self._step_chosen)
@@ -199,6 +200,13 @@ class DraftEditor(QWidget):
             for field in self.findChildren(kind):
                 field.use_spelling(self.spelling_session)
         self.set_current_step(0)
+        self.recheck_now()
+
+    def reload_steps(self) -> None:
+        """Show the draft again in every step, staying at the current one."""
+        for step in self.steps:
+            step.load()
+        self.set_current_step(self._current)
         self.recheck_now()
 
     def _announce_default(self, draft: Draft) -> None:

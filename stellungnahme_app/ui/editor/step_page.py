@@ -52,6 +52,9 @@ class EditorContext:
     show_word: Callable[[str, int, int], None] = lambda path, start, end: None
     #: The spell-check of the open draft (set by the editor).
     spelling: SpellingSession | None = None
+    #: Shows the draft again in every step, after a change outside their fields (set by the
+    #: editor; a motion taken over in step 3 changes the number and title of step 1).
+    reload_steps: Callable[[], None] = lambda: None
 
     @property
     def draft(self) -> Draft:
