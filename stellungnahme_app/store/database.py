@@ -120,6 +120,7 @@ class Store:
         self._failed_to_open: set[int] = set()  # drafts whose content could not be read
         self._lock = threading.RLock()
         self._connection: sqlite3.Connection | None = None
+        self._data_version: int | None = None
 
     # ------------------------------------------------------------------ opening and closing
 
@@ -494,6 +495,40 @@ class Store:
         )
         self._report(unreadable)
         return readable
+
+    @_guarded
+    def list_ids(
+        self,
+        *,
+        status: Status | None = None,
+        trash: bool = False,
+        sort: str = "changed",
+        descending: bool = True,
+    ) -> list[int]:
+        """The ids of a list's drafts sorted by ``sort`` (a column: ``"number"``, ``"title"``,
+        ``"department"``, ``"status"``, ``"deadline"``, ``"changed"``, ``"deleted"``); ties
+        newest change first. With :meth:`summaries` a window shows a page of a list of any
+        length at the cost of that page."""
+        return listing.ordered_ids(
+            self._db, status=status, trash=trash, sort=sort, descending=descending
+        )
+
+    @_guarded
+    def summaries(self, ids: Sequence[int]) -> list[DraftSummary]:
+        """The list lines of the drafts ``ids``, in that order; a draft that no longer exists
+        or whose row cannot be read is left out (see :meth:`unreadable_drafts`)."""
+        today = self.clock().astimezone().date()
+        readable, unreadable = listing.summaries_of(self._db, list(ids), today=today)
+        self._report(unreadable)
+        return readable
+
+    @_guarded
+    def changed_elsewhere(self) -> bool:
+        """True if another connection (another window or program) changed the database since
+        the last call; the first call says True. Costs one ``PRAGMA``."""
+        version = self._db.execute("PRAGMA data_version").fetchone()[0]
+        changed, self._data_version = version != self._data_version, version
+        return changed
 
     @_guarded
     def search(

@@ -237,6 +237,26 @@ class Workspace:
     def search(self, text: str, *, status: Status | None = None) -> list[DraftSummary]:
         return self._store.search(text, status=status)
 
+    def draft_ids(
+        self,
+        *,
+        status: Status | None = None,
+        trash: bool = False,
+        sort: str = "changed",
+        descending: bool = True,
+    ) -> list[int]:
+        """The ids of a list of drafts in the order of a column (see ``Store.list_ids``); the
+        overview reads their lines page by page with :meth:`draft_summaries`."""
+        return self._store.list_ids(status=status, trash=trash, sort=sort, descending=descending)
+
+    def draft_summaries(self, ids: Sequence[int]) -> list[DraftSummary]:
+        """The list lines of these drafts, in this order (unreadable ones left out)."""
+        return self._store.summaries(ids)
+
+    def changed_elsewhere(self) -> bool:
+        """True if another window or program changed the drafts since the last call."""
+        return self._store.changed_elsewhere()
+
     def add_example_if_empty(self) -> bool:
         """On an empty database, add the example Stellungnahme 0661/24; True if added."""
         if not self._store.is_empty():
