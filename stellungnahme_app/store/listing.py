@@ -4,10 +4,13 @@ the rows read so that one unreadable row costs only itself (see :mod:`.rows`).""
 from __future__ import annotations
 
 import sqlite3
-from datetime import date
+import threading
+from collections.abc import Callable, Sequence
+from datetime import date, datetime
 from typing import Any
 
 from stellungnahme_app.store import rows, search
+from stellungnahme_app.store.guard import guarded
 from stellungnahme_app.store.records import STATUS_ORDER, DraftSummary, Status
 from stellungnahme_app.store.rows import UnreadableRow
 
@@ -150,3 +153,80 @@ def row_problems(db: sqlite3.Connection) -> dict[int, UnreadableRow]:
     return {
         problem.draft_id: problem for problem in map(rows.row_problem, every) if problem is not None
     }
+
+
+class ListingMethods:
+    """The store's lists and searches (a part of :class:`~.database.Store`)."""
+
+    _db: sqlite3.Connection
+    _lock: threading.RLock
+    _data_version: int | None
+    clock: Callable[[], datetime]
+
+    def _report(self, problems: list[UnreadableRow]) -> None:
+        raise NotImplementedError
+
+    @guarded
+    def list_drafts(
+        self, *, status: Status | None = None, order: str = "changed", trash: bool = False
+    ) -> list[DraftSummary]:
+        """Drafts, newest change first (``order="changed"``), due soonest first
+        (``"deadline"``, those without a deadline last) or by ``"status"``.
+
+        ``trash=True`` lists only the drafts in the trash, otherwise only the others. A draft
+        whose row cannot be read is left out (see :meth:`unreadable_drafts`).
+        """
+        today = self.clock().astimezone().date()
+        readable, unreadable = listed(
+            self._db, status=status, order=order, trash=trash, today=today
+        )
+        self._report(unreadable)
+        return readable
+
+    @guarded
+    def list_ids(
+        self,
+        *,
+        status: Status | None = None,
+        trash: bool = False,
+        sort: str = "changed",
+        descending: bool = True,
+    ) -> list[int]:
+        """The ids of a list's drafts sorted by ``sort`` (a column: ``"number"``, ``"title"``,
+        ``"department"``, ``"status"``, ``"deadline"``, ``"changed"``, ``"deleted"``); ties
+        newest change first. With :meth:`summaries` a window shows a page of a list of any
+        length at the cost of that page."""
+        return ordered_ids(self._db, status=status, trash=trash, sort=sort, descending=descending)
+
+    @guarded
+    def summaries(self, ids: Sequence[int]) -> list[DraftSummary]:
+        """The list lines of the drafts ``ids``, in that order; a draft that no longer exists
+        or whose row cannot be read is left out (see :meth:`unreadable_drafts`)."""
+        today = self.clock().astimezone().date()
+        readable, unreadable = summaries_of(self._db, list(ids), today=today)
+        self._report(unreadable)
+        return readable
+
+    @guarded
+    def changed_elsewhere(self) -> bool:
+        """True if another connection (another window or program) changed the database since
+        the last call; the first call says True. Costs one ``PRAGMA``."""
+        version = self._db.execute("PRAGMA data_version").fetchone()[0]
+        changed, self._data_version = version != self._data_version, version
+        return changed
+
+    @guarded
+    def search(
+        self, text: str, *, status: Status | None = None, limit: int = 200
+    ) -> list[DraftSummary]:
+        """Drafts (not in the trash) that contain every word typed, best match first.
+
+        Words match as prefixes (single letters as whole words), regardless of case,
+        accents and "ß"/"ss"; any text is safe to pass. Hits in number or title come first.
+        The first 30 results carry a ``snippet``: about a line of the text around the first
+        typed word (empty if the words occur only in number or title).
+        """
+        today = self.clock().astimezone().date()
+        readable, unreadable = found(self._db, text, status=status, limit=limit, today=today)
+        self._report(unreadable)
+        return readable

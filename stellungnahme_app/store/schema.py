@@ -1,7 +1,9 @@
 """The database schema and its migrations (sqlite-utils' ``Migrations``).
 
 Migrations are applied in order and recorded in the table ``_sqlite_migrations``; once
-released, a migration is never changed – a new schema is a new migration at the end.
+released, a migration is never changed – a new schema is a new migration at the end. Whether
+one is due is read from that table with plain SQL: sqlite-utils (with click, pluggy and
+dateutil, ~70 ms) is imported only when a migration runs, never on an ordinary start.
 
 Schema 1 (``m001_drafts_and_versions``):
   ``drafts``       one row per draft: indexed columns for lists (number, title, department,
@@ -27,17 +29,20 @@ from __future__ import annotations
 import json
 import logging
 import sqlite3
+from collections.abc import Callable
 from datetime import datetime
 from pathlib import Path
-
-import sqlite_utils
-from sqlite_utils.migrations import Migrations
+from typing import TYPE_CHECKING, Any
 
 from stellungnahme_app import exchange
 from stellungnahme_app.errors import ExchangeFormatError
 from stellungnahme_app.store import backups, search
 from stellungnahme_app.store.connection import write_transaction
 from stellungnahme_app.store.errors import StoreError, StoreReadOnlyError
+
+if TYPE_CHECKING:
+    import sqlite_utils
+    from sqlite_utils.migrations import Migrations
 
 log = logging.getLogger(__name__)
 
@@ -48,7 +53,41 @@ MIGRATION_NAMES = (
 )
 CURRENT_SCHEMA = len(MIGRATION_NAMES)
 
-migrations = Migrations("stellungnahme")
+MIGRATION_SET = "stellungnahme"
+MIGRATIONS_TABLE = "_sqlite_migrations"
+
+Migration = Callable[["sqlite_utils.Database"], None]
+
+
+class _MigrationSet:
+    """sqlite-utils' ``Migrations``, built on first use: decorate migrations with
+    ``@migrations(name=…)`` as with the real one; ``apply``, ``pending`` and ``applied``
+    import sqlite-utils."""
+
+    def __init__(self, name: str) -> None:
+        self.name = name
+        self._registered: list[tuple[str, Migration]] = []
+        self._built: Migrations | None = None
+
+    def __call__(self, *, name: str) -> Callable[[Migration], Migration]:
+        def register(function: Migration) -> Migration:
+            self._registered.append((name, function))
+            return function
+
+        return register
+
+    def __getattr__(self, attribute: str) -> Any:
+        if self._built is None:
+            from sqlite_utils.migrations import Migrations
+
+            built = Migrations(self.name)
+            for name, function in self._registered:
+                built(name=name)(function)
+            self._built = built
+        return getattr(self._built, attribute)
+
+
+migrations = _MigrationSet(MIGRATION_SET)
 
 
 @migrations(name=MIGRATION_NAMES[0])
@@ -138,14 +177,26 @@ NEXT_DRAFT_ID_SQL = (
 )
 
 
-def applied_migration_names(db: sqlite_utils.Database) -> list[str]:
-    return [migration.name for migration in migrations.applied(db)]
+def applied_migration_names(connection: sqlite3.Connection) -> list[str]:
+    """The migrations applied to the database, in order (plain SQL, no sqlite-utils)."""
+    exists = connection.execute(
+        "SELECT 1 FROM sqlite_master WHERE type = 'table' AND name = ?", (MIGRATIONS_TABLE,)
+    ).fetchone()
+    if exists is None:
+        return []
+    return [
+        name
+        for (name,) in connection.execute(
+            f"SELECT name FROM {MIGRATIONS_TABLE} WHERE migration_set = ? ORDER BY rowid",
+            (MIGRATION_SET,),
+        )
+    ]
 
 
 def require_current(connection: sqlite3.Connection, database: Path, reason: str) -> None:
     """For a database that cannot be written (``reason``): refuse one that would need an
     update, since it cannot be made."""
-    applied = applied_migration_names(sqlite_utils.Database(connection))
+    applied = applied_migration_names(connection)
     if any(name not in MIGRATION_NAMES for name in applied):
         raise StoreError(
             f"Die Entwurfsdatenbank „{database}“ wurde von einer neueren Version dieses "
@@ -162,8 +213,7 @@ def require_current(connection: sqlite3.Connection, database: Path, reason: str)
 def update(connection: sqlite3.Connection, database: Path, now: datetime) -> None:
     """Bring the database to the current schema; an older one is backed up first
     (``-vor-schema-N``), one of a newer program is refused untouched."""
-    db = sqlite_utils.Database(connection)
-    applied = applied_migration_names(db)
+    applied = applied_migration_names(connection)
     unknown = [name for name in applied if name not in MIGRATION_NAMES]
     if unknown:
         raise StoreError(
@@ -184,6 +234,9 @@ def update(connection: sqlite3.Connection, database: Path, now: datetime) -> Non
                 f"Ordner „{target.parent}“ und starten Sie das Programm erneut."
             ) from error
         log.info("Sicherung vor Schema-Aktualisierung: %s", target)
+    import sqlite_utils
+
+    db = sqlite_utils.Database(connection)
     with write_transaction(connection):
         # Another process may have migrated while we waited for the write lock.
         if migrations.pending(db):

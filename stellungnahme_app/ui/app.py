@@ -116,7 +116,8 @@ def start_main_window(database: Path | None = None) -> MainWindow | None:
     """Open the drafts, add the example on first start, show the window (``None``: no store).
 
     The window is shown first; the Textbausteine, the last open draft, the store's recovery
-    notice and problems with the settings follow right after the first paint. ``database``
+    notice and problems with the settings follow right after the first paint, and so do the
+    store's integrity check, the day's backup and tidying up, on a worker thread. ``database``
     defaults to the store's file in the data folder.
     """
     from stellungnahme_app.store import NetworkPathError
@@ -126,7 +127,7 @@ def start_main_window(database: Path | None = None) -> MainWindow | None:
 
     configuration = load_configuration()
     try:
-        workspace = Workspace.open(database, configuration=configuration)
+        workspace = Workspace.open(database, configuration=configuration, housekeeping=False)
     except NetworkPathError as error:
         _show_fatal(error, headline="Die Entwürfe können hier nicht gespeichert werden.")
         return None
@@ -155,14 +156,21 @@ def start_main_window(database: Path | None = None) -> MainWindow | None:
 
     def after_first_paint() -> None:
         from stellungnahme_app.ui.background import run_in_background
-        from stellungnahme_app.workspace.housekeeping import clean_up_after_killed_runs
 
         window.load_textbausteine(then=reopen)
+
+        def tell(notices: list[str]) -> None:
+            for notice in notices:
+                show_notice(window, "Hinweis zur Entwurfsdatenbank", details=notice)
+
         run_in_background(
             window,
-            clean_up_after_killed_runs,
-            busy_text="Aufräumen …",
-            on_success=lambda _removed: None,
+            workspace.housekeeping,
+            busy_text="Prüfen und Sichern …",
+            on_success=tell,
+            on_error=lambda error: logging.getLogger(__name__).warning(
+                "Prüfen und Sichern nach dem Start fehlgeschlagen: %s", error
+            ),
             delivers_result=False,
         )
         if workspace.read_only_reason:

@@ -41,6 +41,7 @@ from stellungnahme_app.workspace.configuration import (
     load_configuration,
     load_textbausteine_reporting,
 )
+from stellungnahme_app.workspace.housekeeping import clean_up_after_killed_runs
 from stellungnahme_app.workspace.importing import (
     FileReading,
     ImportedDraft,
@@ -89,14 +90,29 @@ class Workspace:
 
     @classmethod
     def open(
-        cls, database: Path | None = None, *, configuration: Configuration | None = None
+        cls,
+        database: Path | None = None,
+        *,
+        configuration: Configuration | None = None,
+        housekeeping: bool = True,
     ) -> Workspace:
         """Open the store (``database``: default file in the data folder) with the settings
-        in effect. Raises :class:`~stellungnahme_app.store.StoreError` if it cannot open."""
+        in effect. Raises :class:`~stellungnahme_app.store.StoreError` if it cannot open.
+
+        ``housekeeping=False`` leaves the store's integrity check, daily backup and trash to
+        :meth:`housekeeping` (the window: after its first paint, on a worker thread)."""
         from stellungnahme_app.store import Store
 
         configuration = configuration or load_configuration()
-        return cls(Store.open(database), configuration.settings)
+        return cls(Store.open(database, housekeeping=housekeeping), configuration.settings)
+
+    def housekeeping(self) -> list[str]:
+        """The store's integrity check, the day's backup and emptying the trash, and tidying
+        up after killed runs; German notices for the user (damage found, a backup kept).
+        Safe on a worker thread while the drafts are in use; never raises for a failed
+        backup (it is tried again next time)."""
+        clean_up_after_killed_runs()
+        return self._store.housekeeping()
 
     def close(self) -> None:
         self._store.close()

@@ -4,11 +4,12 @@ from __future__ import annotations
 
 import shutil
 import sqlite3
+import subprocess
+import sys
 from datetime import date
 from pathlib import Path
 
 import pytest
-import sqlite_utils
 
 from stellungnahme_app import exchange
 from stellungnahme_app.store import Status, Store, StoreError, VersionReason, schema
@@ -22,7 +23,7 @@ SCHEMA1_FIXTURE = FIXTURES / "store_schema1.db"
 def _applied(path: Path) -> list[str]:
     connection = sqlite3.connect(path)
     try:
-        return schema.applied_migration_names(sqlite_utils.Database(connection))
+        return schema.applied_migration_names(connection)
     finally:
         connection.close()
 
@@ -98,3 +99,15 @@ def test_database_of_a_newer_program_is_refused_untouched(db_path: Path) -> None
         Store.open(db_path)
     assert "neueren Version" in caught.value.message
     assert "m999_from_the_future" in _applied(db_path)
+
+
+def test_an_ordinary_start_does_not_import_sqlite_utils(db_path: Path) -> None:
+    Store.open(db_path).close()  # created and migrated: sqlite-utils was needed
+    script = (
+        "import sys; from pathlib import Path; from stellungnahme_app.store import Store; "
+        f"Store.open(Path({str(db_path)!r})).close(); print('sqlite_utils' in sys.modules)"
+    )
+    result = subprocess.run(
+        [sys.executable, "-c", script], capture_output=True, text=True, check=True, timeout=60
+    )
+    assert result.stdout.strip() == "False"
