@@ -3,12 +3,10 @@
 from __future__ import annotations
 
 import os
-import signal
-import subprocess
-import sys
 from pathlib import Path
 
 import pytest
+from helpers.hard_kill import run_killing_itself
 
 from stellungnahme_app import fileio
 from stellungnahme_app.fileio import FileWriteError, atomic_target, atomic_write_bytes
@@ -76,7 +74,8 @@ def test_replace_refused_by_the_system_reports_a_lock(
     assert _folder_listing(tmp_path) == ["Stellungnahme.docx"]
 
 
-@pytest.mark.skipif(os.name == "nt" or os.geteuid() == 0, reason="needs POSIX permissions")
+@pytest.mark.posix_only(reason="Windows ignores the write bit of a folder")
+@pytest.mark.skipif(os.name != "nt" and os.geteuid() == 0, reason="root ignores permissions")
 def test_read_only_folder(tmp_path: Path) -> None:
     folder = tmp_path / "nur-lesen"
     folder.mkdir()
@@ -121,24 +120,15 @@ def test_read_bytes_explains_what_is_wrong(
 
 # --------------------------------------------------------------------------- after a kill
 
-posix_only = pytest.mark.skipif(os.name == "nt", reason="kills a child process with SIGKILL")
-
 
 def run_and_kill_itself(code: str, temp: Path) -> None:
-    """Run ``code`` in a child Python process, which then kills itself with SIGKILL."""
-    script = (
-        "import os, signal\nfrom pathlib import Path\n"
-        "from stellungnahme_app.fileio import atomic_target, private_temp_folder\n"
-        f"{code}\n"
+    """Run ``code`` in a child Python process, which then dies hard (``kill_itself()``)."""
+    run_killing_itself(
+        "from stellungnahme_app.fileio import atomic_target, private_temp_folder\n" + code,
+        env={**os.environ, "TMPDIR": str(temp), "TEMP": str(temp), "TMP": str(temp)},
     )
-    environment = {**os.environ, "TMPDIR": str(temp)}
-    result = subprocess.run(
-        [sys.executable, "-c", script], env=environment, capture_output=True, timeout=60
-    )
-    assert result.returncode == -signal.SIGKILL, result.stderr
 
 
-@posix_only
 def test_the_clean_up_removes_the_temporary_file_of_a_killed_write(tmp_path: Path) -> None:
     target = tmp_path / "Stellungnahme_0661-24.docx"
     target.write_bytes(b"alt")
@@ -147,7 +137,7 @@ def test_the_clean_up_removes_the_temporary_file_of_a_killed_write(tmp_path: Pat
     run_and_kill_itself(
         f"with atomic_target(Path({str(target)!r})) as temp:\n"
         "    temp.write_bytes(b'halb')\n"
-        "    os.kill(os.getpid(), signal.SIGKILL)",
+        "    kill_itself()",
         temp,
     )
     [left] = [p for p in tmp_path.iterdir() if p.name.endswith(".tmp")]
@@ -158,14 +148,13 @@ def test_the_clean_up_removes_the_temporary_file_of_a_killed_write(tmp_path: Pat
     assert fileio.clean_up_after_killed_writes(temp_folder=temp) == []
 
 
-@posix_only
 def test_the_clean_up_removes_the_private_folder_of_a_killed_export(tmp_path: Path) -> None:
     temp = tmp_path / "temp"
     temp.mkdir()
     run_and_kill_itself(
         "with private_temp_folder() as folder:\n"
         "    (folder / 'Stellungnahme.docx').write_bytes(b'Kopie')\n"
-        "    os.kill(os.getpid(), signal.SIGKILL)",
+        "    kill_itself()",
         temp,
     )
     [left] = list(temp.iterdir())
