@@ -189,14 +189,16 @@ def test_read_only_folder(reference_draft: Draft, tmp_path: Path) -> None:
 def test_replacing_the_old_file_fails(
     reference_draft: Draft, tmp_path: Path, monkeypatch: pytest.MonkeyPatch
 ) -> None:
-    """A target locked by another program (os.replace is refused) keeps its old content."""
+    """A target Word holds open (Windows refuses the replace) keeps its old content."""
     target = tmp_path / "x.docx"
     target.write_bytes(OLD_CONTENT)
 
     def refuse(source: object, destination: object) -> None:
-        raise PermissionError(errno.EACCES, "Zugriff verweigert", str(destination))
+        error = PermissionError(errno.EACCES, "Zugriff verweigert", str(destination))
+        error.winerror = 32  # type: ignore[attr-defined]  # the sharing violation of Windows
+        raise error
 
-    monkeypatch.setattr(os, "replace", refuse)
+    monkeypatch.setattr(fileio, "_replace", refuse)
     with pytest.raises(ExportError, match="gesperrt"):
         export_document(reference_draft, target, draft_mode=True)
     monkeypatch.undo()
