@@ -1,14 +1,42 @@
-"""The log file in the data folder: details of unexpected errors go here, not to the screen."""
+"""The log file in the data folder: details of unexpected errors go here, not to the screen.
+
+It is rotated at 1 MB. On Windows the rotation (a rename) fails while a second process of
+the program – a second window, the command line in a script – holds the file open
+(WinError 32); the log then simply grows and the rotation is tried again a minute later,
+instead of printing "--- Logging error ---" on every record.
+"""
 
 from __future__ import annotations
 
 import logging
 import logging.handlers
+import time
 from pathlib import Path
 
 from stellungnahme_app import paths
 
+#: How long after a failed rotation the log just grows before the next try.
+ROTATION_RETRY_SECONDS = 60.0
+
 _configured: Path | None = None
+
+
+class _PatientRotatingFileHandler(logging.handlers.RotatingFileHandler):
+    """A rotating log file that goes on writing when it cannot be rotated for the moment."""
+
+    _next_rotation = 0.0
+
+    def shouldRollover(self, record: logging.LogRecord) -> bool:
+        if time.monotonic() < self._next_rotation:
+            return False
+        return bool(super().shouldRollover(record))
+
+    def doRollover(self) -> None:
+        try:
+            super().doRollover()
+        except OSError:
+            self._next_rotation = time.monotonic() + ROTATION_RETRY_SECONDS
+        # The rollover closed the file for the rename; writing reopens it (delay=True).
 
 
 def configure() -> Path:
@@ -23,7 +51,7 @@ def configure() -> Path:
             logger.removeHandler(handler)
             handler.close()
     try:
-        handler: logging.Handler = logging.handlers.RotatingFileHandler(
+        handler: logging.Handler = _PatientRotatingFileHandler(
             target, maxBytes=1_000_000, backupCount=3, encoding="utf-8", delay=True
         )
     except OSError:
