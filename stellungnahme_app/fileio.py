@@ -302,12 +302,20 @@ def _noted(temp: Path) -> Iterator[None]:
 def private_temp_folder() -> Iterator[Path]:
     """A new folder in the system's temporary folder, removed with its content afterwards.
 
-    Its name ``stellungnahme-<process ID>-…`` tells the clean-up whose it is.
+    Its name ``stellungnahme-<process ID>-…`` tells the clean-up whose it is. Removing it
+    never raises: on Windows a file another process still holds (LibreOffice finishing, a
+    virus scanner) cannot be deleted, so it is tried a few times and whatever is left goes at
+    the next start (:func:`clean_up_after_killed_writes`).
     """
-    with tempfile.TemporaryDirectory(
-        prefix=f"{TEMP_FOLDER_PREFIX}{os.getpid()}-", ignore_cleanup_errors=True
-    ) as name:
-        yield Path(name)
+    folder = Path(tempfile.mkdtemp(prefix=f"{TEMP_FOLDER_PREFIX}{os.getpid()}-"))
+    try:
+        yield folder
+    finally:
+        for attempt in range(1, 4):
+            shutil.rmtree(folder, ignore_errors=True)
+            if not folder.exists():
+                break
+            time.sleep(0.1 * attempt)
 
 
 def clean_up_after_killed_writes(*, temp_folder: Path | None = None) -> list[Path]:
