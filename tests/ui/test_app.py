@@ -16,9 +16,17 @@ from pytestqt.qtbot import QtBot
 
 from stellungnahme_app.settings import user_settings_file
 from stellungnahme_app.textbausteine import load_textbausteine
-from stellungnahme_app.ui.app import create_application, start_main_window
+from stellungnahme_app.ui.app import configure_application, create_application, start_main_window
 from stellungnahme_app.ui.error_reporting import install_excepthook, visible_notices
 from stellungnahme_app.ui.main_window import MainWindow
+
+
+def test_the_program_draws_with_fusion_on_every_system(qapp: QApplication) -> None:
+    """Windows 11 would get Qt's "windows11" style, Windows 10 "windowsvista"."""
+    qapp.setStyle("Windows")
+    configure_application(qapp)
+    assert qapp.style().name() == "fusion"
+    assert QApplication.style().name() == "fusion"
 
 
 def test_qt_speaks_german(qtbot: QtBot) -> None:
