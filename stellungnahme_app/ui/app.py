@@ -130,6 +130,7 @@ def start_main_window(database: Path | None = None) -> MainWindow | None:
     defaults to the store's file in the data folder.
     """
     from stellungnahme_app.store import NetworkPathError
+    from stellungnahme_app.ui import session_end
     from stellungnahme_app.ui.error_reporting import show_error, show_notice
     from stellungnahme_app.ui.main_window import MainWindow
     from stellungnahme_app.workspace import Workspace, load_configuration
@@ -149,6 +150,7 @@ def start_main_window(database: Path | None = None) -> MainWindow | None:
     except StellungnahmeError as error:
         problems.append(f"Das Beispiel konnte nicht angelegt werden: {error.message}")
     window = MainWindow(workspace)
+    session_end.install(QApplication.instance(), window)  # log-off saves at once
     last_draft = window.restore_window_state()
     window.show()
 

@@ -42,6 +42,7 @@ from stellungnahme_app.ui.editor_page import EditorPage
 from stellungnahme_app.ui.error_reporting import show_error, show_notice
 from stellungnahme_app.ui.file_drops import dropped_exchange_files
 from stellungnahme_app.ui.overview_page import OverviewPage
+from stellungnahme_app.ui.session_end import save_for_session_end, session_is_ending
 from stellungnahme_app.workspace import (
     FileReading,
     ImportReport,
@@ -616,6 +617,10 @@ class MainWindow(QMainWindow):
         )
 
     def closeEvent(self, event: QCloseEvent) -> None:
+        if session_is_ending():  # logging off: save and close, ask nothing
+            save_for_session_end(self)
+            event.accept()
+            return
         if running_jobs(only_results=True) and not self._confirm_close_while_busy():
             event.ignore()
             return
