@@ -45,6 +45,9 @@ from stellungnahme_app import paths
 from stellungnahme_app.errors import StellungnahmeError
 
 JOURNAL_FOLDER_NAME = "unfertige-dateien"
+#: Folder in the data folder for files taken in without a file on disk (Outlook attachments),
+#: in private folders named like :func:`private_temp_folder`'s.
+INCOMING_FOLDER_NAME = "eingang"
 TEMP_FILE_SUFFIX = ".tmp"
 TEMP_FOLDER_PREFIX = "stellungnahme-"
 _OWNER_RE = re.compile(r"^(\d+)-")
@@ -322,7 +325,8 @@ def clean_up_after_killed_writes(*, temp_folder: Path | None = None) -> list[Pat
     """Remove what killed processes of the program left behind; returns what was removed.
 
     Temporary files beside targets (from the notes in the data folder) and private folders
-    in ``temp_folder`` (the system's temporary folder) – only those of processes that no
+    in ``temp_folder`` (the system's temporary folder) and in the data folder's
+    :data:`INCOMING_FOLDER_NAME` – only those of processes that no
     longer run, so a second window of the program that is still writing is left alone.
     """
     removed: list[Path] = []
@@ -344,7 +348,8 @@ def clean_up_after_killed_writes(*, temp_folder: Path | None = None) -> list[Pat
         with contextlib.suppress(OSError):
             note.unlink()
     root = Path(temp_folder) if temp_folder is not None else Path(tempfile.gettempdir())
-    for folder in sorted(root.glob(TEMP_FOLDER_PREFIX + "*")):
+    incoming = [journal.parent / INCOMING_FOLDER_NAME] if journal is not None else []
+    for folder in (f for r in (root, *incoming) for f in sorted(r.glob(TEMP_FOLDER_PREFIX + "*"))):
         if _owner_has_ended(folder.name.removeprefix(TEMP_FOLDER_PREFIX)) and _own_folder(folder):
             shutil.rmtree(folder, ignore_errors=True)
             if not folder.exists():

@@ -41,6 +41,7 @@ from stellungnahme_app.ui.background import run_in_background, running_jobs
 from stellungnahme_app.ui.editor_page import EditorPage
 from stellungnahme_app.ui.error_reporting import show_error, show_notice
 from stellungnahme_app.ui.file_drops import dropped_exchange_files
+from stellungnahme_app.ui.outlook_drops import offered_attachments, take_outlook_drop
 from stellungnahme_app.ui.overview_page import OverviewPage
 from stellungnahme_app.ui.session_end import save_for_session_end, session_is_ending
 from stellungnahme_app.workspace import (
@@ -663,19 +664,21 @@ class MainWindow(QMainWindow):
     # ------------------------------------------------------------------ drag and drop
 
     def dragEnterEvent(self, event: QDragEnterEvent) -> None:
-        if dropped_exchange_files(event.mimeData()):
-            event.acceptProposedAction()
-        else:
-            event.ignore()
+        self.dragMoveEvent(event)
 
     def dragMoveEvent(self, event: QDragMoveEvent) -> None:
-        if dropped_exchange_files(event.mimeData()):
+        mime = event.mimeData()
+        if dropped_exchange_files(mime) or offered_attachments(mime):
             event.acceptProposedAction()
         else:
             event.ignore()
 
     def dropEvent(self, event: QDropEvent) -> None:
         files = dropped_exchange_files(event.mimeData())
+        if not files and offered_attachments(event.mimeData()):
+            event.acceptProposedAction()
+            take_outlook_drop(self, event.mimeData())  # imports it or says to save it first
+            return
         if not files:
             event.ignore()
             return
