@@ -176,16 +176,6 @@ def test_notes_shown_by_the_installer_are_plain_rtf_in_german() -> None:
     assert r"Entw\'fcrfe" in text and r"%LOCALAPPDATA%\\Stellungnahme" in text
 
 
-def test_workflow_builds_bundle_and_installer_on_windows() -> None:
-    workflow = (config.ROOT / ".github" / "workflows" / "windows-build.yml").read_text("utf-8")
-    assert "runs-on: windows-latest" in workflow
-    assert 'python-version: "3.11"' in workflow
-    steps = ["python packaging/build.py", "python packaging/build_installer.py"]
-    positions = [workflow.index(step) for step in steps]
-    assert positions == sorted(positions)
-    assert "upload-artifact" in workflow and "dist/installer/*.msi" in workflow
-
-
 @pytest.mark.parametrize(
     ("picture", "size"),
     [(build_installer.BANNER_FILE, (493, 58)), (build_installer.DIALOG_FILE, (493, 312))],
