@@ -224,6 +224,7 @@ def test_read_only_folder(tmp_path: Path) -> None:
         folder.chmod(0o755)
 
 
+@pytest.mark.posix_only(reason="Windows has no file modes, only the read-only attribute")
 def test_permissions_of_a_replaced_file_are_kept(tmp_path: Path) -> None:
     target = tmp_path / "a.txt"
     target.write_bytes(b"alt")
