@@ -1,9 +1,11 @@
-"""The log file keeps working while another program holds it (rotation fails on Windows)."""
+"""The log file: private to the user (it names drafts and folders), rotated ones too, and
+working on while another program holds it (rotation fails on Windows)."""
 
 from __future__ import annotations
 
 import logging
 import logging.handlers
+import stat
 import subprocess
 import sys
 import time
@@ -11,8 +13,9 @@ from pathlib import Path
 
 import pytest
 
-from stellungnahme_app import logs
+from stellungnahme_app import logs, paths
 
+posix_modes = pytest.mark.posix_only(reason="POSIX file modes")
 RECORD = "Entwurf 0661/24 gespeichert " + "x" * 100_000  # twelve of them exceed 1 MB
 
 
@@ -98,3 +101,30 @@ def test_a_log_file_held_by_a_second_process_is_written_on(
         holder.communicate()
     assert "Logging error" not in capsys.readouterr().err
     assert f"{RECORD} 11" in Path(target).read_text(encoding="utf-8")
+
+
+@posix_modes
+def test_the_log_file_and_its_rotated_predecessors_are_private() -> None:
+    target = logs.configure()
+    assert target == paths.log_file()
+    record = "Entwurf 0661/24 im Ordner /home/anke " + "x" * 100_000
+    logger = logging.getLogger("stellungnahme_app.test")
+    for _ in range(12):
+        logger.warning(record)
+    for handler in logging.getLogger("stellungnahme_app").handlers:
+        handler.flush()
+    rotated = target.with_name(target.name + ".1")
+    assert rotated.exists(), "more than 1 MB was written, so the file was rotated"
+    assert stat.S_IMODE(target.stat().st_mode) == 0o600
+    assert stat.S_IMODE(rotated.stat().st_mode) == 0o600
+
+
+@posix_modes
+def test_a_log_file_an_older_version_left_open_is_made_private() -> None:
+    target = paths.log_file()
+    target.write_text("alt\n", encoding="utf-8")
+    target.chmod(0o644)
+    logs.configure()
+    logging.getLogger("stellungnahme_app.test").warning("neu")
+    assert stat.S_IMODE(target.stat().st_mode) == 0o600
+    assert target.read_text(encoding="utf-8").startswith("alt\n")

@@ -6,11 +6,13 @@ UTF-16 at offset 72 and its size at offset 64) and ``FileContents``. Qt on Windo
 under ``application/x-qt-windows-mime;value="…"``; the content it can read is that of the
 first file only, and none at all for a whole e-mail (a ``.msg``, handed over as a storage).
 
-So one attachment of a kind the window takes is written to a private folder in the data
-folder (:data:`INCOMING_FOLDER_NAME`) under its own (harmless) name and imported as if that
-file had been dropped; the copy is removed when the import is done, or at the next start
-after a killed run. Anything else – several attachments at once, a whole e-mail, another
-kind of file – gets a notice that says to save the attachment first.
+So one attachment of a kind the window takes (an exchange file, a motion: PDF, Word file or
+OParl record) is written to a private folder in the data folder (:data:`INCOMING_FOLDER_NAME`)
+under its own (harmless) name and taken as if that file had been dropped. The copy of an
+exchange file is removed when its import is done; that of a motion, which its preview reads
+while open, at the next start (as after a killed run). Anything else – several attachments
+at once, a whole e-mail, another kind of file – gets a notice that says to save the
+attachment first.
 """
 
 from __future__ import annotations
@@ -27,10 +29,11 @@ from typing import TYPE_CHECKING
 
 from PySide6.QtCore import QMimeData
 
-from stellungnahme_app import exchange, fileio, paths
+from stellungnahme_app import fileio, paths
 from stellungnahme_app.errors import StellungnahmeError
 from stellungnahme_app.fileio import INCOMING_FOLDER_NAME
 from stellungnahme_app.ui.error_reporting import show_error, show_notice
+from stellungnahme_app.ui.file_drops import TAKEN_SUFFIXES, sorted_files
 
 if TYPE_CHECKING:
     from stellungnahme_app.ui.main_window import MainWindow
@@ -39,8 +42,6 @@ __all__ = ["CONTENTS_FORMAT", "DESCRIPTOR_FORMAT", "INCOMING_FOLDER_NAME"]
 
 DESCRIPTOR_FORMAT = 'application/x-qt-windows-mime;value="FileGroupDescriptorW"'
 CONTENTS_FORMAT = 'application/x-qt-windows-mime;value="FileContents"'
-#: What the window imports from Outlook (the exchange files of other offices).
-TAKEN_SUFFIXES = (exchange.FILE_SUFFIX,)
 
 _DESCRIPTOR_SIZE = 592
 _SIZE_OFFSET = 64
@@ -108,7 +109,8 @@ def safe_file_name(name: str) -> str:
 def take_outlook_drop(
     window: MainWindow, mime: QMimeData, *, suffixes: Collection[str] = TAKEN_SUFFIXES
 ) -> None:
-    """Import the one attachment dragged from Outlook, or say to save it first."""
+    """Take the one attachment dragged from Outlook like a dropped file, or say to save it
+    first."""
     files = offered_attachments(mime)
     content = bytes(mime.data(CONTENTS_FORMAT).data()) if mime.hasFormat(CONTENTS_FORMAT) else b""
     problem = _why_not(files, content, suffixes)
@@ -121,12 +123,16 @@ def take_outlook_drop(
         show_error(window, error, action=f"„{files[0].name}“ konnte nicht übernommen werden.")
         return
 
-    def imported(_ids: object) -> None:
-        window.imported.disconnect(imported)
-        shutil.rmtree(saved.parent, ignore_errors=True)
+    files_taken = sorted_files([saved])
+    if files_taken.exchange:
 
-    window.imported.connect(imported)
-    window.import_files([saved])
+        def imported(_ids: object) -> None:
+            window.imported.disconnect(imported)
+            shutil.rmtree(saved.parent, ignore_errors=True)
+
+        window.imported.connect(imported)
+        window.import_files(files_taken.exchange)
+    window.motion_import.read_files(files_taken.motions)
 
 
 def _why_not(files: list[DescribedFile], content: bytes, suffixes: Collection[str]) -> str | None:

@@ -18,6 +18,7 @@ from stellungnahme_app import fileio, paths
 from stellungnahme_app.store import Store
 from stellungnahme_app.ui.error_reporting import visible_notices
 from stellungnahme_app.ui.main_window import MainWindow
+from stellungnahme_app.ui.motion_import_dialog import MotionImportDialog
 from stellungnahme_app.ui.outlook_drops import (
     CONTENTS_FORMAT,
     DESCRIPTOR_FORMAT,
@@ -26,6 +27,7 @@ from stellungnahme_app.ui.outlook_drops import (
     safe_file_name,
 )
 
+MOTIONS = Path(__file__).parents[1] / "fixtures" / "motions"
 FD_FILESIZE = 0x40
 FD_PROGRESSUI = 0x4000
 
@@ -137,6 +139,25 @@ def test_an_exchange_file_dragged_from_outlook_is_imported(
     assert not incoming.exists() or list(incoming.iterdir()) == [], "the saved copy is removed"
 
 
+def test_a_motion_dragged_from_outlook_opens_its_preview(
+    qtbot: QtBot, store: Store, open_main_window: Callable[..., MainWindow]
+) -> None:
+    """A council motion e-mailed as PDF: its preview opens as for a PDF dropped from disk."""
+    window = open_main_window(store)
+    pdf = (MOTIONS / "antrag-schulwege.pdf").read_bytes()
+    assert drop(window, outlook_mime([("Antrag Schulwege.pdf", pdf)])) == (True, True)
+
+    def shown() -> list[MotionImportDialog]:
+        return [d for d in window.findChildren(MotionImportDialog) if d.isVisible()]
+
+    qtbot.waitUntil(lambda: len(shown()) == 1, timeout=10_000)
+    [dialog] = shown()
+    assert dialog.windowTitle() == "Antrag übernehmen – Antrag Schulwege.pdf"
+    dialog.ok_button.click()
+    [row] = store.list_drafts()
+    assert row.number == "0815/25"
+
+
 def test_a_broken_attachment_is_reported_by_its_name(
     qtbot: QtBot,
     store: Store,
@@ -158,6 +179,7 @@ def test_a_broken_attachment_is_reported_by_its_name(
         ([("A.json", b"{}"), ("B.json", b"{}")], "2 Anhänge"),
         ([("Antrag der Fraktion.msg", None)], "„Antrag der Fraktion.msg“"),
         ([("Foto.jpg", b"\xff\xd8")], "„Foto.jpg“"),
+        ([("Antrag.pdf", b"%PDF-1.7"), ("Anlage.docx", b"PK")], "2 Anhänge"),
     ],
 )
 def test_what_cannot_be_taken_from_outlook_is_explained(
