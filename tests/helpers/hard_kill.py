@@ -21,6 +21,8 @@ KILL_ITSELF = (
 )
 #: The exit code a process killed by :data:`KILL_ITSELF` reports to ``subprocess``.
 KILLED_RETURN_CODE = int(signal.SIGTERM) if os.name == "nt" else -int(signal.SIGKILL)
+#: The exit code of a child ended by ``Popen.kill()`` (SIGKILL; TerminateProcess with 1).
+KILLED_FROM_OUTSIDE = 1 if os.name == "nt" else -int(signal.SIGKILL)
 
 
 def run_killing_itself(
