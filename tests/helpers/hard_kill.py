@@ -25,6 +25,11 @@ KILLED_RETURN_CODE = int(signal.SIGTERM) if os.name == "nt" else -int(signal.SIG
 KILLED_FROM_OUTSIDE = 1 if os.name == "nt" else -int(signal.SIGKILL)
 
 
+def kill_hard(pid: int) -> None:
+    """End the process ``pid`` at once (SIGKILL; TerminateProcess on Windows)."""
+    os.kill(pid, signal.SIGTERM if os.name == "nt" else signal.SIGKILL)
+
+
 def run_killing_itself(
     body: str, *, env: dict[str, str] | None = None
 ) -> subprocess.CompletedProcess[bytes]:

@@ -4,7 +4,6 @@ from __future__ import annotations
 
 import os
 import shutil
-import signal
 import sqlite3
 import subprocess
 import sys
@@ -12,6 +11,7 @@ from datetime import datetime
 from pathlib import Path
 
 import pytest
+from helpers.hard_kill import KILL_ITSELF, KILLED_RETURN_CODE
 
 from stellungnahme_app import fileio
 from stellungnahme_app.model import Draft
@@ -313,7 +313,7 @@ from stellungnahme_app.store import Store
 database, moment = Path(sys.argv[1]), sys.argv[2]
 store = Store.open(database)
 def killed(*args, **kwargs):
-    os.kill(os.getpid(), signal.SIGKILL)
+    KILL_ITSELF
 replace = os.replace
 def replace_or_die(source, target):
     if Path(target) == database:
@@ -327,7 +327,6 @@ store.restore_backup()
 """
 
 
-@pytest.mark.skipif(not hasattr(signal, "SIGKILL"), reason="needs POSIX signals")
 @pytest.mark.parametrize("moment", ["copy", "replace"])
 def test_a_restore_killed_midway_leaves_the_database_as_it_was(
     db_path: Path, clock: FakeClock, moment: str
@@ -337,9 +336,17 @@ def test_a_restore_killed_midway_leaves_the_database_as_it_was(
         store.backup()
         store.create(Draft(document_title="danach"))
     child = subprocess.run(
-        [sys.executable, "-c", _RESTORE_KILLED, str(db_path), moment], timeout=60, check=False
+        [
+            sys.executable,
+            "-c",
+            _RESTORE_KILLED.replace("KILL_ITSELF", KILL_ITSELF),
+            str(db_path),
+            moment,
+        ],
+        timeout=60,
+        check=False,
     )
-    assert child.returncode == -signal.SIGKILL
+    assert child.returncode == KILLED_RETURN_CODE
     with Store.open(db_path, clock=clock) as store:
         assert store.recovery_notice is None
         assert {s.title for s in store.list_drafts()} == {"gesichert", "danach"}
