@@ -12,7 +12,7 @@ import threading
 from collections.abc import Callable, Iterator
 
 import pytest
-from PySide6.QtCore import QTimer
+from PySide6.QtCore import SIGNAL, QTimer
 from PySide6.QtWidgets import QApplication, QDialog, QMessageBox, QWidget
 from pytestqt.qtbot import QtBot
 
@@ -42,9 +42,12 @@ def open_dialogs() -> list[str]:
 def test_the_handler_is_connected_to_the_session_managers_request(
     start_window: Callable[[], MainWindow],
 ) -> None:
+    app = QApplication.instance()
+    before = app.receivers(SIGNAL("commitDataRequest(QSessionManager&)"))
     window = start_window()
-    handler = session_end.handler_of(QApplication.instance())
+    handler = session_end.handler_of(app)
     assert handler is not None and handler.window is window
+    assert app.receivers(SIGNAL("commitDataRequest(QSessionManager&)")) == before + 1
 
 
 def test_at_log_off_the_last_keystrokes_are_saved_at_once(
