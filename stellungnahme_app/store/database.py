@@ -339,7 +339,7 @@ class Store(listing.ListingMethods):
                 db,
                 lambda: db.execute(
                     "SELECT d.revision, d.status, d.created, d.deleted, d.number, d.title, "
-                    "t.body FROM drafts d JOIN draft_texts t ON t.id = d.id WHERE d.id = ?",
+                    "t.content FROM drafts d JOIN draft_texts t ON t.id = d.id WHERE d.id = ?",
                     (stored.id,),
                 ).fetchone(),
             )
@@ -359,7 +359,7 @@ class Store(listing.ListingMethods):
                 revision=revision + 1,
                 deleted=deleted,
             )
-            rows.write_draft(db, row, text, replacing=IndexedText(*indexed))
+            rows.write_draft(db, row, text, replacing=IndexedText.of_stored(*indexed))
             if old_status != stored.status.value:
                 versions.keep(
                     db,
@@ -424,14 +424,14 @@ class Store(listing.ListingMethods):
             doomed = rows.read_tolerantly(
                 db,
                 lambda: db.execute(
-                    "SELECT d.id, d.number, d.title, t.body FROM drafts d "
+                    "SELECT d.id, d.number, d.title, t.content FROM drafts d "
                     "JOIN draft_texts t ON t.id = d.id "
                     "WHERE d.deleted IS NOT NULL AND (? IS NULL OR d.deleted <= ?)",
                     (cutoff, cutoff),
                 ).fetchall(),
             )
             for draft_id, *indexed in doomed:
-                rows.remove_for_good(db, draft_id, IndexedText(*indexed))
+                rows.remove_for_good(db, draft_id, IndexedText.of_stored(*indexed))
         if doomed:
             log.info("%d Entwürfe endgültig aus dem Papierkorb gelöscht", len(doomed))
         return len(doomed)
@@ -447,7 +447,7 @@ class Store(listing.ListingMethods):
             indexed = rows.read_tolerantly(
                 db,
                 lambda: db.execute(
-                    "SELECT d.number, d.title, t.body FROM drafts d "
+                    "SELECT d.number, d.title, t.content FROM drafts d "
                     "JOIN draft_texts t ON t.id = d.id "
                     "WHERE d.id = ? AND d.revision = ? AND d.deleted IS NULL AND NOT EXISTS "
                     "(SELECT 1 FROM versions v WHERE v.draft_id = d.id)",
@@ -456,7 +456,7 @@ class Store(listing.ListingMethods):
             )
             if indexed is None:
                 return False
-            rows.remove_for_good(db, draft_id, IndexedText(*indexed))
+            rows.remove_for_good(db, draft_id, IndexedText.of_stored(*indexed))
         log.info("Unbenutzter neuer Entwurf %s verworfen", draft_id)
         return True
 
@@ -554,14 +554,14 @@ class Store(listing.ListingMethods):
                 db,
                 lambda: db.execute(
                     "SELECT d.status, d.deadline, d.created, d.revision, d.deleted, d.number, "
-                    "d.title, t.body, t.content FROM drafts d JOIN draft_texts t ON t.id = d.id "
+                    "d.title, t.content FROM drafts d JOIN draft_texts t ON t.id = d.id "
                     "WHERE d.id = ?",
                     (draft_id,),
                 ).fetchone(),
             )
             if current is None:
                 raise rows.draft_not_found(draft_id)
-            status, deadline, created, revision, deleted, number, title, body, old = current
+            status, deadline, created, revision, deleted, number, title, old = current
             try:
                 replaced = rows.decode_stored(old, draft_id)
             except UnreadableRow as problem:
@@ -578,7 +578,7 @@ class Store(listing.ListingMethods):
                 deleted=rows.lenient_stamp(deleted, fallback=None),
             )
             rows.write_draft(
-                db, row, DraftText.of(restored), replacing=IndexedText(number, title, body)
+                db, row, DraftText.of(restored), replacing=IndexedText.of_stored(number, title, old)
             )
             self._failed_to_open.discard(draft_id)
             return self._load(draft_id)

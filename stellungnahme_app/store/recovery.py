@@ -380,7 +380,7 @@ def take_over(
     for rescued in drafts:
         current = db.execute(
             "SELECT d.changed, d.revision, d.deleted, d.status, d.deadline, d.number, "
-            "d.title, t.body, t.content FROM drafts d JOIN draft_texts t ON t.id = d.id "
+            "d.title, t.content FROM drafts d JOIN draft_texts t ON t.id = d.id "
             "WHERE d.id = ?",
             (rescued.id,),
         ).fetchone()
@@ -402,7 +402,7 @@ def take_over(
                 row.status,
                 row.deadline,
             )
-            revision, number, title, body, old_content = current[1], *current[5:]
+            revision, number, title, old_content = current[1], *current[5:]
             if same_row and old_content == rescued.content:
                 continue
             if old_content != rescued.content:
@@ -413,7 +413,7 @@ def take_over(
                 else:
                     versions.keep(db, rescued.id, replaced, old_content, VersionReason.RESTORE, now)
             row = dataclasses.replace(row, revision=max(revision, rescued.revision) + 1)
-            replacing = IndexedText(number, title, body)
+            replacing = IndexedText.of_stored(number, title, old_content)
         draft = codec.decode_content(rescued.content)
         rows.write_draft(db, row, DraftText.of(draft, rescued.content), replacing=replacing)
         taken += 1

@@ -21,7 +21,12 @@ Schema 2 (``m002_full_text_search``):
 Schema 3 (``m003_ids_never_reused``):
   ``id_watermark`` the highest draft id ever given (a trigger keeps it on every insert), so a
   draft purged from the trash never hands its id to a new one: a remembered id (the window's
-  last draft, a number noted on paper) can never open a different draft.
+  last open draft, a number noted on paper) can never open a different draft.
+Schema 4 (``m005_text_once``; it follows ``m004`` of the version comparison):
+  the text once – ``draft_texts.body`` and the view ``drafts_search`` are gone, ``drafts_fts``
+  is contentless (it holds only the index, built anew from the JSON); the body is made from
+  the JSON where it is needed (``search.body_of_content``). The file is compacted
+  (``VACUUM``) right after this migration.
 """
 
 from __future__ import annotations
@@ -50,7 +55,9 @@ MIGRATION_NAMES = (
     "m001_drafts_and_versions",
     "m002_full_text_search",
     "m003_ids_never_reused",
+    "m005_text_once",
 )
+TEXT_ONCE = "m005_text_once"
 CURRENT_SCHEMA = len(MIGRATION_NAMES)
 
 MIGRATION_SET = "stellungnahme"
@@ -171,6 +178,27 @@ def m003_ids_never_reused(db: sqlite_utils.Database) -> None:
     )
 
 
+@migrations(name=TEXT_ONCE)
+def m005_text_once(db: sqlite_utils.Database) -> None:
+    connection = db.conn
+    connection.execute(f"DROP TABLE {search.FTS_TABLE}")
+    connection.execute("DROP VIEW drafts_search")
+    search.create_contentless_index(connection)
+    everything = connection.execute(
+        "SELECT d.id, CAST(d.number AS BLOB), CAST(d.title AS BLOB), CAST(t.content AS BLOB) "
+        "FROM drafts d JOIN draft_texts t ON t.id = d.id"
+    ).fetchall()
+    for draft_id, *values in everything:
+        number, title, content = (
+            bytes(value or b"").decode("utf-8", "replace") for value in values
+        )
+        body = search.body_of_content(content)
+        if body is None:
+            log.warning("Entwurf %s: Inhalt nicht lesbar, nur Nummer und Titel indiziert", draft_id)
+        search.index(connection, draft_id, number, title, body or "")
+    connection.execute("ALTER TABLE draft_texts DROP COLUMN body")
+
+
 NEXT_DRAFT_ID_SQL = (
     "SELECT max(coalesce((SELECT max(id) FROM drafts), 0), "
     "(SELECT last_id FROM id_watermark WHERE name = 'drafts')) + 1"
@@ -239,5 +267,8 @@ def update(connection: sqlite3.Connection, database: Path, now: datetime) -> Non
     db = sqlite_utils.Database(connection)
     with write_transaction(connection):
         # Another process may have migrated while we waited for the write lock.
-        if migrations.pending(db):
+        pending = [migration.name for migration in migrations.pending(db)]
+        if pending:
             migrations.apply(db)
+    if TEXT_ONCE in pending:
+        connection.execute("VACUUM")  # give back the space of the text's second copy

@@ -41,7 +41,8 @@ def test_fixture_is_schema_1() -> None:
 def test_new_database_gets_the_current_schema(db_path: Path) -> None:
     Store.open(db_path).close()
     assert _applied(db_path) == list(schema.MIGRATION_NAMES)
-    assert schema.CURRENT_SCHEMA == 3
+    assert len(schema.MIGRATION_NAMES) == schema.CURRENT_SCHEMA
+    assert schema.MIGRATION_NAMES[-1] == schema.TEXT_ONCE
 
 
 def test_schema1_database_is_backed_up_then_migrated_with_nothing_lost(
@@ -111,3 +112,48 @@ def test_an_ordinary_start_does_not_import_sqlite_utils(db_path: Path) -> None:
         [sys.executable, "-c", script], capture_output=True, text=True, check=True, timeout=60
     )
     assert result.stdout.strip() == "False"
+
+
+def _database_before_text_once(path: Path) -> None:
+    """The schema-1 fixture brought to the schema before ``m005_text_once`` (whatever
+    migrations precede it): the JSON, the body beside it, the external-content index."""
+    import sqlite_utils
+
+    shutil.copyfile(SCHEMA1_FIXTURE, path)
+    connection = sqlite3.connect(path)
+    schema.migrations.apply(sqlite_utils.Database(connection), stop_before=schema.TEXT_ONCE)
+    connection.close()
+    assert _applied(path)[-1] == schema.MIGRATION_NAMES[-2]
+
+
+def _columns(path: Path, table: str) -> set[str]:
+    with sqlite3.connect(path) as connection:
+        return {row[1] for row in connection.execute(f"SELECT * FROM pragma_table_info('{table}')")}
+
+
+def test_text_once_migrates_the_schema_before_it_keeping_search_and_shrinking_the_file(
+    db_path: Path, clock: FakeClock
+) -> None:
+    _database_before_text_once(db_path)
+    assert "body" in _columns(db_path, "draft_texts")
+    with Store.open(db_path, clock=clock) as store:
+        assert [s.id for s in store.search("Segregation")] == [1]
+        assert [s.id for s in store.search("strassenbahn")] == [2]
+        assert "Segregation" in store.search("Segregation")[0].snippet
+        reference = store.load(1)
+        reference.draft.conclusion = "Neues Fazit über Zwiebelmärkte."
+        store.save(reference)
+        assert [s.id for s in store.search("zwiebelmarkte")] == [1]
+        assert store.search("Verworfen") == []
+        assert store.purge_trash(older_than_days=None) == 1
+        store.delete(2)
+        assert store.purge_trash(older_than_days=None) == 1
+        assert store.search("strassenbahn") == []
+    assert _applied(db_path) == list(schema.MIGRATION_NAMES)
+    assert "body" not in _columns(db_path, "draft_texts")
+    with sqlite3.connect(db_path) as connection:
+        connection.execute("INSERT INTO drafts_fts(drafts_fts) VALUES ('integrity-check')")
+        (fts_sql,) = connection.execute(
+            "SELECT sql FROM sqlite_master WHERE name = 'drafts_fts'"
+        ).fetchone()
+    assert "content=''" in fts_sql
