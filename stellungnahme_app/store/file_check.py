@@ -17,6 +17,7 @@ import sqlite3
 from dataclasses import dataclass, field
 from pathlib import Path
 
+from stellungnahme_app.store.backups import readable_copy
 from stellungnahme_app.store.connection import DamagedFile, ForeignWal, read_only
 from stellungnahme_app.store.sqlite_errors import is_damage
 
@@ -95,9 +96,11 @@ def check_contents(connection: sqlite3.Connection, path: Path) -> None:
 
 
 def is_usable_backup(path: Path) -> bool:
+    """True if the backup (plain or packed) is a healthy database of this program."""
     try:
-        check_file(path)
-    except (DamagedFile, sqlite3.Error) as error:
+        with readable_copy(path) as plain:
+            check_file(plain)
+    except (DamagedFile, sqlite3.Error, OSError, EOFError) as error:
         log.error("Sicherung %s ist nicht brauchbar: %s", path, error)
         return False
     return True

@@ -14,7 +14,6 @@ from __future__ import annotations
 
 import dataclasses
 import logging
-import shutil
 import sqlite3
 from dataclasses import dataclass
 from datetime import datetime
@@ -77,7 +76,7 @@ def replace_damaged(database: Path, damage: DamagedFile, now: datetime) -> Repla
             backups.move_aside(database, aside)
         else:
             with backups.replacing(database) as copy:
-                shutil.copyfile(usable.path, copy)
+                backups.copy_contents(usable.path, copy)
                 copied = True
                 backups.move_aside(database, aside)
     except OSError as error:
