@@ -269,7 +269,7 @@ class OfficeConverter:
 
 _session: OfficeConverter | None = None
 _session_lock = threading.Lock()
-_checked: tuple[Path | None, bool] | None = None  # (soffice, warm converter possible)
+_checked: tuple[Path | None, str | None] | None = None  # (soffice, switch): no converter
 
 
 def session_converter() -> OfficeConverter | None:
@@ -278,16 +278,17 @@ def session_converter() -> OfficeConverter | None:
     ``STELLUNGNAHME_WARM_OFFICE=0`` says so."""
     global _session, _checked
     soffice = find_soffice()
+    switch = os.environ.get("STELLUNGNAHME_WARM_OFFICE")
     with _session_lock:
-        if _session is not None and _session.soffice == soffice:
+        if _session is not None and _session.soffice == soffice and switch != "0":
             return _session
-        if _checked is not None and _checked == (soffice, False):
+        if _checked == (soffice, switch):
             return None
-        stale, _session = _session, None
+        stale, _session, _checked = _session, None, None
         python = office_python(soffice) if soffice is not None else None
-        usable = python is not None and os.environ.get("STELLUNGNAHME_WARM_OFFICE") != "0"
-        _checked = (soffice, usable)
-        if soffice is not None and python is not None and usable:
+        if soffice is None or python is None or switch == "0":
+            _checked = (soffice, switch)
+        else:
             folder = paths.data_dir() / PROFILE_FOLDER
             remove_stale_profiles(folder)
             _session = OfficeConverter(soffice, python, folder / f"{_PROFILE_PREFIX}{os.getpid()}")

@@ -27,6 +27,7 @@ from stellungnahme_app.german_dates import format_date_time
 from stellungnahme_app.store import VersionInfo
 from stellungnahme_app.ui.document_preview import DocumentPreview
 from stellungnahme_app.ui.error_reporting import show_error
+from stellungnahme_app.ui.page_preview import PagePreview, page_true_preview_possible
 from stellungnahme_app.workspace import Workspace
 
 VERSION_ID_ROLE = Qt.ItemDataRole.UserRole + 1
@@ -67,6 +68,12 @@ class HistoryDialog(QDialog):
         self.preview.setAccessibleDescription("So liest sich das Dokument in dieser Fassung")
         preview_label = QLabel("V&orschau:")
         preview_label.setBuddy(self.preview)
+        # Page-true where LibreOffice is there (as in the editor's last step).
+        self.page_preview: PagePreview | None = None
+        if page_true_preview_possible():
+            self.page_preview = PagePreview()
+            self.page_preview.unavailable.connect(self._page_preview_unavailable)
+            self.preview.setVisible(False)
 
         left = QWidget()
         left_layout = QVBoxLayout(left)
@@ -78,6 +85,8 @@ class HistoryDialog(QDialog):
         right_layout.setContentsMargins(0, 0, 0, 0)
         right_layout.addWidget(preview_label)
         right_layout.addWidget(self.preview)
+        if self.page_preview is not None:
+            right_layout.addWidget(self.page_preview)
         self.splitter = splitter = QSplitter(Qt.Orientation.Horizontal)
         splitter.setChildrenCollapsible(False)
         splitter.addWidget(left)
@@ -145,6 +154,14 @@ class HistoryDialog(QDialog):
             self.preview.setPlainText(error.message)
             return
         self.preview.show_draft(draft)
+        if self.page_preview is not None:
+            self.page_preview.show_draft(draft)
+
+    def _page_preview_unavailable(self) -> None:
+        if self.page_preview is not None:
+            self.page_preview.setVisible(False)
+            self.preview.setVisible(True)
+            self.page_preview = None
 
     def _restore_selected(self) -> None:
         version_id = self.selected_version()

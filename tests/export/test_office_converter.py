@@ -27,6 +27,11 @@ def _office_python() -> Path:
     return python
 
 
+@pytest.fixture(autouse=True)
+def warm_office_allowed(monkeypatch: pytest.MonkeyPatch) -> None:
+    monkeypatch.delenv("STELLUNGNAHME_WARM_OFFICE")
+
+
 @pytest.fixture
 def session() -> Iterator[office_converter.OfficeConverter]:
     _office_python()
@@ -135,6 +140,7 @@ def test_libreoffice_ends_when_the_program_is_killed(reference_docx: Path, tmp_p
         text=True,
         timeout=120,
         check=False,
+        env={key: value for key, value in os.environ.items() if key != "STELLUNGNAHME_WARM_OFFICE"},
     )
     assert result.returncode == KILLED_RETURN_CODE, result.stderr
     office = int(result.stdout.strip())

@@ -40,6 +40,7 @@ from stellungnahme_app.ui.editor.step_page import EditorContext, StepPage
 from stellungnahme_app.ui.editor.widget_helpers import describe, heading_label
 from stellungnahme_app.ui.error_reporting import show_error
 from stellungnahme_app.ui.flow_layout import flow_row
+from stellungnahme_app.ui.page_preview import PagePreview, page_true_preview_possible
 
 FIELD_ROLE = Qt.ItemDataRole.UserRole
 #: The word a spelling Hinweis points at: ``(start, end)`` in its field.
@@ -115,6 +116,13 @@ class ExportStep(StepPage):
         describe(self.preview, "Vorschau des Dokuments", "So liest sich das Dokument")
         preview_label = QLabel("Vor&schau des Dokuments:")
         preview_label.setBuddy(self.preview)
+        # Page-true where LibreOffice is there; the flowing preview is the fallback.
+        self.page_preview: PagePreview | None = None
+        if page_true_preview_possible():
+            self.page_preview = PagePreview()
+            self.page_preview.unavailable.connect(self._page_preview_unavailable)
+            preview_label.setBuddy(self.page_preview.scroll)
+            self.preview.setVisible(False)
 
         buttons = flow_row(self.final_docx, self.final_pdf, self.draft_docx)
         result_row = QHBoxLayout()
@@ -133,6 +141,8 @@ class ExportStep(StepPage):
         layout.addLayout(result_row)
         layout.addWidget(preview_label)
         layout.addWidget(self.preview, 2)
+        if self.page_preview is not None:
+            layout.addWidget(self.page_preview, 2)
 
     # ------------------------------------------------------------------ showing
 
@@ -230,6 +240,14 @@ class ExportStep(StepPage):
 
     def show_preview(self, draft: Draft) -> None:
         self.preview.show_draft(draft)
+        if self.page_preview is not None:
+            self.page_preview.show_draft(draft)
+
+    def _page_preview_unavailable(self) -> None:
+        if self.page_preview is not None:
+            self.page_preview.setVisible(False)
+            self.preview.setVisible(True)
+            self.page_preview = None
 
     def _finding_activated(self, item: QListWidgetItem) -> None:
         field = item.data(FIELD_ROLE)
