@@ -123,6 +123,7 @@ class ExportStep(StepPage):
             self.page_preview.unavailable.connect(self._page_preview_unavailable)
             preview_label.setBuddy(self.page_preview.scroll)
             self.preview.setVisible(False)
+            self._warm_up_libreoffice()
 
         buttons = flow_row(self.final_docx, self.final_pdf, self.draft_docx)
         result_row = QHBoxLayout()
@@ -242,6 +243,20 @@ class ExportStep(StepPage):
         self.preview.show_draft(draft)
         if self.page_preview is not None:
             self.page_preview.show_draft(draft)
+
+    def _warm_up_libreoffice(self) -> None:
+        """Start the session's LibreOffice now that a draft is open, so that the preview and
+        the first PDF of this step need not wait for it."""
+        from stellungnahme_app.export import office_converter
+
+        run_in_background(
+            self,
+            office_converter.warm_up,
+            busy_text="LibreOffice wird gestartet …",
+            on_success=lambda _none: None,
+            on_error=lambda _error: None,  # the preview and the PDF fall back on their own
+            delivers_result=False,
+        )
 
     def _page_preview_unavailable(self) -> None:
         if self.page_preview is not None:
