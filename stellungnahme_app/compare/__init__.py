@@ -1,0 +1,41 @@
+"""Comparing versions of a Stellungnahme, Qt-free.
+
+* :func:`word_diff` – two texts in whole units (German words, numbers, punctuation):
+  "dritten" → "vierten", "06" → "09"; applied to the old text it gives the new one;
+* :func:`compare_drafts` – two drafts field by field in the form's order, by field path,
+  unchanged paragraphs collapsed (:class:`DraftComparison`);
+* :func:`markup` (``[-alt-]{+neu+}``) and :func:`spoken` („gelöscht: …, eingefügt: …“) –
+  a change as text for the terminal and for screen readers.
+"""
+
+from stellungnahme_app.compare.drafts import (
+    DraftComparison,
+    Entry,
+    FieldChange,
+    FieldKind,
+    ParagraphChange,
+    UnchangedParagraphs,
+    compare_drafts,
+    compare_texts,
+)
+from stellungnahme_app.compare.presentation import markup, place, spoken, spoken_paragraph
+from stellungnahme_app.compare.word_diff import Change, Segment, WordDiff, word_diff
+
+__all__ = [
+    "Change",
+    "DraftComparison",
+    "Entry",
+    "FieldChange",
+    "FieldKind",
+    "ParagraphChange",
+    "Segment",
+    "UnchangedParagraphs",
+    "WordDiff",
+    "compare_drafts",
+    "compare_texts",
+    "markup",
+    "place",
+    "spoken",
+    "spoken_paragraph",
+    "word_diff",
+]

@@ -1,0 +1,125 @@
+"""Which item of an old list became which item of the new one.
+
+Resolution points, contributions, paragraphs and the blocks of a Word document are compared
+as lists: an item may have been changed, added, removed – or the ones around it may have.
+:func:`align` first finds the items that stayed exactly the same (:func:`.sequences.opcodes`
+on their identities); between those, it pairs the old and new items that are most alike
+(their ``likeness``, 0 to 1, at least :data:`MIN_LIKENESS`), keeping the order. What is
+left over was removed (old only) or added (new only); removals come before additions.
+"""
+
+from __future__ import annotations
+
+from collections import Counter
+from collections.abc import Callable, Hashable, Sequence
+from typing import TypeVar
+
+from stellungnahme_app.compare.sequences import opcodes
+from stellungnahme_app.compare.words import words_of
+
+T = TypeVar("T")
+
+#: Less alike than this, two items are a removal and an addition, not one changed item.
+MIN_LIKENESS = 0.3
+#: Gaps up to this many pairs (old × new) are paired by the best total likeness; larger ones
+#: item by item in order.
+MAX_PAIRING_CELLS = 90_000
+
+#: One step of an alignment: (old index, new index); ``None`` on the side that lacks it.
+Pair = tuple[int | None, int | None]
+
+
+def align(
+    old: Sequence[T],
+    new: Sequence[T],
+    *,
+    identity: Callable[[T], Hashable],
+    likeness: Callable[[T, T], float],
+) -> list[Pair]:
+    """Every old and every new index once, in order (see the module docstring)."""
+    result: list[Pair] = []
+    old_ids = [identity(item) for item in old]
+    new_ids = [identity(item) for item in new]
+    for tag, old_lo, old_hi, new_lo, new_hi in opcodes(old_ids, new_ids):
+        if tag == "equal":
+            result += zip(range(old_lo, old_hi), range(new_lo, new_hi), strict=True)
+        else:
+            result += _paired(old, new, range(old_lo, old_hi), range(new_lo, new_hi), likeness)
+    return result
+
+
+def _paired(
+    old: Sequence[T],
+    new: Sequence[T],
+    old_range: range,
+    new_range: range,
+    likeness: Callable[[T, T], float],
+) -> list[Pair]:
+    if not old_range or not new_range:
+        return [(i, None) for i in old_range] + [(None, j) for j in new_range]
+    if len(old_range) * len(new_range) > MAX_PAIRING_CELLS:
+        matches = [
+            (i, j)
+            for i, j in zip(old_range, new_range, strict=False)
+            if likeness(old[i], new[j]) >= MIN_LIKENESS
+        ]
+    else:
+        matches = _best_pairs(old, new, old_range, new_range, likeness)
+    return _with_gaps(matches, old_range, new_range)
+
+
+def _best_pairs(
+    old: Sequence[T],
+    new: Sequence[T],
+    old_range: range,
+    new_range: range,
+    likeness: Callable[[T, T], float],
+) -> list[tuple[int, int]]:
+    """The order-keeping pairs with the greatest total likeness (dynamic programming)."""
+    rows, columns = len(old_range), len(new_range)
+    score = [[0.0] * (columns + 1) for _ in range(rows + 1)]
+    for r in range(1, rows + 1):
+        above, here = score[r - 1], score[r]
+        item = old[old_range[r - 1]]
+        for c in range(1, columns + 1):
+            best = max(above[c], here[c - 1])
+            alike = likeness(item, new[new_range[c - 1]])
+            if alike >= MIN_LIKENESS and above[c - 1] + alike > best:
+                best = above[c - 1] + alike
+            here[c] = best
+    matches: list[tuple[int, int]] = []
+    r, c = rows, columns
+    while r > 0 and c > 0:
+        if score[r][c] == score[r - 1][c]:
+            r -= 1
+        elif score[r][c] == score[r][c - 1]:
+            c -= 1
+        else:
+            matches.append((old_range[r - 1], new_range[c - 1]))
+            r, c = r - 1, c - 1
+    return matches[::-1]
+
+
+def _with_gaps(matches: list[tuple[int, int]], old_range: range, new_range: range) -> list[Pair]:
+    """The matches with the unmatched items between them: removals, then additions."""
+    result: list[Pair] = []
+    next_old, next_new = old_range.start, new_range.start
+    for i, j in [*matches, (old_range.stop, new_range.stop)]:
+        result += [(k, None) for k in range(next_old, i)]
+        result += [(None, k) for k in range(next_new, j)]
+        if i < old_range.stop:
+            result.append((i, j))
+        next_old, next_new = i + 1, j + 1
+    return result
+
+
+def text_likeness(old: str, new: str) -> float:
+    """How alike two texts are by their words, 0 (nothing in common) to 1 (the same words)."""
+    if old == new:
+        return 1.0
+    old_words, new_words = Counter(words_of(old)), Counter(words_of(new))
+    total = sum(old_words.values()) + sum(new_words.values())
+    if not total:
+        return 1.0
+    common = sum((old_words & new_words).values())
+    return 2 * common / total
