@@ -30,6 +30,7 @@ from stellungnahme_app.store.location import is_network_path
 from stellungnahme_app.store.records import (
     DraftState,
     DraftSummary,
+    ExportKind,
     Status,
     StoredDraft,
     UnreadableDraft,
@@ -73,6 +74,7 @@ __all__ = [
     "DraftNotFound",
     "DraftState",
     "DraftSummary",
+    "ExportKind",
     "NetworkPathError",
     "Status",
     "Store",

@@ -546,10 +546,11 @@ class Store:
 
     @_writing
     def keep_version(
-        self, draft_id: int, reason: VersionReason, *, draft: Draft | None = None
+        self, draft_id: int, reason: VersionReason, *, draft: Draft | None = None, detail: str = ""
     ) -> VersionInfo:
         """Keep a version of the draft (e.g. ``EXPORT`` after an export): its current stored
-        state, or ``draft`` if given (the content that was exported)."""
+        state, or ``draft`` if given (the content that was exported); ``detail`` says what
+        happened besides the reason (:func:`records.what_happened`)."""
         now = self.clock()
         content = codec.encode_content(draft) if draft is not None else ""
         with self._write() as db:
@@ -573,7 +574,15 @@ class Store:
                 if reason is VersionReason.STATUS
                 else None
             )
-            return versions.keep(db, draft_id, draft, content, reason, now, status=status)
+            return versions.keep(
+                db, draft_id, draft, content, reason, now, status=status, detail=detail
+            )
+
+    @_writing
+    def name_version(self, version_id: int, name: str) -> VersionInfo:
+        """Give a version a name („Fassung für den Dezernenten“); an empty name removes it."""
+        with self._write() as db:
+            return versions.name(db, version_id, name)
 
     @_guarded
     def versions(self, draft_id: int) -> list[VersionInfo]:
@@ -614,7 +623,10 @@ class Store:
             except UnreadableRow as problem:
                 log.error("Nicht als Version behalten, da nicht lesbar: %s", problem)
             else:
-                versions.keep(db, draft_id, replaced, old, VersionReason.RESTORE, now)
+                number = str(versions.info_of(db, version_id).number)
+                versions.keep(
+                    db, draft_id, replaced, old, VersionReason.RESTORE, now, detail=number
+                )
             row = DraftRow(
                 id=draft_id,
                 status=rows.lenient_status(status),
