@@ -5,7 +5,9 @@
 * :func:`compare_drafts` – two drafts field by field in the form's order, by field path,
   unchanged paragraphs collapsed (:class:`DraftComparison`);
 * :func:`markup` (``[-alt-]{+neu+}``) and :func:`spoken` („gelöscht: …, eingefügt: …“) –
-  a change as text for the terminal and for screen readers.
+  a change as text for the terminal and for screen readers;
+* :func:`tracked_changes_docx` – the Word document of the new version with its changes
+  against the old one as Word's revision marks (:mod:`.tracked_document`).
 """
 
 from stellungnahme_app.compare.drafts import (
@@ -19,6 +21,7 @@ from stellungnahme_app.compare.drafts import (
     compare_texts,
 )
 from stellungnahme_app.compare.presentation import markup, place, spoken, spoken_paragraph
+from stellungnahme_app.compare.tracked_document import tracked_changes_docx
 from stellungnahme_app.compare.word_diff import Change, Segment, WordDiff, word_diff
 
 __all__ = [
@@ -37,5 +40,6 @@ __all__ = [
     "place",
     "spoken",
     "spoken_paragraph",
+    "tracked_changes_docx",
     "word_diff",
 ]

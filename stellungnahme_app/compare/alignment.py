@@ -2,10 +2,12 @@
 
 Resolution points, contributions, paragraphs and the blocks of a Word document are compared
 as lists: an item may have been changed, added, removed – or the ones around it may have.
-:func:`align` first finds the items that stayed exactly the same (:func:`.sequences.opcodes`
-on their identities); between those, it pairs the old and new items that are most alike
-(their ``likeness``, 0 to 1, at least :data:`MIN_LIKENESS`), keeping the order. What is
-left over was removed (old only) or added (new only); removals come before additions.
+:func:`align` pairs old and new items keeping their order so that the pairs are as alike as
+possible: an item that stayed exactly the same (equal ``identity``) counts most, others by
+their ``likeness`` (0 to 1, at least :data:`MIN_LIKENESS` to be paired at all). Long lists
+first fix the items that stayed the same (:func:`.sequences.opcodes` on their identities)
+and pair only between them. What is left over was removed (old only) or added (new only);
+removals come before additions.
 """
 
 from __future__ import annotations
@@ -21,9 +23,13 @@ T = TypeVar("T")
 
 #: Less alike than this, two items are a removal and an addition, not one changed item.
 MIN_LIKENESS = 0.3
-#: Gaps up to this many pairs (old × new) are paired by the best total likeness; larger ones
-#: item by item in order.
+#: Lists up to this many pairs (old × new) are paired as a whole by the best total likeness.
+FULL_PAIRING_CELLS = 20_000
+#: Gaps between unchanged items of longer lists up to this many pairs are paired by the best
+#: total likeness; larger ones item by item in order.
 MAX_PAIRING_CELLS = 90_000
+#: What a pair of identical items counts, against at most 1 for alike ones.
+_SAME = 2.0
 
 #: One step of an alignment: (old index, new index); ``None`` on the side that lacks it.
 Pair = tuple[int | None, int | None]
@@ -37,53 +43,51 @@ def align(
     likeness: Callable[[T, T], float],
 ) -> list[Pair]:
     """Every old and every new index once, in order (see the module docstring)."""
-    result: list[Pair] = []
     old_ids = [identity(item) for item in old]
     new_ids = [identity(item) for item in new]
+
+    def score(i: int, j: int) -> float:
+        return _SAME if old_ids[i] == new_ids[j] else likeness(old[i], new[j])
+
+    if len(old) * len(new) <= FULL_PAIRING_CELLS:
+        everything_old, everything_new = range(len(old)), range(len(new))
+        matches = _best_pairs(everything_old, everything_new, score)
+        return _with_gaps(matches, everything_old, everything_new)
+    result: list[Pair] = []
     for tag, old_lo, old_hi, new_lo, new_hi in opcodes(old_ids, new_ids):
         if tag == "equal":
             result += zip(range(old_lo, old_hi), range(new_lo, new_hi), strict=True)
         else:
-            result += _paired(old, new, range(old_lo, old_hi), range(new_lo, new_hi), likeness)
+            result += _paired(range(old_lo, old_hi), range(new_lo, new_hi), score)
     return result
 
 
-def _paired(
-    old: Sequence[T],
-    new: Sequence[T],
-    old_range: range,
-    new_range: range,
-    likeness: Callable[[T, T], float],
-) -> list[Pair]:
+def _paired(old_range: range, new_range: range, score: Callable[[int, int], float]) -> list[Pair]:
     if not old_range or not new_range:
         return [(i, None) for i in old_range] + [(None, j) for j in new_range]
     if len(old_range) * len(new_range) > MAX_PAIRING_CELLS:
         matches = [
             (i, j)
             for i, j in zip(old_range, new_range, strict=False)
-            if likeness(old[i], new[j]) >= MIN_LIKENESS
+            if score(i, j) >= MIN_LIKENESS
         ]
     else:
-        matches = _best_pairs(old, new, old_range, new_range, likeness)
+        matches = _best_pairs(old_range, new_range, score)
     return _with_gaps(matches, old_range, new_range)
 
 
 def _best_pairs(
-    old: Sequence[T],
-    new: Sequence[T],
-    old_range: range,
-    new_range: range,
-    likeness: Callable[[T, T], float],
+    old_range: range, new_range: range, pair_score: Callable[[int, int], float]
 ) -> list[tuple[int, int]]:
-    """The order-keeping pairs with the greatest total likeness (dynamic programming)."""
+    """The order-keeping pairs with the greatest total score (dynamic programming)."""
     rows, columns = len(old_range), len(new_range)
     score = [[0.0] * (columns + 1) for _ in range(rows + 1)]
     for r in range(1, rows + 1):
         above, here = score[r - 1], score[r]
-        item = old[old_range[r - 1]]
+        old_index = old_range[r - 1]
         for c in range(1, columns + 1):
             best = max(above[c], here[c - 1])
-            alike = likeness(item, new[new_range[c - 1]])
+            alike = pair_score(old_index, new_range[c - 1])
             if alike >= MIN_LIKENESS and above[c - 1] + alike > best:
                 best = above[c - 1] + alike
             here[c] = best
