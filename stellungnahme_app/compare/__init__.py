@@ -10,6 +10,8 @@
   against the old one as Word's revision marks (:mod:`.tracked_document`).
 """
 
+from typing import TYPE_CHECKING, Any
+
 from stellungnahme_app.compare.drafts import (
     DraftComparison,
     Entry,
@@ -21,8 +23,20 @@ from stellungnahme_app.compare.drafts import (
     compare_texts,
 )
 from stellungnahme_app.compare.presentation import markup, place, spoken, spoken_paragraph
-from stellungnahme_app.compare.tracked_document import tracked_changes_docx
 from stellungnahme_app.compare.word_diff import Change, Segment, WordDiff, word_diff
+
+if TYPE_CHECKING:
+    from stellungnahme_app.compare.tracked_document import tracked_changes_docx
+
+
+def __getattr__(name: str) -> Any:
+    """Load the Word part (and lxml) only when it is first used: the window starts faster."""
+    if name != "tracked_changes_docx":
+        raise AttributeError(f"module {__name__!r} has no attribute {name!r}")
+    from stellungnahme_app.compare.tracked_document import tracked_changes_docx
+
+    return tracked_changes_docx
+
 
 __all__ = [
     "Change",

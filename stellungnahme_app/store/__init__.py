@@ -36,6 +36,7 @@ from stellungnahme_app.store.records import (
     UnreadableDraft,
     VersionInfo,
     VersionReason,
+    user_name,
 )
 
 if TYPE_CHECKING:
@@ -88,4 +89,5 @@ __all__ = [
     "VersionInfo",
     "VersionReason",
     "is_network_path",
+    "user_name",
 ]

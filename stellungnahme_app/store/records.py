@@ -10,12 +10,22 @@ status, the offices, the file a motion came from …), and who it was (the Windo
 from __future__ import annotations
 
 import enum
+import getpass
 from dataclasses import dataclass
 from datetime import date, datetime
 from typing import Protocol
 
 from stellungnahme_app.model import Draft
 from stellungnahme_app.office_headings import derive_heading
+from stellungnahme_app.text import printable
+
+
+def user_name() -> str:
+    """Who is working: the Windows (or Unix) user name, empty if none can be found."""
+    try:
+        return printable(getpass.getuser())
+    except (OSError, KeyError, ImportError):
+        return ""
 
 
 class Status(enum.Enum):

@@ -3,14 +3,13 @@ describing each.
 
 A version is a draft's whole content at a moment (zlib-compressed JSON in ``versions``), the
 reason it was kept with its detail (what was exported, which offices' contributions were
-taken over …), who kept it (the Windows user, :func:`user_name`), the name a clerk may give
+taken over …), who kept it (the Windows user, :func:`.records.user_name`), the name a clerk may give
 it and a one-line summary that says what changed since the version before. The functions
 that write run inside the store's write transaction.
 """
 
 from __future__ import annotations
 
-import getpass
 import logging
 import sqlite3
 from datetime import UTC, datetime
@@ -21,7 +20,7 @@ from stellungnahme_app.errors import ExchangeFormatError
 from stellungnahme_app.model import Draft
 from stellungnahme_app.store import codec, rows, search
 from stellungnahme_app.store.errors import DraftNotFound, StoreDamagedError, StoreError
-from stellungnahme_app.store.records import Status, VersionInfo, VersionReason
+from stellungnahme_app.store.records import Status, VersionInfo, VersionReason, user_name
 
 log = logging.getLogger(__name__)
 
@@ -31,14 +30,6 @@ _INFO_COLUMNS = (
     "id, draft_id, created, reason, summary, detail, author, name, "
     "row_number() OVER (PARTITION BY draft_id ORDER BY id)"
 )
-
-
-def user_name() -> str:
-    """Who is working: the Windows (or Unix) user name, empty if none can be found."""
-    try:
-        return search.without_surrogates(getpass.getuser())
-    except (OSError, KeyError, ImportError):
-        return ""
 
 
 def keep(
