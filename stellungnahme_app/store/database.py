@@ -297,15 +297,19 @@ class Store:
             return rows.insert_new(db, draft, status, deadline, self.clock())
 
     @_writing
-    def create_all(self, drafts: Sequence[Draft], *, reason: VersionReason) -> list[StoredDraft]:
-        """Store each draft as a new one with a version kept for ``reason`` (an import), in
-        one transaction: either all are stored or, if one fails, none."""
+    def create_all(
+        self, drafts: Sequence[Draft], *, reason: VersionReason, details: Sequence[str] = ()
+    ) -> list[StoredDraft]:
+        """Store each draft as a new one with a version kept for ``reason`` (an import) and
+        its detail (``details``, one per draft, e.g. the file it came from), in one
+        transaction: either all are stored or, if one fails, none."""
         now = self.clock()
         with self._write() as db:
             created = [rows.insert_new(db, draft, Status.DRAFT, None, now) for draft in drafts]
-            for stored in created:
+            for position, stored in enumerate(created):
                 content = codec.encode_content(stored.draft)
-                versions.keep(db, stored.id, stored.draft, content, reason, now)
+                detail = details[position] if position < len(details) else ""
+                versions.keep(db, stored.id, stored.draft, content, reason, now, detail=detail)
         return created
 
     @_guarded
