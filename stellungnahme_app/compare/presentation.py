@@ -49,11 +49,13 @@ def spoken(diff: WordDiff) -> str:
 
 
 def place(field: FieldChange, paragraph: ParagraphChange) -> str:
-    """``Absatz 2`` (or ``Absatz 2, entfernt``) within a field of several paragraphs; empty
-    for a one-line field."""
+    """``Absatz 2`` (``Absatz 2 (entfernt)``, ``Absatz 3 (neu)``) within a field of several
+    paragraphs; empty for a field of one paragraph and for one added or removed whole."""
     if paragraph.new_number is None and paragraph.old_number is None:
         return ""
     if field.kind is not FieldKind.CHANGED:
+        return ""
+    if len(field.old_paragraphs) <= 1 and len(field.new_paragraphs) <= 1:
         return ""
     if paragraph.new_number is None:
         return f"Absatz {paragraph.old_number} (entfernt)"

@@ -46,3 +46,13 @@ def test_a_paragraph_is_named_by_its_field_and_place(
         "Beschlusspunkt 03 (neu): eingefügt: „Die Ergebnisse werden dem Stadtrat jährlich "
         "berichtet.“"
     )
+
+
+def test_a_field_of_one_paragraph_gets_no_paragraph_number(reference_draft: Draft) -> None:
+    changed = reference_draft.copy()
+    changed.resolution_points[0].text = changed.resolution_points[0].text.replace(
+        "dritten", "vierten"
+    )
+    [point] = compare_drafts(reference_draft, changed).fields
+    assert point.path == "resolution_points[0].text"
+    assert place(point, point.changed_paragraphs[0]) == ""
