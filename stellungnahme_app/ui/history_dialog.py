@@ -149,6 +149,7 @@ class HistoryDialog(QDialog):
         self.version_list.setWordWrap(True)
         self.version_list.setAlternatingRowColors(True)
         self.version_list.currentItemChanged.connect(self._show_selected)
+        self.version_list.itemActivated.connect(lambda _item: self._restore_selected())
         list_label = QLabel("&Versionen:")
         list_label.setBuddy(self.version_list)
 

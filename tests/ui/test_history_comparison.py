@@ -216,3 +216,14 @@ def test_every_control_has_a_name_and_no_mnemonic_is_used_twice(
     dialog = _dialog(qtbot, workspace, changed_since_first)
     assert find_nameless_controls(dialog) == []
     assert find_mnemonic_conflicts(dialog) == {}
+
+
+def test_enter_on_a_version_asks_before_restoring(
+    qtbot: QtBot, workspace: Workspace, changed_since_first: int
+) -> None:
+    dialog = _dialog(qtbot, workspace, changed_since_first)
+    dialog.version_list.setFocus()
+    qtbot.keyClick(dialog.version_list, Qt.Key.Key_Return)
+    assert dialog.confirmation.isVisible()
+    assert "(Version 1)" in dialog.confirmation.text()
+    dialog.confirmation.reject()
