@@ -14,6 +14,7 @@ from __future__ import annotations
 
 from collections import Counter
 from collections.abc import Callable, Hashable, Sequence
+from functools import lru_cache
 from typing import TypeVar
 
 from stellungnahme_app.compare.sequences import opcodes
@@ -24,7 +25,7 @@ T = TypeVar("T")
 #: Less alike than this, two items are a removal and an addition, not one changed item.
 MIN_LIKENESS = 0.3
 #: Lists up to this many pairs (old × new) are paired as a whole by the best total likeness.
-FULL_PAIRING_CELLS = 20_000
+FULL_PAIRING_CELLS = 2_500
 #: Gaps between unchanged items of longer lists up to this many pairs are paired by the best
 #: total likeness; larger ones item by item in order.
 MAX_PAIRING_CELLS = 90_000
@@ -121,9 +122,19 @@ def text_likeness(old: str, new: str) -> float:
     """How alike two texts are by their words, 0 (nothing in common) to 1 (the same words)."""
     if old == new:
         return 1.0
-    old_words, new_words = Counter(words_of(old)), Counter(words_of(new))
-    total = sum(old_words.values()) + sum(new_words.values())
+    (old_words, old_total), (new_words, new_total) = _word_counts(old), _word_counts(new)
+    total = old_total + new_total
     if not total:
         return 1.0
-    common = sum((old_words & new_words).values())
+    if len(old_words) > len(new_words):
+        old_words, new_words = new_words, old_words
+    common = sum(min(count, new_words.get(word, 0)) for word, count in old_words.items())
     return 2 * common / total
+
+
+@lru_cache(maxsize=2048)
+def _word_counts(text: str) -> tuple[dict[str, int], int]:
+    """Each word's count and the number of words; aligning a long list compares every item
+    with many others, so each text is counted once (never changed: the cache shares it)."""
+    counts = Counter(words_of(text))
+    return dict(counts), sum(counts.values())

@@ -2,6 +2,8 @@
 
 from __future__ import annotations
 
+import time
+
 from hypothesis import given
 from hypothesis import strategies as st
 
@@ -196,3 +198,26 @@ def test_every_field_change_rebuilds_both_sides_of_its_field(old: Draft, new: Dr
             assert field.new_paragraphs == []
         else:
             assert field.old_paragraphs != field.new_paragraphs
+
+
+def test_a_hundred_contributions_from_two_offices_compare_fast(reference_draft: Draft) -> None:
+    """The history dialog compares on opening: 100 contributions of two offices, every fourth
+    changed, once took 6 s (the likeness of every pair counted its words anew)."""
+    old = reference_draft.copy()
+    originals = reference_draft.contributions
+    old.contributions = [
+        Contribution(
+            originals[i % 2].office, f"{originals[i % 2].heading} ({i + 1})", originals[i % 2].text
+        )
+        for i in range(100)
+    ]
+    new = old.copy()
+    for contribution in new.contributions[::4]:
+        contribution.text += " Die Frist endet am 09.01.2025."
+    started = time.perf_counter()
+    comparison = compare_drafts(old, new)
+    elapsed = time.perf_counter() - started
+    assert [f.path for f in comparison.fields] == [
+        f"contributions[{i}].text" for i in range(0, 100, 4)
+    ]
+    assert elapsed < 1.5, f"{elapsed:.2f} s"
