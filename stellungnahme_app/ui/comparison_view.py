@@ -11,6 +11,7 @@ each paragraph in words – „Beschlusspunkt 01: … im gelöscht: „dritten�
 from __future__ import annotations
 
 import html
+import re
 
 from PySide6.QtCore import QModelIndex, QPersistentModelIndex, QSize, Qt
 from PySide6.QtGui import QAbstractTextDocumentLayout, QPainter, QPalette, QTextDocument
@@ -30,7 +31,6 @@ from stellungnahme_app.compare import (
     Change,
     DraftComparison,
     FieldChange,
-    FieldKind,
     ParagraphChange,
     UnchangedParagraphs,
     WordDiff,
@@ -43,6 +43,7 @@ UNCHANGED_ROLE = Qt.ItemDataRole.UserRole + 11
 KIND_ROLE = Qt.ItemDataRole.UserRole + 12
 
 _MARGIN = 6
+_COLOUR = re.compile(r' style="color:[^"]*"')
 
 
 def diff_html(diff: WordDiff, *, dark: bool = False) -> str:
@@ -72,11 +73,16 @@ def _unchanged_text(count: int) -> str:
 class _RichTextDelegate(QStyledItemDelegate):
     """Paints an item's HTML (:data:`HTML_ROLE`), wrapped to the list's width."""
 
-    def _document(self, option: QStyleOptionViewItem, index: QModelIndex) -> QTextDocument:
+    def _document(
+        self, option: QStyleOptionViewItem, index: QModelIndex, *, selected: bool = False
+    ) -> QTextDocument:
         document = QTextDocument()
         document.setDefaultFont(option.font)
         document.setDocumentMargin(_MARGIN)
-        document.setHtml(str(index.data(HTML_ROLE) or html.escape(str(index.data() or ""))))
+        rich = str(index.data(HTML_ROLE) or html.escape(str(index.data() or "")))
+        if selected:  # on the highlight the marks' colours would not stand out; strokes do
+            rich = _COLOUR.sub("", rich)
+        document.setHtml(rich)
         view = self.parent()
         width = view.viewport().width() if isinstance(view, QListView) else option.rect.width()
         document.setTextWidth(max(width - 4, 80))
@@ -94,9 +100,9 @@ class _RichTextDelegate(QStyledItemDelegate):
         option.text = ""
         style.drawControl(QStyle.ControlElement.CE_ItemViewItem, option, painter, option.widget)
         option.text = option_text
-        document = self._document(option, QModelIndex(index))
-        context = QAbstractTextDocumentLayout.PaintContext()
         selected = bool(option.state & QStyle.StateFlag.State_Selected)
+        document = self._document(option, QModelIndex(index), selected=selected)
+        context = QAbstractTextDocumentLayout.PaintContext()
         role = QPalette.ColorRole.HighlightedText if selected else QPalette.ColorRole.Text
         context.palette.setColor(QPalette.ColorRole.Text, option.palette.color(role))
         painter.save()
@@ -149,9 +155,7 @@ class ComparisonView(QListWidget):
         self._add(text, html.escape(text), "leer")
 
     def _add_field(self, field: FieldChange, dark: bool) -> None:
-        heading = field.label
-        if field.kind is not FieldKind.CHANGED:
-            heading = f"{field.label} ({field.kind.value})"
+        heading = field.label  # an added or removed item's label says so: „Anlage 2 (neu)“
         self._add(heading, f"<b>{html.escape(heading)}</b>", "feld")
         for entry in field.entries:
             if isinstance(entry, UnchangedParagraphs):

@@ -227,3 +227,13 @@ def test_enter_on_a_version_asks_before_restoring(
     assert dialog.confirmation.isVisible()
     assert "(Version 1)" in dialog.confirmation.text()
     dialog.confirmation.reject()
+
+
+def test_an_added_attachment_is_named_once_as_new(
+    qtbot: QtBot, store: Store, workspace: Workspace, reference_id: int
+) -> None:
+    store.keep_version(reference_id, VersionReason.EDIT)
+    _change(workspace, reference_id, lambda d: d.attachments.append("Lageplan"))
+    dialog = _dialog(qtbot, workspace, reference_id)
+    assert dialog.comparison_view.spoken_texts()[0] == "Anlage 1 (neu)"
+    assert str(dialog.comparison_view.item(0).data(HTML_ROLE)) == "<b>Anlage 1 (neu)</b>"
