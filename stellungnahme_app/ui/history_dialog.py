@@ -19,7 +19,7 @@ from __future__ import annotations
 
 from pathlib import Path
 
-from PySide6.QtCore import Qt, Signal
+from PySide6.QtCore import Qt, QTimer, Signal
 from PySide6.QtWidgets import (
     QCheckBox,
     QComboBox,
@@ -162,7 +162,7 @@ class HistoryDialog(QDialog):
         self.name_field.setAccessibleName("Name der Fassung")
         self.name_field.setPlaceholderText("z. B. Fassung für den Dezernenten")
         self.name_field.setMaxLength(120)
-        self.name_field.returnPressed.connect(self.save_name)
+        self.name_field.editingFinished.connect(self.save_name)  # Enter, or leaving the field
         name_label = QLabel("Name der &Fassung:")
         name_label.setBuddy(self.name_field)
         self.name_button = QPushButton("Namen spei&chern")
@@ -247,14 +247,9 @@ class HistoryDialog(QDialog):
         self.version_list.blockSignals(True)
         self.version_list.clear()
         for version in shown:
-            item = QListWidgetItem(describe_version(version))
+            item = QListWidgetItem()
             item.setData(VERSION_ID_ROLE, version.id)
-            item.setData(Qt.ItemDataRole.AccessibleTextRole, spoken_version(version))
-            item.setToolTip(version.summary)
-            if version.name:
-                font = item.font()
-                font.setBold(True)
-                item.setFont(font)
+            self._describe_item(item, version)
             self.version_list.addItem(item)
         self.version_list.blockSignals(False)
         if self.named_only.isChecked() and not shown:
@@ -266,6 +261,30 @@ class HistoryDialog(QDialog):
         if shown:
             self.version_list.setCurrentRow(rows[0] if rows else 0)
         self._show_selected()
+
+    def _show_name(self, renamed: VersionInfo) -> None:
+        self._fill_compare_with()
+        item = self._item_of(renamed.id)
+        if item is None or (self.named_only.isChecked() and not renamed.name):
+            self._fill_list()
+        else:
+            self._describe_item(item, renamed)
+
+    @staticmethod
+    def _describe_item(item: QListWidgetItem, version: VersionInfo) -> None:
+        item.setText(describe_version(version))
+        item.setData(Qt.ItemDataRole.AccessibleTextRole, spoken_version(version))
+        item.setToolTip(version.summary)
+        font = item.font()
+        font.setBold(bool(version.name))
+        item.setFont(font)
+
+    def _item_of(self, version_id: int) -> QListWidgetItem | None:
+        for row in range(self.version_list.count()):
+            item = self.version_list.item(row)
+            if item.data(VERSION_ID_ROLE) == version_id:
+                return item
+        return None
 
     def _fill_compare_with(self) -> None:
         chosen = self.compare_with.currentData()
@@ -348,11 +367,14 @@ class HistoryDialog(QDialog):
         if name == info.name:
             return
         try:
-            self._workspace.name_version(info.id, name)
+            renamed = self._workspace.name_version(info.id, name)
         except StellungnahmeError as error:
             show_error(self, error, action="Der Name der Fassung konnte nicht gespeichert werden.")
             return
-        self.refresh(select=info.id)
+        self._versions = [renamed if v.id == renamed.id else v for v in self._versions]
+        # Shown once the event that ended the typing is done: when the clerk clicked another
+        # version, the list must not grow under the mouse before the click has chosen it.
+        QTimer.singleShot(0, self, lambda: self._show_name(renamed))
         said = f"Version {info.number} heißt jetzt „{name}“." if name else "Name entfernt."
         self._tell(said)
 
@@ -452,18 +474,15 @@ class HistoryDialog(QDialog):
 
 
 def describe_version(version: VersionInfo) -> str:
-    """Two or three lines for the list::
+    """Two lines for the list (naming a version does not make its entry taller)::
 
     24.11.2026 14:32 · Als Word-Dokument ausgegeben
-    Version 3 · mmueller
-    „Fassung für den Dezernenten“
+    Version 3 · mmueller · „Fassung für den Dezernenten“
     """
     first = f"{format_date_time(version.created)} · {version.what_happened}"
-    second = " · ".join(p for p in (f"Version {version.number}", version.author) if p)
-    lines = [first, second]
-    if version.name:
-        lines.append(f"„{version.name}“")
-    return "\n".join(lines)
+    name = f"„{version.name}“" if version.name else ""
+    second = " · ".join(p for p in (f"Version {version.number}", version.author, name) if p)
+    return f"{first}\n{second}"
 
 
 def spoken_version(version: VersionInfo) -> str:

@@ -131,7 +131,8 @@ def test_a_version_is_named_and_named_ones_are_found(
     named = [v for v in store.versions(changed_since_first) if v.name]
     assert [(v.number, v.name) for v in named] == [(1, "Fassung für den Dezernenten")]
     item = dialog.version_list.currentItem()
-    assert item.text().splitlines()[2] == "„Fassung für den Dezernenten“"
+    qtbot.waitUntil(lambda: "„Fassung" in item.text())
+    assert item.text().splitlines()[1] == "Version 1 · mmueller · „Fassung für den Dezernenten“"
     assert item.font().bold()
     assert item.data(Qt.ItemDataRole.AccessibleTextRole).endswith(
         ", von mmueller, Name: Fassung für den Dezernenten"
@@ -237,3 +238,20 @@ def test_an_added_attachment_is_named_once_as_new(
     dialog = _dialog(qtbot, workspace, reference_id)
     assert dialog.comparison_view.spoken_texts()[0] == "Anlage 1 (neu)"
     assert str(dialog.comparison_view.item(0).data(HTML_ROLE)) == "<b>Anlage 1 (neu)</b>"
+
+
+def test_a_name_typed_is_kept_when_another_version_is_chosen(
+    qtbot: QtBot, store: Store, workspace: Workspace, changed_since_first: int
+) -> None:
+    store.keep_version(changed_since_first, VersionReason.EDIT)
+    dialog = _dialog(qtbot, workspace, changed_since_first)
+    dialog.activateWindow()
+    dialog.name_field.setFocus()
+    qtbot.waitUntil(dialog.name_field.hasFocus)
+    dialog.name_field.setText("Stand nach dem Amt für Bildung")
+    first_row = dialog.version_list.visualItemRect(dialog.version_list.item(1)).center()
+    qtbot.mouseClick(dialog.version_list.viewport(), Qt.MouseButton.LeftButton, pos=first_row)
+    newest = store.versions(changed_since_first)[0]
+    assert newest.name == "Stand nach dem Amt für Bildung"
+    assert dialog.selected_version() != newest.id
+    assert dialog.name_field.text() == ""
