@@ -627,9 +627,9 @@ class Store:
             except UnreadableRow as problem:
                 log.error("Nicht als Version behalten, da nicht lesbar: %s", problem)
             else:
-                number = str(versions.info_of(db, version_id).number)
+                brought_back = str(versions.info_of(db, version_id).number)
                 versions.keep(
-                    db, draft_id, replaced, old, VersionReason.RESTORE, now, detail=number
+                    db, draft_id, replaced, old, VersionReason.RESTORE, now, detail=brought_back
                 )
             row = DraftRow(
                 id=draft_id,

@@ -21,6 +21,7 @@ from stellungnahme_app.store import (
     VersionReason,
     recovery,
 )
+from stellungnahme_app.store.search import FTS_TABLE, TITLE_FTS_TABLE
 from stellungnahme_app.store.versions import changed_parts, describe
 
 from .clock import FakeClock
@@ -128,6 +129,30 @@ def test_restore_version_keeps_the_replaced_state(
     assert kept.document_title == "Versehentlich gekürzt"
     assert kept.contributions == []
     assert old in store.versions(stored.id)
+
+
+def test_restoring_keeps_the_search_index_true_to_the_drafts(
+    store: Store, clock: FakeClock, reference_draft: Draft
+) -> None:
+    """Restoring once replaced the index entry under the version's number instead of the
+    draft's Drucksache number, so the full-text index no longer matched its rows."""
+    stored = store.create(reference_draft)
+    old = store.keep_version(stored.id, VersionReason.EXPORT)
+    clock.advance(minutes=1)
+    stored.draft.document_title = "Versehentlich umbenannt"
+    store.save(stored)
+    store.restore_version(old.id)
+
+    connection = sqlite3.connect(store.path)
+    try:  # the title index holds the row's values as they are: it can be held against them
+        connection.execute(
+            f"INSERT INTO {TITLE_FTS_TABLE}({TITLE_FTS_TABLE}, rank) VALUES ('integrity-check', 1)"
+        )
+        connection.execute(f"INSERT INTO {FTS_TABLE}({FTS_TABLE}) VALUES ('integrity-check')")
+    finally:
+        connection.close()
+    assert [s.id for s in store.search("0661/24")] == [stored.id]
+    assert store.search("Versehentlich") == []
 
 
 def test_restore_version_makes_the_editor_reload(store: Store, reference_draft: Draft) -> None:
