@@ -80,7 +80,7 @@ def test_any_two_versions_are_compared_older_to_newer(
     dialog = _dialog(qtbot, workspace, changed_since_first)
     assert dialog.version_list.count() == 2
     assert dialog.version_list.currentItem().text().splitlines()[1] == "Version 2 · mmueller"
-    assert [v.spoken_texts()[0] for v in [dialog.comparison_view]] == ["Fazit"]
+    assert dialog.comparison_view.spoken_texts()[0] == "Fazit"
 
     version_1 = dialog.compare_with.findText("Version 1", Qt.MatchFlag.MatchStartsWith)
     dialog.compare_with.setCurrentIndex(version_1)  # version 2 selected, against version 1
