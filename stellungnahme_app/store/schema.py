@@ -21,8 +21,13 @@ Schema 2 (``m002_full_text_search``):
 Schema 3 (``m003_ids_never_reused``):
   ``id_watermark`` the highest draft id ever given (a trigger keeps it on every insert), so a
   draft purged from the trash never hands its id to a new one: a remembered id (the window's
-  last open draft, a number noted on paper) can never open a different draft.
-Schema 4 (``m005_text_once``; it follows ``m004`` of the version comparison):
+  last draft, a number noted on paper) can never open a different draft.
+Schema 4 (``m004_version_details``):
+  ``versions.detail`` what happened besides the reason (the kind of export, the new status,
+  the offices whose contributions were taken over, the file a motion came from),
+  ``versions.author`` who kept it (the Windows user) and ``versions.name`` the name a clerk
+  gave it (empty: none). Older status versions get their status from their summary.
+Schema 5 (``m005_text_once``):
   the text once – ``draft_texts.body`` and the view ``drafts_search`` are gone, ``drafts_fts``
   is contentless (it holds only the index, built anew from the JSON); the body is made from
   the JSON where it is needed (``search.body_of_content``). The file is compacted
@@ -44,6 +49,7 @@ from stellungnahme_app.errors import ExchangeFormatError
 from stellungnahme_app.store import backups, search
 from stellungnahme_app.store.connection import write_transaction
 from stellungnahme_app.store.errors import StoreError, StoreReadOnlyError
+from stellungnahme_app.store.records import Status
 
 if TYPE_CHECKING:
     import sqlite_utils
@@ -55,6 +61,7 @@ MIGRATION_NAMES = (
     "m001_drafts_and_versions",
     "m002_full_text_search",
     "m003_ids_never_reused",
+    "m004_version_details",
     "m005_text_once",
 )
 TEXT_ONCE = "m005_text_once"
@@ -176,6 +183,17 @@ def m003_ids_never_reused(db: sqlite_utils.Database) -> None:
         "UPDATE id_watermark SET last_id = NEW.id WHERE name = 'drafts' AND last_id < NEW.id; "
         "END"
     )
+
+
+@migrations(name=MIGRATION_NAMES[3])
+def m004_version_details(db: sqlite_utils.Database) -> None:
+    for column in ("detail", "author", "name"):
+        db.execute(f"ALTER TABLE versions ADD COLUMN {column} TEXT NOT NULL DEFAULT ''")
+    for status in Status:
+        db.execute(
+            "UPDATE versions SET detail = ? WHERE reason = 'status' AND summary LIKE ?",
+            [status.value, f"Status „{status.label}“%"],
+        )
 
 
 @migrations(name=TEXT_ONCE)
