@@ -127,6 +127,9 @@ def spawn(arguments: list[str], home: Path | None) -> float:
     """Seconds from spawning a child of this script to its first paint."""
     environment = dict(os.environ)
     environment["QT_QPA_PLATFORM"] = "offscreen"
+    # As installed: Python's bytecode is kept (the uncounted first start writes it), not
+    # compiled anew at every start as with PYTHONDONTWRITEBYTECODE.
+    environment.pop("PYTHONDONTWRITEBYTECODE", None)
     if home is not None:
         environment["STELLUNGNAHME_HOME"] = str(home)
         shutil.rmtree(home / "backups", ignore_errors=True)

@@ -490,6 +490,18 @@ class Store(listing.ListingMethods):
             self._failed_to_open.discard(draft_id)
         return [UnreadableDraft(key, problems[key].problem) for key in sorted(problems)]
 
+    def unreadable_drafts_apart(self) -> list[UnreadableDraft]:
+        """:meth:`unreadable_drafts` as far as the rows tell, read through a read-only
+        connection of its own and without the store's lock: for a worker thread (the window
+        after its first paint), so saving meanwhile is not held up. [] if it cannot read."""
+        try:
+            with connection.read_only(self.path) as reader:
+                problems = listing.row_problems(reader)
+        except (DamagedFile, sqlite3.Error) as error:
+            log.warning("Unlesbare Entwürfe nicht geprüft: %s", error)
+            return []
+        return [UnreadableDraft(key, problems[key].problem) for key in sorted(problems)]
+
     def _report(self, problems: list[UnreadableRow]) -> None:
         """Log each unreadable draft once per store (lists are shown again and again)."""
         for problem in problems:

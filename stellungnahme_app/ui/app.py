@@ -38,6 +38,7 @@ from stellungnahme_app import __version__, logs
 from stellungnahme_app.errors import StellungnahmeError
 
 if TYPE_CHECKING:
+    from stellungnahme_app.store import UnreadableDraft
     from stellungnahme_app.ui.main_window import MainWindow
 
 APPLICATION_NAME = "Stellungnahme"
@@ -191,16 +192,30 @@ def start_main_window(database: Path | None = None) -> MainWindow | None:
                 "Die Entwürfe können nur gelesen werden.",
                 details=workspace.read_only_reason,
             )
-        unreadable = workspace.unreadable_drafts()
-        if unreadable:
-            show_notice(
-                window,
-                f"{len(unreadable)} Entwürfe sind beschädigt und fehlen in der Übersicht."
-                if len(unreadable) > 1
-                else "Ein Entwurf ist beschädigt und fehlt in der Übersicht.",
-                details="\n".join(f"Entwurf Nr. {d.id}: {d.problem}" for d in unreadable)
-                + "\n\nÜber Extras › Unlesbare Entwürfe holen Sie eine frühere Fassung zurück.",
-            )
+
+        def tell_unreadable(unreadable: list[UnreadableDraft]) -> None:
+            if unreadable:
+                show_notice(
+                    window,
+                    f"{len(unreadable)} Entwürfe sind beschädigt und fehlen in der Übersicht."
+                    if len(unreadable) > 1
+                    else "Ein Entwurf ist beschädigt und fehlt in der Übersicht.",
+                    details="\n".join(f"Entwurf Nr. {d.id}: {d.problem}" for d in unreadable)
+                    + "\n\nÜber Extras › Unlesbare Entwürfe holen Sie eine frühere Fassung "
+                    "zurück.",
+                )
+
+        # Every row is read for it (0.6 s at 10,000 drafts): on a worker, never in the way.
+        run_in_background(
+            window,
+            workspace.unreadable_drafts_apart,
+            busy_text="Entwürfe prüfen …",
+            on_success=tell_unreadable,
+            on_error=lambda error: logging.getLogger(__name__).warning(
+                "Prüfung auf unlesbare Entwürfe fehlgeschlagen: %s", error
+            ),
+            delivers_result=False,
+        )
         if workspace.recovery_notice:
             show_notice(
                 window, "Die Entwurfsdatenbank wurde repariert.", details=workspace.recovery_notice

@@ -151,6 +151,11 @@ class Workspace:
         """Drafts whose stored row cannot be read: left out of lists, each with its problem."""
         return self._store.unreadable_drafts()
 
+    def unreadable_drafts_apart(self) -> list[UnreadableDraft]:
+        """:meth:`unreadable_drafts` for a worker thread: through a connection of its own, so
+        saving meanwhile is not held up (the window asks after its first paint)."""
+        return self._store.unreadable_drafts_apart()
+
     @property
     def recovery_notice(self) -> str | None:
         """German text about a repair made when the database was opened, else ``None``."""

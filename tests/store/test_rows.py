@@ -5,6 +5,7 @@ from __future__ import annotations
 
 import logging
 import sqlite3
+import threading
 from pathlib import Path
 from typing import Any
 
@@ -183,3 +184,19 @@ def test_whatever_one_row_holds_the_lists_and_searches_show_the_others(
     assert {hit.id for hit in store.search("Fazit")} >= {three[0], three[2]} - reported
     for order in ("deadline", "status"):
         store.list_drafts(order=order)
+
+
+def test_unreadable_drafts_are_found_apart_while_the_store_is_busy(
+    store: Store, db_path: Path, three: list[int]
+) -> None:
+    """The window asks after its first paint on a worker thread: through a connection of
+    its own, so a save meanwhile (which holds the store) is not held up, nor is the check."""
+    _spoil(db_path, "drafts", "title", three[1], INVALID_UTF8)
+    found: list[list[int]] = []
+    with store._lock:  # a save of the window in progress
+        worker = threading.Thread(
+            target=lambda: found.append([d.id for d in store.unreadable_drafts_apart()])
+        )
+        worker.start()
+        worker.join(timeout=10)
+    assert found == [[three[1]]]
