@@ -15,7 +15,7 @@ from collections.abc import Callable, Sequence
 from pathlib import Path
 from typing import TYPE_CHECKING
 
-from PySide6.QtCore import QEvent, Qt, QTimer, QUrl, Signal
+from PySide6.QtCore import QEvent, QSize, Qt, QTimer, QUrl, Signal
 from PySide6.QtGui import (
     QCloseEvent,
     QDesktopServices,
@@ -112,7 +112,7 @@ class MainWindow(QMainWindow):
         window_menus.install_menus(self)
         self._update_actions()
         self._update_title()
-        self.resize(*self._default_size())
+        self.resize(self._default_size())
         self.overview.refresh()
 
     @property
@@ -130,18 +130,18 @@ class MainWindow(QMainWindow):
 
     # ------------------------------------------------------------------ building
 
-    def _default_size(self) -> tuple[int, int]:
-        """Room for the table and the editor: most of the screen, never more than 90 %."""
+    def content_size(self) -> QSize:
+        """Room for the table and the editor: 140 characters, 42 lines of the window's font."""
         metrics = self.fontMetrics()
-        width, height = metrics.averageCharWidth() * 140, metrics.height() * 42
+        return QSize(metrics.averageCharWidth() * 140, metrics.height() * 42)
+
+    def _default_size(self) -> QSize:
         screen = self.screen()
-        if screen is not None:
-            available = screen.availableGeometry()
-            width = max(width, available.width() * 3 // 4)
-            height = max(height, available.height() * 3 // 4)
-            width = min(width, available.width() * 9 // 10)
-            height = min(height, available.height() * 9 // 10)
-        return width, height
+        if screen is None:
+            return self.content_size()
+        return window_state.first_window_size(
+            screen.availableGeometry().size(), self.content_size()
+        )
 
     def _build_status_bar(self) -> None:
         bar = self.statusBar()
