@@ -28,8 +28,18 @@ class Dezernat:
 
     @property
     def label(self) -> str:
-        """For lists: ``Dezernat 05 – Dezernat für Soziales, …`` or just the name."""
-        return f"{self.short_name} – {self.name}" if self.short_name else self.name
+        """For lists: number and name, the word "Dezernat" once.
+
+        ``Dezernat 05`` and ``Dezernat für Soziales, …`` read ``Dezernat 05 – Soziales, …``
+        (as the administration writes it); without a short name, just the name.
+        """
+        if not self.short_name:
+            return self.name
+        first, _, rest = self.name.partition(" ")
+        if rest and first.casefold() == self.short_name.split()[0].casefold():
+            topic = rest.removeprefix("für ").strip()
+            return f"{self.short_name} – {topic}"
+        return f"{self.short_name} – {self.name}"
 
 
 @dataclass(frozen=True)

@@ -45,6 +45,35 @@ def test_every_dezernat_is_valid_and_unique(defaults: Settings) -> None:
         assert all(s.strip() == s != "" for s in dezernat.signatories)
 
 
+def test_every_dezernat_is_listed_by_number_and_name_alike(defaults: Settings) -> None:
+    labels = [d.label for d in defaults.dezernate]
+    assert "Dezernat 05 – Soziales, Bildung, Jugend und Gesundheit" in labels
+    assert "Dezernat 01 – Bereich des Oberbürgermeisters" in labels
+    for label in labels:
+        assert re.fullmatch(r"Dezernat \d{2} – \S.*", label), label
+        assert label.count("Dezernat") == 1, label
+
+
+@pytest.mark.parametrize(
+    ("dezernat", "label"),
+    [
+        (Dezernat("Dezernat für Bau und Verkehr", "Dezernat 06"), "Dezernat 06 – Bau und Verkehr"),
+        (Dezernat("dezernat Kultur", "Dezernat 04"), "Dezernat 04 – Kultur"),
+        (
+            Dezernat("Bereich des Oberbürgermeisters", "Dezernat 01"),
+            "Dezernat 01 – Bereich des Oberbürgermeisters",
+        ),
+        (
+            Dezernat("Stabsstelle Digitalisierung", "Bereich 7"),
+            "Bereich 7 – Stabsstelle Digitalisierung",
+        ),
+        (Dezernat("Dezernat für Bau und Verkehr"), "Dezernat für Bau und Verkehr"),
+    ],
+)
+def test_a_label_names_the_dezernat_once(dezernat: Dezernat, label: str) -> None:
+    assert dezernat.label == label
+
+
 def test_reference_dezernat_and_signatory(defaults: Settings) -> None:
     dezernat = defaults.dezernat("Dezernat für Soziales, Bildung, Jugend und Gesundheit")
     assert dezernat is not None
