@@ -4,7 +4,9 @@ Every text field of the editor is one of these. :class:`PlainTextField` (several
 :class:`LineField` (one line) clean pasted or dropped text with :func:`text.clean`, so Word's
 line and page breaks become line breaks and characters a document cannot hold vanish. They
 tell apart the author's edits (signal ``edited``, undoable with Ctrl+Z) from the program
-filling them in with :meth:`set_text`, which neither signals nor leaves undo history.
+filling them in with :meth:`set_text`, which neither signals nor leaves undo history. Qt
+merges all typing into one undo step; here each visit to a field starts a new one, so Ctrl+Z
+never takes away more than was typed since the author came to the field.
 """
 
 from __future__ import annotations
@@ -13,6 +15,7 @@ from PySide6.QtCore import QMimeData, QSize, Signal
 from PySide6.QtGui import (
     QAction,
     QContextMenuEvent,
+    QFocusEvent,
     QGuiApplication,
     QKeyEvent,
     QKeySequence,
@@ -69,6 +72,11 @@ class PlainTextField(QPlainTextEdit):
 
     def text(self) -> str:
         return self.toPlainText()
+
+    def focusInEvent(self, event: QFocusEvent) -> None:
+        super().focusInEvent(event)
+        # The document merges typing into its last undo step only while it is "modified".
+        self.document().setModified(False)
 
     def set_text(self, text: str) -> None:
         """Show ``text`` as the program's doing: no ``edited``, no undo history."""
@@ -162,6 +170,15 @@ class LineField(QLineEdit):
     def _text_changed(self, text: str) -> None:
         if not self._loading:
             self.edited.emit(text)
+
+    def focusInEvent(self, event: QFocusEvent) -> None:
+        super().focusInEvent(event)
+        # A line edit ends an undo step only when its cursor moves; without a selection to
+        # keep, moving it there and back marks where this visit's typing begins.
+        position = self.cursorPosition()
+        if not self.hasSelectedText() and self.text():
+            self.setCursorPosition(position - 1 if position > 0 else position + 1)
+            self.setCursorPosition(position)
 
     def paste_cleaned(self) -> None:
         """Paste the clipboard's text as one clean line (undoable)."""
