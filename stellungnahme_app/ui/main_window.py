@@ -15,7 +15,7 @@ from collections.abc import Callable, Sequence
 from pathlib import Path
 from typing import TYPE_CHECKING
 
-from PySide6.QtCore import QEvent, QSize, Qt, QTimer, QUrl, Signal
+from PySide6.QtCore import QEvent, QSize, Qt, QUrl, Signal
 from PySide6.QtGui import (
     QCloseEvent,
     QDesktopServices,
@@ -29,7 +29,6 @@ from PySide6.QtWidgets import (
     QLabel,
     QMainWindow,
     QMessageBox,
-    QPushButton,
     QStackedWidget,
     QWidget,
 )
@@ -38,6 +37,7 @@ from stellungnahme_app import __version__, paths
 from stellungnahme_app.errors import StellungnahmeError
 from stellungnahme_app.ui import help_window, window_menus, window_state
 from stellungnahme_app.ui.background import run_in_background, running_jobs
+from stellungnahme_app.ui.delete_offer import DeleteOffer
 from stellungnahme_app.ui.editor_page import EditorPage
 from stellungnahme_app.ui.error_reporting import show_error, show_notice
 from stellungnahme_app.ui.file_drops import dropped_exchange_files
@@ -57,7 +57,6 @@ if TYPE_CHECKING:
 
 log = logging.getLogger(__name__)
 
-UNDO_DELETE_TIMEOUT_MS = 20_000
 APP_TITLE = "Stellungnahme"
 
 
@@ -78,7 +77,6 @@ class MainWindow(QMainWindow):
         super().__init__(parent)
         self.setObjectName("hauptfenster")
         self.workspace = workspace
-        self._deleted_id: int | None = None
         self._reading_textbausteine = False
         self._after_textbausteine: list[Callable[[], object]] = []
         self.setWindowIcon(app_icon())
@@ -149,23 +147,11 @@ class MainWindow(QMainWindow):
         self.save_label.setObjectName("speicherstand")
         self.save_label.setAccessibleName("Speicherstand")
         bar.addPermanentWidget(self.save_label)
-        self.undo_label = QLabel()
-        self.undo_label.setObjectName("loeschen_hinweis")
-        self.undo_label.setTextFormat(Qt.TextFormat.PlainText)
-        self.undo_label.hide()
-        bar.addWidget(self.undo_label)
-        self.undo_delete_button = QPushButton("Löschen &rückgängig")
-        self.undo_delete_button.setObjectName("loeschen_rueckgaengig")
-        self.undo_delete_button.setAccessibleDescription(
-            "Holt den eben gelöschten Entwurf aus dem Papierkorb zurück."
-        )
-        self.undo_delete_button.clicked.connect(self.undo_delete)
-        self.undo_delete_button.hide()
-        bar.addWidget(self.undo_delete_button)
-        self._undo_timer = QTimer(self)
-        self._undo_timer.setSingleShot(True)
-        self._undo_timer.setInterval(UNDO_DELETE_TIMEOUT_MS)
-        self._undo_timer.timeout.connect(self._forget_undo)
+        self.delete_offer = DeleteOffer(bar)
+        self.delete_offer.changed.connect(self._update_actions)
+        self.delete_offer.undo_button.clicked.connect(self.undo_delete)
+        self.undo_label = self.delete_offer.label
+        self.undo_delete_button = self.delete_offer.undo_button
 
     # ------------------------------------------------------------------ state
 
@@ -183,8 +169,10 @@ class MainWindow(QMainWindow):
         ):
             action.setEnabled(editing)
         self.action_overview.setEnabled(editing)
-        # In the editor Ctrl+Z belongs to the text fields, never to an earlier delete.
-        self.action_undo_delete.setEnabled(not editing and self._deleted_id is not None)
+        # In the editor Ctrl+Z and Ctrl+Y belong to the text fields, never to a delete.
+        offer = self.delete_offer
+        self.action_undo_delete.setEnabled(not editing and offer.deleted_id is not None)
+        self.action_redo_delete.setEnabled(not editing and offer.restored_id is not None)
 
     def _update_title(self) -> None:
         if self.is_editing():
@@ -246,6 +234,7 @@ class MainWindow(QMainWindow):
         return True
 
     def _show_editor_page(self) -> None:
+        self.delete_offer.forget()  # Ctrl+Z back in the overview must not bring back old deletes
         self.pages.setCurrentWidget(self.editor_page)
         self._update_actions()
         self._update_title()
@@ -316,34 +305,28 @@ class MainWindow(QMainWindow):
             show_error(self, error, action="Der Entwurf konnte nicht gelöscht werden.")
             return
         self.overview.refresh()
-        self._deleted_id = draft_id
-        self.statusBar().clearMessage()  # a temporary message would hide the undo button
-        self.undo_label.setText(f"„{title}“ liegt im Papierkorb.")
-        self.undo_label.show()
-        self.undo_delete_button.show()
-        self._update_actions()
-        self._undo_timer.start()
+        self.delete_offer.offer_undo(draft_id, title)
 
     def undo_delete(self) -> None:
-        draft_id = self._deleted_id
-        self._forget_undo()
+        draft_id = self.delete_offer.take_undo()
         if draft_id is None:
             return
         try:
-            self.workspace.restore_from_trash(draft_id)
+            title = self.workspace.restore_from_trash(draft_id)
         except StellungnahmeError as error:
             show_error(self, error, action="Der Entwurf konnte nicht zurückgeholt werden.")
             return
-        self.statusBar().showMessage("Entwurf wiederhergestellt.", 5000)
         self.overview.refresh()
         self.overview.select_draft(draft_id)
+        self.delete_offer.offer_redo(draft_id, title)
+
+    def redo_delete(self) -> None:
+        draft_id = self.delete_offer.take_redo()
+        if draft_id is not None:
+            self.delete_draft(draft_id)
 
     def _forget_undo(self) -> None:
-        self._deleted_id = None
-        self._undo_timer.stop()
-        self.undo_label.hide()
-        self.undo_delete_button.hide()
-        self._update_actions()
+        self.delete_offer.forget()
 
     # ------------------------------------------------------------------ files
 

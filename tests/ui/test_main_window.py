@@ -120,13 +120,18 @@ def test_delete_moves_to_the_trash_and_undo_brings_it_back(
     qtbot.keyClick(window.overview.table, Qt.Key.Key_Delete)
     assert table_numbers(window) == []
     assert [row.id for row in store.list_drafts(trash=True)] == [draft_id]
-    assert window.undo_label.text() == "„0661/24 – Arbeitskreis Segregation“ liegt im Papierkorb."
+    assert window.undo_label.text() == (
+        "„0661/24 – Arbeitskreis Segregation“ liegt im Papierkorb. Strg+Z in der Liste holt ihn "
+        "zurück."
+    )
     assert window.undo_delete_button.isVisible()
     qtbot.mouseClick(window.undo_delete_button, Qt.MouseButton.LeftButton)
     assert table_numbers(window) == ["0661/24"]
     assert store.list_drafts(trash=True) == []
     assert not window.undo_delete_button.isVisible()
-    assert not window.undo_label.isVisible()
+    assert window.undo_label.text() == (
+        "„0661/24 – Arbeitskreis Segregation“ ist wiederhergestellt. Strg+Y löscht ihn wieder."
+    )
 
 
 def test_delete_of_the_open_draft_saves_it_first(
@@ -503,3 +508,55 @@ def test_ctrl_z_in_the_list_takes_back_a_delete(
     qtbot.keyClick(window.overview.table, Qt.Key.Key_Z, Qt.KeyboardModifier.ControlModifier)
     assert table_numbers(window) == ["0100/25"]
     assert not window.action_undo_delete.isEnabled()
+
+
+def _delete_by_key(qtbot: QtBot, window: MainWindow, draft_id: int) -> None:
+    window.overview.select_draft(draft_id)
+    window.overview.table.setFocus()
+    qtbot.keyClick(window.overview.table, Qt.Key.Key_Delete)
+
+
+def test_ctrl_y_deletes_again_what_ctrl_z_took_back(
+    qtbot: QtBot, store: Store, open_main_window: OpenWindow
+) -> None:
+    draft_id = store.create(Draft(document_number="0100/25")).id
+    window = open_main_window(store)
+    _delete_by_key(qtbot, window, draft_id)
+    assert "Strg+Z" in window.undo_label.text()
+    table = window.overview.table
+    qtbot.keyClick(table, Qt.Key.Key_Z, Qt.KeyboardModifier.ControlModifier)
+    assert table_numbers(window) == ["0100/25"]
+    qtbot.keyClick(table, Qt.Key.Key_Y, Qt.KeyboardModifier.ControlModifier)
+    assert table_numbers(window) == []
+    assert [row.id for row in store.list_drafts(trash=True)] == [draft_id]
+    assert window.undo_delete_button.isVisible()
+
+
+def test_ctrl_z_in_the_search_field_is_the_search_texts_own(
+    qtbot: QtBot, store: Store, open_main_window: OpenWindow, type_text: Callable[..., None]
+) -> None:
+    draft_id = store.create(Draft(document_number="0100/25")).id
+    window = open_main_window(store)
+    _delete_by_key(qtbot, window, draft_id)
+    search = window.overview.search_field
+    search.setFocus()
+    qtbot.keyClick(search, Qt.Key.Key_Z, Qt.KeyboardModifier.ControlModifier)
+    type_text(search, "Anger")
+    qtbot.keyClick(search, Qt.Key.Key_Z, Qt.KeyboardModifier.ControlModifier)
+    assert search.text() == ""
+    assert [row.id for row in store.list_drafts(trash=True)] == [draft_id]
+
+
+def test_the_offer_to_take_back_a_delete_ends_when_a_draft_is_opened(
+    qtbot: QtBot, store: Store, open_main_window: OpenWindow
+) -> None:
+    kept = store.create(Draft(document_number="0200/25")).id
+    deleted = store.create(Draft(document_number="0100/25")).id
+    window = open_main_window(store)
+    _delete_by_key(qtbot, window, deleted)
+    assert window.open_draft(kept)
+    assert not window.undo_delete_button.isVisible()
+    window.show_overview()
+    qtbot.keyClick(window.overview.table, Qt.Key.Key_Z, Qt.KeyboardModifier.ControlModifier)
+    assert table_numbers(window) == ["0200/25"]
+    assert not window.undo_label.isVisible()
