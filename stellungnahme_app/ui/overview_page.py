@@ -13,7 +13,9 @@ from typing import Any
 
 from PySide6.QtCore import (
     QAbstractTableModel,
+    QEvent,
     QModelIndex,
+    QObject,
     QPersistentModelIndex,
     QSortFilterProxyModel,
     Qt,
@@ -353,9 +355,11 @@ class OverviewPage(QWidget):
         self.trash_button.clicked.connect(self.trash_requested)
         self.table.delete_pressed.connect(self.delete_requested)
 
-        self.setTabOrder(self.search_field, self.status_filter)
-        self.setTabOrder(self.status_filter, self.table)
-        self.setTabOrder(self.table, self.new_button)
+        # From the search straight to its hits; the filter and the buttons come after.
+        self.setTabOrder(self.search_field, self.table)
+        self.setTabOrder(self.table, self.status_filter)
+        self.setTabOrder(self.status_filter, self.new_button)
+        self.search_field.installEventFilter(self)
         self._update_buttons()
 
     def _button(self, text: str, description: str) -> QPushButton:
@@ -375,6 +379,29 @@ class OverviewPage(QWidget):
     def _search_now(self) -> None:
         self._search_timer.stop()
         self.refresh()
+
+    def eventFilter(self, watched: QObject, event: QEvent) -> bool:
+        # Down in the search field goes to the first hit (Return there opens it).
+        if (
+            watched is self.search_field
+            and event.type() == QEvent.Type.KeyPress
+            and isinstance(event, QKeyEvent)
+            and event.key() == Qt.Key.Key_Down
+            and event.modifiers() == Qt.KeyboardModifier.NoModifier
+        ):
+            self.go_to_first_hit()
+            return True
+        return super().eventFilter(watched, event)
+
+    def go_to_first_hit(self) -> None:
+        """Put the keyboard focus on the first row of the list (after a pending search)."""
+        if self._search_timer.isActive():
+            self._search_now()
+        if self.table.proxy.rowCount() == 0:
+            return
+        self.table.selectRow(0)
+        self.table.setCurrentIndex(self.table.proxy.index(0, 0))
+        self.table.setFocus(Qt.FocusReason.TabFocusReason)
 
     def search_text(self) -> str:
         return self.search_field.text().strip()
