@@ -14,7 +14,7 @@ import re
 from collections.abc import Iterable
 from dataclasses import dataclass
 
-from stellungnahme_app.model import Draft
+from stellungnahme_app.model import ASSESSMENT_KEYS, Draft
 from stellungnahme_app.rules import Finding, Severity
 from stellungnahme_app.text import is_blank
 
@@ -44,7 +44,8 @@ STEPS: tuple[FormStep, ...] = (
     FormStep(
         StepKey.DRUCKSACHE,
         "Drucksache",
-        ("city", "department", "document_number", "document_title", "public", "status", "deadline"),
+        # In the order of the fields on screen.
+        ("document_number", "document_title", "department", "public", "city", "deadline", "status"),
     ),
     FormStep(StepKey.PRUEFUNG, "Prüfung", ("assessments",)),
     FormStep(StepKey.BESCHLUSSPUNKTE, "Beschlusspunkte", ("resolution_points",)),
@@ -130,6 +131,28 @@ def step_index_for_field(path: str) -> int | None:
         if parsed.section in step.sections:
             return index
     return None
+
+
+#: The fields of one item (a resolution point, a contribution, the signature, the three
+#: questions) in the order they stand on screen.
+_ATTRIBUTE_ORDER: tuple[str, ...] = ("number", "office", "heading", "text", "name", "date")
+_ATTRIBUTE_ORDER += ASSESSMENT_KEYS
+
+
+def form_order(path: str) -> tuple[int, int, int, int]:
+    """Sort key of a field path: step, field, item, and the item's field, as on screen.
+
+    A list itself (``resolution_points``) comes before its items; an unknown path last.
+    """
+    parsed = parse_field_path(path)
+    index = step_index_for_field(path)
+    if parsed is None or index is None:
+        return (len(STEPS), 0, 0, 0)
+    section = STEPS[index].sections.index(parsed.section)
+    item = parsed.index + 1 if parsed.index is not None else 0
+    attribute = parsed.attribute or ""
+    position = _ATTRIBUTE_ORDER.index(attribute) + 1 if attribute in _ATTRIBUTE_ORDER else 0
+    return (index, section, item, position)
 
 
 def step_started(draft: Draft, key: StepKey) -> bool:

@@ -13,6 +13,7 @@ from stellungnahme_app.form_steps import (
     StepKey,
     StepState,
     StepSummary,
+    form_order,
     parse_field_path,
     step_index_for_field,
     step_started,
@@ -128,3 +129,30 @@ def test_descriptions() -> None:
     assert (
         StepSummary(StepState.PROBLEMS, 2, 3).description == "unvollständig – 2 Fehler, 3 Hinweise"
     )
+
+
+def test_findings_sort_into_the_order_of_the_fields_on_screen() -> None:
+    draft = Draft(resolution_points=[ResolutionPoint(), ResolutionPoint("01", "Text")])
+    draft.contributions = [Contribution(), Contribution("Jugendamt")]
+    fields = sorted((f.field for f in rules.check(draft)), key=form_order)
+    assert fields == [
+        "document_number",
+        "document_title",
+        "department",
+        "public",
+        "city",
+        "assessments.legal",
+        "assessments.resources",
+        "assessments.financial",
+        "resolution_points[0].number",
+        "resolution_points[0].text",
+        "contributions[0].heading",
+        "contributions[0].text",
+        "contributions[1].heading",
+        "contributions[1].text",
+        "conclusion",
+        "signature.name",
+        "signature.date",
+    ]
+    assert form_order("resolution_points") < form_order("resolution_points[0].number")
+    assert form_order("unbekannt") > form_order("signature.date")
