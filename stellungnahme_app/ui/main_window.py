@@ -42,6 +42,7 @@ from stellungnahme_app.ui.editor_page import EditorPage
 from stellungnahme_app.ui.error_reporting import show_error, show_notice
 from stellungnahme_app.ui.file_drops import dropped_exchange_files
 from stellungnahme_app.ui.overview_page import OverviewPage
+from stellungnahme_app.ui.type_ahead import TypeAhead
 from stellungnahme_app.workspace import (
     FileReading,
     ImportReport,
@@ -83,6 +84,7 @@ class MainWindow(QMainWindow):
         self.setAcceptDrops(True)
         self.setAccessibleName("Stellungnahme")
 
+        self.type_ahead = TypeAhead(self)
         self.overview = OverviewPage(workspace)
         self.overview.open_requested.connect(self.open_draft)
         self.overview.new_requested.connect(self.new_draft)
@@ -225,12 +227,20 @@ class MainWindow(QMainWindow):
         While the Textbausteine are still being read, the draft opens as soon as they are.
         """
         if self._reading_textbausteine:
+            self.type_ahead.start()
             self.load_textbausteine(lambda: self.open_draft(draft_id, step=step))
             return True
         if not self.editor_page.open_draft(draft_id, step=step):
+            self.type_ahead.drop()
             self.overview.refresh()
             return False
         self._show_editor_page()
+        assert self.editor is not None
+        if step is None:
+            self.editor.focus_first_needed()
+        else:
+            self.editor.focus_current_step()
+        self.type_ahead.replay()
         return True
 
     def _show_editor_page(self) -> None:
@@ -238,8 +248,6 @@ class MainWindow(QMainWindow):
         self.pages.setCurrentWidget(self.editor_page)
         self._update_actions()
         self._update_title()
-        if self.editor is not None:
-            self.editor.setFocus(Qt.FocusReason.OtherFocusReason)
 
     def close_session(self, *, discard_unused: bool = True) -> bool:
         """Save and close the open draft; False (and it stays open) if saving failed."""
@@ -265,19 +273,23 @@ class MainWindow(QMainWindow):
 
     def new_draft(self) -> None:
         if self._reading_textbausteine:
+            self.type_ahead.start()  # the number typed meanwhile goes into the new draft
             self.load_textbausteine(self.new_draft)
             return
         if not self.close_session():
+            self.type_ahead.drop()
             return
         try:
             opened = self.workspace.new_draft()
         except StellungnahmeError as error:
+            self.type_ahead.drop()
             show_error(self, error, action="Die neue Stellungnahme konnte nicht angelegt werden.")
             return
         self.editor_page.start(opened)
         assert self.editor is not None
-        self.editor.set_current_step(0)
         self._show_editor_page()
+        self.editor.jump_to("document_number")
+        self.type_ahead.replay()
         self.statusBar().showMessage("Neue Stellungnahme angelegt.", 5000)
 
     def duplicate_draft(self, draft_id: int) -> None:

@@ -55,6 +55,7 @@ def test_ctrl_y_redoes_in_the_search_field(
 ) -> None:
     window = open_main_window(store)
     _undo_then_redo(qtbot, window.overview.search_field, type_text, typed="Segregation")
+    window.overview.refresh()  # the search as you type is done before the store closes
 
 
 def test_ctrl_y_redoes_in_a_dialog(qtbot: QtBot, type_text: TypeText) -> None:

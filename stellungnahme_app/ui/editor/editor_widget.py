@@ -29,13 +29,14 @@ from PySide6.QtWidgets import (
 from stellungnahme_app.form_steps import (
     EXPORT_STEP_INDEX,
     STEPS,
+    form_order,
     parse_field_path,
     step_index_for_field,
     step_started,
     step_summaries,
 )
 from stellungnahme_app.model import Draft
-from stellungnahme_app.rules import Finding
+from stellungnahme_app.rules import Finding, Severity
 from stellungnahme_app.text import is_blank
 from stellungnahme_app.ui.editor.step_aemter import AemterStep
 from stellungnahme_app.ui.editor.step_aenderungen_anlagen import AenderungenAnlagenStep
@@ -242,6 +243,21 @@ class DraftEditor(QWidget):
         widget = self.steps[index].focus_field(parsed)
         if widget is not None:
             self.scroll_areas[index].ensureWidgetVisible(widget)
+
+    def focus_first_needed(self) -> None:
+        """Put the cursor in the first field, in the form's order, that still needs something;
+        with nothing missing, in the first field of the form."""
+        missing = sorted(
+            (f.field for f in self._findings if f.severity is Severity.ERROR), key=form_order
+        )
+        if missing:
+            self.jump_to(missing[0])
+        else:
+            self._walk_to(0)
+
+    def focus_current_step(self) -> None:
+        """Put the cursor in the first field of the step shown."""
+        self._walk_to(self._current)
 
     def flush_pending_edits(self) -> None:
         for step in self.steps:
