@@ -59,13 +59,16 @@ def install_translations(app: QCoreApplication) -> list[QTranslator]:
 
 
 def configure_application(app: QApplication) -> None:
-    """Names, German locale and translations; safe to call on an existing application."""
+    """Names, German locale, translations and the visible focus; safe to call again."""
     QLocale.setDefault(GERMAN)
     app.setApplicationName(APPLICATION_NAME)
     app.setApplicationDisplayName(APPLICATION_NAME)
     app.setOrganizationName(ORGANIZATION_NAME)
     app.setApplicationVersion(__version__)
     install_translations(app)
+    from stellungnahme_app.ui.focus_frame import install_focus_frame
+
+    install_focus_frame(app)
 
 
 def create_application(argv: Sequence[str] | None = None) -> QApplication:
