@@ -9,6 +9,7 @@ contribution.
 
 from __future__ import annotations
 
+from PySide6.QtGui import QKeySequence
 from PySide6.QtWidgets import (
     QGridLayout,
     QHBoxLayout,
@@ -38,8 +39,11 @@ class TextbausteinPicker(QWidget):
         *,
         fixed_target: str | None = None,
         mnemonics: bool = True,
+        insert_text: str | None = None,
         parent: QWidget | None = None,
     ) -> None:
+        """``mnemonics=False``: no Alt-letters for the labels (several pickers on one page);
+        ``insert_text`` then gives the insert button its own letter."""
         super().__init__(parent)
         self.context = context
         self.fixed_target = fixed_target
@@ -63,9 +67,15 @@ class TextbausteinPicker(QWidget):
         )
 
         self.insert_button = QPushButton(
-            "Textbaustein &einfügen" if mnemonics else "Textbaustein einfügen"
+            insert_text or ("Textbaustein &einfügen" if mnemonics else "Textbaustein einfügen")
         )
         describe(self.insert_button, f"Textbaustein für {purpose} einfügen")
+        shortcut = QKeySequence.mnemonic(self.insert_button.text())
+        if not shortcut.isEmpty():
+            self.insert_button.setToolTip(
+                f"Textbaustein für {purpose} einfügen "
+                f"({shortcut.toString(QKeySequence.SequenceFormat.NativeText)})"
+            )
         self.insert_button.clicked.connect(self.insert_chosen)
 
         self.feedback = QLabel()
