@@ -59,16 +59,19 @@ def install_translations(app: QCoreApplication) -> list[QTranslator]:
 
 
 def configure_application(app: QApplication) -> None:
-    """Names, German locale, translations and the visible focus; safe to call again."""
+    """Names, German locale, translations, the visible focus and the combo boxes' names for
+    screen readers; safe to call again."""
     QLocale.setDefault(GERMAN)
     app.setApplicationName(APPLICATION_NAME)
     app.setApplicationDisplayName(APPLICATION_NAME)
     app.setOrganizationName(ORGANIZATION_NAME)
     app.setApplicationVersion(__version__)
     install_translations(app)
+    from stellungnahme_app.ui.accessible_names import install_accessible_names
     from stellungnahme_app.ui.focus_frame import install_focus_frame
 
     install_focus_frame(app)
+    install_accessible_names(app)
 
 
 def create_application(argv: Sequence[str] | None = None) -> QApplication:
