@@ -2,9 +2,10 @@
 
 The editor shows one step per part of the official form, in the form's order. This module
 says which fields each step holds (by the field paths of :mod:`stellungnahme_app.rules`),
-turns a field path such as ``contributions[1].text`` into its parts, and works out the state
-the step list shows for each step: complete, has problems (an error of the rules concerns one
-of its fields), or not started (nothing entered yet).
+turns a field path such as ``contributions[1].text`` into its parts, sorts them as the fields
+stand on screen, and works out the state the step list shows for each step: complete, has
+problems (an error of the rules concerns one of its fields), or not started (nothing entered
+yet). :class:`Attention` keeps which errors the author has got to (the others read "offen").
 """
 
 from __future__ import annotations
@@ -12,7 +13,7 @@ from __future__ import annotations
 import enum
 import re
 from collections.abc import Iterable
-from dataclasses import dataclass
+from dataclasses import dataclass, field
 
 from stellungnahme_app.model import ASSESSMENT_KEYS, Draft
 from stellungnahme_app.rules import Finding, Severity
@@ -62,6 +63,8 @@ STEPS: tuple[FormStep, ...] = (
 )
 
 EXPORT_STEP_INDEX = len(STEPS) - 1
+#: How an error reads before the author got to its field.
+OPEN_LABEL = "offen"
 
 
 class StepState(enum.Enum):
@@ -85,13 +88,17 @@ class StepSummary:
     state: StepState
     errors: int = 0
     warnings: int = 0
+    #: Errors of fields the author has not attended to yet (see :class:`Attention`).
+    open: int = 0
 
     @property
     def description(self) -> str:
-        """German text, e.g. ``unvollständig – 2 Fehler, 1 Hinweis``."""
+        """German text, e.g. ``unvollständig – 2 Fehler, 1 offen, 1 Hinweis``."""
         counts = []
         if self.errors:
             counts.append(f"{self.errors} Fehler")
+        if self.open:
+            counts.append(f"{self.open} {OPEN_LABEL}")
         if self.warnings:
             counts.append(f"{self.warnings} Hinweis" + ("e" if self.warnings > 1 else ""))
         if self.state is StepState.NOT_STARTED or not counts:
@@ -182,28 +189,63 @@ def step_started(draft: Draft, key: StepKey) -> bool:
     return True
 
 
-def step_summaries(draft: Draft, findings: Iterable[Finding]) -> list[StepSummary]:
+def step_summaries(
+    draft: Draft, findings: Iterable[Finding], *, attention: Attention | None = None
+) -> list[StepSummary]:
     """The state of every step, in order, from the draft and the findings of the rules.
 
     The optional step is complete when empty; the export step has problems while any error
-    remains anywhere.
+    remains anywhere. With ``attention``, errors the author has not attended to yet count as
+    open.
     """
     findings = list(findings)
-    counts = [[0, 0] for _ in STEPS]
+    counts = [[0, 0, 0] for _ in STEPS]  # errors, warnings, open
     for finding in findings:
         index = step_index_for_field(finding.field)
-        if index is not None:
-            counts[index][0 if finding.severity is Severity.ERROR else 1] += 1
+        if index is None:
+            continue
+        if finding.severity is not Severity.ERROR:
+            counts[index][1] += 1
+        elif attention is None or attention.attended(finding.field):
+            counts[index][0] += 1
+        else:
+            counts[index][2] += 1
     summaries = []
     for index, step in enumerate(STEPS):
-        errors, warnings = counts[index]
+        errors, warnings, still_open = counts[index]
         if step.key is StepKey.EXPORT:
             errors = sum(1 for f in findings if f.severity is Severity.ERROR)
-            warnings = len(findings) - errors
+            warnings, still_open = len(findings) - errors, 0
             state = StepState.PROBLEMS if errors else StepState.COMPLETE
         elif not step.optional and not step_started(draft, step.key):
             state = StepState.NOT_STARTED
         else:
-            state = StepState.PROBLEMS if errors else StepState.COMPLETE
-        summaries.append(StepSummary(state, errors, warnings))
+            state = StepState.PROBLEMS if errors or still_open else StepState.COMPLETE
+        summaries.append(StepSummary(state, errors, warnings, still_open))
     return summaries
+
+
+@dataclass
+class Attention:
+    """What the author has attended to while a draft is open: an error of a field reads
+    "offen" (not "Fehler") until the author left that field, moved on past its step, or
+    asked to check the whole draft."""
+
+    left: set[str] = field(default_factory=set)
+    passed: set[int] = field(default_factory=set)
+    checked: bool = False
+
+    def left_field(self, path: str) -> None:
+        self.left.add(path)
+
+    def passed_step(self, index: int) -> None:
+        self.passed.add(index)
+
+    def attended(self, path: str) -> bool:
+        return self.checked or path in self.left or step_index_for_field(path) in self.passed
+
+    def label(self, finding: Finding) -> str:
+        """``offen``, ``Fehler`` or ``Hinweis``."""
+        if finding.severity is Severity.ERROR and not self.attended(finding.field):
+            return OPEN_LABEL
+        return finding.severity.label

@@ -9,6 +9,7 @@ import pytest
 from stellungnahme_app import rules
 from stellungnahme_app.form_steps import (
     STEPS,
+    Attention,
     FieldPath,
     StepKey,
     StepState,
@@ -156,3 +157,40 @@ def test_findings_sort_into_the_order_of_the_fields_on_screen() -> None:
     ]
     assert form_order("resolution_points") < form_order("resolution_points[0].number")
     assert form_order("unbekannt") > form_order("signature.date")
+
+
+def test_an_error_reads_offen_until_the_author_attended_to_its_field() -> None:
+    draft = Draft(city="Erfurt")
+    missing_number = next(f for f in rules.check(draft) if f.field == "document_number")
+    attention = Attention()
+    assert attention.label(missing_number) == "offen"
+    attention.left_field("document_number")
+    assert attention.label(missing_number) == "Fehler"
+    title = next(f for f in rules.check(draft) if f.field == "document_title")
+    assert attention.label(title) == "offen"
+    attention.passed_step(0)  # moved on past step 1
+    assert attention.label(title) == "Fehler"
+    conclusion = next(f for f in rules.check(draft) if f.field == "conclusion")
+    assert attention.label(conclusion) == "offen"
+    attention.checked = True  # asked to check everything
+    assert attention.label(conclusion) == "Fehler"
+
+
+def test_a_hint_is_a_hint_even_before_the_author_got_there(reference_draft: Draft) -> None:
+    reference_draft.attachments = []
+    reference_draft.conclusion += " Siehe Anlage 1."
+    [hint] = [f for f in rules.check(reference_draft) if f.field == "attachments"]
+    assert Attention().label(hint) == "Hinweis"
+
+
+def test_the_step_list_counts_untouched_errors_as_open(reference_draft: Draft) -> None:
+    reference_draft.document_title = ""
+    reference_draft.public = None
+    findings = rules.check(reference_draft)
+    attention = Attention()
+    summary = step_summaries(reference_draft, findings, attention=attention)[0]
+    assert summary.description == "unvollständig – 2 offen"
+    attention.left_field("document_title")
+    summary = step_summaries(reference_draft, findings, attention=attention)[0]
+    assert summary.description == "unvollständig – 1 Fehler, 1 offen"
+    assert step_summaries(reference_draft, findings)[0].description == "unvollständig – 2 Fehler"

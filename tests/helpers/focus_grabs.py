@@ -116,8 +116,24 @@ def focus_controls(window: MainWindow, draft_id: int) -> dict[str, Callable[[], 
         assert window.editor is not None
         return window.editor.steps[0].department  # type: ignore[attr-defined]
 
+    def step_findings() -> QWidget:
+        step(1)  # the reference draft has a Hinweis there
+        assert window.editor is not None
+        findings = window.editor.step_findings
+        findings.setCurrentRow(0)
+        return findings
+
+    def export_findings() -> QWidget:
+        step(7)
+        assert window.editor is not None
+        findings = window.editor.export_step.findings
+        findings.setCurrentRow(0)
+        return findings
+
     return {
         "Übersicht: Zeile": overview_table,
+        "Befunde des Schritts": step_findings,
+        "Prüfergebnis": export_findings,
         "Übersicht: Knopf Neu": overview_button,
         "Schritt 2: Ja": answer_ja,
         "Knopf Weiter": weiter,

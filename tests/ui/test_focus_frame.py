@@ -47,7 +47,7 @@ def test_the_current_row_of_a_list_shows_it_has_the_focus(
     qtbot: QtBot, style: str, store: Store, reference_id: int, reference_window: MainWindow
 ) -> None:
     controls = focus_controls(reference_window, reference_id)
-    for name in ("Übersicht: Zeile", "Liste der Schritte"):
+    for name in ("Übersicht: Zeile", "Liste der Schritte", "Befunde des Schritts", "Prüfergebnis"):
         view = controls[name]()
         assert isinstance(view, QAbstractItemView)
         # A line along the whole row, not a dotted frame around one cell.
@@ -59,7 +59,7 @@ def test_focus_shows_at_200_percent(
 ) -> None:
     found = run_at_200_percent(CHECK_SCRIPT)
     assert found.pop("scale") == 2.0
-    assert len(found) == 2 * 6
+    assert len(found) == 2 * 8
     # Twice as many pixels along each edge: at least twice as many change.
     unseen = {name: n for name, n in found.items() if n < 2 * MIN_CHANGED_PIXELS}
     assert unseen == {}

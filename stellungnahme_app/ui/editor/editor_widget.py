@@ -10,12 +10,13 @@ stops, never on every key.
 from __future__ import annotations
 
 import datetime as dt
-import html
 from pathlib import Path
 
+import shiboken6
 from PySide6.QtCore import Qt, QTimer, Signal
 from PySide6.QtGui import QKeySequence, QShortcut
 from PySide6.QtWidgets import (
+    QApplication,
     QFrame,
     QHBoxLayout,
     QLabel,
@@ -29,10 +30,10 @@ from PySide6.QtWidgets import (
 from stellungnahme_app.form_steps import (
     EXPORT_STEP_INDEX,
     STEPS,
+    Attention,
     form_order,
     parse_field_path,
     step_index_for_field,
-    step_started,
     step_summaries,
 )
 from stellungnahme_app.model import Draft
@@ -44,6 +45,7 @@ from stellungnahme_app.ui.editor.step_beschlusspunkte import BeschlusspunkteStep
 from stellungnahme_app.ui.editor.step_drucksache import DrucksacheStep
 from stellungnahme_app.ui.editor.step_export import ExportStep
 from stellungnahme_app.ui.editor.step_fazit import FazitStep
+from stellungnahme_app.ui.editor.step_findings import StepFindings
 from stellungnahme_app.ui.editor.step_list import StepList
 from stellungnahme_app.ui.editor.step_page import EditorContext, StepPage
 from stellungnahme_app.ui.editor.step_pruefung import PruefungStep
@@ -75,17 +77,7 @@ class DraftEditor(QWidget):
 
         self.step_title = heading_label("")
         self.step_title.setObjectName("schritt_titel")
-        self.step_findings = QLabel()
-        self.step_findings.setObjectName("hinweise_zum_schritt")
-        self.step_findings.setWordWrap(True)
-        self.step_findings.setTextFormat(Qt.TextFormat.RichText)
-        self.step_findings.setTextInteractionFlags(
-            Qt.TextInteractionFlag.LinksAccessibleByMouse
-            | Qt.TextInteractionFlag.LinksAccessibleByKeyboard
-        )
-        self.step_findings.linkActivated.connect(self.jump_to)
-        describe(self.step_findings, "Was in diesem Schritt noch fehlt")
-        self.step_findings.setVisible(False)
+        self.step_findings = StepFindings(self.jump_to)
         self.pages = QStackedWidget()
         self.steps: list[StepPage] = [
             DrucksacheStep(self.context),
@@ -126,8 +118,8 @@ class DraftEditor(QWidget):
 
         right = QVBoxLayout()
         right.addWidget(self.step_title)
-        right.addWidget(self.step_findings)
         right.addWidget(self.pages, 1)
+        right.addWidget(self.step_findings)
         right.addLayout(navigation)
         layout = QHBoxLayout(self)
         layout.addWidget(self.step_list)
@@ -146,6 +138,8 @@ class DraftEditor(QWidget):
 
         self._current = -1
         self._findings: list[Finding] = []
+        self.attention = Attention()
+        QApplication.instance().focusChanged.connect(self._focus_moved)
         self._show(self.context.opened)  # a placeholder until the shell sets a draft
 
     # ------------------------------------------------------------------ contract
@@ -172,6 +166,7 @@ class DraftEditor(QWidget):
 
     def _show(self, opened: OpenDraft) -> None:
         self._recheck.stop()
+        self.attention = Attention()
         self.context.opened = opened
         for step in self.steps:
             step.load()
@@ -218,7 +213,7 @@ class DraftEditor(QWidget):
         )
         self.back_button.setEnabled(index > 0)
         self.next_button.setEnabled(index < len(self.steps) - 1)
-        self._show_step_findings()
+        self._show_findings()
         step.refresh()
 
     def next_step(self) -> None:
@@ -232,6 +227,14 @@ class DraftEditor(QWidget):
     def show_export_step(self) -> None:
         self.flush_pending_edits()
         self._walk_to(EXPORT_STEP_INDEX)
+
+    def _leave_step_for(self, index: int) -> None:
+        """The author goes from the step shown to step ``index``: moving on past a step or
+        coming to the last one (asking to check) turns its open errors into errors."""
+        if index > self._current >= 0:
+            self.attention.passed_step(self._current)
+        if index == EXPORT_STEP_INDEX:
+            self.attention.checked = True
 
     def jump_to(self, field_path: str) -> None:
         """Open the step holding ``field_path`` and put the keyboard focus on its widget."""
@@ -266,6 +269,7 @@ class DraftEditor(QWidget):
     # ------------------------------------------------------------------ internals
 
     def _walk_to(self, index: int) -> None:
+        self._leave_step_for(index)
         self.set_current_step(index)
         first = self.steps[index].first_field()
         if first is not None:
@@ -274,6 +278,7 @@ class DraftEditor(QWidget):
 
     def _step_chosen(self, row: int) -> None:
         if 0 <= row < len(self.steps) and row != self._current:
+            self._leave_step_for(row)
             self.set_current_step(row)
 
     def _edited(self) -> None:
@@ -283,34 +288,39 @@ class DraftEditor(QWidget):
     def recheck_now(self) -> None:
         """Bring step states (and the export step, if shown) up to date at once."""
         self._recheck.stop()
-        findings = self.context.workspace.check(self.context.draft)
-        self._findings = findings
-        self.step_list.set_summaries(step_summaries(self.context.draft, findings))
-        self._show_step_findings()
+        self._findings = self.context.workspace.check(self.context.draft)
+        self._show_findings()
         if self._current == EXPORT_STEP_INDEX:
             self.export_step.refresh()
 
-    def _show_step_findings(self) -> None:
-        """The findings of the shown step as links, once the author has begun it.
-
-        A step not yet begun would only list what is obviously still to do; the export
-        step has its own full list.
-        """
+    def _show_findings(self) -> None:
+        """The step list's states and the findings of the step shown (the export step has
+        its own full list)."""
+        draft, findings = self.context.draft, self._findings
+        self.step_list.set_summaries(step_summaries(draft, findings, attention=self.attention))
         index = self._current
-        shown = []
-        if index != EXPORT_STEP_INDEX and step_started(self.context.draft, STEPS[index].key):
-            shown = [f for f in self._findings if step_index_for_field(f.field) == index]
-        self.step_findings.setVisible(bool(shown))
-        if not shown:
-            self.step_findings.clear()
+        self.step_findings.setVisible(index != EXPORT_STEP_INDEX)
+        if index != EXPORT_STEP_INDEX:
+            shown = [f for f in findings if step_index_for_field(f.field) == index]
+            self.step_findings.show_findings(shown, self.attention)
+
+    def _focus_moved(self, old: QWidget | None, _new: QWidget | None) -> None:
+        """Leaving a field of the step shown: its open errors become errors."""
+        if old is None or not shiboken6.isValid(self) or not 0 <= self._current < len(STEPS):
             return
-        lines = [
-            f'{html.escape(f.severity.label)}: <a href="{html.escape(f.field)}">'
-            f"{html.escape(f.message)}</a>"
-            for f in shown
-        ]
-        self.step_findings.setText("<br>".join(lines))
-        self.step_findings.setAccessibleDescription(" ".join(str(f) for f in shown))
+        step = self.steps[self._current]
+        if not step.isAncestorOf(old):
+            return
+        left = set()
+        for finding in self._findings:
+            parsed = parse_field_path(finding.field)
+            widget = step.widget_for(parsed) if parsed is not None else None
+            if widget is not None and (widget is old or widget.isAncestorOf(old)):
+                left.add(finding.field)
+        if left - self.attention.left:
+            for path in left:
+                self.attention.left_field(path)
+            self._show_findings()
 
     def _text_field_for(self, path: str) -> PlainTextField | None:
         parsed = parse_field_path(path)

@@ -291,6 +291,18 @@ class AemterStep(StepPage):
         editor = self.contributions.detail(path.index)
         return editor.text if isinstance(editor, ContributionEditor) else None
 
+    def widget_for(self, path: FieldPath) -> QWidget | None:
+        if path.section != "contributions":
+            return None
+        if path.index is None or not 0 <= path.index < self.contributions.count():
+            return self.first_field()
+        editor = self.contributions.detail(path.index)
+        if not isinstance(editor, ContributionEditor):
+            return None
+        return {"office": editor.office, "heading": editor.heading}.get(
+            path.attribute or "", editor.text
+        )
+
     def focus_field(self, path: FieldPath) -> QWidget | None:
         if path.section != "contributions":
             return None

@@ -83,15 +83,17 @@ class AenderungenAnlagenStep(StepPage):
     def text_field(self, path: FieldPath) -> PlainTextField | None:
         return self.amendments if path.section == "amended_resolution_points" else None
 
-    def focus_field(self, path: FieldPath) -> QWidget | None:
-        widget: QWidget | None = None
+    def widget_for(self, path: FieldPath) -> QWidget | None:
         if path.section == "amended_resolution_points":
-            widget = self.amendments
-        elif path.section == "attachments":
-            if path.index is not None and 0 <= path.index < len(self.rows):
-                widget = self.rows[path.index].field
-            else:
-                widget = self.rows[0].field if self.rows else self.add_button
+            return self.amendments
+        if path.section != "attachments":
+            return None
+        if path.index is not None and 0 <= path.index < len(self.rows):
+            return self.rows[path.index].field
+        return self.rows[0].field if self.rows else self.add_button
+
+    def focus_field(self, path: FieldPath) -> QWidget | None:
+        widget = self.widget_for(path)
         if widget is not None:
             widget.setFocus()
         return widget

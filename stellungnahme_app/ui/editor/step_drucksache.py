@@ -59,7 +59,7 @@ class DrucksacheStep(StepPage):
         public_row.addWidget(self.public_yes)
         public_row.addWidget(self.public_no)
         public_row.addStretch(1)
-        public_box = QWidget()
+        public_box = self.public_box = QWidget()
         public_box.setLayout(public_row)
         public_row.setContentsMargins(0, 0, 0, 0)
 
@@ -210,15 +210,20 @@ class DrucksacheStep(StepPage):
         self.deadline.commit()
 
     def focus_field(self, path: FieldPath) -> QWidget | None:
-        widget = {
+        widget = self.widget_for(path)
+        if path.section == "public":
+            widget = self.public_no if self.draft.public is False else self.public_yes
+        if widget is not None:
+            widget.setFocus()
+        return widget
+
+    def widget_for(self, path: FieldPath) -> QWidget | None:
+        return {
             "city": self.city,
             "department": self.department,
             "document_number": self.number,
             "document_title": self.title_field,
-            "public": self.public_no if self.draft.public is False else self.public_yes,
+            "public": self.public_box,
             "deadline": self.deadline.line,
             "status": self.status,
         }.get(path.section)
-        if widget is not None:
-            widget.setFocus()
-        return widget

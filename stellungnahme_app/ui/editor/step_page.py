@@ -83,6 +83,11 @@ class StepPage(QWidget):
         """Focus the widget of ``path`` and return it (``None`` if this step lacks it)."""
         return None
 
+    def widget_for(self, path: FieldPath) -> QWidget | None:
+        """The widget showing ``path`` – the focus is on it or inside it while the author
+        edits the field – without moving the focus (``None`` if this step lacks it)."""
+        return None
+
     def first_field(self) -> QWidget | None:
         """Where the focus goes when the author walks into this step."""
         return None

@@ -129,6 +129,11 @@ class PruefungStep(StepPage):
         button.setFocus()
         return button
 
+    def widget_for(self, path: FieldPath) -> QWidget | None:
+        if path.section != "assessments" or path.attribute not in self.questions:
+            return None
+        return self.questions[path.attribute].box  # type: ignore[index]
+
     @staticmethod
     def _button_for(question: _Question) -> QRadioButton:
         return question.no if question.answer() is False else question.yes

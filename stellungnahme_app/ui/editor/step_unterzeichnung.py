@@ -106,6 +106,11 @@ class UnterzeichnungStep(StepPage):
     def first_field(self) -> QWidget:
         return self.signatory
 
+    def widget_for(self, path: FieldPath) -> QWidget | None:
+        if path.section != "signature":
+            return None
+        return self.date if path.attribute == "date" else self.signatory
+
     def focus_field(self, path: FieldPath) -> QWidget | None:
         if path.section != "signature":
             return None
