@@ -13,9 +13,9 @@ from __future__ import annotations
 import enum
 import re
 from collections.abc import Iterable
-from dataclasses import dataclass, field
+from dataclasses import dataclass, field, replace
 
-from stellungnahme_app.model import ASSESSMENT_KEYS, Draft
+from stellungnahme_app.model import ASSESSMENT_KEYS, Draft, Signature
 from stellungnahme_app.rules import Finding, Severity
 from stellungnahme_app.text import is_blank
 
@@ -71,6 +71,10 @@ class StepState(enum.Enum):
     COMPLETE = "complete"
     PROBLEMS = "problems"
     NOT_STARTED = "not_started"
+    #: Filled in by the program (the Dezernat's signatory, today's date), not yet looked at.
+    PREFILLED = "prefilled"
+    #: Optional, empty and never opened.
+    OPTIONAL = "optional"
 
     @property
     def label(self) -> str:
@@ -78,6 +82,8 @@ class StepState(enum.Enum):
             StepState.COMPLETE: "vollständig",
             StepState.PROBLEMS: "unvollständig",
             StepState.NOT_STARTED: "noch nicht begonnen",
+            StepState.PREFILLED: "vorausgefüllt – bitte prüfen",
+            StepState.OPTIONAL: "optional",
         }[self]
 
 
@@ -195,8 +201,9 @@ def step_summaries(
     """The state of every step, in order, from the draft and the findings of the rules.
 
     The optional step is complete when empty; the export step has problems while any error
-    remains anywhere. With ``attention``, errors the author has not attended to yet count as
-    open.
+    remains anywhere. With ``attention`` (what the author did while the draft is open), errors
+    not attended to yet count as open, a step never opened reads "optional" (the optional one,
+    empty) or "vorausgefüllt" (only what the program filled in).
     """
     findings = list(findings)
     counts = [[0, 0, 0] for _ in STEPS]  # errors, warnings, open
@@ -219,10 +226,34 @@ def step_summaries(
             state = StepState.PROBLEMS if errors else StepState.COMPLETE
         elif not step.optional and not step_started(draft, step.key):
             state = StepState.NOT_STARTED
+        elif errors or still_open:
+            state = StepState.PROBLEMS
+        elif attention is not None and index not in attention.visited:
+            state = _unseen_state(draft, step, attention)
         else:
-            state = StepState.PROBLEMS if errors or still_open else StepState.COMPLETE
+            state = StepState.COMPLETE
         summaries.append(StepSummary(state, errors, warnings, still_open))
     return summaries
+
+
+def _unseen_state(draft: Draft, step: FormStep, attention: Attention) -> StepState:
+    """The state of a begun (or optional) step without errors the author has not opened."""
+    if not step_started(draft, step.key):
+        return StepState.OPTIONAL  # only an optional step gets here unbegun
+    if not step_started(_without(draft, attention.prefilled), step.key):
+        return StepState.PREFILLED  # only what the program filled in
+    return StepState.COMPLETE
+
+
+def _without(draft: Draft, fields: Iterable[str]) -> Draft:
+    """``draft`` with the (top-level or signature) ``fields`` left empty; shares the rest."""
+    fields = set(fields)
+    signature = Signature(
+        name="" if "signature.name" in fields else draft.signature.name,
+        date=None if "signature.date" in fields else draft.signature.date,
+    )
+    blank = {f: "" for f in ("city", "department") if f in fields}
+    return replace(draft, signature=signature, **blank)
 
 
 @dataclass
@@ -234,9 +265,24 @@ class Attention:
     left: set[str] = field(default_factory=set)
     passed: set[int] = field(default_factory=set)
     checked: bool = False
+    #: Steps the author has opened.
+    visited: set[int] = field(default_factory=set)
+    #: Fields the program filled in and the author has not changed (``signature.name``).
+    prefilled: set[str] = field(default_factory=set)
 
     def left_field(self, path: str) -> None:
         self.left.add(path)
+
+    def visited_step(self, index: int) -> None:
+        self.visited.add(index)
+
+    def filled_in(self, path: str) -> None:
+        """The program filled in ``path`` (the author should look at it)."""
+        self.prefilled.add(path)
+
+    def edited_field(self, path: str) -> None:
+        """The author changed ``path``: it is theirs now."""
+        self.prefilled.discard(path)
 
     def passed_step(self, index: int) -> None:
         self.passed.add(index)

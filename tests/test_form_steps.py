@@ -194,3 +194,45 @@ def test_the_step_list_counts_untouched_errors_as_open(reference_draft: Draft) -
     summary = step_summaries(reference_draft, findings, attention=attention)[0]
     assert summary.description == "unvollständig – 1 Fehler, 1 offen"
     assert step_summaries(reference_draft, findings)[0].description == "unvollständig – 2 Fehler"
+
+
+def _new_draft_with_defaults() -> Draft:
+    draft = Draft(city="Erfurt", department="Dezernat für Soziales, Bildung, Jugend und Gesundheit")
+    draft.signature.name = "Anke Hofmann-Domke"
+    draft.signature.date = dt.date(2024, 4, 30)
+    return draft
+
+
+def test_a_step_the_program_filled_in_reads_prefilled_until_the_author_looked_at_it() -> None:
+    draft = _new_draft_with_defaults()
+    attention = Attention(prefilled={"city", "department", "signature.name", "signature.date"})
+    signing = STEPS.index(next(s for s in STEPS if s.key is StepKey.UNTERZEICHNUNG))
+    summary = step_summaries(draft, rules.check(draft), attention=attention)[signing]
+    assert summary.state is StepState.PREFILLED
+    assert summary.description == "vorausgefüllt – bitte prüfen"
+    attention.visited_step(signing)
+    summary = step_summaries(draft, rules.check(draft), attention=attention)[signing]
+    assert summary.state is StepState.COMPLETE
+
+
+def test_a_name_the_author_chose_is_no_longer_prefilled() -> None:
+    draft = _new_draft_with_defaults()
+    attention = Attention(prefilled={"signature.name", "signature.date"})
+    attention.edited_field("signature.name")
+    states = [s.state for s in step_summaries(draft, rules.check(draft), attention=attention)]
+    assert states[6] is StepState.COMPLETE
+
+
+def test_an_optional_step_never_opened_reads_optional() -> None:
+    draft = _new_draft_with_defaults()
+    attention = Attention()
+    summary = step_summaries(draft, rules.check(draft), attention=attention)[5]
+    assert (summary.state, summary.description) == (StepState.OPTIONAL, "optional")
+    attention.visited_step(5)
+    assert step_summaries(draft, rules.check(draft), attention=attention)[5].state is (
+        StepState.COMPLETE
+    )
+    draft.attachments = ["Lageplan"]
+    assert step_summaries(draft, rules.check(draft), attention=Attention())[5].state is (
+        StepState.COMPLETE
+    )

@@ -138,7 +138,6 @@ class DraftEditor(QWidget):
 
         self._current = -1
         self._findings: list[Finding] = []
-        self.attention = Attention()
         QApplication.instance().focusChanged.connect(self._focus_moved)
         self._show(self.context.opened)  # a placeholder until the shell sets a draft
 
@@ -160,13 +159,24 @@ class DraftEditor(QWidget):
         defaulted = draft.signature.date is None and is_blank(draft.signature.name)
         if defaulted:
             draft.signature.date = dt.date.today()
-        self._show(opened)
+        # What the program filled in, the author should look at (the step list says so).
+        prefilled = {"signature.date"} if defaulted else set()
+        if opened.is_new:
+            filled = {"city": draft.city, "department": draft.department}
+            filled["signature.name"] = draft.signature.name
+            prefilled |= {path for path, value in filled.items() if not is_blank(value)}
+        self._show(opened, prefilled)
         if defaulted:
             QTimer.singleShot(0, lambda shown=draft: self._announce_default(shown))
 
-    def _show(self, opened: OpenDraft) -> None:
+    @property
+    def attention(self) -> Attention:
+        """What the author has attended to in the draft shown."""
+        return self.context.attention
+
+    def _show(self, opened: OpenDraft, prefilled: set[str] | None = None) -> None:
         self._recheck.stop()
-        self.attention = Attention()
+        self.context.attention = Attention(prefilled=prefilled or set())
         self.context.opened = opened
         for step in self.steps:
             step.load()
@@ -198,6 +208,7 @@ class DraftEditor(QWidget):
         index = max(0, min(len(self.steps) - 1, index))
         step = self.steps[index]
         self._current = index
+        self.attention.visited_step(index)
         self.pages.setCurrentIndex(index)
         # A page whose content changed while hidden (an answer's Textbausteine disappeared
         # when another draft was loaded) still has its old height; its scroll area learns

@@ -171,6 +171,7 @@ class DrucksacheStep(StepPage):
 
     def _city_edited(self, text: str) -> None:
         self.draft.city = text
+        self.context.attention.edited_field("city")
         self._edited()
 
     def _department_chosen(self, index: int) -> None:
@@ -183,8 +184,12 @@ class DrucksacheStep(StepPage):
         # The signatory follows the Dezernat unless the author typed someone else.
         chosen = settings.dezernat(name)
         signature = self.draft.signature
+        attention = self.context.attention
+        attention.edited_field("department")
         if is_blank(signature.name) or (previous and signature.name in previous.signatories):
             signature.name = chosen.signatories[0] if chosen and chosen.signatories else ""
+            if signature.name:
+                attention.filled_in("signature.name")  # the author should look at it
         self._edited()
 
     def _public_chosen(self) -> None:

@@ -1,8 +1,9 @@
 """The list of the eight steps at the side of the editor, each with its state.
 
 Each entry reads "2. Prüfung" with its state below it ("vollständig", "unvollständig –
-2 Fehler", "noch nicht begonnen") and an icon; the state is in the text, not only in the
-icon's colour, so screen readers and colour-blind users get it too.
+2 Fehler", "noch nicht begonnen", "vorausgefüllt – bitte prüfen", "optional") and an icon;
+the state is in the text, not only in the icon's colour, so screen readers and colour-blind
+users get it too.
 """
 
 from __future__ import annotations
@@ -20,11 +21,15 @@ _COLOURS = {
     StepState.COMPLETE: QColor("#1e7b34"),
     StepState.PROBLEMS: QColor("#b3261e"),
     StepState.NOT_STARTED: QColor("#6b6b6b"),
+    StepState.PREFILLED: QColor("#8a5a00"),
+    StepState.OPTIONAL: QColor("#6b6b6b"),
 }
+_EMPTY_STATES = (StepState.NOT_STARTED, StepState.OPTIONAL)
 
 
 def state_icon(state: StepState, size: int) -> QIcon:
-    """A drawn sign: check mark, exclamation mark, or an empty circle."""
+    """A drawn sign: check mark (amber while only prefilled), exclamation mark, or an empty
+    circle."""
     pixmap = QPixmap(size, size)
     pixmap.fill(Qt.GlobalColor.transparent)
     painter = QPainter(pixmap)
@@ -34,7 +39,7 @@ def state_icon(state: StepState, size: int) -> QIcon:
     painter.setPen(pen)
     margin = size * 0.12
     circle = pixmap.rect().adjusted(int(margin), int(margin), -int(margin), -int(margin))
-    if state is StepState.NOT_STARTED:
+    if state in _EMPTY_STATES:
         painter.drawEllipse(circle)
     else:
         painter.setBrush(colour)
@@ -42,7 +47,7 @@ def state_icon(state: StepState, size: int) -> QIcon:
         pen.setColor(QColor("white"))
         pen.setWidthF(max(1.5, size / 8))
         painter.setPen(pen)
-        if state is StepState.COMPLETE:
+        if state in (StepState.COMPLETE, StepState.PREFILLED):
             painter.drawPolyline(
                 [
                     _point(size, 0.30, 0.52),

@@ -14,7 +14,7 @@ from dataclasses import dataclass, field
 from PySide6.QtCore import Signal
 from PySide6.QtWidgets import QWidget
 
-from stellungnahme_app.form_steps import FieldPath
+from stellungnahme_app.form_steps import Attention, FieldPath
 from stellungnahme_app.model import Draft
 from stellungnahme_app.settings import Settings
 from stellungnahme_app.store import Status
@@ -46,6 +46,8 @@ class EditorContext:
     jump_to: Callable[[str], None] = lambda path: None
     #: The text field showing a field path such as ``conclusion`` or ``contributions[0].text``.
     text_field_for: Callable[[str], PlainTextField | None] = lambda path: None
+    #: What the author has attended to and what the program filled in (new for each draft).
+    attention: Attention = field(default_factory=Attention)
 
     @property
     def draft(self) -> Draft:

@@ -94,10 +94,12 @@ class UnterzeichnungStep(StepPage):
         if self._filling or text == self.draft.signature.name:
             return
         self.draft.signature.name = text
+        self.context.attention.edited_field("signature.name")
         self._edited()
 
     def _date_edited(self, date: dt.date | None) -> None:
         self.draft.signature.date = date
+        self.context.attention.edited_field("signature.date")
         self._edited()
 
     def flush(self) -> None:

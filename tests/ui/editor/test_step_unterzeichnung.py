@@ -8,9 +8,13 @@ from typing import Any
 
 from PySide6.QtCore import Qt
 
+from stellungnahme_app.form_steps import StepState
 from stellungnahme_app.model import Draft, Signature
+from stellungnahme_app.store import Store
 from stellungnahme_app.ui.editor import DraftEditor
+from stellungnahme_app.ui.editor.step_drucksache import DrucksacheStep
 from stellungnahme_app.ui.editor.step_unterzeichnung import UnterzeichnungStep
+from stellungnahme_app.ui.main_window import MainWindow
 
 SOZIALES = "Dezernat für Soziales, Bildung, Jugend und Gesundheit"
 
@@ -73,3 +77,23 @@ def test_date_defaults_to_today_and_can_be_emptied(
     qtbot.keyClick(step.date.line, Qt.Key.Key_A, Qt.KeyboardModifier.ControlModifier)
     qtbot.keyClick(step.date.line, Qt.Key.Key_Backspace)
     assert editor.draft().signature.date is None
+
+
+def test_a_signature_filled_in_by_the_program_asks_to_be_checked(
+    qtbot: Any, store: Store, open_main_window: Callable[[Store], MainWindow]
+) -> None:
+    window = open_main_window(store)
+    window.new_draft()
+    editor = window.editor
+    assert editor is not None
+    drucksache = editor.steps[0]
+    assert isinstance(drucksache, DrucksacheStep)
+    index = drucksache.department.findData("Dezernat für Soziales, Bildung, Jugend und Gesundheit")
+    drucksache.department.activated.emit(index)  # brings the Dezernat's signatory
+    editor.recheck_now()
+    assert editor.step_list.item(6).text() == "7. Unterzeichnung\nvorausgefüllt – bitte prüfen"
+    assert editor.step_list.item(5).text() == "6. Änderungen und Anlagen\noptional"
+    assert editor.step_list.state(6) is StepState.PREFILLED
+    editor.set_current_step(6)  # the author looks at it
+    editor.recheck_now()
+    assert editor.step_list.item(6).text() == "7. Unterzeichnung\nvollständig"
