@@ -1,6 +1,7 @@
 """Choosing a Textbaustein (standard phrase) and inserting its rendered text into a field.
 
-The picker lists the Textbausteine of one category, shows the chosen one as it will read
+The picker lists the Textbausteine of one category – those that fit the answers of step 2
+first –, shows the chosen one as it will read
 for the open draft (rendered by :func:`textbausteine.render_textbaustein`, never by the
 editor), and inserts it as a paragraph at the cursor of the target field – one undo step
 there. On the Prüfung step the author also chooses the target: the Fazit or an office's
@@ -19,7 +20,12 @@ from PySide6.QtWidgets import (
 )
 
 from stellungnahme_app.text import is_blank
-from stellungnahme_app.textbausteine import Textbaustein, for_category, render_textbaustein
+from stellungnahme_app.textbausteine import (
+    Textbaustein,
+    for_category,
+    render_textbaustein,
+    suggested_order,
+)
 from stellungnahme_app.ui.editor.step_page import EditorContext
 from stellungnahme_app.ui.editor.text_field import PlainTextField
 from stellungnahme_app.ui.editor.widget_helpers import compact_combo_box, describe
@@ -47,7 +53,8 @@ class TextbausteinPicker(QWidget):
         super().__init__(parent)
         self.context = context
         self.fixed_target = fixed_target
-        self.items: list[Textbaustein] = for_category(context.textbausteine, category)
+        self._all_items = for_category(context.textbausteine, category)
+        self.items: list[Textbaustein] = list(self._all_items)
 
         self.choice = compact_combo_box()
         describe(self.choice, f"Textbaustein für {purpose}", "Vorlage für einen Absatz auswählen")
@@ -127,7 +134,17 @@ class TextbausteinPicker(QWidget):
     # ------------------------------------------------------------------ targets
 
     def refresh(self) -> None:
-        """Re-read the targets (contributions may have changed) and the preview."""
+        """Re-read the targets (contributions may have changed), offer first what fits the
+        answers of step 2 (after two "Nein" not "Zustimmen"), and show the preview."""
+        ordered = suggested_order(self._all_items, self.context.draft)
+        if ordered != self.items:
+            self.items = ordered
+            self.choice.blockSignals(True)
+            self.choice.clear()
+            for item in ordered:
+                self.choice.addItem(item.title, item)
+            self.choice.setCurrentIndex(0)
+            self.choice.blockSignals(False)
         if self.fixed_target is None:
             current = self.target.currentData()
             self.target.clear()
