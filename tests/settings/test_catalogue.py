@@ -144,6 +144,42 @@ heading = "Stellungnahme der Stabsstelle Klimaschutz"
     assert current.locked == {"dezernate", "offices"}
 
 
+def test_a_dezernat_names_its_deputies(admin_file: Path) -> None:
+    write(
+        admin_file,
+        """
+[[dezernate]]
+name = "Dezernat für Bau und Verkehr"
+short_name = "Dezernat 06"
+signatories = ["Erika Musterfrau"]
+deputies = ["Max Mustermann", " Max  Mustermann ", "Eva Vertreterin"]
+""",
+    )
+    loaded = load_settings(admin_files=[admin_file])
+    assert loaded.problems == []
+    dezernat = loaded.settings.dezernat("Dezernat 06")
+    assert dezernat is not None
+    assert dezernat.signatories == ("Erika Musterfrau",)
+    assert dezernat.deputies == ("Max Mustermann", "Eva Vertreterin")
+    assert loaded.settings.deputies("Dezernat 06") == ("Max Mustermann", "Eva Vertreterin")
+    assert loaded.settings.deputies("Dezernat 99 – unbekannt") == ()
+
+
+def test_deputies_must_be_a_list_of_names(admin_file: Path) -> None:
+    write(
+        admin_file,
+        """
+[[dezernate]]
+name = "Dezernat für Bau und Verkehr"
+deputies = "Max Mustermann"
+""",
+    )
+    loaded = load_settings(admin_files=[admin_file])
+    [problem] = loaded.problems
+    assert "dezernate[0].deputies" in problem
+    assert "Vertretung" in problem
+
+
 def test_bad_entry_is_skipped_alone(admin_file: Path) -> None:
     write(
         admin_file,
