@@ -186,8 +186,10 @@ class DrucksacheStep(StepPage):
         signature = self.draft.signature
         attention = self.context.attention
         attention.edited_field("department")
-        if is_blank(signature.name) or (previous and signature.name in previous.signatories):
+        listed = (*previous.signatories, *previous.deputies) if previous else ()
+        if is_blank(signature.name) or signature.name in listed:
             signature.name = chosen.signatories[0] if chosen and chosen.signatories else ""
+            signature.deputy = False
             if signature.name:
                 attention.filled_in("signature.name")  # the author should look at it
         self._edited()
