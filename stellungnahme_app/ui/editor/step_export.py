@@ -27,7 +27,7 @@ from PySide6.QtWidgets import (
 )
 
 from stellungnahme_app import export, rules
-from stellungnahme_app.form_steps import STEPS, step_index_for_field
+from stellungnahme_app.form_steps import STEPS, form_order, step_index_for_field
 from stellungnahme_app.model import Draft
 from stellungnahme_app.rules import Finding, Severity
 from stellungnahme_app.ui.background import run_in_background
@@ -39,6 +39,7 @@ from stellungnahme_app.ui.error_reporting import show_error
 from stellungnahme_app.ui.flow_layout import flow_row
 
 FIELD_ROLE = Qt.ItemDataRole.UserRole
+NOTHING_FOUND = "Keine Fehler, keine Hinweise."
 
 
 class ExportStep(StepPage):
@@ -51,6 +52,7 @@ class ExportStep(StepPage):
         self._last_folder: Path | None = None
         self._soffice: Path | bool | None = False  # False: not looked for yet
         self.last_export: Path | None = None
+        self._preview_from_top = True
 
         self.summary = QLabel()
         self.summary.setWordWrap(True)
@@ -129,10 +131,12 @@ class ExportStep(StepPage):
     # ------------------------------------------------------------------ showing
 
     def load(self) -> None:
-        """Forget the last export; findings and preview are made when the step is shown."""
+        """Forget the last export; findings and preview are made when the step is shown,
+        the preview of another draft from its top."""
         for widget in (self.result, self.open_button, self.folder_button):
             widget.setVisible(False)
         self.last_export = None
+        self._preview_from_top = True
 
     def refresh(self) -> None:
         """Re-run the rules and rebuild the findings and the preview (costly: not per key)."""
@@ -144,7 +148,7 @@ class ExportStep(StepPage):
         style = self.style()
         error_icon = style.standardIcon(QStyle.StandardPixmap.SP_MessageBoxCritical)
         warning_icon = style.standardIcon(QStyle.StandardPixmap.SP_MessageBoxWarning)
-        for finding in found:
+        for finding in sorted(found, key=lambda f: form_order(f.field)):
             index = step_index_for_field(finding.field)
             where = f" (Schritt {index + 1}: {STEPS[index].title})" if index is not None else ""
             item = QListWidgetItem(f"{finding.severity.label}: {finding.message}{where}")
@@ -168,13 +172,12 @@ class ExportStep(StepPage):
                 "endgültig ausgegeben werden."
             )
         else:
-            text = (
-                "Keine Fehler und keine Hinweise: die Stellungnahme kann endgültig ausgegeben "
-                "werden."
-            )
+            text = f"{NOTHING_FOUND[:-1]} – die Stellungnahme kann endgültig ausgegeben werden."
+            item = QListWidgetItem(NOTHING_FOUND)
+            item.setFlags(Qt.ItemFlag.NoItemFlags)
+            self.findings.addItem(item)
         self.summary.setText(text)
         self.summary.setAccessibleDescription(text)
-        self.findings.setVisible(bool(found))
         blocked = bool(errors)
         self.final_docx.setEnabled(not blocked and not self._busy)
         self.final_pdf.setEnabled(not blocked and not self._busy and self._pdf_available())
@@ -198,7 +201,8 @@ class ExportStep(StepPage):
             button.setAccessibleDescription(reason if not button.isEnabled() else "")
 
     def show_preview(self, draft: Draft) -> None:
-        self.preview.show_draft(draft)
+        self.preview.show_draft(draft, from_top=self._preview_from_top)
+        self._preview_from_top = False
 
     def _finding_activated(self, item: QListWidgetItem) -> None:
         field = item.data(FIELD_ROLE)
@@ -281,4 +285,5 @@ class ExportStep(StepPage):
             QDesktopServices.openUrl(QUrl.fromLocalFile(str(self.last_export.parent)))
 
     def first_field(self) -> QWidget:
-        return self.findings if self.findings.count() else self.final_docx
+        found = self.findings.count() and self.findings.item(0).flags() & Qt.ItemFlag.ItemIsEnabled
+        return self.findings if found else self.final_docx

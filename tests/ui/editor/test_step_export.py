@@ -250,3 +250,52 @@ def test_an_export_finishing_after_another_draft_was_opened_is_not_reported(
         qtbot.waitUntil(lambda: not step._busy, timeout=20_000)
     assert target.is_file()
     assert not step.open_button.isVisible()
+
+
+def test_with_nothing_to_fix_the_step_says_so(
+    make_editor: Callable[..., DraftEditor], reference_draft: Draft
+) -> None:
+    reference_draft.assessments.financial = True  # the published document's one Hinweis gone
+    editor = make_editor(reference_draft)
+    editor.show_export_step()
+    step = _step(editor)
+    assert step.summary.text().startswith("Keine Fehler, keine Hinweise")
+    assert step.findings.isVisible()
+    assert [step.findings.item(i).text() for i in range(step.findings.count())] == [
+        "Keine Fehler, keine Hinweise."
+    ]
+    assert not step.findings.item(0).flags() & Qt.ItemFlag.ItemIsEnabled
+
+
+def test_findings_are_listed_in_the_order_of_the_fields(
+    make_editor: Callable[..., DraftEditor],
+) -> None:
+    editor = make_editor(Draft(city=""))
+    editor.show_export_step()
+    step = _step(editor)
+    fields = [step.findings.item(i).data(FIELD_ROLE) for i in range(step.findings.count())]
+    assert fields[:5] == ["document_number", "document_title", "department", "public", "city"]
+
+
+def test_the_preview_starts_at_the_top_for_each_draft(
+    qtbot: Any,
+    reference_editor: DraftEditor,
+    reference_draft: Draft,
+    open_in_store: Callable[..., Any],
+) -> None:
+    reference_editor.show_export_step()
+    scroll = _step(reference_editor).preview.verticalScrollBar()
+    qtbot.waitUntil(lambda: scroll.maximum() > 0)
+    scroll.setValue(scroll.maximum())
+    reference_editor.set_draft(open_in_store(reference_draft.copy()))
+    reference_editor.show_export_step()
+    assert scroll.value() == 0
+
+
+def test_with_nothing_to_fix_the_cursor_goes_to_the_final_export(
+    qtbot: Any, make_editor: Callable[..., DraftEditor], reference_draft: Draft
+) -> None:
+    reference_draft.assessments.financial = True
+    editor = make_editor(reference_draft)
+    editor.show_export_step()
+    qtbot.waitUntil(_step(editor).final_docx.hasFocus)
