@@ -129,6 +129,10 @@ class DrucksacheStep(StepPage):
         self.status.setCurrentIndex(self.status.findData(self.context.opened.status))
         self._show_number_check()
 
+    def refresh(self) -> None:
+        """The status may have been set elsewhere (after the final export)."""
+        self.status.setCurrentIndex(self.status.findData(self.context.opened.status))
+
     def _fill_departments(self) -> None:
         current = self.draft.department
         self.department.blockSignals(True)

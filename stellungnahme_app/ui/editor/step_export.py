@@ -5,7 +5,7 @@ cursor there. The preview shows the document's text as the export prints it (a
 :class:`DocumentPreview`, as in the version history). The final .docx and PDF stay disabled
 while errors remain, and the step says why; a draft marked ENTWURF can always be written.
 Writing runs in the background (PDF conversion takes seconds), then "Öffnen" and "Ordner
-öffnen" appear.
+öffnen" appear, and after the final export the offer to set the status "Zur Unterschrift".
 """
 
 from __future__ import annotations
@@ -30,6 +30,7 @@ from stellungnahme_app import export, rules
 from stellungnahme_app.form_steps import STEPS, form_order, step_index_for_field
 from stellungnahme_app.model import Draft
 from stellungnahme_app.rules import Finding, Severity
+from stellungnahme_app.store import Status
 from stellungnahme_app.ui.background import run_in_background
 from stellungnahme_app.ui.document_preview import DocumentPreview
 from stellungnahme_app.ui.editor.file_dialogs import ask_save_path, documents_folder
@@ -105,6 +106,19 @@ class ExportStep(StepPage):
         for widget in (self.result, self.open_button, self.folder_button):
             widget.setVisible(False)
 
+        # After the final export: the document goes out for signature – say so in its status.
+        self.status_offer = QLabel(
+            f"Das Dokument geht zur Unterschrift? Dann setzen Sie den Status auf "
+            f"„{Status.FOR_SIGNATURE.label}“."
+        )
+        self.status_offer.setWordWrap(True)
+        describe(self.status_offer, "Angebot, den Status zu setzen")
+        self.status_button = QPushButton("Status „Zur &Unterschrift“ setzen")
+        describe(self.status_button, f"Status auf „{Status.FOR_SIGNATURE.label}“ setzen")
+        self.status_button.clicked.connect(self.set_status_for_signature)
+        for widget in (self.status_offer, self.status_button):
+            widget.setVisible(False)
+
         self.preview = DocumentPreview()
         describe(self.preview, "Vorschau des Dokuments", "So liest sich das Dokument")
         preview_label = QLabel("Vor&schau des Dokuments:")
@@ -125,6 +139,9 @@ class ExportStep(StepPage):
         layout.addLayout(buttons)
         layout.addWidget(self.blocked_reason)
         layout.addLayout(result_row)
+        layout.addLayout(
+            flow_row(self.status_offer, self.status_button, stretch_of=self.status_offer)
+        )
         layout.addWidget(preview_label)
         layout.addWidget(self.preview, 2)
 
@@ -135,6 +152,7 @@ class ExportStep(StepPage):
         the preview of another draft from its top."""
         for widget in (self.result, self.open_button, self.folder_button):
             widget.setVisible(False)
+        self._show_status_offer(False)
         self.last_export = None
         self._preview_from_top = True
 
@@ -265,8 +283,22 @@ class ExportStep(StepPage):
         self.result.setAccessibleDescription(self.result.text())
         for widget in (self.result, self.open_button, self.folder_button):
             widget.setVisible(True)
+        offer = not draft_mode and self.context.opened.status in (Status.DRAFT, Status.IN_REVIEW)
+        self._show_status_offer(offer)
         self.open_button.setFocus()
         self.exported.emit(path, draft_mode)
+
+    def _show_status_offer(self, shown: bool) -> None:
+        for widget in (self.status_offer, self.status_button):
+            widget.setVisible(shown)
+
+    def set_status_for_signature(self) -> None:
+        """The document went out for signature: the draft's status says so (saved with the
+        draft, and kept as a version)."""
+        self._show_status_offer(False)
+        if self.context.opened.status is not Status.FOR_SIGNATURE:
+            self.context.opened.status = Status.FOR_SIGNATURE
+            self._edited()
 
     def _failed(self, error: BaseException) -> None:
         self._set_busy(False)

@@ -123,7 +123,8 @@ class UnterzeichnungStep(StepPage):
         name, deputy = self._people[index]
         self._filling = True
         try:
-            self.signatory.setEditText(name)  # without "(in Vertretung)"
+            if self.signatory.currentText() != name:
+                self.signatory.setEditText(name)  # without "(in Vertretung)"
             self.deputy.setChecked(deputy)
         finally:
             self._filling = False

@@ -14,9 +14,11 @@ from PySide6.QtWidgets import QFileDialog
 
 from stellungnahme_app import export
 from stellungnahme_app.model import Draft
+from stellungnahme_app.store import Status, Store, VersionReason
 from stellungnahme_app.ui.editor import DraftEditor
 from stellungnahme_app.ui.editor.step_export import FIELD_ROLE, ExportStep
 from stellungnahme_app.ui.editor.step_pruefung import PruefungStep
+from stellungnahme_app.ui.main_window import MainWindow
 
 
 def _step(editor: DraftEditor) -> ExportStep:
@@ -299,3 +301,32 @@ def test_with_nothing_to_fix_the_cursor_goes_to_the_final_export(
     editor = make_editor(reference_draft)
     editor.show_export_step()
     qtbot.waitUntil(_step(editor).final_docx.hasFocus)
+
+
+def test_after_the_final_export_the_status_zur_unterschrift_is_offered(
+    qtbot: Any, store: Store, reference_id: int, reference_window: MainWindow, tmp_path: Path
+) -> None:
+    editor = reference_window.editor
+    assert editor is not None
+    reference_window.show_export_step()
+    step = _step(editor)
+    assert not step.status_offer.isVisible()
+    with qtbot.waitSignal(editor.export_done, timeout=20_000):
+        step.write(tmp_path / "entwurf.docx", draft_mode=True)
+    assert not step.status_offer.isVisible(), "not after a draft"
+    with qtbot.waitSignal(editor.export_done, timeout=20_000):
+        step.write(tmp_path / "stellungnahme.docx", draft_mode=False)
+    assert step.status_offer.isVisible()
+    assert "Zur Unterschrift" in step.status_button.text().replace("&", "")
+    qtbot.mouseClick(step.status_button, Qt.MouseButton.LeftButton)
+    assert editor.open_draft().status is Status.FOR_SIGNATURE
+    assert not step.status_offer.isVisible()
+    assert reference_window.session is not None
+    reference_window.session.save_now()
+    assert store.load(reference_id).status is Status.FOR_SIGNATURE
+    assert VersionReason.STATUS in [v.reason for v in store.versions(reference_id)]
+    editor.set_current_step(0)
+    assert editor.steps[0].status.currentText() == "Zur Unterschrift"  # type: ignore[attr-defined]
+    with qtbot.waitSignal(editor.export_done, timeout=20_000):
+        step.write(tmp_path / "nochmal.docx", draft_mode=False)
+    assert not step.status_offer.isVisible(), "the status is set already"
