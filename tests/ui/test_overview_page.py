@@ -131,3 +131,27 @@ def test_down_from_a_search_before_its_hits_are_shown_waits_for_them(
     qtbot.keyClick(page.search_field, Qt.Key.Key_Down)  # at once, before the search ran
     assert QApplication.focusWidget() is page.table
     assert page.selected_id() == wanted
+
+
+def test_titles_are_whole_when_there_is_room_and_give_way_last(
+    qtbot: QtBot, store: Store, open_main_window: OpenWindow
+) -> None:
+    title = "Kostenfreies Mittagessen an allen Grundschulen der Stadt"
+    store.create(
+        Draft(
+            document_number="0715/24",
+            document_title=title,
+            department="Dezernat für Soziales, Bildung, Jugend und Gesundheit",
+        )
+    )
+    window = open_main_window(store)
+    table = window.overview.table
+    title_column = table.table_model.column_index("title")
+    department = table.table_model.column_index("department")
+    # 150 pixels short of room for every text: the Dezernat gives way, the title stays whole.
+    window.resize(window.width() + table.wanted_width() - 150 - table.width(), window.height())
+    QApplication.processEvents()
+    assert table.columnWidth(title_column) >= table.sizeHintForColumn(title_column)
+    assert table.columnWidth(department) < table.sizeHintForColumn(department)
+    total = sum(table.columnWidth(c) for c in range(table.table_model.columnCount()))
+    assert total <= table.viewport().width(), "no scrolling sideways"
