@@ -20,6 +20,7 @@ from PySide6.QtWidgets import (
     QAbstractSpinBox,
     QApplication,
     QComboBox,
+    QSplitter,
     QStyle,
     QStyledItemDelegate,
     QStyleOptionViewItem,
@@ -49,8 +50,8 @@ class FocusRing(QWidget):
             self.target.removeEventFilter(self)
         self.target = target
         parent = target.parentWidget() if target is not None else None
-        if target is None or parent is None:
-            self.hide()
+        if target is None or parent is None or isinstance(parent, QSplitter):
+            self.hide()  # (a splitter would take the ring for one of its panes)
             return
         if self.parentWidget() is not parent:
             self.setParent(parent)

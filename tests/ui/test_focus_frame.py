@@ -63,3 +63,19 @@ def test_focus_shows_at_200_percent(
     # Twice as many pixels along each edge: at least twice as many change.
     unseen = {name: n for name, n in found.items() if n < 2 * MIN_CHANGED_PIXELS}
     assert unseen == {}
+
+
+def test_the_ring_never_becomes_a_pane_of_a_splitter(qtbot: QtBot) -> None:
+    from PySide6.QtWidgets import QLineEdit, QSplitter
+
+    splitter = QSplitter()
+    qtbot.addWidget(splitter)
+    first, second = QLineEdit(), QLineEdit()
+    splitter.addWidget(first)
+    splitter.addWidget(second)
+    splitter.show()
+    splitter.activateWindow()
+    qtbot.waitUntil(splitter.isActiveWindow)
+    first.setFocus()
+    second.setFocus()
+    assert splitter.count() == 2
