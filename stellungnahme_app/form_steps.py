@@ -221,9 +221,8 @@ def step_summaries(
     for index, step in enumerate(STEPS):
         errors, warnings, still_open = counts[index]
         if step.key is StepKey.EXPORT:
-            errors = sum(1 for f in findings if f.severity is Severity.ERROR)
-            warnings, still_open = len(findings) - errors, 0
-            state = StepState.PROBLEMS if errors else StepState.COMPLETE
+            errors, warnings, still_open = (sum(c[i] for c in counts) for i in range(3))
+            state = StepState.PROBLEMS if errors or still_open else StepState.COMPLETE
         elif not step.optional and not step_started(draft, step.key):
             state = StepState.NOT_STARTED
         elif errors or still_open:

@@ -236,3 +236,14 @@ def test_an_optional_step_never_opened_reads_optional() -> None:
     assert step_summaries(draft, rules.check(draft), attention=Attention())[5].state is (
         StepState.COMPLETE
     )
+
+
+def test_the_last_step_counts_what_is_still_open_until_the_author_asks_to_check() -> None:
+    draft = Draft(city="Erfurt")
+    attention = Attention()
+    last = step_summaries(draft, rules.check(draft), attention=attention)[-1]
+    assert last.state is StepState.PROBLEMS
+    assert last.description == f"unvollständig – {last.open} offen"
+    attention.checked = True
+    last = step_summaries(draft, rules.check(draft), attention=attention)[-1]
+    assert last.description == f"unvollständig – {last.errors} Fehler"

@@ -38,8 +38,10 @@ class StepFindings(QListWidget):
         self.setWordWrap(True)
         self.setSelectionMode(QAbstractItemView.SelectionMode.SingleSelection)
         self.setHorizontalScrollBarPolicy(Qt.ScrollBarPolicy.ScrollBarAlwaysOff)
-        lines = self.fontMetrics().lineSpacing() * VISIBLE_LINES
-        self.setFixedHeight(lines + 2 * self.frameWidth() + 2 * self.spacing() + 6)
+        self.addItem("Probe")  # as tall as VISIBLE_LINES rows of one line, never a half row
+        row = self.sizeHintForRow(0)
+        self.clear()
+        self.setFixedHeight(row * VISIBLE_LINES + 2 * self.frameWidth())
         self._jump_to = jump_to
         self.itemActivated.connect(self._activated)
         self.itemClicked.connect(self._activated)
@@ -47,7 +49,7 @@ class StepFindings(QListWidget):
     def show_findings(self, findings: Sequence[Finding], attention: Attention) -> None:
         """Show ``findings`` (of this step), sorted as their fields stand on screen."""
         shown = sorted(findings, key=lambda f: form_order(f.field))
-        lines = [(f"{attention.label(f)}: {f.message}", f.field) for f in shown]
+        lines = [(f"{_capitalised(attention.label(f))}: {f.message}", f.field) for f in shown]
         if [(self.item(i).text(), self.item(i).data(FIELD_ROLE)) for i in range(self.count())] == (
             lines or [(NOTHING_OPEN, None)]
         ):
@@ -71,3 +73,8 @@ class StepFindings(QListWidget):
         field = item.data(FIELD_ROLE)
         if field:
             self._jump_to(field)
+
+
+def _capitalised(label: str) -> str:
+    """At the start of a line: "Offen", "Fehler", "Hinweis"."""
+    return label[:1].upper() + label[1:]

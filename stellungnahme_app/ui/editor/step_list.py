@@ -27,14 +27,14 @@ _COLOURS = {
 _EMPTY_STATES = (StepState.NOT_STARTED, StepState.OPTIONAL)
 
 
-def state_icon(state: StepState, size: int) -> QIcon:
-    """A drawn sign: check mark (amber while only prefilled), exclamation mark, or an empty
-    circle."""
+def state_icon(state: StepState, size: int, *, only_open: bool = False) -> QIcon:
+    """A drawn sign: check mark (amber while only prefilled), exclamation mark (grey while
+    nothing is an error yet, only open), or an empty circle."""
     pixmap = QPixmap(size, size)
     pixmap.fill(Qt.GlobalColor.transparent)
     painter = QPainter(pixmap)
     painter.setRenderHint(QPainter.RenderHint.Antialiasing)
-    colour = _COLOURS[state]
+    colour = _COLOURS[StepState.NOT_STARTED if only_open else state]
     pen = QPen(colour, max(1.5, size / 10))
     painter.setPen(pen)
     margin = size * 0.12
@@ -100,7 +100,8 @@ class StepList(QListWidget):
             text = f"{index + 1}. {step.title}\n{summary.description}"
             if item.text() != text:
                 item.setText(text)
-                item.setIcon(state_icon(summary.state, size))
+                only_open = summary.state is StepState.PROBLEMS and not summary.errors
+                item.setIcon(state_icon(summary.state, size, only_open=only_open))
                 item.setData(STATE_ROLE, summary.state)
                 item.setToolTip(f"{step.title}: {summary.description}")
 

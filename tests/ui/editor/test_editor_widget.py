@@ -268,11 +268,11 @@ def test_each_step_lists_its_findings_in_the_order_of_its_fields(
 ) -> None:
     assert editor.step_findings.isVisible()
     assert _listed(editor) == [
-        "offen: Die Nummer der Drucksache fehlt.",
-        "offen: Der Titel der Drucksache fehlt.",
-        "offen: Das Dezernat fehlt.",
-        "offen: Der Öffentlichkeitsstatus ist nicht gewählt (öffentlich oder nichtöffentlich).",
-        "offen: Die Stadt fehlt.",
+        "Offen: Die Nummer der Drucksache fehlt.",
+        "Offen: Der Titel der Drucksache fehlt.",
+        "Offen: Das Dezernat fehlt.",
+        "Offen: Der Öffentlichkeitsstatus ist nicht gewählt (öffentlich oder nichtöffentlich).",
+        "Offen: Die Stadt fehlt.",
     ]
     step = editor.steps[0]
     assert isinstance(step, DrucksacheStep)
@@ -292,10 +292,10 @@ def test_an_error_reads_offen_until_the_author_leaves_the_field(
     editor.jump_to("document_number")
     type_text(step.number, "661/24")
     editor.recheck_now()
-    assert _listed(editor)[0].startswith("offen: Die Nummer der Drucksache „661/24“")
+    assert _listed(editor)[0].startswith("Offen: Die Nummer der Drucksache „661/24“")
     qtbot.keyClick(step.number, Qt.Key.Key_Tab)  # leaves the field
     qtbot.waitUntil(lambda: _listed(editor)[0].startswith("Fehler: Die Nummer"))
-    assert _listed(editor)[1] == "offen: Der Titel der Drucksache fehlt."
+    assert _listed(editor)[1] == "Offen: Der Titel der Drucksache fehlt."
     assert editor.step_list.item(0).text().endswith("1 Fehler, 4 offen")
 
 
@@ -306,7 +306,7 @@ def test_moving_past_a_step_or_asking_to_check_turns_offen_into_fehler(
     editor.set_current_step(0)
     assert all(line.startswith("Fehler: ") for line in _listed(editor))
     editor.set_current_step(4)
-    assert _listed(editor) == ["offen: Das Fazit fehlt."]
+    assert _listed(editor) == ["Offen: Das Fazit fehlt."]
     editor.show_export_step()
     editor.set_current_step(4)
     assert _listed(editor) == ["Fehler: Das Fazit fehlt."]
@@ -361,3 +361,14 @@ def test_no_step_scrolls_sideways_in_a_window_800_pixels_wide(
         editor.set_current_step(index)
         QApplication.processEvents()
         assert not area.horizontalScrollBar().isVisible(), f"Schritt {index + 1}"
+
+
+def test_what_is_only_open_is_not_marked_in_the_red_of_an_error(editor: DraftEditor) -> None:
+    def last_icon() -> Any:
+        return editor.step_list.item(7).icon().pixmap(32).toImage()
+
+    only_open = last_icon()
+    assert editor.step_list.item(7).text().endswith("offen")
+    editor.show_export_step()  # asking to check: now they are errors
+    assert editor.step_list.item(7).text().endswith("Fehler")
+    assert last_icon() != only_open
