@@ -40,7 +40,7 @@ class UnterzeichnungStep(StepPage):
         self._filling = False
         self._people: list[tuple[str, bool]] | None = None  # (name, deputy) in list order
 
-        self.deputy = QCheckBox("&In Vertretung unterzeichnen – im Dokument „gez. i. V. Name“")
+        self.deputy = QCheckBox("&In Vertretung unterzeichnen („i. V.“)")
         describe(
             self.deputy,
             "In Vertretung unterzeichnen",
