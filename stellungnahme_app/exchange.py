@@ -11,6 +11,8 @@ from __future__ import annotations
 
 import datetime as dt
 import json
+import re
+import sys
 from collections.abc import Callable
 from pathlib import Path
 from typing import Any, TypeVar
@@ -25,6 +27,7 @@ from stellungnahme_app.model import (
     ResolutionPoint,
     Signature,
 )
+from stellungnahme_app.text import printable
 
 FORMAT_ID = "stellungnahme/1"
 FILE_SUFFIX = ".json"
@@ -63,6 +66,9 @@ _JSON_MESSAGES = {
 
 T = TypeVar("T")
 
+# Python refuses to turn longer digit strings into numbers (a guard against slow conversion).
+MAX_INTEGER_DIGITS = sys.get_int_max_str_digits() or 4300
+
 
 # --------------------------------------------------------------------------- reading
 
@@ -82,6 +88,15 @@ def read_file(path: Path | str) -> Draft:
 
 def loads(data: str | bytes) -> Draft:
     """Parse the text (or UTF-8 bytes) of a ``stellungnahme/1`` file into a draft."""
+    try:
+        return _parse(data)
+    except ExchangeFormatError as error:
+        if printable(error.message) == error.message:
+            raise
+        raise ExchangeFormatError(printable(error.message), path=error.path) from None
+
+
+def _parse(data: str | bytes) -> Draft:
     if isinstance(data, bytes):
         try:
             data = data.decode("utf-8-sig")
@@ -95,7 +110,7 @@ def loads(data: str | bytes) -> Draft:
     if not data.strip():
         raise ExchangeFormatError("Die Datei ist leer.")
     try:
-        raw = json.loads(data, object_pairs_hook=_reject_duplicate_keys)
+        raw = json.loads(data, object_pairs_hook=_reject_duplicate_keys, parse_int=_integer)
     except json.JSONDecodeError as error:
         reason = _JSON_MESSAGES.get(error.msg, error.msg)
         raise ExchangeFormatError(
@@ -108,7 +123,32 @@ def loads(data: str | bytes) -> Draft:
         ) from None
     except RecursionError:
         raise ExchangeFormatError("Die Datei ist zu tief verschachtelt.") from None
+    except _TooManyDigits as error:
+        found = re.search(rf"\d{{{MAX_INTEGER_DIGITS + 1},}}", data)
+        where = ""
+        if found:
+            start = found.start()
+            line = data.count("\n", 0, start) + 1
+            column = start - data.rfind("\n", 0, start)
+            where = f"Zeile {line}, Spalte {column}: "
+        raise ExchangeFormatError(
+            f"{where}Die Datei enthält eine Zahl mit {error.digits} Ziffern; Zahlen mit mehr "
+            f"als {MAX_INTEGER_DIGITS} Ziffern kann das Programm nicht lesen (keine Angabe "
+            "des Formats ist eine Zahl)."
+        ) from None
     return from_json_value(raw)
+
+
+class _TooManyDigits(Exception):
+    def __init__(self, digits: int) -> None:
+        self.digits = digits
+
+
+def _integer(digits: str) -> int:
+    """``json``'s reading of an integer, refusing what ``int()`` would refuse with ValueError."""
+    if len(digits.lstrip("-")) > MAX_INTEGER_DIGITS:
+        raise _TooManyDigits(len(digits.lstrip("-")))
+    return int(digits)
 
 
 def from_json_value(raw: Any) -> Draft:

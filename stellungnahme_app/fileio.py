@@ -8,6 +8,14 @@ Every file the program writes for the user (drafts, documents, settings) goes th
 flushed to disk, and only then moved over the target in one step. Problems of the
 environment (missing folder, no permission, file open in Word, disk full) become a
 :class:`~stellungnahme_app.errors.StellungnahmeError` subclass with a German message.
+
+A process that is killed (Task-Manager, log-off, power) cannot remove what it had under
+way. So every temporary file beside a target is first noted in the data folder (a small
+file per write in ``unfertige-dateien/``, named by the process ID), and every private
+temporary folder (:func:`private_temp_folder`, where the export keeps copies of the
+document) carries the process ID in its name. :func:`clean_up_after_killed_writes`, called
+by the application and the command line at start, removes what processes that no longer
+run left behind.
 """
 
 from __future__ import annotations
@@ -15,11 +23,21 @@ from __future__ import annotations
 import contextlib
 import errno
 import os
+import re
+import secrets
+import shutil
+import sys
 import tempfile
 from collections.abc import Iterator
 from pathlib import Path
 
+from stellungnahme_app import paths
 from stellungnahme_app.errors import StellungnahmeError
+
+JOURNAL_FOLDER_NAME = "unfertige-dateien"
+TEMP_FILE_SUFFIX = ".tmp"
+TEMP_FOLDER_PREFIX = "stellungnahme-"
+_OWNER_RE = re.compile(r"^(\d+)-")
 
 
 class FileReadError(StellungnahmeError):
@@ -116,24 +134,26 @@ def atomic_target(target: Path | str) -> Iterator[Path]:
         raise FileWriteError(describe_os_error(IsADirectoryError(), target))
     if not target.parent.is_dir():
         raise FileWriteError(describe_os_error(FileNotFoundError(), target))
-    try:
-        fd, temp_name = tempfile.mkstemp(
-            prefix="." + target.stem[:40] + ".", suffix=".tmp", dir=target.parent
-        )
-    except OSError as error:
-        raise FileWriteError(describe_os_error(error, target)) from error
-    os.close(fd)
-    temp = Path(temp_name)
-    _copy_mode(target, temp)
-    try:
-        yield temp
-        _fsync(temp)
-        os.replace(temp, target)
-    except OSError as error:
-        raise FileWriteError(describe_os_error(error, target)) from error
-    finally:
-        with contextlib.suppress(OSError):
-            temp.unlink(missing_ok=True)
+    temp = target.parent / f".{target.stem[:40]}.{secrets.token_hex(4)}{TEMP_FILE_SUFFIX}"
+    with _noted(temp):
+        try:
+            fd = os.open(temp, os.O_WRONLY | os.O_CREAT | os.O_EXCL | _O_BINARY, 0o600)
+        except OSError as error:
+            raise FileWriteError(describe_os_error(error, target)) from error
+        os.close(fd)
+        _copy_mode(target, temp)
+        try:
+            yield temp
+            _fsync(temp)
+            os.replace(temp, target)
+        except OSError as error:
+            raise FileWriteError(describe_os_error(error, target)) from error
+        finally:
+            with contextlib.suppress(OSError):
+                temp.unlink(missing_ok=True)
+
+
+_O_BINARY = getattr(os, "O_BINARY", 0)
 
 
 def atomic_write_bytes(target: Path | str, data: bytes) -> None:
@@ -154,3 +174,142 @@ def _copy_mode(target: Path, temp: Path) -> None:
 def _fsync(path: Path) -> None:
     with open(path, "rb+") as handle:
         os.fsync(handle.fileno())
+
+
+# --------------------------------------------------------------------------- after a kill
+
+
+def _journal_folder() -> Path | None:
+    """``unfertige-dateien/`` in the data folder; ``None`` if it cannot be written."""
+    try:
+        folder = paths.data_dir() / JOURNAL_FOLDER_NAME
+        folder.mkdir(exist_ok=True)
+    except OSError:
+        return None
+    return folder
+
+
+@contextlib.contextmanager
+def _noted(temp: Path) -> Iterator[None]:
+    """While the body runs, a note in the data folder names ``temp`` and this process."""
+    folder = _journal_folder()
+    note = folder / f"{os.getpid()}-{secrets.token_hex(6)}.txt" if folder else None
+    if note is not None:
+        try:
+            note.write_text(str(temp.absolute()), encoding="utf-8")
+        except OSError:
+            note = None  # writing works without the note; only the clean-up would miss it
+    try:
+        yield
+    finally:
+        if note is not None:
+            with contextlib.suppress(OSError):
+                note.unlink(missing_ok=True)
+
+
+@contextlib.contextmanager
+def private_temp_folder() -> Iterator[Path]:
+    """A new folder in the system's temporary folder, removed with its content afterwards.
+
+    Its name ``stellungnahme-<process ID>-…`` tells the clean-up whose it is.
+    """
+    with tempfile.TemporaryDirectory(
+        prefix=f"{TEMP_FOLDER_PREFIX}{os.getpid()}-", ignore_cleanup_errors=True
+    ) as name:
+        yield Path(name)
+
+
+def clean_up_after_killed_writes(*, temp_folder: Path | None = None) -> list[Path]:
+    """Remove what killed processes of the program left behind; returns what was removed.
+
+    Temporary files beside targets (from the notes in the data folder) and private folders
+    in ``temp_folder`` (the system's temporary folder) – only those of processes that no
+    longer run, so a second window of the program that is still writing is left alone.
+    """
+    removed: list[Path] = []
+    journal = _journal_folder()
+    notes = sorted(journal.glob("*.txt")) if journal is not None else []
+    for note in notes:
+        if not _owner_has_ended(note.name):
+            continue
+        try:
+            temp = Path(note.read_text(encoding="utf-8").strip())
+        except (OSError, UnicodeDecodeError):
+            temp = None
+        # A note can only ever remove one of our own temporary files, whatever it says.
+        if temp is not None and temp.name.startswith(".") and temp.name.endswith(TEMP_FILE_SUFFIX):
+            with contextlib.suppress(OSError):
+                if temp.is_file():
+                    temp.unlink()
+                    removed.append(temp)
+        with contextlib.suppress(OSError):
+            note.unlink()
+    root = Path(temp_folder) if temp_folder is not None else Path(tempfile.gettempdir())
+    for folder in sorted(root.glob(TEMP_FOLDER_PREFIX + "*")):
+        if _owner_has_ended(folder.name.removeprefix(TEMP_FOLDER_PREFIX)) and _own_folder(folder):
+            shutil.rmtree(folder, ignore_errors=True)
+            if not folder.exists():
+                removed.append(folder)
+    return removed
+
+
+def _owner_has_ended(name: str) -> bool:
+    """True if ``name`` starts with the ID of another process that no longer runs."""
+    match = _OWNER_RE.match(name)
+    if match is None:
+        return False
+    pid = int(match.group(1))
+    return pid != os.getpid() and not process_is_running(pid)
+
+
+def _own_folder(folder: Path) -> bool:
+    """A real folder (no link) of this user: never follow what another user placed there."""
+    try:
+        if folder.is_symlink() or not folder.is_dir():
+            return False
+        return os.name == "nt" or folder.stat().st_uid == os.getuid()
+    except OSError:
+        return False
+
+
+def process_is_running(pid: int) -> bool:
+    """True while a process with ID ``pid`` exists (also one of another user)."""
+    if pid <= 0:
+        return False
+    if sys.platform == "win32":
+        return _windows_process_is_running(pid)
+    try:
+        os.kill(pid, 0)
+    except ProcessLookupError:
+        return False
+    except PermissionError:
+        return True
+    except OSError:
+        return False
+    return True
+
+
+def _windows_process_is_running(pid: int) -> bool:
+    """OpenProcess/GetExitCodeProcess: ``os.kill(pid, 0)`` would end the process on Windows."""
+    import ctypes
+    from ctypes import wintypes
+
+    process_query_limited_information = 0x1000
+    still_active = 259
+    error_access_denied = 5
+    kernel32 = ctypes.WinDLL("kernel32", use_last_error=True)
+    kernel32.OpenProcess.argtypes = (wintypes.DWORD, wintypes.BOOL, wintypes.DWORD)
+    kernel32.OpenProcess.restype = wintypes.HANDLE
+    kernel32.GetExitCodeProcess.argtypes = (wintypes.HANDLE, ctypes.POINTER(wintypes.DWORD))
+    kernel32.GetExitCodeProcess.restype = wintypes.BOOL
+    kernel32.CloseHandle.argtypes = (wintypes.HANDLE,)
+    handle = kernel32.OpenProcess(process_query_limited_information, False, pid)
+    if not handle:
+        return ctypes.get_last_error() == error_access_denied
+    try:
+        code = wintypes.DWORD()
+        if not kernel32.GetExitCodeProcess(handle, ctypes.byref(code)):
+            return True
+        return code.value == still_active
+    finally:
+        kernel32.CloseHandle(handle)

@@ -27,12 +27,22 @@ _MAPPED_RE = re.compile("|".join(re.escape(k) for k in _MAPPED))
 _INVALID_RE = re.compile("[\x00-\x08\x0e-\x1f\ud800-\udfff\ufffe\uffff]")
 
 _BLANK_LINES_RE = re.compile(r"\n[ \t\u00a0]*\n(?:[ \t\u00a0]*\n)*")
+_SURROGATE_RE = re.compile("[\ud800-\udfff]")
 
 
 def clean(text: str) -> str:
     """Return ``text`` with line-break characters mapped to ``\\n`` and unusable ones dropped."""
     text = _MAPPED_RE.sub(lambda m: _MAPPED[m.group(0)], text)
     return _INVALID_RE.sub("", text)
+
+
+def printable(text: str) -> str:
+    """``text`` fit for a message: a lone surrogate, which no encoding can write, becomes ``�``.
+
+    Such characters come from JSON escapes like ``\\ud800``; quoting one in a message would
+    make printing the message fail.
+    """
+    return _SURROGATE_RE.sub("\ufffd", text)
 
 
 def paragraphs(text: str) -> list[str]:

@@ -8,8 +8,10 @@ may say which answers of step 2 it fits (:func:`suggested_order`); a category's 
 comes from ``label = "…"`` in the folder's ``kategorie.toml``, else from a built-in list, else
 from the folder name. The folder's ``README.md`` is the authors' guide.
 
-A Textbaustein is a jinja2 template rendered in a :class:`~jinja2.sandbox.SandboxedEnvironment`
-with autoescaping off (the result is plain text that becomes ordinary editable text, not XML).
+A Textbaustein is a jinja2 template rendered in the program's
+:class:`~stellungnahme_app.jinja_sandbox.HardenedSandbox` with autoescaping off (the result is
+plain text that becomes ordinary editable text, not XML) and the small :data:`LIMITS` of a
+phrase, so that a file with an endless loop is refused within a fraction of a second.
 The draft's values are handed to it as data – German names such as ``nummer`` and ``titel``,
 see :data:`VARIABLES` – and are never themselves parsed as templates. An empty value renders
 as a visible gap such as ``[Nummer der Drucksache]``, the same square-bracket convention the
@@ -24,11 +26,10 @@ from __future__ import annotations
 
 import datetime as dt
 import functools
-import operator
 import re
 import tomllib
 import traceback
-from collections.abc import Callable, Iterable, Sequence
+from collections.abc import Iterable, Sequence
 from dataclasses import dataclass
 from pathlib import Path
 from typing import Any
@@ -36,12 +37,12 @@ from typing import Any
 import jinja2
 from jinja2 import meta, nodes
 from jinja2.exceptions import SecurityError
-from jinja2.sandbox import SandboxedEnvironment
 
 from stellungnahme_app import form, settings
-from stellungnahme_app.errors import StellungnahmeError
+from stellungnahme_app.errors import TemplateError
 from stellungnahme_app.fileio import FileReadError, read_bytes
 from stellungnahme_app.german_dates import format_date
+from stellungnahme_app.jinja_sandbox import HardenedSandbox, Limits, TemplateLimitError
 from stellungnahme_app.model import ASSESSMENT_KEYS, AssessmentKey, Draft
 from stellungnahme_app.text import clean, is_blank
 
@@ -55,6 +56,8 @@ CATEGORY_FILE_NAME = "kategorie.toml"
 FILE_SUFFIX = ".txt"
 MAX_FILE_BYTES = 100 * 1024
 MAX_OUTPUT_CHARS = 100_000
+#: What rendering one phrase may use: a phrase is a few sentences, rendered in milliseconds.
+LIMITS = Limits(seconds=2.0, steps=100_000, characters=1_000_000, call_depth=20)
 
 #: German names of the built-in categories; they also fix the order of the menu.
 BUILTIN_CATEGORY_LABELS: dict[str, str] = {
@@ -101,7 +104,7 @@ _GAP = re.compile(r"\[[^\[\]\n]{1,80}\]")
 _HIDDEN_PREFIXES = (".", "~", "_")
 
 
-class TextbausteinError(StellungnahmeError):
+class TextbausteinError(TemplateError):
     """A Textbaustein cannot be loaded or rendered."""
 
 
@@ -325,8 +328,19 @@ def check_textbaustein(item: Textbaustein) -> None:
         tree = environment.parse(item.source)
     except jinja2.TemplateSyntaxError as error:
         raise _error(item, error.lineno, f"Die Vorlage ist fehlerhaft ({error.message})") from None
+    for node in tree.find_all(nodes.Filter):
+        if node.name not in environment.filters:
+            raise _error(item, node.lineno, f"Den Filter „{node.name}“ gibt es nicht")
+    for node in tree.find_all(nodes.Test):
+        if node.name not in environment.tests:
+            raise _error(item, node.lineno, f"Den Test „{node.name}“ gibt es nicht")
     allowed = set(VARIABLES) | set(environment.globals)
-    for name in sorted(meta.find_undeclared_variables(tree) - allowed):
+    try:
+        undeclared = meta.find_undeclared_variables(tree)
+    except jinja2.TemplateError as error:  # also a constant that fails: (0).a or 'x'
+        line = getattr(error, "lineno", None)
+        raise _error(item, line, f"Die Vorlage ist fehlerhaft ({error.message})") from None
+    for name in sorted(undeclared - allowed):
         raise _error(
             item,
             _line_of_name(item.source, name),
@@ -336,7 +350,11 @@ def check_textbaustein(item: Textbaustein) -> None:
         name = node.attr if isinstance(node, nodes.Getattr) else _constant_key(node)
         if isinstance(name, str) and name.startswith("_"):
             raise _error(item, node.lineno, f"Der Zugriff auf „{name}“ ist nicht erlaubt")
-    template = environment.from_string(tree)
+    try:
+        template = environment.from_string(tree)
+    except (jinja2.TemplateError, SyntaxError) as error:
+        reason = error.msg if isinstance(error, SyntaxError) else error.message
+        raise _error(item, None, f"Die Vorlage ist fehlerhaft ({reason})") from None
     _render(item, template, Draft(), today=dt.date(2000, 1, 1))
 
 
@@ -355,8 +373,8 @@ def _line_of_name(source: str, name: str) -> int | None:
 def _error(item: Textbaustein, line: int | None, reason: str) -> TextbausteinError:
     where = f"Textbaustein „{item.path}“" + (f", Zeile {line}" if line else "")
     return TextbausteinError(
-        f"{where}: {reason}. Der Textbaustein wird nicht angeboten; bitte die Datei berichtigen "
-        "oder die IT-Betreuung informieren."
+        f"{where}: {reason.rstrip('.')}. Der Textbaustein wird nicht angeboten; bitte die "
+        "Datei berichtigen oder die IT-Betreuung informieren."
     )
 
 
@@ -373,6 +391,9 @@ def render_textbaustein(item: Textbaustein, draft: Draft, *, today: dt.date | No
         template = _compiled(item.source)
     except jinja2.TemplateSyntaxError as error:
         raise _error(item, error.lineno, f"Die Vorlage ist fehlerhaft ({error.message})") from None
+    except (jinja2.TemplateError, SyntaxError) as error:
+        reason = error.msg if isinstance(error, SyntaxError) else error.message
+        raise _error(item, None, f"Die Vorlage ist fehlerhaft ({reason})") from None
     return _render(item, template, draft, today=today)
 
 
@@ -386,6 +407,8 @@ def _render(
 ) -> str:
     try:
         rendered = template.render(template_context(draft, today=today))
+    except TemplateLimitError as error:
+        raise _error(item, _template_line(error), error.message or "") from None
     except SecurityError as error:
         raise _error(
             item, _template_line(error), f"Der Zugriff ist nicht erlaubt ({error})"
@@ -399,6 +422,8 @@ def _render(
         ValueError,
         LookupError,
         RuntimeError,  # also RecursionError from a macro calling itself
+        AssertionError,  # raised by some of Jinja's filters (truncate) for bad arguments
+        AttributeError,  # a filter given the wrong kind of value (xmlattr of a text)
     ) as error:
         raise _error(item, _template_line(error), f"Die Vorlage ist fehlerhaft ({error})") from None
     if len(rendered) > MAX_OUTPUT_CHARS:
@@ -441,8 +466,8 @@ def find_gaps(text: str) -> list[tuple[int, int]]:
 
 def _tidy(rendered: str) -> str:
     """Plain text as the form holds it: clean characters, at most one blank line, no edges."""
-    text = clean(rendered)
-    text = re.sub(r"[ \t]+\n", "\n", text)
+    # Line by line: the pattern [ \t]+\n backtracks quadratically over a long run of spaces.
+    text = "\n".join(line.rstrip(" \t") for line in clean(rendered).split("\n"))
     text = re.sub(r"\n{3,}", "\n\n", text)
     return text.strip()
 
@@ -456,36 +481,11 @@ def _template_line(error: BaseException) -> int | None:
     return line
 
 
-_LIMITED_OPERATORS: dict[str, Callable[[Any, Any], Any]] = {
-    "*": operator.mul,
-    "**": operator.pow,
-}
-
-
-class _PhraseEnvironment(SandboxedEnvironment):
-    """The sandbox, plus a limit on ``*`` and ``**`` so no phrase can exhaust memory."""
-
-    intercepted_binops = frozenset(_LIMITED_OPERATORS)
-
-    def call_binop(self, context: Any, operator_name: str, left: Any, right: Any) -> Any:
-        if operator_name == "**" and (not isinstance(right, int | float) or abs(right) > 100):
-            raise SecurityError("Potenz zu groß")
-        if operator_name == "*":
-            for sequence, count in ((left, right), (right, left)):
-                if (
-                    isinstance(sequence, str | list | tuple)
-                    and isinstance(count, int)
-                    and len(sequence) * count > MAX_OUTPUT_CHARS
-                ):
-                    raise SecurityError("Ergebnis zu lang")
-        return _LIMITED_OPERATORS[operator_name](left, right)
-
-
 @functools.cache
-def _environment() -> SandboxedEnvironment:
-    return _PhraseEnvironment(
+def _environment() -> HardenedSandbox:
+    return HardenedSandbox(
+        limits=LIMITS,
         autoescape=False,
-        undefined=jinja2.StrictUndefined,
         trim_blocks=True,
         lstrip_blocks=True,
         keep_trailing_newline=False,

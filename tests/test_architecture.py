@@ -74,6 +74,18 @@ def test_importing_every_core_module_loads_no_qt() -> None:
     assert result.stdout.strip() == "[]"
 
 
+MAX_MODULE_LINES = 700
+
+
+def test_no_module_of_the_program_is_longer_than_700_lines() -> None:
+    too_long = {
+        _module_name(path): lines
+        for path in PACKAGE.rglob("*.py")
+        if (lines := len(path.read_text(encoding="utf-8").splitlines())) > MAX_MODULE_LINES
+    }
+    assert too_long == {}, f"Module über {MAX_MODULE_LINES} Zeilen: {too_long}"
+
+
 def test_the_import_contracts_hold() -> None:
     """The layers and the Qt and store boundaries in pyproject.toml (import-linter)."""
     linter = Path(sys.executable).with_name("lint-imports")
@@ -86,3 +98,55 @@ def test_the_import_contracts_hold() -> None:
     )
     assert result.returncode == 0, result.stdout[-3000:] + result.stderr[-2000:]
     assert "broken" in result.stdout and " 0 broken" in result.stdout
+
+
+def _modules_loaded_by(statement: str) -> set[str]:
+    code = f"import sys\n{statement}\nprint('\\n'.join(sorted(sys.modules)))\n"
+    result = subprocess.run(
+        [sys.executable, "-c", code], capture_output=True, text=True, check=True, timeout=120
+    )
+    return set(result.stdout.split())
+
+
+#: What the window needs only once a draft is open or a motion read (after its first paint).
+LOADED_AFTER_THE_FIRST_PAINT = (
+    "stellungnahme_app.motion",
+    "stellungnahme_app.spelling",
+    "stellungnahme_app.export",
+    "stellungnahme_app.textbausteine",
+    "stellungnahme_app.ui.editor.editor_widget",
+    "docx",
+    "docxtpl",
+    "jinja2",
+    "pypdfium2",
+    "hunspell",
+)
+
+
+def test_the_window_loads_nothing_it_needs_only_after_its_first_paint() -> None:
+    """The editor, the export, the motion reader and the spell-check come after the paint."""
+    loaded = _modules_loaded_by(
+        "import stellungnahme_app.ui.app\nimport stellungnahme_app.ui.main_window"
+    )
+    early = sorted(
+        module
+        for module in loaded
+        for heavy in LOADED_AFTER_THE_FIRST_PAINT
+        if module == heavy or module.startswith(heavy + ".")
+    )
+    assert early == [], f"vor dem ersten Bild geladen: {early[:10]}"
+
+
+def test_the_file_commands_load_neither_database_nor_motion_reader_nor_spell_check() -> None:
+    loaded = _modules_loaded_by(
+        "from stellungnahme_app.cli.main import build_parser\nbuild_parser()"
+    )
+    for heavy in (
+        "sqlite_utils",
+        "stellungnahme_app.motion",
+        "stellungnahme_app.spelling",
+        "pypdfium2",
+        "hunspell",
+        "PySide6",
+    ):
+        assert heavy not in loaded, heavy

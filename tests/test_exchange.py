@@ -5,6 +5,8 @@ from __future__ import annotations
 import datetime as dt
 import json
 import os
+import subprocess
+import sys
 from pathlib import Path
 
 import pytest
@@ -309,3 +311,55 @@ def test_deputy_must_be_true_or_false(reference_json_path: Path) -> None:
     error = _error_for(value)
     assert error.path == "signature.deputy"
     assert "true oder false" in error.message
+
+
+# ----------------------------------------------------------------- hostile files
+
+
+def run_program(*argv: object, cwd: Path) -> subprocess.CompletedProcess[str]:
+    """The installed ``stellungnahme`` program in its own process, as a clerk runs it."""
+    name = "stellungnahme.exe" if os.name == "nt" else "stellungnahme"
+    program = Path(sys.executable).parent / name
+    return subprocess.run(
+        [str(program), *map(str, argv)],
+        capture_output=True,
+        text=True,
+        encoding="utf-8",
+        errors="replace",
+        timeout=120,
+        check=False,
+        cwd=cwd,
+    )
+
+
+def test_a_number_of_thousands_of_digits_is_a_clean_error(tmp_path: Path) -> None:
+    data = '{"format": "stellungnahme/1",\n "public": ' + "9" * 5000 + "}"
+    with pytest.raises(ExchangeFormatError) as info:
+        exchange.loads(data)
+    assert "Zeile 2" in info.value.message and "Ziffern" in info.value.message
+    path = tmp_path / "riesenzahl.json"
+    path.write_text(data, encoding="utf-8")
+    result = run_program("export", path, "--draft", cwd=tmp_path)
+    assert result.returncode == 2, result.stderr
+    assert "riesenzahl.json" in result.stderr and "Ziffern" in result.stderr
+    assert "unerwarteter Fehler" not in result.stderr
+
+
+@pytest.mark.parametrize(
+    "patch",
+    [
+        {"format": "stellungnahme/\ud800"},
+        {"signature": {"date": "2024-04-3\udc00"}},
+    ],
+)
+def test_a_lone_surrogate_quoted_in_a_message_can_be_printed(patch: dict, tmp_path: Path) -> None:
+    data = json.dumps({"format": "stellungnahme/1", **patch})
+    with pytest.raises(ExchangeFormatError) as info:
+        exchange.loads(data)
+    info.value.message.encode("utf-8")  # would raise UnicodeEncodeError on a lone surrogate
+    path = tmp_path / "surrogat.json"
+    path.write_text(data, encoding="utf-8")
+    result = run_program("validate", path, cwd=tmp_path)
+    assert result.returncode == 2, result.stderr
+    assert "surrogat.json" in result.stderr
+    assert "unerwarteter Fehler" not in result.stderr

@@ -3,6 +3,9 @@
 from __future__ import annotations
 
 import os
+import signal
+import subprocess
+import sys
 from pathlib import Path
 
 import pytest
@@ -114,3 +117,95 @@ def test_read_bytes_explains_what_is_wrong(
     prepare(path)  # type: ignore[operator]
     with pytest.raises(fileio.FileReadError, match=fragment):
         fileio.read_bytes(path, max_bytes=1024, subject="Die Vorlage")
+
+
+# --------------------------------------------------------------------------- after a kill
+
+posix_only = pytest.mark.skipif(os.name == "nt", reason="kills a child process with SIGKILL")
+
+
+def run_and_kill_itself(code: str, temp: Path) -> None:
+    """Run ``code`` in a child Python process, which then kills itself with SIGKILL."""
+    script = (
+        "import os, signal\nfrom pathlib import Path\n"
+        "from stellungnahme_app.fileio import atomic_target, private_temp_folder\n"
+        f"{code}\n"
+    )
+    environment = {**os.environ, "TMPDIR": str(temp)}
+    result = subprocess.run(
+        [sys.executable, "-c", script], env=environment, capture_output=True, timeout=60
+    )
+    assert result.returncode == -signal.SIGKILL, result.stderr
+
+
+@posix_only
+def test_the_clean_up_removes_the_temporary_file_of_a_killed_write(tmp_path: Path) -> None:
+    target = tmp_path / "Stellungnahme_0661-24.docx"
+    target.write_bytes(b"alt")
+    temp = tmp_path / "temp"
+    temp.mkdir()
+    run_and_kill_itself(
+        f"with atomic_target(Path({str(target)!r})) as temp:\n"
+        "    temp.write_bytes(b'halb')\n"
+        "    os.kill(os.getpid(), signal.SIGKILL)",
+        temp,
+    )
+    [left] = [p for p in tmp_path.iterdir() if p.name.endswith(".tmp")]
+    assert left.name.startswith(".Stellungnahme_0661-24.")
+    assert fileio.clean_up_after_killed_writes(temp_folder=temp) == [left]
+    assert _folder_listing(tmp_path) == ["Stellungnahme_0661-24.docx", "temp"]
+    assert target.read_bytes() == b"alt"
+    assert fileio.clean_up_after_killed_writes(temp_folder=temp) == []
+
+
+@posix_only
+def test_the_clean_up_removes_the_private_folder_of_a_killed_export(tmp_path: Path) -> None:
+    temp = tmp_path / "temp"
+    temp.mkdir()
+    run_and_kill_itself(
+        "with private_temp_folder() as folder:\n"
+        "    (folder / 'Stellungnahme.docx').write_bytes(b'Kopie')\n"
+        "    os.kill(os.getpid(), signal.SIGKILL)",
+        temp,
+    )
+    [left] = list(temp.iterdir())
+    assert left.name.startswith(fileio.TEMP_FOLDER_PREFIX)
+    assert fileio.clean_up_after_killed_writes(temp_folder=temp) == [left]
+    assert list(temp.iterdir()) == []
+
+
+def test_the_clean_up_leaves_what_running_processes_write_alone(tmp_path: Path) -> None:
+    temp = tmp_path / "temp"
+    temp.mkdir()
+    target = tmp_path / "offen.json"
+    with (
+        atomic_target(target) as writing,
+        fileio.private_temp_folder() as own_folder,
+    ):
+        other = temp / f"{fileio.TEMP_FOLDER_PREFIX}{os.getppid()}-laeuft"  # a live process
+        other.mkdir()
+        assert fileio.clean_up_after_killed_writes(temp_folder=temp) == []
+        assert writing.exists() and own_folder.exists() and other.exists()
+        writing.write_bytes(b"fertig")
+    assert target.read_bytes() == b"fertig"
+
+
+def test_a_note_never_removes_anything_but_a_temporary_file(
+    tmp_path: Path, data_home: Path
+) -> None:
+    precious = tmp_path / "Haushalt.xlsx"
+    precious.write_bytes(b"wichtig")
+    journal = data_home / fileio.JOURNAL_FOLDER_NAME
+    journal.mkdir(exist_ok=True)
+    ended = 4_194_304 + 1  # above Linux' largest process ID: no such process
+    (journal / f"{ended}-a.txt").write_text(str(precious), encoding="utf-8")
+    (journal / f"{ended}-b.txt").write_bytes(b"\xff\xfe kaputt")
+    assert fileio.clean_up_after_killed_writes(temp_folder=tmp_path) == []
+    assert precious.read_bytes() == b"wichtig"
+    assert list(journal.iterdir()) == []
+
+
+def test_process_is_running() -> None:
+    assert fileio.process_is_running(os.getpid())
+    assert not fileio.process_is_running(4_194_304 + 1)
+    assert not fileio.process_is_running(0)

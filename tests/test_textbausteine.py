@@ -3,7 +3,12 @@
 from __future__ import annotations
 
 import datetime as dt
+import functools
+import importlib.util
+import os
+import time
 from pathlib import Path
+from types import ModuleType
 
 import pytest
 from hypothesis import given, settings
@@ -387,3 +392,81 @@ def test_a_textbaustein_says_which_answers_it_fits() -> None:
     item = phrase("{# Titel: Ablehnen #}\n{# Passt bei: Nein #}\nNein zu {{ nummer }}.")
     check_textbaustein(item)
     assert render_textbaustein(item, Draft(document_number="0661/24")) == "Nein zu 0661/24."
+
+
+# --------------------------------------------------------------------------- hostile files
+
+
+@functools.cache
+def _hostile_module() -> ModuleType:
+    path = Path(__file__).parent / "fixtures" / "make_hostile_templates.py"
+    spec = importlib.util.spec_from_file_location("make_hostile_templates", path)
+    assert spec is not None and spec.loader is not None
+    module = importlib.util.module_from_spec(spec)
+    spec.loader.exec_module(module)
+    return module
+
+
+HOSTILE_JINJA: dict[str, str] = _hostile_module().HOSTILE_JINJA
+
+
+@pytest.mark.timeout(30)
+def test_hostile_files_are_reported_within_a_second_each(tmp_path: Path) -> None:
+    """Loading runs at every start: a file that hangs or eats memory must fail fast."""
+    own = tmp_path / "eigene"
+    for name, source in HOSTILE_JINJA.items():
+        write(own / "fazit" / f"{name}.txt", source + "\n")
+    write(own / "fazit" / "zz-gut.txt", "{# Titel: Gut #}\nGut: {{ nummer }}\n")
+    started = time.monotonic()
+    items, problems = load_textbausteine(own)
+    elapsed = time.monotonic() - started
+    assert elapsed < len(HOSTILE_JINJA) * 1.0, elapsed
+    assert len(problems) == len(HOSTILE_JINJA), problems
+    for name in HOSTILE_JINJA:
+        [problem] = [p for p in problems if f"{os.sep}{name}.txt“" in p]
+        assert "wird nicht angeboten" in problem and ".." not in problem
+    assert for_category(items, FAZIT_CATEGORY)[-1].title == "Gut"
+
+
+@pytest.mark.timeout(30)
+@pytest.mark.parametrize("name", ["leere-schleifen", "wiederholung", "makro-ruft-sich-selbst"])
+def test_hostile_phrases_are_refused_when_rendered(name: str) -> None:
+    with pytest.raises(TextbausteinError) as raised:
+        render_textbaustein(phrase(HOSTILE_JINJA[name]), Draft())
+    assert "probe.txt" in raised.value.message and "Zeile 1" in raised.value.message
+
+
+def test_an_unknown_filter_is_reported_not_a_crash(tmp_path: Path) -> None:
+    own = tmp_path / "eigene"
+    write(own / "fazit" / "20-filter.txt", "Drucksache\n{{ nummer|gibtsnicht }}\n")
+    write(own / "fazit" / "21-safe.txt", "{{ nummer|safe }}\n")
+    write(own / "fazit" / "22-gut.txt", "{# Titel: Gut #}\nGut: {{ nummer }}\n")
+    items, problems = load_textbausteine(own)
+    assert len(problems) == 2, problems
+    assert "20-filter.txt" in problems[0] and "Zeile 2" in problems[0]
+    assert "„gibtsnicht“" in problems[0]
+    assert "21-safe.txt" in problems[1] and "„safe“" in problems[1]
+    assert for_category(items, FAZIT_CATEGORY)[-1].title == "Gut"
+
+
+@pytest.mark.parametrize("name", sorted(_hostile_module().BROKEN_JINJA))
+def test_constructs_that_break_jinjas_compiler_are_reported(name: str) -> None:
+    source = _hostile_module().BROKEN_JINJA[name]
+    with pytest.raises(TextbausteinError) as raised:
+        check_textbaustein(phrase(source))
+    assert "probe.txt" in raised.value.message
+
+
+@pytest.mark.parametrize("name", sorted(_hostile_module().BROKEN_JINJA))
+def test_rendering_a_broken_phrase_gives_a_german_error(name: str) -> None:
+    with pytest.raises(TextbausteinError):
+        render_textbaustein(phrase(_hostile_module().BROKEN_JINJA[name]), Draft())
+
+
+@pytest.mark.timeout(30)
+def test_a_long_run_of_spaces_is_tidied_in_linear_time() -> None:
+    """``[ \\t]+\\n`` backtracked over every start of 90,000 spaces: 15 s for one phrase."""
+    started = time.monotonic()
+    text = render_textbaustein(phrase("Anfang{{ ' ' * 90000 }}Ende  \nZeile 2"), Draft())
+    assert time.monotonic() - started < 1
+    assert text == "Anfang" + " " * 90000 + "Ende\nZeile 2"

@@ -10,7 +10,6 @@ from __future__ import annotations
 
 import datetime as dt
 import re
-import tempfile
 from pathlib import Path
 
 from stellungnahme_app import rules
@@ -19,6 +18,7 @@ from stellungnahme_app.export import context as ctx
 from stellungnahme_app.export.output import write_bytes
 from stellungnahme_app.export.pdf import convert_to_pdf
 from stellungnahme_app.export.render import render_docx_bytes
+from stellungnahme_app.fileio import private_temp_folder
 from stellungnahme_app.model import Draft
 
 DOCX_SUFFIX = ".docx"
@@ -87,7 +87,7 @@ def export_document(
     if suffix == DOCX_SUFFIX:
         write_bytes(target, data)
         return target
-    with tempfile.TemporaryDirectory(prefix="stellungnahme-") as folder:
-        docx = Path(folder) / "Stellungnahme.docx"
+    with private_temp_folder() as folder:
+        docx = folder / "Stellungnahme.docx"
         docx.write_bytes(data)
         return convert_to_pdf(docx, target)

@@ -4,10 +4,11 @@ User text is data, never template code: it reaches the template only as values o
 context, Jinja escapes it for XML (``autoescape``), and :func:`finalize` additionally writes
 ``{`` and ``}`` as character references so that docxtpl's brace clean-up (``{_{`` → ``{{``)
 cannot touch it. The filter ``safe`` is removed, so no template can print user text as XML.
-Templates run in a :class:`~jinja2.sandbox.SandboxedEnvironment` with
-:class:`~jinja2.StrictUndefined`: a template reaching for Python internals or naming an
-unknown placeholder fails with a German :class:`TemplateFillError` instead of printing
-something wrong.
+Templates run in the program's :class:`~stellungnahme_app.jinja_sandbox.HardenedSandbox`
+with :class:`~jinja2.StrictUndefined`: a template reaching for Python internals, naming an
+unknown placeholder or exceeding the limits of :data:`EXPORT_LIMITS` (an endless loop, a
+gigabyte of text) fails with a German :class:`TemplateFillError` instead of printing
+something wrong or hanging.
 
 docxtpl's ``resolve_listing`` turns ``\\n`` into a line break and ``\\t`` into a tab inside
 every text run, which is what the form wants; :func:`stellungnahme_app.text.clean` has
@@ -21,20 +22,22 @@ import io
 import re
 import zipfile
 from collections.abc import Iterator
-from dataclasses import dataclass
+from dataclasses import dataclass, replace
 from pathlib import Path
 from types import TracebackType
 from typing import Any
 
 import jinja2
 from docx.opc.exceptions import PackageNotFoundError
+from docx.opc.part import XmlPart
+from docx.oxml.parser import element_class_lookup
 from docxtpl import DocxTemplate
-from jinja2.sandbox import SandboxedEnvironment
 from lxml import etree
 from markupsafe import Markup, escape
 
 from stellungnahme_app.errors import TemplateError
 from stellungnahme_app.fileio import FileReadError, read_bytes
+from stellungnahme_app.jinja_sandbox import HardenedSandbox, Limits, TemplateLimitError
 
 W_NS = "http://schemas.openxmlformats.org/wordprocessingml/2006/main"
 _W = "{" + W_NS + "}"
@@ -42,6 +45,19 @@ FOOTNOTES_CONTENT_TYPE = (
     "application/vnd.openxmlformats-officedocument.wordprocessingml.footnotes+xml"
 )
 MAX_TEMPLATE_BYTES = 50 * 1024 * 1024
+# Checked on the archive's directory before anything is unpacked (zipfile stops at the sizes
+# stated there). The bundled template unpacks to 65 KB; Word's parts pack at most ~1:30.
+MAX_UNPACKED_TEMPLATE_BYTES = 100 * 1024 * 1024
+MAX_TEMPLATE_PARTS = 5_000
+MAX_COMPRESSION_RATIO = 200
+_RATIO_CHECKED_FROM_BYTES = 1024 * 1024
+# The filled XML is the program's own output; a paragraph the clerk typed may exceed lxml's
+# 10 MB limit for one text, which guards against hostile input, not against our own output.
+_FILLED_BODY_PARSER = etree.XMLParser(huge_tree=True, resolve_entities=False)
+_FILLED_PART_PARSER = etree.XMLParser(
+    huge_tree=True, resolve_entities=False, remove_blank_text=True
+)
+_FILLED_PART_PARSER.set_element_class_lookup(element_class_lookup)
 _TAG_RE = re.compile(r"<[^>]+>")
 _PARAGRAPH_START_RE = re.compile(r"<w:p([ >])")
 
@@ -54,13 +70,39 @@ def finalize(value: Any) -> Markup:
     return Markup(str(escaped).replace("{", "&#123;").replace("}", "&#125;"))
 
 
-def make_environment() -> SandboxedEnvironment:
-    """The Jinja environment every template runs in."""
-    environment = SandboxedEnvironment(
-        autoescape=True, undefined=jinja2.StrictUndefined, finalize=finalize
+#: What filling one document may use, for a draft without text; :func:`limits_for` adds
+#: what the draft's text needs.
+EXPORT_LIMITS = Limits(seconds=20.0, steps=1_000_000, characters=20_000_000, call_depth=40)
+
+
+def make_environment() -> HardenedSandbox:
+    """The Jinja environment every template runs in (XML, autoescape, no ``safe``)."""
+    return HardenedSandbox(autoescape=True, finalize=finalize, limits=EXPORT_LIMITS)
+
+
+def limits_for(context: dict[str, Any]) -> Limits:
+    """:data:`EXPORT_LIMITS` grown with the draft's text, so no draft the exchange format can
+    hold is refused, however large: six characters per character of text (escaping for XML
+    turns ``"`` into ``&quot;``), a step per ten characters (a paragraph of one word is a
+    pass through a loop) and a second per two million characters (a 50 MB draft takes ten).
+    """
+    text = _text_length(context)
+    return replace(
+        EXPORT_LIMITS,
+        characters=EXPORT_LIMITS.characters + 6 * text,
+        steps=EXPORT_LIMITS.steps + text // 10,
+        seconds=EXPORT_LIMITS.seconds + text / 2_000_000,
     )
-    del environment.filters["safe"]
-    return environment
+
+
+def _text_length(value: Any) -> int:
+    if isinstance(value, str):
+        return len(value)
+    if isinstance(value, dict):
+        return sum(_text_length(item) for item in value.values())
+    if isinstance(value, list | tuple):
+        return sum(_text_length(item) for item in value)
+    return 0
 
 
 ENVIRONMENT = make_environment()
@@ -136,6 +178,15 @@ def template_lineno(error: BaseException) -> int | None:
 
 def explain_jinja_error(error: Exception) -> str:
     """A German sentence for what went wrong in the template."""
+    if isinstance(error, TemplateLimitError):
+        return error.message or ""
+    if isinstance(error, RecursionError):
+        return (
+            "Makros oder Schleifen rufen sich zu tief ineinander auf – vermutlich ruft sich ein "
+            "Makro selbst auf."
+        )
+    if isinstance(error, MemoryError):
+        return "Das Ausfüllen braucht mehr Speicher, als der Rechner hat."
     if isinstance(error, jinja2.exceptions.SecurityError):
         return (
             "Sie versucht, auf interne Daten des Programms zuzugreifen "
@@ -151,6 +202,11 @@ def explain_jinja_error(error: Exception) -> str:
         return (
             f"Die Platzhalter-Syntax ist fehlerhaft ({error.message}). Bitte prüfen Sie die "
             "Klammern {{ … }} und {% … %}."
+        )
+    if isinstance(error, SyntaxError) and not isinstance(error, etree.XMLSyntaxError):
+        return (
+            f"Die Platzhalter lassen sich nicht übersetzen ({error.msg}); vermutlich hat ein "
+            "Makro zwei gleichnamige Parameter."
         )
     if isinstance(error, etree.XMLSyntaxError):
         return (
@@ -196,9 +252,19 @@ class StnDocxTemplate(DocxTemplate):
         """Document properties are set from plain values after rendering, never as templates."""
 
     def fix_tables(self, xml: str) -> etree._Element:
-        tree = etree.fromstring(xml.encode("utf-8"))  # strict: a broken result is an error
+        # strict: a broken result is an error
+        tree = etree.fromstring(xml.encode("utf-8"), _FILLED_BODY_PARSER)
         _repair_tables(tree)
         return tree
+
+    def map_headers_footers_xml(self, relKey: str, xml: bytes) -> None:
+        """docxtpl's replacement of a header or footer, parsed without lxml's size limit."""
+        part = self.docx._part.rels[relKey].target_part
+        element = etree.fromstring(xml, _FILLED_PART_PARSER)
+        new_part = XmlPart(part.partname, part.content_type, element, part.package)
+        for rel in part.rels.values():
+            new_part.load_rel(rel.reltype, rel._target, rel.rId, rel.is_external)
+        self.docx._part.rels[relKey]._target = new_part
 
     def parts_for_check(self) -> Iterator[tuple[str, str]]:
         """(German part name, XML as docxtpl hands it to Jinja) for every templated part."""
@@ -266,9 +332,17 @@ def verify_docx(data: bytes, name: str) -> None:
     if not zipfile.is_zipfile(io.BytesIO(data)):
         raise TemplateError(not_word)
     try:
+        with zipfile.ZipFile(io.BytesIO(data)) as archive:
+            check_unpacked_size(archive.infolist(), name)
         StnDocxTemplate(data, name).init_docx()
     except (PackageNotFoundError, KeyError, ValueError, zipfile.BadZipFile) as error:
         raise TemplateError(f"{not_word} ({type(error).__name__})") from None
+    except (RuntimeError, NotImplementedError):
+        # zipfile: an encrypted part, or one packed with a method such as Deflate64
+        raise TemplateError(
+            f"{not_word} (Teile der Datei sind verschlüsselt oder mit einem unbekannten "
+            "Verfahren gepackt)"
+        ) from None
     except etree.XMLSyntaxError:
         raise TemplateError(
             f"Die Vorlage „{name}“ ist beschädigt (ungültiges XML). Bitte verwenden Sie eine "
@@ -276,12 +350,55 @@ def verify_docx(data: bytes, name: str) -> None:
         ) from None
 
 
+def check_unpacked_size(members: list[zipfile.ZipInfo], name: str) -> None:
+    """Refuse a template that would unpack to far more than any Word template (a zip bomb)."""
+    built = (
+        "So ist keine Word-Vorlage gebaut; vermutlich ist die Datei beschädigt oder absichtlich "
+        "so hergestellt („Zip-Bombe“). Bitte verwenden Sie eine andere Vorlage."
+    )
+    if len(members) > MAX_TEMPLATE_PARTS:
+        raise TemplateError(
+            f"Die Vorlage „{name}“ besteht aus {len(members)} Teilen (höchstens "
+            f"{MAX_TEMPLATE_PARTS}). {built}"
+        )
+    unpacked = sum(member.file_size for member in members)
+    if unpacked > MAX_UNPACKED_TEMPLATE_BYTES:
+        raise TemplateError(
+            f"Die Vorlage „{name}“ wäre entpackt {unpacked // (1024 * 1024)} MB groß "
+            f"(höchstens {MAX_UNPACKED_TEMPLATE_BYTES // (1024 * 1024)} MB). {built}"
+        )
+    for member in members:
+        if (
+            member.file_size >= _RATIO_CHECKED_FROM_BYTES
+            and member.file_size > MAX_COMPRESSION_RATIO * max(member.compress_size, 1)
+        ):
+            ratio = member.file_size // max(member.compress_size, 1)
+            raise TemplateError(
+                f"Der Teil „{member.filename}“ der Vorlage „{name}“ ist {ratio}-fach "
+                f"verdichtet (Word-Dokumente höchstens etwa 30-fach). {built}"
+            )
+
+
 def fill(data: bytes, context: dict[str, Any], *, name: str = "") -> StnDocxTemplate:
     """Render the template ``data`` with ``context``; :class:`TemplateFillError` on failure."""
     template = StnDocxTemplate(data, name)
+    limits = limits_for(context)
     try:
-        template.render(context, jinja_env=ENVIRONMENT, autoescape=True)
-    except (jinja2.TemplateError, etree.XMLSyntaxError, TypeError, ArithmeticError) as error:
+        with ENVIRONMENT.budget(limits):
+            template.render(context, jinja_env=ENVIRONMENT, autoescape=True)
+    except (
+        jinja2.TemplateError,
+        etree.XMLSyntaxError,
+        SyntaxError,  # Python refuses the code Jinja made (a macro with two equal parameters)
+        AssertionError,  # raised by some of Jinja's filters (truncate) for bad arguments
+        AttributeError,  # a filter given the wrong kind of value (xmlattr of a text)
+        TypeError,
+        ValueError,
+        LookupError,
+        ArithmeticError,
+        RecursionError,
+        MemoryError,
+    ) as error:
         part = template.current_rendering_part
         location = ""
         if part is not None:

@@ -3,22 +3,33 @@
 LibreOffice runs headless with a private, temporary user profile (so it neither disturbs
 nor waits for a LibreOffice the user has open), under a time limit, on a copy of the
 document in a temporary folder. The PDF is then moved into place atomically.
+
+LibreOffice dies with the program: ``soffice`` starts ``soffice.bin`` (and on Linux an
+``oosplash`` in between), so killing the program – Task-Manager, log-off – must end the
+whole tree. On Windows it runs in a Job Object that ends all its processes when the
+program's handle to it closes, which the system does when the program dies. Elsewhere it
+runs in a process group of its own, watched by a small ``sh`` that kills the group as soon
+as its pipe from this process closes – again, at the latest when this process dies.
+(``PR_SET_PDEATHSIG`` would only reach the first process, not the ``soffice.bin`` it
+starts, and needs a ``preexec_fn``, which is unsafe in the window's threads.)
 """
 
 from __future__ import annotations
 
+import contextlib
 import logging
 import os
 import re
 import shutil
 import signal
 import subprocess
-import tempfile
-from collections.abc import Mapping
+import sys
+from collections.abc import Iterator, Mapping
 from pathlib import Path
 
 from stellungnahme_app.errors import ExportError
 from stellungnahme_app.export.output import writing
+from stellungnahme_app.fileio import private_temp_folder
 
 log = logging.getLogger(__name__)
 
@@ -33,16 +44,36 @@ NO_LIBREOFFICE_MESSAGE = (
     "erzeugen Sie das PDF in Word über „Speichern unter“ → „PDF“."
 )
 
+# The private profile's settings: LibreOffice loads no linked picture or other external
+# content of a document (no trusted locations are defined, so it blocks them all).
+PROFILE_SETTINGS = """<?xml version="1.0" encoding="UTF-8"?>
+<oor:items xmlns:oor="http://openoffice.org/2001/registry"
+ xmlns:xs="http://www.w3.org/2001/XMLSchema" xmlns:xsi="http://www.w3.org/2001/XMLSchema-instance">
+<item oor:path="/org.openoffice.Office.Common/Security/Scripting"><prop
+ oor:name="BlockUntrustedRefererLinks" oor:op="fuse"><value>true</value></prop></item>
+</oor:items>
+"""
+
 _PDFA_PART_RE = re.compile(rb"pdfaid:part(?:>|=\")\s*(\d)")
 _PDFA_CONFORMANCE_RE = re.compile(rb"pdfaid:conformance(?:>|=\")\s*([A-Za-z])")
 
 
 def find_soffice() -> Path | None:
-    """LibreOffice's ``soffice``: on the PATH, else in the usual installation folders."""
-    for name in ("soffice", "libreoffice"):
-        found = shutil.which(name)
-        if found:
-            return Path(found)
+    """LibreOffice's ``soffice``: in a folder of the PATH, else in the installation folders.
+
+    Never in the current folder: ``shutil.which`` on Windows looks there first, and ``.``,
+    an empty entry or a relative folder in PATH mean it too – a ``soffice.bat`` planted in the
+    folder where the command line runs would be executed. Only absolute PATH entries count,
+    and on Windows only ``soffice.exe``.
+    """
+    names = ("soffice.exe",) if os.name == "nt" else ("soffice", "libreoffice")
+    for folder in os.environ.get("PATH", "").split(os.pathsep):
+        if not folder or not os.path.isabs(folder):
+            continue
+        for name in names:
+            candidate = Path(folder) / name
+            if candidate.is_file() and os.access(candidate, os.X_OK):
+                return candidate
     for candidate in installation_candidates(os.environ):
         if candidate.is_file():
             return candidate
@@ -84,11 +115,7 @@ def convert_to_pdf(
         raise ExportError(NO_LIBREOFFICE_MESSAGE)
     if not docx.is_file():
         raise ExportError(f"Die Word-Datei „{docx}“ wurde nicht gefunden.")
-    with (
-        writing(pdf_target) as temp,
-        tempfile.TemporaryDirectory(prefix="stellungnahme-pdf-") as work_name,
-    ):
-        work = Path(work_name)
+    with writing(pdf_target) as temp, private_temp_folder() as work:
         # A plain file name: soffice names its output after the input.
         source = work / "Stellungnahme.docx"
         shutil.copyfile(docx, source)
@@ -107,6 +134,8 @@ def convert_to_pdf(
 
 
 def _run_soffice(soffice: Path, source: Path, outdir: Path, profile: Path, timeout: float) -> None:
+    (profile / "user").mkdir(parents=True, exist_ok=True)
+    (profile / "user" / "registrymodifications.xcu").write_text(PROFILE_SETTINGS, encoding="utf-8")
     command = [
         str(soffice),
         "--headless",
@@ -141,7 +170,8 @@ def _run_soffice(soffice: Path, source: Path, outdir: Path, profile: Path, timeo
             f"{error.strerror or error}. Bitte wenden Sie sich an Ihre IT."
         ) from None
     try:
-        stdout, stderr = process.communicate(timeout=timeout)
+        with dies_with_this_process(process):
+            stdout, stderr = process.communicate(timeout=timeout)
     except subprocess.TimeoutExpired:
         _kill_tree(process)
         process.communicate()
@@ -178,3 +208,137 @@ def _kill_tree(process: subprocess.Popen[bytes]) -> None:
             os.killpg(process.pid, signal.SIGKILL)
         except (ProcessLookupError, PermissionError):
             process.kill()
+
+
+# --------------------------------------------------------------------------- dying together
+
+
+@contextlib.contextmanager
+def dies_with_this_process(process: subprocess.Popen[bytes]) -> Iterator[None]:
+    """While the body runs, ``process`` and everything it starts end if this process dies.
+
+    When the body ends, whatever of them is still running is ended too.
+    """
+    if sys.platform == "win32":
+        job = _kill_on_close_job(process)
+        try:
+            yield
+        finally:
+            if job is not None:
+                _close_handle(job)
+        return
+    watchdog, lifeline = _start_group_watchdog(process.pid)
+    try:
+        yield
+    finally:
+        os.close(lifeline)
+        with contextlib.suppress(subprocess.TimeoutExpired):
+            watchdog.wait(timeout=5)
+
+
+def _start_group_watchdog(group: int) -> tuple[subprocess.Popen[bytes], int]:
+    """``sh`` that kills process group ``group`` once the returned pipe end is closed.
+
+    Only this process holds the writing end (pipes are not inherited), so the system closes
+    it when this process ends in any way.
+    """
+    reading, writing = os.pipe()
+    try:
+        watchdog = subprocess.Popen(
+            ["/bin/sh", "-c", 'read _; kill -9 -"$0" 2>/dev/null; exit 0', str(group)],
+            stdin=reading,
+            stdout=subprocess.DEVNULL,
+            stderr=subprocess.DEVNULL,
+            start_new_session=True,
+        )
+    except OSError:
+        os.close(writing)
+        raise
+    finally:
+        os.close(reading)
+    return watchdog, writing
+
+
+def _kill_on_close_job(process: subprocess.Popen[bytes]) -> int | None:
+    """Windows: put ``process`` in a new Job Object that ends it and its children on close.
+
+    Returns the job's handle (``None`` if the system refused; the conversion still runs).
+    Processes ``soffice`` starts afterwards belong to the job too.
+    """
+    import ctypes
+    from ctypes import wintypes
+
+    class IoCounters(ctypes.Structure):
+        _fields_ = [
+            (name, ctypes.c_ulonglong)
+            for name in (
+                "ReadOperationCount",
+                "WriteOperationCount",
+                "OtherOperationCount",
+                "ReadTransferCount",
+                "WriteTransferCount",
+                "OtherTransferCount",
+            )
+        ]
+
+    class BasicLimitInformation(ctypes.Structure):
+        _fields_ = [
+            ("PerProcessUserTimeLimit", ctypes.c_int64),
+            ("PerJobUserTimeLimit", ctypes.c_int64),
+            ("LimitFlags", wintypes.DWORD),
+            ("MinimumWorkingSetSize", ctypes.c_size_t),
+            ("MaximumWorkingSetSize", ctypes.c_size_t),
+            ("ActiveProcessLimit", wintypes.DWORD),
+            ("Affinity", ctypes.c_size_t),
+            ("PriorityClass", wintypes.DWORD),
+            ("SchedulingClass", wintypes.DWORD),
+        ]
+
+    class ExtendedLimitInformation(ctypes.Structure):
+        _fields_ = [
+            ("BasicLimitInformation", BasicLimitInformation),
+            ("IoInfo", IoCounters),
+            ("ProcessMemoryLimit", ctypes.c_size_t),
+            ("JobMemoryLimit", ctypes.c_size_t),
+            ("PeakProcessMemoryUsed", ctypes.c_size_t),
+            ("PeakJobMemoryUsed", ctypes.c_size_t),
+        ]
+
+    job_object_extended_limit_information = 9
+    job_object_limit_kill_on_job_close = 0x2000
+    kernel32 = ctypes.WinDLL("kernel32", use_last_error=True)
+    kernel32.CreateJobObjectW.argtypes = (wintypes.LPVOID, wintypes.LPCWSTR)
+    kernel32.CreateJobObjectW.restype = wintypes.HANDLE
+    kernel32.SetInformationJobObject.argtypes = (
+        wintypes.HANDLE,
+        ctypes.c_int,
+        wintypes.LPVOID,
+        wintypes.DWORD,
+    )
+    kernel32.SetInformationJobObject.restype = wintypes.BOOL
+    kernel32.AssignProcessToJobObject.argtypes = (wintypes.HANDLE, wintypes.HANDLE)
+    kernel32.AssignProcessToJobObject.restype = wintypes.BOOL
+    job = kernel32.CreateJobObjectW(None, None)
+    if not job:
+        log.warning("CreateJobObject: Fehler %s", ctypes.get_last_error())
+        return None
+    limits = ExtendedLimitInformation()
+    limits.BasicLimitInformation.LimitFlags = job_object_limit_kill_on_job_close
+    process_handle = int(process._handle)  # type: ignore[attr-defined]
+    if not kernel32.SetInformationJobObject(
+        job, job_object_extended_limit_information, ctypes.byref(limits), ctypes.sizeof(limits)
+    ) or not kernel32.AssignProcessToJobObject(job, process_handle):
+        log.warning("Job Object für LibreOffice: Fehler %s", ctypes.get_last_error())
+        _close_handle(job)
+        return None
+    return int(job)
+
+
+def _close_handle(handle: int) -> None:
+    """Windows: close ``handle``; for the job this ends what still runs in it."""
+    import ctypes
+    from ctypes import wintypes
+
+    kernel32 = ctypes.WinDLL("kernel32", use_last_error=True)
+    kernel32.CloseHandle.argtypes = (wintypes.HANDLE,)
+    kernel32.CloseHandle(handle)

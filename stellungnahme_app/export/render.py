@@ -95,8 +95,10 @@ def set_properties(filled: engine.StnDocxTemplate, draft: Draft, created: dt.dat
     properties.title = property_text(ctx.properties_title(draft))
     properties.author = author
     properties.last_modified_by = author
-    properties.subject = f"Drucksache {number}" if number else ""
-    properties.keywords = "Stellungnahme" + (f"; Drucksache {number}" if number else "")
+    properties.subject = property_text(f"Drucksache {number}" if number else "")
+    properties.keywords = property_text(
+        "Stellungnahme" + (f"; Drucksache {number}" if number else "")
+    )
     properties.category = "Stellungnahme"
     properties.comments = ""
     properties.language = "de-DE"

@@ -9,6 +9,9 @@ and reports, each with the part and the paragraph it concerns:
   refused outright;
 * placeholders, attributes, filters and tests the program does not provide;
 * required placeholders the template lacks (a part of the Stellungnahme would be missing);
+* everything that points outside the document – linked pictures and templates, fields
+  that load files, links to file shares (:mod:`.external_targets`); a plain web or e-mail
+  link is only a warning;
 * as warnings: ``ENTWURF`` or ``Nichtöffentlich`` not in a header (not on every page).
 
 If nothing of that is wrong it fills the template with sample drafts, which finds what only
@@ -31,6 +34,8 @@ from jinja2 import sandbox as jinja_sandbox
 
 from stellungnahme_app.export import context as ctx
 from stellungnahme_app.export import engine
+from stellungnahme_app.export.external_targets import external_targets
+from stellungnahme_app.jinja_sandbox import TemplateLimitError
 from stellungnahme_app.model import (
     Assessments,
     Contribution,
@@ -131,15 +136,21 @@ def static_problems(loaded: engine.LoadedTemplate) -> list[TemplateProblem]:
         try:
             names = meta.find_undeclared_variables(tree)
             unknown_check = True
-        except jinja2.TemplateAssertionError:
-            # An unknown filter or test stops Jinja's analysis; it is reported below, and
-            # the names are collected without telling placeholders from local variables.
+        except jinja2.TemplateError as error:
+            # An unknown filter or test stops Jinja's analysis (it is reported below), and so
+            # does a constant expression that fails ((0).a or 'x'), reported here. The names
+            # are then collected without telling placeholders from local variables.
+            if not isinstance(error, jinja2.TemplateAssertionError):
+                problems.append(_error(engine.explain_jinja_error(error), part))
             names = {n.name for n in tree.find_all(nodes.Name) if n.ctx == "load"}
             unknown_check = False
         used |= names
         if part.startswith("Kopfzeile"):
             used_in_headers |= names
         problems += _part_problems(tree, names if unknown_check else set(), part, source)
+    for target in external_targets(loaded.data):
+        report = _warning if target.allowed else _error
+        problems.append(report(target.describe(), engine.part_label(target.part)))
     if syntax_ok:
         problems += _missing_required(used)
         for mark in _HEADER_MARKS:
@@ -283,4 +294,6 @@ def _trial_problems(loaded: engine.LoadedTemplate) -> list[TemplateProblem]:
             problem = _error(error.reason, error.location)
             if problem not in problems:
                 problems.append(problem)
+            if isinstance(error.__cause__, TemplateLimitError):
+                break  # the other drafts would exceed the limit again, only slower to say so
     return problems

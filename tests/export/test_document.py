@@ -4,13 +4,20 @@ from __future__ import annotations
 
 import datetime as dt
 import errno
+import io
 import os
+import random
+import time
+import zipfile
 from pathlib import Path
 
 import pytest
+from console import fake_soffice, path_with, run_program, start_export
+from docx.oxml.ns import qn
 from docx_readback import body_texts, header_text, open_docx
+from lxml import etree
 
-from stellungnahme_app import rules
+from stellungnahme_app import exchange, fileio, rules
 from stellungnahme_app.errors import ExportError
 from stellungnahme_app.export import (
     ExportBlocked,
@@ -213,3 +220,101 @@ def test_export_replaces_an_existing_file(reference_draft: Draft, tmp_path: Path
     assert open_docx(target)
     if os.name != "nt":
         assert target.stat().st_mode & 0o777 == 0o640
+
+
+# --------------------------------------------------------------------------- extreme drafts
+
+
+def body_text_lengths(docx: Path) -> list[int]:
+    """The length of every text run of the body (read with lxml's limits for huge texts off)."""
+    with zipfile.ZipFile(docx) as archive:
+        xml = archive.read("word/document.xml")
+    tree = etree.fromstring(xml, etree.XMLParser(huge_tree=True))
+    return [len(node.text or "") for node in tree.iter(qn("w:t"))]
+
+
+@pytest.mark.timeout(60)
+def test_a_paragraph_of_ten_megabytes_is_exported(reference_draft: Draft, tmp_path: Path) -> None:
+    reference_draft.conclusion = "Fazit " + "x" * (10 * 1024 * 1024)
+    target = tmp_path / "riesig.docx"
+    export_document(reference_draft, target, draft_mode=True)
+    assert max(body_text_lengths(target)) == len(reference_draft.conclusion)
+    source = tmp_path / "riesig.json"
+    exchange.write_file(reference_draft, source)
+    result = run_program("export", source, "--draft", "-o", tmp_path / "cli.docx", cwd=tmp_path)
+    assert result.returncode == 0, result.stderr
+    assert max(body_text_lengths(tmp_path / "cli.docx")) == len(reference_draft.conclusion)
+
+
+def test_a_document_number_of_240_characters(reference_draft: Draft, tmp_path: Path) -> None:
+    reference_draft.document_number = "0661/24" + "-Anlage" * 34
+    target = tmp_path / "lang.docx"
+    export_document(reference_draft, target, draft_mode=True)
+    properties = open_docx(target).core_properties
+    assert properties.keywords.startswith("Stellungnahme; Drucksache 0661/24-Anlage")
+    assert len(properties.keywords) <= 255 and len(properties.subject) <= 255
+    source = tmp_path / "lang.json"
+    exchange.write_file(reference_draft, source)
+    result = run_program("export", source, "--draft", "-o", tmp_path / "cli.docx", cwd=tmp_path)
+    assert result.returncode == 0, result.stderr
+
+
+def test_a_lone_surrogate_in_the_title_is_exported(reference_draft: Draft, tmp_path: Path) -> None:
+    """JSON can carry ``\\ud800``; no encoding can write it, so the export leaves it out."""
+    reference_draft.document_title = "Arbeitskreis \ud800Segregation"
+    source = tmp_path / "surrogat.json"
+    exchange.write_file(reference_draft, source)
+    result = run_program("export", source, "-o", tmp_path / "aus.docx", cwd=tmp_path)
+    assert result.returncode == 0, result.stderr
+    document = open_docx(tmp_path / "aus.docx")
+    assert "Arbeitskreis Segregation" in body_texts(document)
+    assert document.core_properties.title.endswith("– Arbeitskreis Segregation")
+
+
+# --------------------------------------------------------------------------- killed exports
+
+COPYING_SOFFICE = (
+    'out=""; prev=""; for a in "$@"; do [ "$prev" = --outdir ] && out="$a"; prev="$a"; done\n'
+    "for last; do :; done\nsleep 0.2\n"
+    'mkdir -p "$out"; cp "$last" "$out/Stellungnahme.pdf"'
+)
+
+
+def is_the_whole_export(data: bytes) -> bool:
+    """A complete Word document of the reference (the fake soffice's "PDF" is a copy of it)."""
+    try:
+        with zipfile.ZipFile(io.BytesIO(data)) as archive:
+            if archive.testzip() is not None:
+                return False
+        return "Arbeitskreis Segregation" in " ".join(body_texts(open_docx(data)))
+    except (zipfile.BadZipFile, KeyError, ValueError):
+        return False
+
+
+@pytest.mark.skipif(os.name == "nt", reason="kills with SIGKILL, fake soffice is a shell script")
+@pytest.mark.slow
+@pytest.mark.timeout(240)
+@pytest.mark.parametrize("suffix", [".docx", ".pdf"])
+def test_an_export_killed_at_any_moment_leaves_the_old_or_the_whole_new_file(
+    suffix: str, reference_json_path: Path, tmp_path: Path
+) -> None:
+    fake = fake_soffice(tmp_path, COPYING_SOFFICE)
+    temp = tmp_path / "temp"
+    temp.mkdir()
+    out = tmp_path / "Ablage"
+    out.mkdir()
+    target = out / f"Stellungnahme_0661-24{suffix}"
+    rng = random.Random(66124)
+    longest_wait = 0.5 if suffix == ".pdf" else 0.25  # about as long as each export takes
+    for _ in range(8):
+        target.write_bytes(OLD_CONTENT)
+        child = start_export(reference_json_path, target, temp, path_with(fake), slow_disk=True)
+        assert child.stdout is not None and child.stdout.readline() == "bereit\n"
+        time.sleep(rng.uniform(0, longest_wait))
+        child.kill()
+        child.communicate()
+        data = target.read_bytes()
+        assert data == OLD_CONTENT or is_the_whole_export(data)
+        fileio.clean_up_after_killed_writes(temp_folder=temp)
+        assert sorted(p.name for p in out.iterdir()) == [target.name]
+        assert list(temp.iterdir()) == []

@@ -6,7 +6,16 @@ import jinja2
 import pytest
 from markupsafe import Markup
 
-from stellungnahme_app.export.engine import ENVIRONMENT, describe_location, finalize, part_label
+from stellungnahme_app.export.context import build_context
+from stellungnahme_app.export.engine import (
+    ENVIRONMENT,
+    EXPORT_LIMITS,
+    describe_location,
+    finalize,
+    limits_for,
+    part_label,
+)
+from stellungnahme_app.model import Draft
 
 
 def render(source: str, **context: object) -> str:
@@ -72,3 +81,13 @@ def test_location_is_the_text_of_the_paragraph() -> None:
     assert describe_location("Haupttext", source, None) == "Haupttext"
     long_source = "\n<w:p><w:t>" + "x" * 200 + "</w:t></w:p>"
     assert describe_location("Haupttext", long_source, 2).endswith("x…“")
+
+
+def test_the_limits_grow_with_the_drafts_text() -> None:
+    """A 10 MB draft gets 60 MB more characters, a million more steps and five seconds."""
+    small = limits_for(build_context(Draft()))
+    large = limits_for(build_context(Draft(conclusion="x" * 10_000_000)))
+    assert small.characters >= EXPORT_LIMITS.characters
+    assert large.characters - small.characters == 60_000_000
+    assert large.steps - small.steps == 1_000_000
+    assert large.seconds - small.seconds == pytest.approx(5.0)

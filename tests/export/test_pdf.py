@@ -2,22 +2,40 @@
 
 from __future__ import annotations
 
+import http.server
+import importlib.util
 import os
 import shutil
-import stat
 import subprocess
+import threading
 import time
 from pathlib import Path
+from types import ModuleType
 
 import pytest
+from console import fake_soffice, path_with, start_export
+from docx import Document
 from docx_readback import reference_tokens
 
+from stellungnahme_app import fileio
 from stellungnahme_app.errors import ExportError
-from stellungnahme_app.export import convert_to_pdf, export_document, find_soffice
+from stellungnahme_app.export import bundled_template, convert_to_pdf, export_document, find_soffice
 from stellungnahme_app.export.pdf import installation_candidates, pdfa_version
 from stellungnahme_app.model import Draft
 
 OLD_CONTENT = b"%PDF-1.4 old"
+
+
+def _load_hostile() -> ModuleType:
+    path = Path(__file__).parents[1] / "fixtures" / "make_hostile_templates.py"
+    spec = importlib.util.spec_from_file_location("make_hostile_templates", path)
+    assert spec is not None and spec.loader is not None
+    module = importlib.util.module_from_spec(spec)
+    spec.loader.exec_module(module)
+    return module
+
+
+hostile = _load_hostile()
 posix_only = pytest.mark.skipif(os.name == "nt", reason="uses a shell script as fake soffice")
 
 
@@ -98,6 +116,22 @@ def test_soffice_on_the_path_comes_first(tmp_path: Path, monkeypatch: pytest.Mon
     assert find_soffice() == fake
 
 
+@posix_only
+@pytest.mark.parametrize("entry", [".", "", "bin"])
+def test_soffice_in_the_current_folder_is_never_run(
+    entry: str, tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    """``.``, an empty entry and a relative folder in PATH all mean the current folder."""
+    folder = tmp_path / "Ablage"
+    folder.mkdir()
+    planted = fake_soffice(folder, "exit 0")
+    (folder / "soffice").symlink_to(planted)
+    monkeypatch.chdir(folder)
+    monkeypatch.setenv("PATH", os.pathsep.join([entry, str(tmp_path / "leer")]))
+    found = find_soffice()
+    assert found is None or found.resolve() != planted.resolve()
+
+
 def test_without_libreoffice_a_clear_message(
     reference_draft: Draft, tmp_path: Path, monkeypatch: pytest.MonkeyPatch
 ) -> None:
@@ -115,21 +149,6 @@ def test_without_libreoffice_a_clear_message(
 
 
 # --------------------------------------------------------------------------- failures
-
-
-def path_with(script: Path) -> str:
-    """PATH with the fake soffice's folder first (the shell tools stay reachable)."""
-    return str(script.parent) + os.pathsep + os.environ.get("PATH", "")
-
-
-def fake_soffice(folder: Path, body: str) -> Path:
-    """A stand-in for soffice: a shell script doing ``body``."""
-    bin_dir = folder / "bin"
-    bin_dir.mkdir(exist_ok=True)
-    script = bin_dir / "soffice"
-    script.write_text(f"#!/bin/sh\n{body}\n", encoding="utf-8")
-    script.chmod(script.stat().st_mode | stat.S_IXUSR | stat.S_IXGRP | stat.S_IXOTH)
-    return script
 
 
 @pytest.fixture
@@ -224,3 +243,87 @@ def test_pdfa_version_reads_the_xmp_metadata() -> None:
     assert pdfa_version(b"<pdfaid:part>2</pdfaid:part><pdfaid:conformance>B</pdfaid:") == "2B"
     assert pdfa_version(b'pdfaid:part="1" pdfaid:conformance="a"') == "1A"
     assert pdfa_version(b"%PDF-1.7 no metadata") is None
+
+
+@pytest.mark.office
+def test_the_pdf_points_nowhere(reference_draft: Draft, tmp_path: Path) -> None:
+    """No link, launch, remote go-to, import or form submission in the exported PDF."""
+    require_soffice()
+    target = export_document(reference_draft, tmp_path / "aus.pdf")
+    data = target.read_bytes()
+    for action in (b"/URI", b"/Launch", b"/GoToR", b"/ImportData", b"/SubmitForm", b"/JavaScript"):
+        assert action not in data
+
+
+# --------------------------------------------------------------------------- a killed export
+
+
+@posix_only
+@pytest.mark.skipif(not Path("/proc").is_dir(), reason="needs /proc")
+@pytest.mark.timeout(60)
+def test_a_killed_pdf_export_takes_libreoffice_and_its_children_along(
+    reference_json_path: Path, tmp_path: Path
+) -> None:
+    """LibreOffice's soffice starts soffice.bin: the fake does the same with a ``sleep``."""
+    pid_file = tmp_path / "soffice.pids"
+    fake = fake_soffice(
+        tmp_path,
+        f"echo $$ > {pid_file}.0\nsleep 60 &\necho $! >> {pid_file}.0\n"
+        f"mv {pid_file}.0 {pid_file}\nwait",
+    )
+    temp = tmp_path / "temp"
+    temp.mkdir()
+    target = tmp_path / "aus.pdf"
+    child = start_export(reference_json_path, target, temp, path_with(fake))
+    deadline = time.monotonic() + 30
+    while not pid_file.exists() and time.monotonic() < deadline:
+        time.sleep(0.05)
+    pids = [int(line) for line in pid_file.read_text(encoding="utf-8").split()]
+    assert all(is_running(pid) for pid in pids)
+    child.kill()
+    child.communicate()
+    deadline = time.monotonic() + 5
+    while any(is_running(pid) for pid in pids) and time.monotonic() < deadline:
+        time.sleep(0.05)
+    assert not any(is_running(pid) for pid in pids)
+    assert list(temp.iterdir())  # the killed export's copies are still there …
+    fileio.clean_up_after_killed_writes(temp_folder=temp)
+    assert list(temp.iterdir()) == []  # … until the next start cleans up
+    assert sorted(p.name for p in tmp_path.iterdir()) == ["bin", "soffice.pids", "temp"]
+
+
+@pytest.mark.office
+@pytest.mark.timeout(120)
+def test_libreoffice_fetches_nothing_a_document_links_to(tmp_path: Path) -> None:
+    """Even a .docx the template check never saw: no web request, no local file read in."""
+    require_soffice()
+    requests: list[str] = []
+
+    class Recorder(http.server.BaseHTTPRequestHandler):
+        def do_GET(self) -> None:
+            requests.append(self.path)
+            self.send_response(200)
+            self.send_header("Content-Type", "image/png")
+            self.end_headers()
+            self.wfile.write(hostile.PIXEL)
+
+        def log_message(self, *_arguments: object) -> None:
+            pass
+
+    server = http.server.ThreadingHTTPServer(("127.0.0.1", 0), Recorder)
+    threading.Thread(target=server.serve_forever, daemon=True).start()
+    try:
+        local = tmp_path / "geheim.png"
+        local.write_bytes(hostile.PIXEL)
+        document = Document(str(bundled_template()))
+        hostile.link_picture(document, f"http://127.0.0.1:{server.server_port}/logo.png")
+        hostile.link_picture(document, local.as_uri())
+        source = tmp_path / "verlinkt.docx"
+        document.save(str(source))
+        convert_to_pdf(source, tmp_path / "verlinkt.pdf")
+    finally:
+        server.shutdown()
+        server.server_close()
+    assert requests == []
+    pdf = (tmp_path / "verlinkt.pdf").read_bytes()
+    assert b"/Subtype/Image" not in pdf.replace(b" ", b"")

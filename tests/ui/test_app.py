@@ -4,11 +4,13 @@ from __future__ import annotations
 
 import itertools
 import json
+import subprocess
 import sys
 import time
 from collections.abc import Callable
 from pathlib import Path
 
+import pytest
 from PySide6.QtCore import QDate, QLocale, QTimer
 from PySide6.QtWidgets import QApplication, QDialogButtonBox, QMessageBox
 from pytestqt.qtbot import QtBot
@@ -126,3 +128,20 @@ def test_reading_many_textbausteine_does_not_hold_up_the_window(
     gaps = [later - earlier for earlier, later in itertools.pairwise(ticks)]
     assert len(window.workspace.textbausteine) == len(items)
     assert max(gaps) < min(0.5, reading_takes / 2), f"Fenster {max(gaps):.2f} s blockiert"
+
+
+@pytest.mark.skipif(sys.platform == "win32", reason="SIGKILL is POSIX")
+def test_the_window_tidies_up_after_a_killed_run(
+    qtbot: QtBot, tmp_path: Path, start_window: Callable[[], MainWindow]
+) -> None:
+    target = tmp_path / "Stellungnahme.docx"
+    script = (
+        "import os, signal\nfrom pathlib import Path\n"
+        "from stellungnahme_app.fileio import atomic_target\n"
+        f"with atomic_target(Path({str(target)!r})) as temp:\n"
+        "    os.kill(os.getpid(), signal.SIGKILL)\n"
+    )
+    subprocess.run([sys.executable, "-c", script], capture_output=True, timeout=60, check=False)
+    [left] = [p for p in tmp_path.iterdir() if p.name.endswith(".tmp")]
+    start_window()
+    qtbot.waitUntil(lambda: not left.exists(), timeout=10_000)

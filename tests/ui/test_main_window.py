@@ -4,14 +4,13 @@ from __future__ import annotations
 
 import datetime as dt
 import threading
-import warnings
 from collections.abc import Callable
 from pathlib import Path
 
 import pytest
 from helpers.qt_fixtures import send_text
-from PySide6.QtCore import QEvent, QMimeData, QPoint, QPointF, Qt, QThreadPool, QUrl
-from PySide6.QtGui import QDragEnterEvent, QDropEvent
+from PySide6.QtCore import QEvent, Qt, QThreadPool
+from PySide6.QtGui import QDropEvent
 from PySide6.QtWidgets import QApplication, QFileDialog, QWidget
 from pytestqt.qtbot import QtBot
 
@@ -358,47 +357,20 @@ def test_import_of_a_broken_file_says_what_is_wrong(
     assert store.list_drafts() == []
 
 
-def _drop(window: MainWindow, files: list[Path]) -> QDropEvent:
-    mime = QMimeData()
-    mime.setUrls([QUrl.fromLocalFile(str(f)) for f in files])
-    with warnings.catch_warnings():
-        # PySide6 offers only the QPoint constructor and marks it deprecated.
-        warnings.simplefilter("ignore", DeprecationWarning)
-        enter = QDragEnterEvent(
-            QPoint(20, 20),
-            Qt.DropAction.CopyAction,
-            mime,
-            Qt.MouseButton.LeftButton,
-            Qt.KeyboardModifier.NoModifier,
-        )
-    QApplication.sendEvent(window, enter)
-    assert enter.isAccepted() == bool([f for f in files if f.suffix == ".json"]), (
-        "nur .json-Dateien werden angenommen"
-    )
-    drop = QDropEvent(
-        QPointF(20, 20),
-        Qt.DropAction.CopyAction,
-        mime,
-        Qt.MouseButton.LeftButton,
-        Qt.KeyboardModifier.NoModifier,
-    )
-    QApplication.sendEvent(window, drop)
-    return drop
-
-
 def test_import_by_drag_and_drop(
     qtbot: QtBot,
     store: Store,
     reference_json_path: Path,
     tmp_path: Path,
     open_main_window: OpenWindow,
+    drop_files: Callable[[MainWindow, list[Path]], QDropEvent],
 ) -> None:
     window = open_main_window(store)
-    not_json = tmp_path / "brief.docx"
-    not_json.write_bytes(b"PK")
-    assert not _drop(window, [not_json]).isAccepted()
+    not_json = tmp_path / "brief.txt"
+    not_json.write_text("Hallo", encoding="utf-8")
+    assert not drop_files(window, [not_json]).isAccepted()
     with qtbot.waitSignal(window.imported):
-        assert _drop(window, [reference_json_path]).isAccepted()
+        assert drop_files(window, [reference_json_path]).isAccepted()
     assert table_numbers(window) == ["0661/24"]
     assert "Ein Entwurf importiert." in window.statusBar().currentMessage()
 
@@ -602,7 +574,7 @@ def test_text_typed_right_after_neu_is_kept_while_the_editor_gets_ready(
         pool.start(release.wait)
     try:
         window = start_window()
-        qtbot.waitUntil(lambda: window._reading_textbausteine, timeout=5000)
+        qtbot.waitUntil(lambda: window._textbausteine.reading, timeout=5000)
         window.activateWindow()
         qtbot.waitUntil(window.isActiveWindow)
         qtbot.keyClick(window, Qt.Key.Key_N, Qt.KeyboardModifier.ControlModifier)
@@ -638,3 +610,28 @@ def test_opening_a_complete_draft_starts_at_its_first_field(
     assert window.editor is not None
     assert window.editor.current_step() == 0
     assert QApplication.focusWidget() is window.editor.steps[0].first_field()
+
+
+def test_the_view_menu_names_f7_for_the_next_misspelling(
+    qtbot: QtBot, store: Store, open_main_window: Callable[[Store], MainWindow]
+) -> None:
+    draft_id = store.create(Draft(conclusion="Das ist jhrlich so.")).id
+    window = open_main_window(store)
+    assert not window.action_next_misspelling.isEnabled()
+    assert window.action_next_misspelling.text().endswith("\tF7")
+    assert window.open_draft(draft_id)
+    assert window.action_next_misspelling.isEnabled()
+    editor = window.editor
+    assert editor is not None
+    session = editor.spelling_session
+    qtbot.waitUntil(
+        lambda: (
+            (session.check_queued() or True) and bool(session.draft_misspellings(editor.draft()))
+        ),
+        timeout=30_000,
+    )
+    window.action_next_misspelling.trigger()
+    assert editor.current_step() == 4
+    field = QApplication.focusWidget()
+    assert field is not None and field.textCursor().selectedText() == "jhrlich"  # type: ignore[attr-defined]
+    field._spelling.menu.close()  # type: ignore[attr-defined]
