@@ -88,10 +88,29 @@ def state_icon(
     nothing is an error yet, ``only_open``), or an empty circle.
 
     Drawn for ``size`` logical pixels at the screen's device pixel ratio ``ratio`` (sharp at
-    125 and 150 %), in colours of ``palette`` (see :func:`state_colour`).
+    125 and 150 %), in colours of ``palette`` (see :func:`state_colour`); the current step's
+    sign (mode Selected) in colours that stand out from the palette's highlight.
     """
     if high_contrast is None:
         high_contrast = system_wants_high_contrast()
+    icon = QIcon(_sign(state, size, palette, ratio, high_contrast, only_open))
+    selected = QPalette(palette)  # the current step's row is drawn in the highlight colour
+    selected.setColor(QPalette.ColorRole.Base, palette.color(QPalette.ColorRole.Highlight))
+    selected.setColor(QPalette.ColorRole.Text, palette.color(QPalette.ColorRole.HighlightedText))
+    icon.addPixmap(
+        _sign(state, size, selected, ratio, high_contrast, only_open), QIcon.Mode.Selected
+    )
+    return icon
+
+
+def _sign(
+    state: StepState,
+    size: int,
+    palette: QPalette,
+    ratio: float,
+    high_contrast: bool,
+    only_open: bool,
+) -> QPixmap:
     pixmap = QPixmap(round(size * ratio), round(size * ratio))
     pixmap.setDevicePixelRatio(ratio)
     pixmap.fill(Qt.GlobalColor.transparent)
@@ -123,9 +142,7 @@ def state_icon(
             painter.drawLine(_point(size, 0.5, 0.28), _point(size, 0.5, 0.58))
             painter.drawPoint(_point(size, 0.5, 0.72))
     painter.end()
-    icon = QIcon(pixmap)
-    icon.addPixmap(pixmap, QIcon.Mode.Selected)
-    return icon
+    return pixmap
 
 
 def _point(size: int, x: float, y: float) -> QPointF:
