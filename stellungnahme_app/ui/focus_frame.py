@@ -2,12 +2,12 @@
 
 Qt's styles draw focus differently or hardly at all: Fusion shows nothing on a radio button
 or a push button until Tab was pressed in the window, the classic Windows style a dotted line
-one pixel wide. The program does not rely on either. :func:`install_focus_frame` follows the
-application's focus and draws a :class:`FocusRing` – a two-pixel line in the palette's
-highlight colour – around the control that has it, whatever the style. Item views also mark
-their current row (:class:`FocusRowDelegate`, given to every view with Qt's plain delegate
-when it first gets the focus), so the row the keyboard is on is visible even inside a
-selection.
+one pixel wide. The program draws with Fusion on every system (``app.QT_STYLE``) but relies
+on neither: :func:`install_focus_frame` follows the application's focus and draws a
+:class:`FocusRing` – a two-pixel line in the palette's highlight colour – around the control
+that has it, whatever the style. Item views also mark their current row
+(:class:`FocusRowDelegate`, given to every view with Qt's plain delegate when it first gets
+the focus), so the row the keyboard is on is visible even inside a selection.
 """
 
 from __future__ import annotations
