@@ -136,3 +136,16 @@ def test_mentioned_attachment_without_list_is_a_warning(reference_draft: Draft) 
     assert "attachments" in _fields(rules.check(reference_draft, today=TODAY), Severity.WARNING)
     reference_draft.attachments = ["Anlage 1: Kostenschätzung"]
     assert "attachments" not in _fields(rules.check(reference_draft, today=TODAY), Severity.WARNING)
+
+
+def test_the_nein_hint_names_the_words_that_count_as_a_reference(reference_draft: Draft) -> None:
+    [hint] = [
+        f for f in rules.check(reference_draft, today=TODAY) if f.field == "assessments.financial"
+    ]
+    assert "„Haushalt“, „Mittel“, „Finanz“ oder „Kosten“" in hint.message
+    reference_draft.assessments.legal = False
+    [legal] = [
+        f for f in rules.check(reference_draft, today=TODAY) if f.field == "assessments.legal"
+    ]
+    assert "„rechtlich“, „zulässig“ oder „zuständig“" in legal.message
+    assert "auch als Teil eines Wortes" in legal.message
