@@ -20,7 +20,7 @@ from docx_readback import reference_tokens
 from stellungnahme_app import fileio
 from stellungnahme_app.errors import ExportError
 from stellungnahme_app.export import bundled_template, convert_to_pdf, export_document, find_soffice
-from stellungnahme_app.export.pdf import installation_candidates, pdfa_version
+from stellungnahme_app.export.pdf import PDF_FILTER, installation_candidates, pdfa_version
 from stellungnahme_app.model import Draft
 
 OLD_CONTENT = b"%PDF-1.4 old"
@@ -229,7 +229,7 @@ def test_the_pdf_is_built_from_the_given_docx(
     arguments = log.read_text(encoding="utf-8").splitlines()
     assert "--headless" in arguments
     assert any(a.startswith("-env:UserInstallation=file://") for a in arguments)
-    assert 'pdf:writer_pdf_Export:{"SelectPdfVersion":{"type":"long","value":"2"}}' in arguments
+    assert PDF_FILTER in arguments
 
 
 def test_missing_docx(tmp_path: Path) -> None:
