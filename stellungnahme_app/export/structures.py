@@ -53,6 +53,14 @@ STRUCTURE_STYLES: dict[str, str] = {
     TABLE_HEADER_STYLE: "Kopfzeile dieser Tabellen",
     TABLE_CELL_STYLE: "Zellen dieser Tabellen",
 }
+#: How the export prints a structure whose style is missing.
+FALLBACKS: dict[str, str] = {
+    LIST_STYLE: "mit „•“ und Einzug im Format des Absatzes",
+    LABELLED_STYLE: "mit hängendem Einzug im Format des Absatzes",
+    DATA_TABLE_STYLE: "mit einfachen grauen Linien",
+    TABLE_HEADER_STYLE: "fett im Format des Absatzes",
+    TABLE_CELL_STYLE: "im Format des Absatzes",
+}
 
 _OPEN = "\ue000"
 _OPEN_END = "\ue001"
@@ -161,10 +169,57 @@ def style_ids(document: DocumentObject) -> dict[str, str]:
     return found
 
 
-def missing_styles(document: DocumentObject) -> list[str]:
-    """The names of :data:`STRUCTURE_STYLES` the document does not have."""
+def _has_numbering(document: DocumentObject, style_id: str) -> bool:
+    """True when the style (or a style it is based on) gives its paragraphs a list number."""
+    styles = {s.get(qn("w:styleId")): s for s in document.styles.element.findall(qn("w:style"))}
+    numbers = {
+        num.get(qn("w:numId"))
+        for part in document.part.package.iter_parts()
+        if isinstance(part, XmlPart) and part.element.tag == qn("w:numbering")
+        for num in part.element.findall(qn("w:num"))
+    }
+    seen: set[str] = set()
+    current: str | None = style_id
+    while current is not None and current not in seen and current in styles:
+        seen.add(current)
+        style = styles[current]
+        number = style.find(f"{qn('w:pPr')}/{qn('w:numPr')}/{qn('w:numId')}")
+        if number is not None:
+            return number.get(qn("w:val")) in numbers
+        based_on = style.find(qn("w:basedOn"))
+        current = based_on.get(qn("w:val")) if based_on is not None else None
+    return False
+
+
+@dataclass(frozen=True)
+class StyleProblem:
+    """A structure style the template lacks (or that cannot do its job), and what follows."""
+
+    name: str
+    purpose: str
+    problem: str
+
+
+def style_problems(document: DocumentObject) -> list[StyleProblem]:
+    """What the export's structures miss in ``document``; each is printed directly instead."""
     present = style_ids(document)
-    return [name for name in STRUCTURE_STYLES if name not in present]
+    problems = [
+        StyleProblem(name, purpose, "fehlt")
+        for name, purpose in STRUCTURE_STYLES.items()
+        if name not in present
+    ]
+    if LIST_STYLE in present and not _has_numbering(document, present[LIST_STYLE]):
+        problems.insert(
+            0,
+            StyleProblem(LIST_STYLE, STRUCTURE_STYLES[LIST_STYLE], "hat keine Aufzählungszeichen"),
+        )
+    return problems
+
+
+def _usable_styles(document: DocumentObject) -> _Styles:
+    ids = style_ids(document)
+    missing = {problem.name for problem in style_problems(document)}
+    return _Styles(*(None if name in missing else ids.get(name) for name in STRUCTURE_STYLES))
 
 
 def lay_out(document: DocumentObject, context: dict[str, Any]) -> None:
@@ -174,8 +229,7 @@ def lay_out(document: DocumentObject, context: dict[str, Any]) -> None:
         return
     closing = values[0]._closing
     by_opening = {value._opening: value for value in values}
-    ids = style_ids(document)
-    styles = _Styles(*(ids.get(name) for name in STRUCTURE_STYLES))
+    styles = _usable_styles(document)
     text_width = _body_text_width(document)
     body = document.element.body
     for paragraph in list(body.iter(qn("w:p"))):
