@@ -24,12 +24,14 @@ import re
 from collections.abc import Iterator
 from dataclasses import dataclass
 
-from stellungnahme_app.text import paragraphs
+from stellungnahme_app.text import clean
 
 #: The marker the editor writes; ``–`` and ``•`` are read as well.
 BULLET = "- "
 BULLET_MARKERS = ("-", "–", "•")
 
+# Blank lines, as text.paragraphs splits at them (kept, so the text can be put together again).
+_SEPARATOR_RE = re.compile(r"(\n[ \t\u00a0]*\n(?:[ \t\u00a0]*\n)*)")
 _BULLET_RE = re.compile(r"([-–•])[ \t]+(?=\S)")
 # What the editor's toggle takes for a marker: also one with nothing typed after it yet.
 _MARKER_RE = re.compile(r"([-–•])[ \t]+")
@@ -80,11 +82,35 @@ Block = Paragraph | BulletList | LabelledItem | Table
 
 
 def blocks(text: str) -> list[Block]:
-    """The blocks of a text field in order (cleaned first: see :func:`text.paragraphs`)."""
+    """The blocks of a text field in order (cleaned first: see :func:`text.clean`)."""
     result: list[Block] = []
-    for chunk in paragraphs(text):
+    for chunk in _chunks(text):
         result.extend(_chunk_blocks(chunk))
     return result
+
+
+def _chunks(text: str) -> list[str]:
+    """The text between blank lines, as :func:`text.paragraphs` splits it – except that a
+    line of nothing but tabs between two blocks of table rows with as many tabs is an empty
+    row of that table (Excel copies an empty row so), not the end of the table."""
+    parts = _SEPARATOR_RE.split(clean(text))
+    merged = [parts[0]]
+    for separator, chunk in zip(parts[1::2], parts[2::2], strict=True):
+        if _empty_rows_between(merged[-1], separator, chunk):
+            merged[-1] += separator + chunk
+        else:
+            merged.append(chunk)
+    return [c.strip("\n") for c in merged if c.strip(" \t\n\u00a0")]
+
+
+def _empty_rows_between(before: str, separator: str, after: str) -> bool:
+    rows = before.strip("\n").split("\n")
+    tabs = rows[0].count("\t")
+    if tabs < 1 or any(row.count("\t") != tabs for row in rows):
+        return False
+    following = after.strip("\n").split("\n")
+    empty_rows = separator.split("\n")[1:-1]
+    return all(row.count("\t") == tabs for row in following + empty_rows)
 
 
 def is_bullet_line(line: str) -> bool:

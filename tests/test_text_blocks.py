@@ -69,6 +69,23 @@ def test_a_block_of_lines_with_equal_tabs_is_a_table_with_trimmed_cells() -> Non
     ]
 
 
+def test_an_empty_row_inside_a_pasted_table_stays_a_row() -> None:
+    assert blocks("a\tb\n\t\n\t\nc\td\n\nWeiter") == [
+        Table((("a", "b"), ("", ""), ("", ""), ("c", "d"))),
+        Paragraph("Weiter"),
+    ]
+    # A tab-only line between text that is no table still separates paragraphs.
+    assert blocks("a\tb\n\t\nc") == [Paragraph("a\tb"), Paragraph("c")]
+    assert blocks("Eins\n\t\nZwei") == [Paragraph("Eins"), Paragraph("Zwei")]
+
+
+@given(st.text(alphabet="ab \t\n\r\u00a0\u2029\v", max_size=30))
+def test_text_without_items_or_tables_is_the_paragraphs_of_before(source: str) -> None:
+    found = blocks(source)
+    if not any(isinstance(b, Table) for b in found):
+        assert found == [Paragraph(p) for p in text.paragraphs(source)]
+
+
 def test_empty_cells_are_kept() -> None:
     assert blocks("a\t\tc\n\tb\t") == [Table((("a", "", "c"), ("", "b", "")))]
 
