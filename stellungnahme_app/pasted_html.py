@@ -38,6 +38,7 @@ _CF_HTML_HEADER_RE = re.compile(r"\AVersion:\d[^<]*StartHTML:", re.DOTALL)
 # Stands for a tab of Word's (mso-tab-count) while white space is collapsed; a control
 # character that clean() would drop anyway, so no pasted text can hold it.
 _TAB = "\x1f"
+_QT_RICH_TEXT_RE = re.compile(r"<meta\s+name=\"?qrichtext", re.IGNORECASE)
 _MSO_LIST_RE = re.compile(r"mso-list\s*:\s*(?!\s*ignore)", re.IGNORECASE)
 
 
@@ -304,6 +305,24 @@ class _Converter(HTMLParser):
             parts.append(value)
             previous = kind
         return "".join(parts)
+
+
+def clipboard_text(html: str | None, plain: str | None) -> str:
+    """What a paste inserts, from the clipboard's HTML and plain text (either may be missing).
+
+    The HTML wins – it knows paragraphs, lists and tables – unless it is Qt's own (copied
+    from one of the program's fields, whose plain text is exact) or holds no text. Plain
+    text loses the line break Excel puts after the last row or a single cell.
+    """
+    if html and not _QT_RICH_TEXT_RE.search(html):
+        converted = html_to_text(html)
+        if converted.strip():
+            return converted
+    if not plain:
+        return ""
+    if plain.endswith("\r\n"):
+        plain = plain[:-2]
+    return clean(plain)
 
 
 def html_to_text(html: str) -> str:

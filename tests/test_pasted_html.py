@@ -14,7 +14,7 @@ import pytest
 from hypothesis import given
 from hypothesis import strategies as st
 
-from stellungnahme_app.pasted_html import html_to_text
+from stellungnahme_app.pasted_html import clipboard_text, html_to_text
 from stellungnahme_app.text import clean
 from stellungnahme_app.text_blocks import BulletList, LabelledItem, Paragraph, Table, blocks
 
@@ -134,3 +134,25 @@ def test_any_mix_of_tags_prints_no_markup_and_invents_no_text(html: str) -> None
     assert "<" not in result and ">" not in result
     assert result.count("x") <= html.count("x")
     assert set(result) <= set("x-\t\n ")
+
+
+# --------------------------------------------------------------------------- what a paste inserts
+
+
+def test_a_paste_prefers_the_html_of_word_and_excel() -> None:
+    html = (SAMPLES / "word-absaetze-und-liste.html").read_text(encoding="utf-8")
+    word_plain = "Die Kämmerei hat die Kosten geprüft.\r\nFolgende Schritte:\r\n·\tPrüfung\r\n"
+    assert clipboard_text(html, word_plain) == sample("word-absaetze-und-liste.html")
+
+
+def test_qt_s_own_html_gives_way_to_its_exact_plain_text() -> None:
+    qt_html = '<!DOCTYPE HTML><html><head><meta name="qrichtext" content="1" /></head><body><p>a</p><p>b</p></body></html>'  # noqa: E501
+    assert clipboard_text(qt_html, "a\nb") == "a\nb"
+
+
+def test_excel_s_trailing_line_break_is_dropped_from_plain_text() -> None:
+    assert clipboard_text(None, "1234\r\n") == "1234"
+    assert clipboard_text(None, "Posten\tBetrag\r\nDach\t1\r\n") == "Posten\tBetrag\nDach\t1"
+    assert clipboard_text(None, "Zeile\n\n") == "Zeile\n\n"
+    assert clipboard_text("<p> </p>", "Text\x07") == "Text"
+    assert clipboard_text(None, None) == ""

@@ -1,7 +1,8 @@
 """Step 6 – Änderungen und Anlagen: amended resolution points and the list of attachments.
 
 Both are optional. Attachments are one line each, in the order they are numbered in the
-document; they can be added, removed and moved.
+document; they can be added, removed and moved. The program numbers them ("Anlage 1 – …");
+each row's label is the number the document gives it (:func:`attachment_numbers.row_labels`).
 """
 
 from __future__ import annotations
@@ -17,10 +18,10 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
-from stellungnahme_app import form
+from stellungnahme_app import attachment_numbers, form
 from stellungnahme_app.form_steps import FieldPath
 from stellungnahme_app.ui.editor.step_page import EditorContext, StepPage
-from stellungnahme_app.ui.editor.text_field import LineField, PlainTextField
+from stellungnahme_app.ui.editor.text_field import LineField, PlainTextField, with_bullet_button
 from stellungnahme_app.ui.editor.widget_helpers import chain_tab_order, describe, hint_label
 
 
@@ -29,7 +30,7 @@ class _AttachmentRow:
 
     def __init__(self, step: AenderungenAnlagenStep) -> None:
         self.label = QLabel()
-        self.field = LineField("Anlage")
+        self.field = LineField("Anlage", placeholder="Titel, z. B. Kostenaufstellung")
         self.up = QToolButton()
         self.up.setArrowType(Qt.ArrowType.UpArrow)
         self.down = QToolButton()
@@ -44,8 +45,8 @@ class _AttachmentRow:
     def widgets(self) -> list[QWidget]:
         return [self.label, self.field, self.up, self.down, self.remove]
 
-    def set_position(self, index: int, count: int) -> None:
-        name = f"Anlage {index + 1}"
+    def set_position(self, index: int, count: int, name: str) -> None:
+        """Show the row at ``index`` of ``count``, labelled ``name`` as in the document."""
         self.label.setText(f"{name}:")
         describe(self.field, name)
         describe(self.up, f"{name} nach oben verschieben")
@@ -91,11 +92,13 @@ class AenderungenAnlagenStep(StepPage):
         layout.addWidget(
             hint_label(
                 "Beide Angaben sind freiwillig. Schlägt die Stadtverwaltung geänderte "
-                "Beschlusspunkte vor, tragen Sie sie hier ein; jede Anlage bekommt eine Zeile."
+                "Beschlusspunkte vor, tragen Sie sie hier ein; jede Anlage bekommt eine Zeile. "
+                "Die Nummer („Anlage 1 – “) setzt das Programm in der Reihenfolge der Zeilen "
+                "davor."
             )
         )
         layout.addWidget(amendments_label)
-        layout.addWidget(self.amendments, 1)
+        layout.addWidget(with_bullet_button(self.amendments), 1)
         layout.addWidget(attachments_heading)
         layout.addWidget(self.no_attachments)
         layout.addLayout(self.rows_layout)
@@ -129,8 +132,9 @@ class AenderungenAnlagenStep(StepPage):
             widget.deleteLater()
 
     def _renumber(self) -> None:
-        for index, row in enumerate(self.rows):
-            row.set_position(index, len(self.rows))
+        labels = attachment_numbers.row_labels(self.draft.attachments)
+        for index, (row, label) in enumerate(zip(self.rows, labels, strict=True)):
+            row.set_position(index, len(self.rows), label)
         self.no_attachments.setVisible(not self.rows)
         chain_tab_order(
             [self.amendments, *(w for row in self.rows for w in row.widgets()[1:]), self.add_button]
@@ -148,7 +152,10 @@ class AenderungenAnlagenStep(StepPage):
         self._edited()
 
     def attachment_edited(self, row: _AttachmentRow, text: str) -> None:
+        before = attachment_numbers.row_labels(self.draft.attachments)
         self.draft.attachments[self.rows.index(row)] = text
+        if attachment_numbers.row_labels(self.draft.attachments) != before:
+            self._renumber()  # a row became blank or filled: the numbers after it move
         self._edited()
 
     def add_attachment(self) -> None:

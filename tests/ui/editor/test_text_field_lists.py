@@ -1,0 +1,160 @@
+"""Multi-line fields: "Aufzählung" on selected lines, and pasting from Word, Excel, a browser."""
+
+from __future__ import annotations
+
+from collections.abc import Iterator
+from pathlib import Path
+from typing import Any
+
+import pytest
+from PySide6.QtCore import QMimeData, Qt
+from PySide6.QtGui import QGuiApplication, QTextCursor
+from PySide6.QtWidgets import QToolButton
+
+from stellungnahme_app.pasted_html import html_to_text
+from stellungnahme_app.ui.editor.text_field import PlainTextField, with_bullet_button
+
+CLIPBOARD = Path(__file__).parents[2] / "fixtures" / "clipboard"
+CTRL = Qt.KeyboardModifier.ControlModifier
+CTRL_SHIFT = Qt.KeyboardModifier.ControlModifier | Qt.KeyboardModifier.ShiftModifier
+
+
+@pytest.fixture
+def field(qtbot: Any) -> Iterator[PlainTextField]:
+    text_field = PlainTextField("Testfeld")
+    box = with_bullet_button(text_field)  # kept until the test ends: it owns the field
+    qtbot.addWidget(box)
+    box.show()
+    text_field.setFocus()
+    qtbot.waitUntil(text_field.hasFocus)
+    yield text_field
+    box.close()
+
+
+def select(field: PlainTextField, start: int, end: int) -> None:
+    cursor = field.textCursor()
+    cursor.setPosition(start)
+    cursor.setPosition(end, QTextCursor.MoveMode.KeepAnchor)
+    field.setTextCursor(cursor)
+
+
+def paste(qtbot: Any, field: PlainTextField, *, html: str | None = None, text: str | None = None):
+    data = QMimeData()
+    if html is not None:
+        data.setHtml(html)
+    if text is not None:
+        data.setText(text)
+    QGuiApplication.clipboard().setMimeData(data)
+    qtbot.keyClick(field, Qt.Key.Key_V, CTRL)
+
+
+# --------------------------------------------------------------------------- Aufzählung
+
+
+def test_the_shortcut_sets_and_removes_the_markers_of_the_selected_lines(
+    qtbot: Any, field: PlainTextField
+) -> None:
+    field.set_text("Schritte:\nFördermittel prüfen\nBericht\n\nDanach.")
+    edits: list[str] = []
+    field.edited.connect(edits.append)
+    select(field, field.text().index("Förder"), field.text().index("Bericht") + 3)
+    qtbot.keyClick(field, Qt.Key.Key_L, CTRL_SHIFT)
+    assert field.text() == "Schritte:\n- Fördermittel prüfen\n- Bericht\n\nDanach."
+    assert edits[-1] == field.text()
+    assert field.textCursor().selectedText().replace("\u2029", "\n") == (
+        "- Fördermittel prüfen\n- Bericht"
+    )
+    qtbot.keyClick(field, Qt.Key.Key_L, CTRL_SHIFT)
+    assert field.text() == "Schritte:\nFördermittel prüfen\nBericht\n\nDanach."
+
+
+def test_one_undo_step_takes_the_markers_back(qtbot: Any, field: PlainTextField) -> None:
+    field.set_text("Eins\nZwei")
+    select(field, 0, len(field.text()))
+    qtbot.keyClick(field, Qt.Key.Key_L, CTRL_SHIFT)
+    assert field.text() == "- Eins\n- Zwei"
+    qtbot.keyClick(field, Qt.Key.Key_Z, CTRL)
+    assert field.text() == "Eins\nZwei"
+
+
+def test_the_button_works_on_the_selection_without_taking_the_focus(
+    qtbot: Any, field: PlainTextField
+) -> None:
+    field.set_text("Eins\nZwei")
+    select(field, 0, 3)
+    button = field.bullet_button
+    assert isinstance(button, QToolButton)
+    assert button.text() == "Aufzählung"
+    assert "Strg+Umschalt+L" in button.toolTip() or "Ctrl+Shift+L" in button.toolTip()
+    qtbot.mouseClick(button, Qt.MouseButton.LeftButton)
+    assert field.text() == "- Eins\nZwei"
+    assert field.hasFocus()
+
+
+def test_typing_after_the_shortcut_on_an_empty_line_starts_an_item(
+    qtbot: Any, field: PlainTextField, type_text: Any
+) -> None:
+    qtbot.keyClick(field, Qt.Key.Key_L, CTRL_SHIFT)
+    type_text(field, "Erster Punkt")
+    assert field.text() == "- Erster Punkt"
+
+
+def test_a_read_only_field_is_left_alone(qtbot: Any, field: PlainTextField) -> None:
+    field.set_text("Eins")
+    field.setReadOnly(True)
+    qtbot.keyClick(field, Qt.Key.Key_L, CTRL_SHIFT)
+    assert field.text() == "Eins"
+
+
+# --------------------------------------------------------------------------- pasting
+
+
+def test_pasting_from_word_gives_paragraphs_and_a_list(qtbot: Any, field: PlainTextField) -> None:
+    html = (CLIPBOARD / "word-absaetze-und-liste.html").read_text(encoding="utf-8")
+    # Word's own plain text: paragraphs one line break apart, the bullet with a tab.
+    plain = "Die Kämmerei hat die Kosten geprüft.\r\nFolgende Schritte:\r\n·\tPrüfung\r\n"
+    paste(qtbot, field, html=html, text=plain)
+    # (toPlainText gives a non-breaking space as a space)
+    assert field.text() == html_to_text(html).replace("\u00a0", " ")
+    assert "\n\nFolgende Schritte schlagen wir vor:\n\n- Prüfung" in field.text()
+
+
+def test_pasting_from_excel_gives_tab_rows_without_a_trailing_break(
+    qtbot: Any, field: PlainTextField
+) -> None:
+    html = (CLIPBOARD / "excel-kosten.html").read_text(encoding="utf-8")
+    paste(
+        qtbot, field, html=html, text="Posten\tAnzahl\tBetrag\r\nDachsanierung\t1\t120.000,00 €\r\n"
+    )
+    assert field.text().startswith("Posten\tAnzahl\tBetrag\nDachsanierung\t1\t120.000,00 €\n")
+    assert field.text().endswith("Summe\t\t206.400,00 €")
+
+
+def test_plain_text_of_one_excel_cell_loses_its_line_break(
+    qtbot: Any, field: PlainTextField
+) -> None:
+    field.set_text("Betrag: ")
+    field.moveCursor(QTextCursor.MoveOperation.End)
+    paste(qtbot, field, text="1.234,50 €\r\n")
+    assert field.text() == "Betrag: 1.234,50 €"
+
+
+def test_html_alone_can_be_pasted_and_dropped(field: PlainTextField) -> None:
+    data = QMimeData()
+    data.setHtml("<ul><li>eins</li><li>zwei</li></ul>")
+    assert field.canInsertFromMimeData(data)
+    field.insertFromMimeData(data)
+    assert field.text() == "- eins\n- zwei"
+
+
+def test_copying_between_the_program_s_fields_keeps_the_text_exactly(
+    qtbot: Any, field: PlainTextField
+) -> None:
+    source = PlainTextField("Quelle")
+    qtbot.addWidget(source)
+    source.set_text("Zeile eins\nZeile zwei\n\nAbsatz\tmit Tab")
+    source.selectAll()
+    QGuiApplication.clipboard().setMimeData(source.createMimeDataFromSelection())
+    assert QGuiApplication.clipboard().mimeData().hasHtml()  # Qt adds its own HTML
+    qtbot.keyClick(field, Qt.Key.Key_V, CTRL)
+    assert field.text() == "Zeile eins\nZeile zwei\n\nAbsatz\tmit Tab"
