@@ -31,6 +31,7 @@ class DocumentPreview(QTextBrowser):
         option = self.document().defaultTextOption()
         option.setTabStopDistance(HANGING_INDENT_PX)
         self.document().setDefaultTextOption(option)
+        self.document().setIndentWidth(HANGING_INDENT_PX)  # the text of bullet items
         self.setMinimumHeight(self.fontMetrics().lineSpacing() * 8)
 
     def show_draft(self, draft: Draft) -> None:
