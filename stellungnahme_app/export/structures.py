@@ -82,7 +82,13 @@ _PARAGRAPH_ORDER = (
     "jc", "textDirection", "textAlignment", "textboxTightWrap", "outlineLvl", "divId",
     "cnfStyle", "rPr", "sectPr", "pPrChange",
 )  # fmt: skip
-_RUN_ORDER = ["rStyle", "rFonts", "b", "bCs", "i", "iCs", "caps"]
+_RUN_ORDER = (
+    "rStyle", "rFonts", "b", "bCs", "i", "iCs", "caps", "smallCaps", "strike", "dstrike",
+    "outline", "shadow", "emboss", "imprint", "noProof", "snapToGrid", "vanish", "webHidden",
+    "color", "spacing", "w", "kern", "position", "sz", "szCs", "highlight", "u", "effect",
+    "bdr", "shd", "fitText", "vertAlign", "rtl", "cs", "em", "lang", "eastAsianLayout",
+    "specVanish", "oMath",
+)  # fmt: skip
 
 
 # --------------------------------------------------------------------------- values
@@ -321,17 +327,27 @@ def _hanging_indent(properties: etree._Element, indent: int) -> None:
     )
 
 
-def _run(text: str, run_properties: etree._Element | None, *, bold: bool = False) -> etree._Element:
+def _run(
+    text: str,
+    run_properties: etree._Element | None,
+    *,
+    bold: bool = False,
+    half_points: int | None = None,
+) -> etree._Element:
     """A run of ``text``: ``\\n`` a line break, ``\\t`` a tab, everything else literal."""
     run = _element("w:r")
     if run_properties is not None:
         run.append(copy.deepcopy(run_properties))
-    if bold:
+    if bold or half_points:
         properties = run.find(qn("w:rPr"))
         if properties is None:
             properties = _element("w:rPr")
             run.insert(0, properties)
-        _set_child(properties, _element("w:b"), _RUN_ORDER)
+        if bold:
+            _set_child(properties, _element("w:b"), _RUN_ORDER)
+        if half_points:
+            _set_child(properties, _element("w:sz", val=str(half_points)), _RUN_ORDER)
+            _set_child(properties, _element("w:szCs", val=str(half_points)), _RUN_ORDER)
     for line_number, line in enumerate(text.split("\n")):
         if line_number:
             run.append(_element("w:br"))
@@ -553,6 +569,8 @@ def _cell(
         _set_child(properties, _element("w:spacing", before="0", after="0"), _PARAGRAPH_ORDER)
     if numeric:
         _set_child(properties, _element("w:jc", val="right"), _PARAGRAPH_ORDER)
-    runs = [_run(text, None, bold=header and style_id is None)] if text else []
+    # Without the cell styles the cell is set in the table's size, for which it was measured.
+    size = None if style_id is not None else round(_TABLE_FONT_POINTS * 2)
+    runs = [_run(text, None, bold=header and style_id is None, half_points=size)] if text else []
     cell.append(_paragraph(properties, runs))
     return cell

@@ -267,3 +267,4 @@ def test_template_check_names_a_missing_list_style(run_cli: RunCli, tmp_path: Pa
     code, out, _err = run_cli("template-check", template)
     assert code == 0
     assert "Hinweis [Formatvorlagen]: Die Formatvorlage „Stn Aufzählung“" in out
+    assert "„ohne-liste.docx“ ist verwendbar (1 Hinweis)." in out

@@ -248,6 +248,9 @@ def test_without_the_styles_lists_and_tables_still_print_correctly(tmp_path: Pat
         if t.find(f".//{qn('w:tblHeader')}") is not None
     )
     assert header.find(f".//{qn('w:tr')}//{qn('w:b')}") is not None
+    # set in the size the columns were measured for, so no word of a cell breaks
+    sizes = {node.get(qn("w:val")) for node in header.iter(qn("w:sz"))}
+    assert sizes == {"20"}
     assert_valid(render_docx_bytes(draft_with_text(COSTS), draft_mode=True, template=template))
 
 
