@@ -25,16 +25,18 @@ Text goes into the XML as element text (lxml escapes it): user text is data, nev
 from __future__ import annotations
 
 import copy
+import functools
 import re
 import secrets
 from collections.abc import Iterator, Sequence
 from dataclasses import dataclass
 from typing import Any
+from xml.sax.saxutils import escape
 
 from docx.document import Document as DocumentObject
 from docx.opc.part import XmlPart
-from docx.oxml import OxmlElement
 from docx.oxml.ns import qn
+from docx.oxml.parser import oxml_parser, parse_xml
 from lxml import etree
 
 from stellungnahme_app import text_blocks
@@ -62,6 +64,8 @@ FALLBACKS: dict[str, str] = {
     TABLE_CELL_STYLE: "im Format des Absatzes",
 }
 
+_W_NAMESPACE = "http://schemas.openxmlformats.org/wordprocessingml/2006/main"
+_QUOTE = {'"': "&quot;"}
 _OPEN = "\ue000"
 _OPEN_END = "\ue001"
 _CLOSE = "\ue002"
@@ -74,20 +78,13 @@ _CELL_MARGIN = 85
 _DEFAULT_TEXT_WIDTH = 9355  # 165 mm, the bundled template's text width
 _TABLE_FONT_POINTS = 10.0
 
-_PARAGRAPH_ORDER = (
+_PARAGRAPH_ORDER_NAMES = (
     "pStyle", "keepNext", "keepLines", "pageBreakBefore", "framePr", "widowControl", "numPr",
     "suppressLineNumbers", "pBdr", "shd", "tabs", "suppressAutoHyphens", "kinsoku", "wordWrap",
     "overflowPunct", "topLinePunct", "autoSpaceDE", "autoSpaceDN", "bidi", "adjustRightInd",
     "snapToGrid", "spacing", "ind", "contextualSpacing", "mirrorIndents", "suppressOverlap",
     "jc", "textDirection", "textAlignment", "textboxTightWrap", "outlineLvl", "divId",
     "cnfStyle", "rPr", "sectPr", "pPrChange",
-)  # fmt: skip
-_RUN_ORDER = (
-    "rStyle", "rFonts", "b", "bCs", "i", "iCs", "caps", "smallCaps", "strike", "dstrike",
-    "outline", "shadow", "emboss", "imprint", "noProof", "snapToGrid", "vanish", "webHidden",
-    "color", "spacing", "w", "kern", "position", "sz", "szCs", "highlight", "u", "effect",
-    "bdr", "shd", "fitText", "vertAlign", "rtl", "cs", "em", "lang", "eastAsianLayout",
-    "specVanish", "oMath",
 )  # fmt: skip
 
 
@@ -286,25 +283,37 @@ def _replace(paragraph: etree._Element, block: Block, styles: _Styles, text_widt
 # --------------------------------------------------------------------------- paragraphs
 
 
-def _set_child(parent: etree._Element, child: etree._Element, order: Sequence[str]) -> None:
-    """Put ``child`` in its place in ``order`` (w: local names), replacing one of its tag."""
+def _positions(order: Sequence[str]) -> dict[str, int]:
+    return {_clark(f"w:{name}"): index for index, name in enumerate(order)}
+
+
+def _set_child(parent: etree._Element, child: etree._Element, order: dict[str, int]) -> None:
+    """Put ``child`` in its place in ``order`` (see :func:`_positions`), replacing one of its
+    tag; Word refuses properties out of the schema's order."""
     for old in parent.findall(child.tag):
         parent.remove(old)
-    names = [qn(f"w:{name}") for name in order]
-    if child.tag in names:
-        later = set(names[names.index(child.tag) + 1 :])
+    place = order.get(child.tag)
+    if place is not None:
         for position, sibling in enumerate(parent):
-            if sibling.tag in later:
+            if order.get(sibling.tag, -1) > place:
                 parent.insert(position, child)
                 return
     parent.append(child)
 
 
+@functools.cache
+def _clark(tag: str) -> str:
+    return qn(tag)
+
+
 def _element(tag: str, **attributes: str) -> etree._Element:
-    node = OxmlElement(tag)
-    for name, value in attributes.items():
-        node.set(qn(f"w:{name}"), value)
-    return node
+    """A WordprocessingML element; built by python-docx's parser, so it has its classes."""
+    return oxml_parser.makeelement(
+        _clark(tag), {_clark(f"w:{name}"): value for name, value in attributes.items()}
+    )
+
+
+_PARAGRAPH_ORDER = _positions(_PARAGRAPH_ORDER_NAMES)
 
 
 def _properties(template: etree._Element | None, style_id: str | None) -> etree._Element:
@@ -327,27 +336,11 @@ def _hanging_indent(properties: etree._Element, indent: int) -> None:
     )
 
 
-def _run(
-    text: str,
-    run_properties: etree._Element | None,
-    *,
-    bold: bool = False,
-    half_points: int | None = None,
-) -> etree._Element:
+def _run(text: str, run_properties: etree._Element | None) -> etree._Element:
     """A run of ``text``: ``\\n`` a line break, ``\\t`` a tab, everything else literal."""
     run = _element("w:r")
     if run_properties is not None:
         run.append(copy.deepcopy(run_properties))
-    if bold or half_points:
-        properties = run.find(qn("w:rPr"))
-        if properties is None:
-            properties = _element("w:rPr")
-            run.insert(0, properties)
-        if bold:
-            _set_child(properties, _element("w:b"), _RUN_ORDER)
-        if half_points:
-            _set_child(properties, _element("w:sz", val=str(half_points)), _RUN_ORDER)
-            _set_child(properties, _element("w:szCs", val=str(half_points)), _RUN_ORDER)
     for line_number, line in enumerate(text.split("\n")):
         if line_number:
             run.append(_element("w:br"))
@@ -495,68 +488,61 @@ def numeric_columns(table: Table) -> list[bool]:
 def _table(
     block: Table, styles: _Styles, available: int, template: etree._Element | None
 ) -> etree._Element:
+    """The table as WordprocessingML, written as text and parsed once (a pasted table has
+    thousands of elements; made one by one they cost a millisecond per row)."""
     widths = column_widths(block, available)
     right = numeric_columns(block)
-    table = _element("w:tbl")
-    properties = _element("w:tblPr")
+    xml = [f'<w:tbl xmlns:w="{_W_NAMESPACE}"><w:tblPr>']
     if styles.table is not None:
-        properties.append(_element("w:tblStyle", val=styles.table))
-    properties.append(_element("w:tblW", w=str(sum(widths)), type="dxa"))
+        xml.append(f'<w:tblStyle w:val="{escape(styles.table, _QUOTE)}"/>')
+    xml.append(f'<w:tblW w:w="{sum(widths)}" w:type="dxa"/>')
     if styles.table is None:
-        borders = _element("w:tblBorders")
+        xml.append("<w:tblBorders>")
         for side in ("top", "left", "bottom", "right", "insideH", "insideV"):
-            borders.append(_element(f"w:{side}", val="single", sz="4", space="0", color="808080"))
-        properties.append(borders)
-    properties.append(_element("w:tblLayout", type="fixed"))
+            xml.append(f'<w:{side} w:val="single" w:sz="4" w:space="0" w:color="808080"/>')
+        xml.append("</w:tblBorders>")
+    xml.append('<w:tblLayout w:type="fixed"/>')
     if styles.table is None:
-        margins = _element("w:tblCellMar")
-        for side in ("top", "left", "bottom", "right"):
-            size = str(_CELL_MARGIN if side in ("left", "right") else 40)
-            margins.append(_element(f"w:{side}", w=size, type="dxa"))
-        properties.append(margins)
-    properties.append(
-        _element(
-            "w:tblLook",
-            val="0420",
-            firstRow="1",
-            lastRow="0",
-            firstColumn="0",
-            lastColumn="0",
-            noHBand="1",
-            noVBand="1",
+        xml.append(
+            f'<w:tblCellMar><w:top w:w="40" w:type="dxa"/><w:left w:w="{_CELL_MARGIN}" '
+            f'w:type="dxa"/><w:bottom w:w="40" w:type="dxa"/><w:right w:w="{_CELL_MARGIN}" '
+            'w:type="dxa"/></w:tblCellMar>'
         )
+    xml.append(
+        '<w:tblLook w:val="0420" w:firstRow="1" w:lastRow="0" w:firstColumn="0" '
+        'w:lastColumn="0" w:noHBand="1" w:noVBand="1"/></w:tblPr><w:tblGrid>'
     )
-    table.append(properties)
-    grid = _element("w:tblGrid")
-    for width in widths:
-        grid.append(_element("w:gridCol", w=str(width)))
-    table.append(grid)
+    xml += [f'<w:gridCol w:w="{width}"/>' for width in widths]
+    xml.append("</w:tblGrid>")
+    paragraph_properties = {
+        (header, numeric): _cell_properties(header, numeric, styles, template)
+        for header in (True, False)
+        for numeric in (True, False)
+    }
+    run_properties = {header: _cell_run_properties(header, styles) for header in (True, False)}
     for row_number, row in enumerate(block.rows):
         header = row_number == 0
-        table_row = _element("w:tr")
-        row_properties = _element("w:trPr")
-        row_properties.append(_element("w:cantSplit"))
-        if header:
-            row_properties.append(_element("w:tblHeader"))
-        table_row.append(row_properties)
-        for cell_text, width, numeric in zip(row, widths, right, strict=True):
-            table_row.append(_cell(cell_text, width, numeric, header, styles, template))
-        table.append(table_row)
-    return table
+        xml.append("<w:tr><w:trPr><w:cantSplit/>" + ("<w:tblHeader/>" if header else ""))
+        xml.append("</w:trPr>")
+        for text, width, numeric in zip(row, widths, right, strict=True):
+            run = (
+                f'<w:r>{run_properties[header]}<w:t xml:space="preserve">{escape(text)}</w:t></w:r>'
+                if text
+                else ""
+            )
+            xml.append(
+                f'<w:tc><w:tcPr><w:tcW w:w="{width}" w:type="dxa"/></w:tcPr>'
+                f"<w:p>{paragraph_properties[header, numeric]}{run}</w:p></w:tc>"
+            )
+        xml.append("</w:tr>")
+    xml.append("</w:tbl>")
+    return parse_xml("".join(xml))
 
 
-def _cell(
-    text: str,
-    width: int,
-    numeric: bool,
-    header: bool,
-    styles: _Styles,
-    template: etree._Element | None,
-) -> etree._Element:
-    cell = _element("w:tc")
-    cell_properties = _element("w:tcPr")
-    cell_properties.append(_element("w:tcW", w=str(width), type="dxa"))
-    cell.append(cell_properties)
+def _cell_properties(
+    header: bool, numeric: bool, styles: _Styles, template: etree._Element | None
+) -> str:
+    """A cell paragraph's properties as XML: its style, or the text's without its spacing."""
     style_id = styles.header if header else styles.cell
     if style_id is not None:
         properties = _element("w:pPr")
@@ -569,8 +555,14 @@ def _cell(
         _set_child(properties, _element("w:spacing", before="0", after="0"), _PARAGRAPH_ORDER)
     if numeric:
         _set_child(properties, _element("w:jc", val="right"), _PARAGRAPH_ORDER)
-    # Without the cell styles the cell is set in the table's size, for which it was measured.
-    size = None if style_id is not None else round(_TABLE_FONT_POINTS * 2)
-    runs = [_run(text, None, bold=header and style_id is None, half_points=size)] if text else []
-    cell.append(_paragraph(properties, runs))
-    return cell
+    return etree.tostring(properties, encoding="unicode")
+
+
+def _cell_run_properties(header: bool, styles: _Styles) -> str:
+    """Without the cell styles: bold in the header, and the size the columns were measured
+    for (the text's own size would break the measured cells' words)."""
+    if (styles.header if header else styles.cell) is not None:
+        return ""
+    size = round(_TABLE_FONT_POINTS * 2)
+    bold = "<w:b/>" if header else ""
+    return f'<w:rPr>{bold}<w:sz w:val="{size}"/><w:szCs w:val="{size}"/></w:rPr>'
