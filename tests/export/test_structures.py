@@ -271,3 +271,27 @@ def test_attachments_numbered_once_next_to_any_text(field: str) -> None:
     draft = draft_with_text("Text", attachments=["Anlage 1 – Kosten", "Lageplan"])
     setattr(draft, field, "- Punkt")
     assert read_fields(rendered(draft)).attachments == ["Anlage 1 – Kosten", "Anlage 2 – Lageplan"]
+
+
+# --------------------------------------------------------------------------- the form's structure
+
+
+def test_the_form_s_headings_and_labels_are_outline_levels_and_the_language_is_german(
+    reference_draft: Draft,
+) -> None:
+    document = open_docx(render_docx_bytes(reference_draft))
+
+    def level(style: str) -> int | None:
+        found = document.styles[style].element.find(f"{qn('w:pPr')}/{qn('w:outlineLvl')}")
+        return int(found.get(qn("w:val"))) if found is not None else None
+
+    assert level("Stn Titel") == 0
+    assert level("Stn Label") == level("Stn Tabelle Label") == 1
+    assert level("Stn Überschrift Amt") == 2
+    assert level("Stn Text") is None and level(LIST_STYLE) is None
+    headings = [p.text for p in document.paragraphs if p.style.name == "Stn Überschrift Amt"]
+    assert headings == [c.heading for c in reference_draft.contributions]
+    defaults = document.styles.element.find(f"{qn('w:docDefaults')}//{qn('w:lang')}")
+    assert defaults.get(qn("w:val")) == "de-DE"
+    assert document.core_properties.language == "de-DE"
+    assert document.core_properties.title.startswith("Stellungnahme zur Drucksache 0661/24")
