@@ -173,6 +173,12 @@ def run(count: int, folder: Path) -> None:
     figures(
         "open (weitere, mit quick_check)", timed(lambda: Store.open(path, clock=clock).close(), 5)
     )
+    with Store.open(path, clock=clock) as first_window:
+        first_window.save(first_window.load(1))  # the WAL file now holds changes
+        figures(
+            "open (zweites Fenster, WAL-Datei geprüft)",
+            timed(lambda: Store.open(path, clock=clock).close(), 5),
+        )
 
     with Store.open(path, clock=clock) as store:
         ids = chance.sample(range(1, count + 1), min(301, count))
@@ -205,6 +211,7 @@ def run(count: int, folder: Path) -> None:
             timed(lambda: store.list_drafts(status=Status.IN_REVIEW), 20),
         )
         print(f"  Zeilen in der Liste: {len(store.list_drafts())}")
+        figures("unreadable_drafts (alle Zeilen geprüft)", timed(store.unreadable_drafts, 5))
 
         queries = [
             "Segregation",

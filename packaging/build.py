@@ -9,14 +9,16 @@ Usage (from the project folder, with the project installed in the running Python
 The smoke test runs the built programs as a user would, each with its own empty data folder
 (``STELLUNGNAHME_HOME``) and without the build's Python on the path:
 
-1. the layout: both programs, templates/, resources/, German Qt texts and no others;
+1. the layout: both programs, templates/, resources/, PDFium, German Qt texts and no others;
 2. ``stellungnahme-cli --version`` names the version being built;
 3. ``stellungnahme-cli export <Beispiel> -o …docx`` writes a Word document whose text
    (read back with python-docx) holds the example's number, title, text and signatory;
 4. ``stellungnahme-cli export <Beispiel> -o …pdf`` gives a PDF/A through LibreOffice
    (skipped where LibreOffice is not installed, as on the Windows build runner);
 5. ``stellungnahme-cli template-check <bundled template>`` accepts it;
-6. the desktop application starts offscreen (``QT_QPA_PLATFORM=offscreen``), shows its main
+6. ``stellungnahme-cli import-motion <motion PDF> -o …json`` reads the motion with the
+   bundled PDFium and writes the same draft as the program run from the source tree;
+7. the desktop application starts offscreen (``QT_QPA_PLATFORM=offscreen``), shows its main
    window and quits by itself (``STELLUNGNAHME_QUIT_AFTER_START=1``) with exit code 0.
 
 Works on Linux and Windows; exits non-zero when the build or any check fails.
@@ -47,6 +49,7 @@ EXAMPLE_CANDIDATES = (
     config.ROOT / "resources" / "beispiel-0661-24.json",
     config.ROOT / "tests" / "fixtures" / "stellungnahme-0661-24.json",
 )
+MOTION_EXAMPLE = config.ROOT / "tests" / "fixtures" / "motions" / "antrag-schulwege.pdf"
 COMMAND_TIMEOUT_SECONDS = 120
 QUIT_AFTER_START_VARIABLE = "STELLUNGNAHME_QUIT_AFTER_START"
 # Variables of the build environment that must not leak into the bundle's test runs.
@@ -162,12 +165,16 @@ def check_layout(bundle: Bundle, home: Path) -> str:
     translations = list(bundle.internal.rglob("qtbase_de.qm"))
     if not translations:
         missing.append("qtbase_de.qm")
+    if not any(config.is_pdfium_library(path.name) for path in bundle.internal.rglob("*pdfium*")):
+        missing.append("die PDFium-Bibliothek (pypdfium2_raw)")
+    if not list(bundle.internal.glob("pypdfium2-*.dist-info/licenses/LICENSES")):
+        missing.append("die Lizenztexte von PDFium und pypdfium2")
     if missing:
         raise BuildFailed("Im Bundle fehlt: " + ", ".join(missing))
     foreign = [p.name for p in translations[0].parent.glob("*.qm") if not p.stem.endswith("_de")]
     if foreign:
         raise BuildFailed("Nicht-deutsche Qt-Übersetzungen im Bundle: " + ", ".join(foreign))
-    return "Programme, templates/, resources/ und qtbase_de.qm vorhanden"
+    return "Programme, templates/, resources/, PDFium und qtbase_de.qm vorhanden"
 
 
 def check_version(bundle: Bundle, home: Path) -> str:
@@ -270,6 +277,55 @@ def check_template(bundle: Bundle, home: Path) -> str:
     return (result.stdout.strip().splitlines() or ["Vorlage in Ordnung"])[-1]
 
 
+def check_spelling(bundle: Bundle, home: Path) -> str:
+    """chunspell's hunspell works in the bundle: a typo put into the example is found."""
+    from stellungnahme_app.spelling import find_dictionary
+
+    if find_dictionary().found is None:
+        raise SkippedCheck("kein deutsches Wörterbuch auf diesem Rechner")
+    draft = json.loads(find_example().read_text("utf-8"))
+    draft["conclusion"] = "Das geschieht jhrlich. " + draft.get("conclusion", "")
+    spoilt = home / "mit-tippfehler.json"
+    spoilt.write_text(json.dumps(draft, ensure_ascii=False), encoding="utf-8")
+    result = run_program(bundle.cli, ["spellcheck", str(spoilt)], home)
+    if result.returncode != 1 or "conclusion\tjhrlich\tjährlich" not in result.stdout:
+        raise BuildFailed(
+            f"spellcheck: Exit-Code {result.returncode}, erwartet 1 mit „jhrlich“.\n"
+            f"Ausgabe: {result.stdout.strip()}\nFehlerausgabe: {result.stderr.strip()}"
+        )
+    return "Tippfehler „jhrlich“ gefunden, Vorschlag „jährlich“"
+
+
+def check_motion_import(bundle: Bundle, home: Path) -> str:
+    """The bundled program reads a PDF motion exactly as the source tree does."""
+    if not MOTION_EXAMPLE.is_file():
+        raise SkippedCheck(f"{MOTION_EXAMPLE} fehlt")
+    target, expected = home / "antrag.json", home / "erwartet.json"
+    result = run_program(
+        bundle.cli, ["import-motion", str(MOTION_EXAMPLE), "-o", str(target)], home
+    )
+    expect_success(result, f"stellungnahme-cli import-motion {MOTION_EXAMPLE.name}")
+    source_tree = [sys.executable, "-m", "stellungnahme_app", "import-motion"]
+    reference = subprocess.run(
+        [*source_tree, str(MOTION_EXAMPLE), "-o", str(expected)],
+        cwd=home,
+        env={**os.environ, "STELLUNGNAHME_HOME": str(home)},
+        capture_output=True,
+        text=True,
+        encoding="utf-8",
+        timeout=COMMAND_TIMEOUT_SECONDS,
+        check=False,
+    )
+    expect_success(reference, "import-motion aus dem Quellbaum")
+    read = json.loads(target.read_text("utf-8")) if target.is_file() else {}
+    if read != json.loads(expected.read_text("utf-8")):
+        raise BuildFailed(f"Das Bundle liest {MOTION_EXAMPLE.name} anders als der Quellbaum.")
+    points = read.get("resolution_points", [])
+    if not points:
+        raise BuildFailed(f"Das Bundle findet in {MOTION_EXAMPLE.name} keine Beschlusspunkte.")
+    return f"{MOTION_EXAMPLE.name} → {read.get('document_number')}, {len(points)} Beschlusspunkte"
+
+
 def check_gui(bundle: Bundle, home: Path) -> str:
     started = time.perf_counter()
     result = run_program(
@@ -289,6 +345,8 @@ SMOKE_CHECKS: tuple[tuple[str, Callable[[Bundle, Path], str]], ...] = (
     ("Export ohne Fenster", check_export),
     ("PDF-Ausgabe", check_pdf_export),
     ("Vorlagenprüfung", check_template),
+    ("Rechtschreibprüfung", check_spelling),
+    ("Antrag lesen (PDF)", check_motion_import),
     ("Programmstart (offscreen)", check_gui),
 )
 

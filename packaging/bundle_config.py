@@ -140,6 +140,41 @@ KEPT_TRANSLATION_LANGUAGE = "de"
 # OpenGL renderer (about 20 MB; Qt Widgets paint without OpenGL) and QtPdf (only for the
 # PDF image format plug-in, which is dropped).
 UNUSED_LIBRARIES = frozenset({"opengl32sw.dll", "qt6pdf.dll", "libqt6pdf.so.6"})
+# The spell-check's hunspell comes as chunspell's compiled module ``hunspell`` (its library
+# beside it on Linux, linked in on Windows, where ``chunspell.libs`` holds the C++ runtime
+# that delvewheel put there). Its English sample dictionary stays out: the program looks up
+# the German one at run time (packaging/ADMIN.md, section 11).
+SPELLING_MODULES = ("hunspell", "hunspell.hunspell")
+SPELLING_LIBRARY_FOLDER = "chunspell.libs"
+
+
+def spelling_binaries() -> list[tuple[str, str]]:
+    """The libraries of chunspell as (source, folder in the bundle) for the spec: on Windows
+    the DLLs of ``chunspell.libs`` (hunspell/__init__.py adds that folder to the DLL path),
+    on Linux ``libhunspell-1.7.so.0`` beside the module."""
+    import hunspell
+
+    package = Path(hunspell.__file__).resolve().parent
+    found = [(str(path), "hunspell") for path in sorted(package.glob("libhunspell*"))]
+    libraries = package.parent / SPELLING_LIBRARY_FOLDER
+    found += [(str(path), SPELLING_LIBRARY_FOLDER) for path in sorted(libraries.glob("*.dll"))]
+    return found
+
+
+# Python packages with a native library of their own that the bundle must hold: PDFium
+# (pypdfium2_raw), with which motions are read from PDFs. PyInstaller's contributed hooks
+# collect it too; naming it here keeps the bundle right if a hook is missing or changes.
+NATIVE_LIBRARY_PACKAGES = ("pypdfium2_raw",)
+# Packages that read data files of their own at run time (pypdfium2's version.json).
+DATA_FILE_PACKAGES = ("pypdfium2", "pypdfium2_raw")
+# Packages whose licence texts (in their installed metadata) must ship with the bundle.
+LICENSED_PACKAGES = ("pypdfium2",)
+
+
+def is_pdfium_library(name: str) -> bool:
+    """Whether a file name is PDFium's library (``pdfium.dll``, ``libpdfium.so``, …)."""
+    stem = PurePath(name).name.casefold()
+    return stem in ("pdfium.dll", "libpdfium.so", "libpdfium.dylib")
 
 
 def read_version(version_file: Path = VERSION_FILE) -> str:
@@ -221,11 +256,13 @@ def excluded_modules() -> list[str]:
 def keep_bundle_file(destination: str) -> bool:
     """Whether a collected file (its path inside the bundle) belongs in the bundle.
 
-    Drops Qt translations other than German, unused plug-in folders, unused image formats
-    and the libraries in :data:`UNUSED_LIBRARIES`.
+    Drops Qt translations other than German, unused plug-in folders, unused image formats,
+    the libraries in :data:`UNUSED_LIBRARIES` and chunspell's English sample dictionary.
     """
     parts = PurePath(destination.replace("\\", "/")).parts
     if parts and parts[-1].casefold() in UNUSED_LIBRARIES:
+        return False
+    if parts[:2] == ("hunspell", "dictionaries"):
         return False
     if len(parts) >= 3 and parts[0] == "PySide6":
         qt_relative = parts[2:] if parts[1] == "Qt" else parts[1:]

@@ -1,14 +1,30 @@
-"""The log file in the data folder: details of unexpected errors go here, not to the screen."""
+"""The log file in the data folder: details of unexpected errors go here, not to the screen.
+
+It names drafts and folders, so it and its rotated predecessors are private to the user.
+"""
 
 from __future__ import annotations
 
 import logging
 import logging.handlers
+import os
 from pathlib import Path
+from typing import IO
 
 from stellungnahme_app import paths
 
 _configured: Path | None = None
+
+
+class _PrivateRotatingFileHandler(logging.handlers.RotatingFileHandler):
+    """A rotating log file created with mode 0600 (POSIX), also after each rotation."""
+
+    def _open(self) -> IO[str]:
+        descriptor = os.open(
+            self.baseFilename, os.O_WRONLY | os.O_CREAT | os.O_APPEND, paths.PRIVATE_FILE_MODE
+        )
+        paths.make_private(Path(self.baseFilename))  # one an older version left open
+        return open(descriptor, self.mode, encoding=self.encoding, errors=self.errors)
 
 
 def configure() -> Path:
@@ -23,7 +39,7 @@ def configure() -> Path:
             logger.removeHandler(handler)
             handler.close()
     try:
-        handler: logging.Handler = logging.handlers.RotatingFileHandler(
+        handler: logging.Handler = _PrivateRotatingFileHandler(
             target, maxBytes=1_000_000, backupCount=3, encoding="utf-8", delay=True
         )
     except OSError:

@@ -31,12 +31,20 @@ _MAX_STARTS = 20
 
 
 @dataclass(frozen=True)
-class _Candidate:
+class NumberedLine:
+    """A line that starts a resolution point: where it is, its number, the text after it."""
+
     line_index: int
     value: int
     digits: str
+    #: What follows the digits: "", "." or ")" (or ".)").
     mark: str
     rest: str
+
+    @property
+    def number(self) -> str:
+        """The number as written, mark included: ``01``, ``1.``, ``1)``."""
+        return self.digits + self.mark
 
 
 @dataclass
@@ -60,7 +68,7 @@ def split_resolution_points(text: str) -> list[ResolutionPoint]:
 def split_motion(text: str) -> MotionSplit:
     """Split ``text`` into the preamble and the numbered resolution points."""
     lines = clean(text).split("\n")
-    chain = _numbering_chain(_candidates(lines))
+    chain = point_starts(lines)
     if not chain:
         body = _tidy("\n".join(lines))
         return MotionSplit(points=[ResolutionPoint(number="", text=body)] if body else [])
@@ -73,14 +81,19 @@ def split_motion(text: str) -> MotionSplit:
     return MotionSplit(preamble=preamble, points=points)
 
 
-def _candidates(lines: list[str]) -> list[_Candidate]:
+def point_starts(lines: list[str]) -> list[NumberedLine]:
+    """The lines of ``lines`` that start resolution points (the count, see the module)."""
+    return _numbering_chain(_candidates(lines))
+
+
+def _candidates(lines: list[str]) -> list[NumberedLine]:
     found = []
     for index, line in enumerate(lines):
         match = _NUMBERED_LINE.match(line)
         if match is None:
             continue
         found.append(
-            _Candidate(
+            NumberedLine(
                 line_index=index,
                 value=int(match["digits"]),
                 digits=match["digits"],
@@ -91,7 +104,7 @@ def _candidates(lines: list[str]) -> list[_Candidate]:
     return found
 
 
-def _numbering_chain(candidates: list[_Candidate]) -> list[_Candidate]:
+def _numbering_chain(candidates: list[NumberedLine]) -> list[NumberedLine]:
     """The numbered lines that start points: 1 (or 0), 2, 3 … in one style, in order.
 
     Every line numbered 0 or 1 may start the count (the first numbered line too, for a pasted
@@ -102,7 +115,7 @@ def _numbering_chain(candidates: list[_Candidate]) -> list[_Candidate]:
     starts = [c for c in candidates if c.value <= 1][:_MAX_STARTS]
     if candidates and candidates[0] not in starts:
         starts.insert(0, candidates[0])
-    best: list[_Candidate] = []
+    best: list[NumberedLine] = []
     for start in starts:
         chain = _chain_from(start, candidates)
         longer = len(chain) > len(best)
@@ -112,7 +125,7 @@ def _numbering_chain(candidates: list[_Candidate]) -> list[_Candidate]:
     return best
 
 
-def _chain_from(start: _Candidate, candidates: list[_Candidate]) -> list[_Candidate]:
+def _chain_from(start: NumberedLine, candidates: list[NumberedLine]) -> list[NumberedLine]:
     chain = [start]
     for candidate in candidates:
         if candidate.line_index <= start.line_index:
@@ -122,7 +135,7 @@ def _chain_from(start: _Candidate, candidates: list[_Candidate]) -> list[_Candid
     return chain
 
 
-def _same_style(candidate: _Candidate, first: _Candidate) -> bool:
+def _same_style(candidate: NumberedLine, first: NumberedLine) -> bool:
     """Same mark ("", ".", ")"), and zero-padded like the first ("01" → "02", not "2")."""
     if candidate.mark != first.mark:
         return False

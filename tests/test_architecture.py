@@ -74,6 +74,18 @@ def test_importing_every_core_module_loads_no_qt() -> None:
     assert result.stdout.strip() == "[]"
 
 
+MAX_MODULE_LINES = 700
+
+
+def test_no_module_of_the_program_is_longer_than_700_lines() -> None:
+    too_long = {
+        _module_name(path): lines
+        for path in PACKAGE.rglob("*.py")
+        if (lines := len(path.read_text(encoding="utf-8").splitlines())) > MAX_MODULE_LINES
+    }
+    assert too_long == {}, f"Module über {MAX_MODULE_LINES} Zeilen: {too_long}"
+
+
 def test_the_import_contracts_hold() -> None:
     """The layers and the Qt and store boundaries in pyproject.toml (import-linter)."""
     linter = Path(sys.executable).with_name("lint-imports")

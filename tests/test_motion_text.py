@@ -9,7 +9,12 @@ from hypothesis import example, given, settings
 from hypothesis import strategies as st
 
 from stellungnahme_app.model import Draft, ResolutionPoint
-from stellungnahme_app.motion_text import next_point_number, split_motion, split_resolution_points
+from stellungnahme_app.motion_text import (
+    next_point_number,
+    point_starts,
+    split_motion,
+    split_resolution_points,
+)
 
 
 def _pairs(points: list[ResolutionPoint]) -> list[tuple[str, str]]:
@@ -241,3 +246,18 @@ def _difference(small: str, big: str) -> str:
 )
 def test_next_point_number_continues_the_style(numbers: list[str], following: str) -> None:
     assert next_point_number(numbers) == following
+
+
+def test_point_starts_keep_the_number_as_written() -> None:
+    lines = ["Der Stadtrat beschließt:", "1.) Erstens", "2.) Zweitens", "2 Stellen", "3.) Drittens"]
+    starts = point_starts(lines)
+    assert [(s.line_index, s.number, s.rest) for s in starts] == [
+        (1, "1.)", " Erstens"),
+        (2, "2.)", " Zweitens"),
+        (4, "3.)", " Drittens"),
+    ]
+
+
+def test_point_starts_of_numbers_on_their_own_line() -> None:
+    starts = point_starts(["01", "Erstens", "02", "Zweitens"])
+    assert [(s.line_index, s.number, s.rest) for s in starts] == [(0, "01", ""), (2, "02", "")]

@@ -32,11 +32,13 @@ if [ ! -e "$STAMP" ]; then
 fi
 
 # Debian packages: the Qt runtime libraries, and for the tests LibreOffice (PDF export),
-# poppler (PDF to text/PNG) and the Liberation fonts (metric-compatible with Arial).
+# poppler (PDF to text/PNG), the Liberation fonts (metric-compatible with Arial) and the
+# German hunspell dictionary (the spell-check looks it up in /usr/share/hunspell).
 ensure_debian_packages() {
   local missing=()
   command -v soffice >/dev/null 2>&1 || missing+=(libreoffice-writer-nogui)
   command -v pdftotext >/dev/null 2>&1 || missing+=(poppler-utils)
+  [ -f /usr/share/hunspell/de_DE.dic ] || missing+=(hunspell-de-de)
   local fonts libs
   fonts="$(fc-list 2>/dev/null || true)"
   libs="$(ldconfig -p 2>/dev/null || true)"

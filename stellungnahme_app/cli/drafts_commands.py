@@ -2,6 +2,7 @@
 
 * ``drafts list [--search TEXT] [--status STATUS] [--trash]`` — a table of the drafts
 * ``drafts import FILE.json…`` — store exchange files as new drafts, print their numbers
+* ``drafts import-motion FILE…`` — see :mod:`.motion_commands`
 * ``drafts export ID -o FILE.json|.docx|.pdf [--draft]`` — write a stored draft out
 * ``drafts delete ID`` / ``drafts restore ID`` — into the trash and back
 * ``drafts backup`` / ``drafts restore-backup [NAME]`` — back up now / restore a backup
@@ -33,8 +34,8 @@ if TYPE_CHECKING:
 TITLE_WIDTH = 50
 
 
-def register(commands: argparse._SubParsersAction) -> None:
-    """Add the ``drafts`` command and its subcommands to the parser."""
+def register(commands: argparse._SubParsersAction) -> argparse._SubParsersAction:
+    """Add the ``drafts`` command and its subcommands; returns them for more to be added."""
     drafts = commands.add_parser(
         "drafts",
         help="die gespeicherten Entwürfe auflisten, importieren, ausgeben, sichern",
@@ -120,6 +121,7 @@ def register(commands: argparse._SubParsersAction) -> None:
         "name", nargs="?", metavar="NAME", help="Dateiname der Sicherung (siehe Ordner backups)"
     )
     restore_backup.set_defaults(handler=run_restore_backup)
+    return actions
 
 
 # ---------------------------------------------------------------------- argument types
@@ -156,13 +158,15 @@ def _usage(parser: argparse.ArgumentParser) -> int:
 # ---------------------------------------------------------------------- running
 
 
-def _with_workspace(action: Callable[[Workspace], int]) -> int:
+def with_workspace(action: Callable[[Workspace], int]) -> int:
     """Open the drafts, tell about a repair, run ``action``; unknown ids are usage errors."""
     from stellungnahme_app.workspace import Workspace
 
     with Workspace.open(configuration=load_configuration_reporting()) as workspace:
         if workspace.recovery_notice:
             print(workspace.recovery_notice, file=sys.stderr)
+        if workspace.read_only_reason:
+            print(f"Nur lesen: {workspace.read_only_reason}", file=sys.stderr)
         try:
             return action(workspace)
         except (DraftNotFound, BackupNotFound) as error:
@@ -180,13 +184,19 @@ def run_list(args: argparse.Namespace) -> int:
             rows = workspace.search(args.search, status=args.status)
         else:
             rows = workspace.list_drafts(status=args.status, trash=args.trash)
+        for damaged in workspace.unreadable_drafts():
+            print(
+                f"Entwurf Nr. {damaged.id} ist beschädigt und fehlt in der Liste: "
+                f"{for_terminal(damaged.problem)}",
+                file=sys.stderr,
+            )
         if not rows:
             print("Keine Entwürfe gefunden." if args.search or args.status else "Keine Entwürfe.")
             return ExitCode.OK
         print(format_table(rows))
         return ExitCode.OK
 
-    return _with_workspace(action)
+    return with_workspace(action)
 
 
 def run_import(args: argparse.Namespace) -> int:
@@ -209,7 +219,7 @@ def run_import(args: argparse.Namespace) -> int:
             print(f"„{for_terminal(path.name)}“: {error.message}", file=sys.stderr)
         return ExitCode.FAILED if report.failures else ExitCode.OK
 
-    return _with_workspace(action)
+    return with_workspace(action)
 
 
 def run_export(args: argparse.Namespace) -> int:
@@ -235,7 +245,7 @@ def run_export(args: argparse.Namespace) -> int:
         print(f"Gespeichert{mode}: {written.absolute()}")
         return ExitCode.OK
 
-    return _with_workspace(action)
+    return with_workspace(action)
 
 
 def run_delete(args: argparse.Namespace) -> int:
@@ -247,7 +257,7 @@ def run_delete(args: argparse.Namespace) -> int:
         )
         return ExitCode.OK
 
-    return _with_workspace(action)
+    return with_workspace(action)
 
 
 def run_restore(args: argparse.Namespace) -> int:
@@ -256,7 +266,7 @@ def run_restore(args: argparse.Namespace) -> int:
         print(f"Nr. {args.draft_id} ({_one_line(title)}) ist zurückgeholt.")
         return ExitCode.OK
 
-    return _with_workspace(action)
+    return with_workspace(action)
 
 
 def run_backup(_args: argparse.Namespace) -> int:
@@ -264,7 +274,7 @@ def run_backup(_args: argparse.Namespace) -> int:
         print(f"Sicherung geschrieben: {workspace.back_up_now()}")
         return ExitCode.OK
 
-    return _with_workspace(action)
+    return with_workspace(action)
 
 
 def run_restore_backup(args: argparse.Namespace) -> int:
@@ -275,7 +285,7 @@ def run_restore_backup(args: argparse.Namespace) -> int:
             print(f"Die bisherige Datenbank ist aufbewahrt als „{restored.previous_database}“.")
         return ExitCode.OK
 
-    return _with_workspace(action)
+    return with_workspace(action)
 
 
 # ---------------------------------------------------------------------- the table

@@ -48,7 +48,12 @@ GUI_PROGRAM = "stellungnahme"
 def build_parser(prog: str = GUI_PROGRAM) -> argparse.ArgumentParser:
     """The parser; ``prog`` is ``stellungnahme-cli`` for the console-only program."""
     argparse_de.install()
-    from stellungnahme_app.cli import document_commands, drafts_commands
+    from stellungnahme_app.cli import (
+        document_commands,
+        drafts_commands,
+        motion_commands,
+        spelling_commands,
+    )
 
     description = "Stellungnahmen der Stadtverwaltung entwerfen, prüfen und ausgeben."
     if prog == GUI_PROGRAM:
@@ -64,7 +69,9 @@ def build_parser(prog: str = GUI_PROGRAM) -> argparse.ArgumentParser:
         title="Befehle", dest="command", metavar="BEFEHL", parser_class=_Parser
     )
     document_commands.register(commands)
-    drafts_commands.register(commands)
+    drafts = drafts_commands.register(commands)
+    motion_commands.register(commands, drafts)
+    spelling_commands.register(commands)
     return parser
 
 

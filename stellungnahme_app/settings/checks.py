@@ -109,6 +109,22 @@ def check_textbausteine_folder(value: Any, context: CheckContext) -> Path:
     return resolved
 
 
+def check_optional_folder(value: Any, context: CheckContext) -> Path | None:
+    """An existing folder, or ``None`` when empty (the program then looks for itself)."""
+    resolved = _configured_path(value, context)
+    if resolved is not None and not resolved.is_dir():
+        raise Invalid(f"Den Ordner „{resolved}“ ({context.label}) gibt es nicht", context.key)
+    return resolved
+
+
+def check_optional_file(value: Any, context: CheckContext) -> Path | None:
+    """An existing file, or ``None`` when empty (then there is none)."""
+    resolved = _configured_path(value, context)
+    if resolved is not None and not resolved.is_file():
+        raise Invalid(f"Die Datei „{resolved}“ ({context.label}) gibt es nicht", context.key)
+    return resolved
+
+
 def _configured_path(value: Any, context: CheckContext) -> Path | None:
     """The path a file names, resolved; ``None`` for an empty value."""
     if not isinstance(value, str):

@@ -27,6 +27,8 @@ class Settings:
     default_signatory: str
     template: Path
     textbausteine_dir: Path
+    dictionary_dir: Path | None
+    word_list: Path | None
     locked: frozenset[str] = frozenset()
 
     def office(self, name: str) -> Office | None:

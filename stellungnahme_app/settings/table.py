@@ -22,14 +22,17 @@ from stellungnahme_app.settings.checks import (
     Check,
     CheckContext,
     check_number_pattern,
+    check_optional_file,
+    check_optional_folder,
     check_required_text,
     check_text,
     check_textbausteine_folder,
     check_word_template,
 )
 
-#: ``text`` a line of text, ``file``/``folder`` a path, ``list`` entries merged by name.
-SettingKind = Literal["text", "file", "folder", "list"]
+#: ``text`` a line of text, ``file``/``folder`` a path, ``optional_file``/``optional_folder``
+#: a path or ``None`` (not set), ``list`` entries merged by name.
+SettingKind = Literal["text", "file", "folder", "optional_file", "optional_folder", "list"]
 
 
 def replace_earlier_value(previous: Any, value: Any) -> Any:
@@ -154,6 +157,24 @@ SETTING_TABLE: tuple[SettingDefinition, ...] = (
         field_label="Textbausteine",
         description="Der Ordner der Textbausteine, ein Unterordner je Kategorie; leer: die "
         "mitgelieferten.",
+    ),
+    SettingDefinition(
+        key="dictionary_dir",
+        label="Ordner des Wörterbuchs",
+        kind="optional_folder",
+        check=check_optional_folder,
+        default="",
+        description="Der Ordner mit dem deutschen Wörterbuch der Rechtschreibprüfung (de_DE.aff "
+        "und de_DE.dic); leer: das Programm sucht selbst (LibreOffice, Systemordner).",
+    ),
+    SettingDefinition(
+        key="word_list",
+        label="Zentrale Wortliste",
+        kind="optional_file",
+        check=check_optional_file,
+        default="",
+        description="Eine Textdatei mit Wörtern, die die Rechtschreibprüfung für alle Benutzer "
+        "kennt, ein Wort je Zeile; leer: keine.",
     ),
 )
 

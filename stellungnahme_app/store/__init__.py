@@ -7,6 +7,7 @@ in a SQLite database in the data folder (see :class:`Store`). Qt-free.
         stored = store.create(draft)
         stored.draft.conclusion = "…"
         stored = store.save(stored)          # ConflictError if changed elsewhere meanwhile
+                                             # (any DraftState will do, not only a StoredDraft)
         hits = store.search("Segregation")
 """
 
@@ -14,27 +15,39 @@ from __future__ import annotations
 
 from typing import TYPE_CHECKING, Any
 
-from stellungnahme_app.store.backups import KEEP_DAILY_BACKUPS, BackupFile
 from stellungnahme_app.store.errors import (
     BackupNotFound,
     ConflictError,
     DraftNotFound,
     NetworkPathError,
+    StoreBug,
     StoreBusyError,
     StoreDamagedError,
     StoreError,
+    StoreReadOnlyError,
 )
 from stellungnahme_app.store.location import is_network_path
 from stellungnahme_app.store.records import (
+    DraftState,
     DraftSummary,
     Status,
     StoredDraft,
+    UnreadableDraft,
     VersionInfo,
     VersionReason,
 )
 
 if TYPE_CHECKING:
+    from stellungnahme_app.store.backups import KEEP_DAILY_BACKUPS, BackupFile
     from stellungnahme_app.store.database import DATABASE_FILE_NAME, TRASH_DAYS, Store
+
+_LOADED_WHEN_USED = {
+    "Store": "database",
+    "DATABASE_FILE_NAME": "database",
+    "TRASH_DAYS": "database",
+    "BackupFile": "backups",
+    "KEEP_DAILY_BACKUPS": "backups",
+}
 
 
 def __getattr__(name: str) -> Any:
@@ -42,11 +55,12 @@ def __getattr__(name: str) -> Any:
 
     The command line needs ``Status`` for every start but the database only for ``drafts``.
     """
-    if name in ("Store", "DATABASE_FILE_NAME", "TRASH_DAYS"):
-        from stellungnahme_app.store import database
+    module = _LOADED_WHEN_USED.get(name)
+    if module is None:
+        raise AttributeError(f"module {__name__!r} has no attribute {name!r}")
+    import importlib
 
-        return getattr(database, name)
-    raise AttributeError(f"module {__name__!r} has no attribute {name!r}")
+    return getattr(importlib.import_module(f"{__name__}.{module}"), name)
 
 
 __all__ = [
@@ -57,14 +71,18 @@ __all__ = [
     "BackupNotFound",
     "ConflictError",
     "DraftNotFound",
+    "DraftState",
     "DraftSummary",
     "NetworkPathError",
     "Status",
     "Store",
+    "StoreBug",
     "StoreBusyError",
     "StoreDamagedError",
     "StoreError",
+    "StoreReadOnlyError",
     "StoredDraft",
+    "UnreadableDraft",
     "VersionInfo",
     "VersionReason",
     "is_network_path",

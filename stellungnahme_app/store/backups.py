@@ -1,14 +1,18 @@
-"""Backup files of the database: names, listing, making (SQLite's backup API) and pruning.
+"""Backup files of the database: names, listing, making (SQLite's backup API), pruning, and
+putting one back in the database's place.
 
 Backups lie in ``backups/`` beside the database and are named after it and the moment they
 were made: ``stellungnahme-2024-05-03-101500.db``. Backups made before a schema update carry
 ``-vor-schema-N`` and are never pruned. A backup is written to a temporary file first and
-renamed when complete, so a half-written backup never looks like a real one.
+renamed when complete, so a half-written backup never looks like a real one. A database that
+is replaced is kept aside beside it (``stellungnahme-ersetzt-<time>.db``), never deleted.
 """
 
 from __future__ import annotations
 
 import contextlib
+import glob
+import logging
 import os
 import re
 import shutil
@@ -19,6 +23,16 @@ from dataclasses import dataclass
 from datetime import date, datetime
 from pathlib import Path
 
+from stellungnahme_app import paths
+from stellungnahme_app.store.errors import BackupNotFound, StoreError
+
+try:
+    import fcntl
+except ImportError:  # Windows
+    fcntl = None  # type: ignore[assignment]
+
+log = logging.getLogger(__name__)
+
 BACKUP_FOLDER = "backups"
 KEEP_DAILY_BACKUPS = 10
 _STAMP_FORMAT = "%Y-%m-%d-%H%M%S"
@@ -26,8 +40,11 @@ _STAMP_FORMAT = "%Y-%m-%d-%H%M%S"
 
 @dataclass(frozen=True)
 class BackupFile:
+    """One backup: its file, when it was made (local time, naive, from its name), its number
+    among backups of the same second, and the schema it was made before (never pruned)."""
+
     path: Path
-    made: datetime  # local time, naive
+    made: datetime
     sequence: int
     before_schema: int | None
 
@@ -44,17 +61,29 @@ def backup_folder(database: Path) -> Path:
     return database.parent / BACKUP_FOLDER
 
 
-def _pattern(database: Path) -> re.Pattern[str]:
-    return re.compile(
+def list_backups(database: Path) -> list[BackupFile]:
+    """All backups of ``database``, newest first."""
+    pattern = re.compile(
         re.escape(database.stem)
         + r"-(\d{4}-\d{2}-\d{2}-\d{6})(?:-(\d+))?(?:-vor-schema-(\d+))?\.db"
     )
+    return _files_named(backup_folder(database), pattern)
 
 
-def list_backups(database: Path) -> list[BackupFile]:
-    """All backups of ``database``, newest first."""
-    folder = backup_folder(database)
-    pattern = _pattern(database)
+def list_set_aside(database: Path, label: str) -> list[BackupFile]:
+    """The files kept aside beside ``database`` under ``label`` (``"ersetzt"``,
+    ``"beschaedigt"``, see :func:`aside_path`), newest first; ``made`` is when they were set
+    aside, which is when they held what they hold."""
+    pattern = re.compile(
+        re.escape(f"{database.stem}-{label}-")
+        + r"(\d{4}-\d{2}-\d{2}-\d{6})(?:-(\d+))?()"
+        + re.escape(database.suffix)
+    )
+    return _files_named(database.parent, pattern)
+
+
+def _files_named(folder: Path, pattern: re.Pattern[str]) -> list[BackupFile]:
+    """The files in ``folder`` whose names ``pattern`` matches: stamp, sequence, schema."""
     found: list[BackupFile] = []
     try:
         entries = list(folder.iterdir())
@@ -98,10 +127,29 @@ def new_backup_path(database: Path, now: datetime, before_schema: int | None = N
         sequence += 1
 
 
+def make_backup(
+    source: sqlite3.Connection, database: Path, now: datetime
+) -> tuple[Path, SparedBackup | None]:
+    """Back up the database behind ``source`` as made at ``now`` (local time) and prune the
+    older backups; returns the backup and the one pruning spared (see :func:`prune_backups`).
+    A backup that cannot be written raises :class:`StoreError`."""
+    target = new_backup_path(database, now)
+    try:
+        write_backup(source, target)
+    except OSError as error:
+        raise StoreError(
+            f"Die Sicherung „{target}“ konnte nicht geschrieben werden ({error.strerror or error})."
+        ) from error
+    drafts_now = source.execute("SELECT count(*) FROM drafts").fetchone()[0]
+    spared = prune_backups(database, drafts_now=drafts_now)
+    log.info("Sicherung geschrieben: %s", target)
+    return target, spared
+
+
 def write_backup(source: sqlite3.Connection, target: Path) -> Path:
     """Copy the database behind ``source`` to ``target`` with SQLite's online backup API."""
-    target.parent.mkdir(parents=True, exist_ok=True)
-    with _replacing(target) as temporary:
+    target.parent.mkdir(parents=True, exist_ok=True, mode=paths.PRIVATE_FOLDER_MODE)
+    with replacing(target) as temporary:
         destination = sqlite3.connect(str(temporary))
         try:
             source.backup(destination)
@@ -111,41 +159,223 @@ def write_backup(source: sqlite3.Connection, target: Path) -> Path:
     return target
 
 
-def prune_backups(database: Path, keep: int = KEEP_DAILY_BACKUPS) -> list[Path]:
-    """Delete all but the newest ``keep`` regular backups; returns what was deleted."""
+@dataclass(frozen=True)
+class SparedBackup:
+    """A backup pruning would have deleted, kept because it holds more drafts (trash
+    included) than the database: the drafts it holds may be missing from the database."""
+
+    backup: BackupFile
+    drafts: int
+    drafts_now: int
+
+
+def prune_backups(
+    database: Path, keep: int = KEEP_DAILY_BACKUPS, *, drafts_now: int | None = None
+) -> SparedBackup | None:
+    """Delete all but the newest ``keep`` regular backups.
+
+    Never without asking the newest backup that holds more drafts than the database now
+    (``drafts_now``): a database emptied by accident must not push out the last good backup
+    day by day. That one is kept, and returned so that the user can be told.
+    """
     regular = [b for b in list_backups(database) if b.before_schema is None]
-    removed: list[Path] = []
-    for backup in regular[keep:]:
-        with contextlib.suppress(OSError):
-            backup.path.unlink()
-            removed.append(backup.path)
-    return removed
+    doomed = regular[keep:]
+    spared: SparedBackup | None = None
+    if doomed and drafts_now is not None:
+        for backup in regular:
+            drafts = draft_count(backup.path)
+            if drafts is not None and drafts > drafts_now:
+                if backup in doomed:
+                    spared = SparedBackup(backup, drafts, drafts_now)
+                    log.warning(
+                        "Sicherung %s bleibt: %d Entwürfe statt %d", backup.path, drafts, drafts_now
+                    )
+                break
+    for backup in doomed:
+        if spared is None or backup != spared.backup:
+            with contextlib.suppress(OSError):
+                backup.path.unlink()
+    return spared
+
+
+def draft_count(path: Path) -> int | None:
+    """How many drafts (trash included) the backup holds; ``None`` if it cannot be read."""
+    try:
+        connection = sqlite3.connect(f"{path.resolve().as_uri()}?mode=ro", uri=True)
+    except sqlite3.Error:
+        return None
+    try:
+        return int(connection.execute("SELECT count(*) FROM drafts").fetchone()[0])
+    except sqlite3.Error:
+        return None
+    finally:
+        connection.close()
 
 
 def copy_file(source: Path, target: Path) -> None:
     """Copy ``source`` to ``target`` through a temporary file, flushed before the rename."""
-    with _replacing(target) as temporary:
+    with replacing(target) as temporary:
         shutil.copyfile(source, temporary)
 
 
 @contextlib.contextmanager
-def _replacing(target: Path) -> Iterator[Path]:
+def replacing(target: Path) -> Iterator[Path]:
     """A temporary file beside ``target`` for the body to fill; flushed to disk, it then
     replaces ``target`` in one step, or is removed if the body fails.
 
-    Its name is private: two program windows may back up at the same moment.
+    Its name is private (two program windows may back up at the same moment) and hidden
+    (``.stellungnahme….tmp``). While the body runs the file is locked, so that
+    :func:`remove_stale_temporary_files` can tell it from one a killed process left behind.
     """
     handle, temporary_name = tempfile.mkstemp(
         prefix="." + target.stem + ".", suffix=".tmp", dir=target.parent
     )
-    os.close(handle)
     temporary = Path(temporary_name)
     try:
-        yield temporary
-        with open(temporary, "rb+") as written:
-            os.fsync(written.fileno())
-        os.replace(temporary, target)
+        try:
+            if fcntl is not None:
+                fcntl.flock(handle, fcntl.LOCK_EX)
+            yield temporary
+            with open(temporary, "rb+") as written:
+                os.fsync(written.fileno())
+            if os.name != "nt":  # POSIX renames an open file; Windows needs it closed first
+                os.replace(temporary, target)
+        finally:
+            os.close(handle)
+        if os.name == "nt":
+            os.replace(temporary, target)
     except BaseException:
         with contextlib.suppress(OSError):
             temporary.unlink()
         raise
+
+
+def remove_stale_temporary_files(database: Path) -> list[Path]:
+    """Delete the temporary files killed writers left beside the database and in its backup
+    folder (``.stellungnahme….tmp``); returns them.
+
+    A file a live process still writes stays: on POSIX it is locked (see :func:`replacing`),
+    on Windows a file open in another process cannot be deleted.
+    """
+    removed: list[Path] = []
+    for folder in (database.parent, backup_folder(database)):
+        try:
+            candidates = sorted(folder.glob(f".{glob.escape(database.stem)}*.tmp"))
+        except OSError:
+            continue
+        for candidate in candidates:
+            if _being_written(candidate):
+                continue
+            try:
+                candidate.unlink()
+            except OSError:
+                continue
+            removed.append(candidate)
+    if removed:
+        log.info("Reste abgebrochener Schreibvorgänge gelöscht: %s", removed)
+    return removed
+
+
+def _being_written(path: Path) -> bool:
+    if fcntl is None:
+        return False
+    try:
+        handle = os.open(path, os.O_RDONLY)
+    except OSError:
+        return True
+    try:
+        fcntl.flock(handle, fcntl.LOCK_EX | fcntl.LOCK_NB)
+    except OSError:
+        return True
+    finally:
+        os.close(handle)
+    return False
+
+
+# ---------------------------------------------------------------------- files kept aside
+
+
+def aside_path(database: Path, label: str, now: datetime) -> Path:
+    """A free name beside ``database``, e.g. ``stellungnahme-beschaedigt-2024-05-03-101500.db``."""
+    stamp = now.astimezone().strftime(_STAMP_FORMAT)
+    candidate = database.with_name(f"{database.stem}-{label}-{stamp}{database.suffix}")
+    counter = 1
+    while candidate.exists():
+        candidate = database.with_name(
+            f"{database.stem}-{label}-{stamp}-{counter}{database.suffix}"
+        )
+        counter += 1
+    return candidate
+
+
+def move_aside(database: Path, target: Path) -> None:
+    """Rename a database file together with its WAL and shared-memory files."""
+    for suffix in ("-wal", "-shm"):
+        companion = Path(f"{database}{suffix}")
+        if companion.exists():
+            os.replace(companion, Path(f"{target}{suffix}"))
+    if database.exists():
+        os.replace(database, target)
+
+
+def find_backup(database: Path, name: str | None) -> BackupFile:
+    """The backup called ``name``, in any case (``None``: the newest); :class:`BackupNotFound`
+    if there is none."""
+    available = list_backups(database)
+    if name is None:
+        if not available:
+            raise BackupNotFound(
+                "Es gibt noch keine Sicherung, die wiederhergestellt werden könnte."
+            )
+        return available[0]
+    wanted = Path(name).name.casefold()  # as on Windows, whose file systems ignore case
+    for backup in available:
+        if backup.name.casefold() == wanted:
+            return backup
+    raise BackupNotFound(
+        f"Die Sicherung „{name}“ gibt es nicht. Vorhanden sind: "
+        + (", ".join(b.name for b in available) or "keine")
+        + "."
+    )
+
+
+def restore(backup: Path, database: Path, aside: Path) -> None:
+    """Put a copy of ``backup`` in place of the (closed) ``database`` in one atomic step; the
+    database it replaces stays as ``aside``.
+
+    The copy is made beside the database first; the database is then linked to ``aside`` (a
+    second name for the same file, copied where links are not supported) and replaced by the
+    copy with one rename. A kill at any moment leaves the database as it was or restored, never
+    missing; an ``OSError`` leaves it as it was.
+    """
+    try:
+        with replacing(database) as temporary:
+            shutil.copyfile(backup, temporary)
+            _keep_as(database, aside)
+    except BaseException:
+        forget_unfinished_restores(database)
+        raise
+
+
+def _keep_as(database: Path, aside: Path) -> None:
+    try:
+        os.link(database, aside)
+    except OSError as error:
+        log.info("Kein zweiter Name für %s möglich (%s), wird kopiert", database, error)
+        copy_file(database, aside)
+
+
+def forget_unfinished_restores(database: Path) -> list[Path]:
+    """Remove the second names a restore gave the database and did not get to replace (it was
+    killed or failed before the rename); returns them. Their file is the database itself."""
+    removed: list[Path] = []
+    for aside in database.parent.glob(f"{glob.escape(database.stem)}-ersetzt-*"):
+        try:
+            if aside.suffix == database.suffix and os.path.samefile(aside, database):
+                aside.unlink()
+                removed.append(aside)
+        except OSError:
+            continue
+    if removed:
+        log.info("Unvollendete Wiederherstellung: %s entfernt", removed)
+    return removed

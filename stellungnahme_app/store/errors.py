@@ -1,4 +1,5 @@
-"""The store's exceptions: every one carries a German message fit to be shown as is."""
+"""The store's exceptions: every :class:`StoreError` carries a German message fit to be shown
+as is; a :class:`StoreBug` is none of them."""
 
 from __future__ import annotations
 
@@ -47,5 +48,17 @@ class StoreBusyError(StoreError):
     """Another program holds the database longer than we are willing to wait."""
 
 
+class StoreReadOnlyError(StoreError):
+    """The database cannot be written (write-protected folder or file, a full disk); the
+    drafts can still be read and exported."""
+
+
 class StoreDamagedError(StoreError):
     """The database is damaged and could not be repaired from a backup."""
+
+
+class StoreBug(Exception):
+    """SQLite refused something no user can cause or cure: a mistake in the store's SQL or in
+    its use of SQLite. Deliberately no :class:`~stellungnahme_app.errors.StellungnahmeError`:
+    the error dialog shows it as an internal error and names the log file with its traceback.
+    """

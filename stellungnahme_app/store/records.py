@@ -1,10 +1,12 @@
-"""The plain values the store hands out: statuses, stored drafts, list rows and versions."""
+"""The plain values the store hands out: statuses, stored drafts, list rows and versions,
+and :class:`DraftState`, what ``Store.save`` takes."""
 
 from __future__ import annotations
 
 import enum
 from dataclasses import dataclass
 from datetime import date, datetime
+from typing import Protocol
 
 from stellungnahme_app.model import Draft
 
@@ -87,6 +89,28 @@ class StoredDraft:
     deleted: datetime | None = None
 
 
+class DraftState(Protocol):
+    """What :meth:`Store.save` needs of a draft: a :class:`StoredDraft` is one, and so is any
+    object of the application that holds these attributes (e.g. the editor's open draft)."""
+
+    @property
+    def id(self) -> int: ...
+
+    @property
+    def draft(self) -> Draft: ...
+
+    @property
+    def status(self) -> Status: ...
+
+    @property
+    def deadline(self) -> date | None: ...
+
+    @property
+    def revision(self) -> int:
+        """The revision the draft was loaded at; ``save`` refuses it if it is no longer current."""
+        ...
+
+
 @dataclass(frozen=True)
 class DraftSummary:
     """One row of a list or of search results (without the draft's full text)."""
@@ -112,3 +136,12 @@ class VersionInfo:
     created: datetime
     reason: VersionReason
     summary: str
+
+
+@dataclass(frozen=True)
+class UnreadableDraft:
+    """A draft the store cannot read because a value of its row is damaged (``problem``, in
+    German, e.g. „Status ist kein lesbarer Text“); lists leave it out, it will not open."""
+
+    id: int
+    problem: str

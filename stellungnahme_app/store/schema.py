@@ -26,13 +26,18 @@ from __future__ import annotations
 
 import json
 import logging
+import sqlite3
+from datetime import datetime
+from pathlib import Path
 
 import sqlite_utils
 from sqlite_utils.migrations import Migrations
 
 from stellungnahme_app import exchange
 from stellungnahme_app.errors import ExchangeFormatError
-from stellungnahme_app.store import search
+from stellungnahme_app.store import backups, search
+from stellungnahme_app.store.connection import write_transaction
+from stellungnahme_app.store.errors import StoreError, StoreReadOnlyError
 
 log = logging.getLogger(__name__)
 
@@ -135,3 +140,51 @@ NEXT_DRAFT_ID_SQL = (
 
 def applied_migration_names(db: sqlite_utils.Database) -> list[str]:
     return [migration.name for migration in migrations.applied(db)]
+
+
+def require_current(connection: sqlite3.Connection, database: Path, reason: str) -> None:
+    """For a database that cannot be written (``reason``): refuse one that would need an
+    update, since it cannot be made."""
+    applied = applied_migration_names(sqlite_utils.Database(connection))
+    if any(name not in MIGRATION_NAMES for name in applied):
+        raise StoreError(
+            f"Die Entwurfsdatenbank „{database}“ wurde von einer neueren Version dieses "
+            "Programms angelegt. Bitte installieren Sie die aktuelle Version."
+        )
+    if len(applied) != CURRENT_SCHEMA:
+        raise StoreReadOnlyError(
+            f"Die Entwurfsdatenbank „{database}“ stammt von einer älteren Programmversion und "
+            f"muss umgestellt werden, doch sie ist schreibgeschützt. {reason} Bitte wenden Sie "
+            "sich an die IT."
+        )
+
+
+def update(connection: sqlite3.Connection, database: Path, now: datetime) -> None:
+    """Bring the database to the current schema; an older one is backed up first
+    (``-vor-schema-N``), one of a newer program is refused untouched."""
+    db = sqlite_utils.Database(connection)
+    applied = applied_migration_names(db)
+    unknown = [name for name in applied if name not in MIGRATION_NAMES]
+    if unknown:
+        raise StoreError(
+            f"Die Entwurfsdatenbank „{database}“ wurde von einer neueren Version dieses "
+            "Programms angelegt. Bitte installieren Sie die aktuelle Version."
+        )
+    if len(applied) == CURRENT_SCHEMA:
+        return
+    if applied:
+        target = backups.new_backup_path(database, now.astimezone(), before_schema=CURRENT_SCHEMA)
+        try:
+            backups.write_backup(connection, target)
+        except OSError as error:
+            raise StoreError(
+                "Die Entwurfsdatenbank muss für diese Programmversion umgestellt werden, "
+                f"aber vorher konnte keine Sicherung angelegt werden ({error.strerror or error}"
+                "). Sie bleibt unverändert. Bitte sorgen Sie für freien Speicherplatz im "
+                f"Ordner „{target.parent}“ und starten Sie das Programm erneut."
+            ) from error
+        log.info("Sicherung vor Schema-Aktualisierung: %s", target)
+    with write_transaction(connection):
+        # Another process may have migrated while we waited for the write lock.
+        if migrations.pending(db):
+            migrations.apply(db)

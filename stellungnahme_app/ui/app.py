@@ -165,6 +165,22 @@ def start_main_window(database: Path | None = None) -> MainWindow | None:
             on_success=lambda _removed: None,
             delivers_result=False,
         )
+        if workspace.read_only_reason:
+            show_notice(
+                window,
+                "Die Entwürfe können nur gelesen werden.",
+                details=workspace.read_only_reason,
+            )
+        unreadable = workspace.unreadable_drafts()
+        if unreadable:
+            show_notice(
+                window,
+                f"{len(unreadable)} Entwürfe sind beschädigt und fehlen in der Übersicht."
+                if len(unreadable) > 1
+                else "Ein Entwurf ist beschädigt und fehlt in der Übersicht.",
+                details="\n".join(f"Entwurf Nr. {d.id}: {d.problem}" for d in unreadable)
+                + "\n\nÜber Extras › Unlesbare Entwürfe holen Sie eine frühere Fassung zurück.",
+            )
         if workspace.recovery_notice:
             show_notice(
                 window, "Die Entwurfsdatenbank wurde repariert.", details=workspace.recovery_notice

@@ -4,6 +4,9 @@
 thread pool and hands its result (or its exception) back to the GUI thread. While it runs,
 the window shows what it is doing: in the status bar of a main window, else in a small
 progress window; the mouse pointer shows the program is busy but the window stays usable.
+Work given a :class:`~stellungnahme_app.cancellation.Cancellation` can be stopped: the
+indicator shows how far it got and an "Abbrechen" button; once stopped, its result (or its
+:class:`~stellungnahme_app.cancellation.Cancelled`) is dropped and ``on_cancelled`` called.
 """
 
 from __future__ import annotations
@@ -13,22 +16,26 @@ from collections.abc import Callable
 from typing import Any, TypeVar
 
 import shiboken6
-from PySide6.QtCore import QObject, QRunnable, Qt, QThreadPool, Signal, Slot
+from PySide6.QtCore import QObject, QRunnable, Qt, QThreadPool, QTimer, Signal, Slot
 from PySide6.QtWidgets import (
     QApplication,
     QLabel,
     QMainWindow,
     QProgressBar,
     QProgressDialog,
+    QPushButton,
     QWidget,
 )
 
+from stellungnahme_app.cancellation import Cancellation, Cancelled
 from stellungnahme_app.ui.error_reporting import show_error
 
 T = TypeVar("T")
 log = logging.getLogger(__name__)
 
 PROGRESS_DIALOG_DELAY_MS = 400
+PROGRESS_UPDATE_MS = 150
+CANCEL_BUTTON_NAME = "hintergrund_abbrechen"
 
 _running: set[_Job] = set()
 
@@ -55,6 +62,8 @@ def run_in_background(
     on_success: Callable[[T], None],
     on_error: Callable[[BaseException], None] | None = None,
     delivers_result: bool = True,
+    cancellation: Cancellation | None = None,
+    on_cancelled: Callable[[], None] | None = None,
 ) -> None:
     """Run ``work()`` on a worker thread; call ``on_success`` or ``on_error`` on the GUI thread.
 
@@ -62,9 +71,12 @@ def run_in_background(
     ``on_error`` an exception goes to :func:`show_error`. If ``parent`` is closed and deleted
     before the work is done, the result is dropped (and an error is only logged).
     ``delivers_result=False`` marks housekeeping the window may close during without asking.
+    With ``cancellation`` (which ``work`` checks) the user may stop the work; see the module.
     """
     job = _Job(parent, work, busy_text, on_success, on_error)
     job.delivers_result = delivers_result
+    job.cancellation = cancellation
+    job.on_cancelled = on_cancelled
     _running.add(job)
     job.start()
 
@@ -114,6 +126,8 @@ class _Job:
         self._parent = parent
         self._work = work
         self.delivers_result = True
+        self.cancellation: Cancellation | None = None
+        self.on_cancelled: Callable[[], None] | None = None
         self._on_success = on_success
         self._on_error = on_error
         self._busy = _BusyIndicator(parent, busy_text)
@@ -122,16 +136,27 @@ class _Job:
         self._relay.failed.connect(self._failed, Qt.ConnectionType.QueuedConnection)
 
     def start(self) -> None:
-        self._busy.show()
+        self._busy.show(self.cancellation)
         QThreadPool.globalInstance().start(_Runnable(self._work, self._relay))
 
     def _parent_alive(self) -> bool:
         return shiboken6.isValid(self._parent)
 
+    def _was_cancelled(self) -> bool:
+        """The user stopped the work: tell ``on_cancelled``, drop the outcome."""
+        if self.cancellation is None or not self.cancellation.cancelled:
+            return False
+        if self.on_cancelled is not None and self._parent_alive():
+            try:
+                self.on_cancelled()
+            except Exception as error:
+                show_error(self._parent, error)
+        return True
+
     @Slot(object)
     def _succeeded(self, result: Any) -> None:
         self._finish()
-        if not self._parent_alive():
+        if not self._parent_alive() or self._was_cancelled():
             return
         try:
             self._on_success(result)
@@ -143,6 +168,11 @@ class _Job:
         self._finish()
         if not self._parent_alive():
             log.warning("Hintergrundarbeit nach Schließen des Fensters fehlgeschlagen: %r", error)
+            return
+        if self._was_cancelled():
+            return
+        if isinstance(error, Cancelled):  # stopped, though not by this job's user
+            log.info("Hintergrundarbeit abgebrochen")
             return
         if self._on_error is None:
             show_error(self._parent, error)
@@ -166,13 +196,18 @@ class _BusyIndicator:
         self._widgets: list[QWidget] = []
         self._dialog: QProgressDialog | None = None
         self._cursor_set = False
+        self._label: QLabel | None = None
+        self._timer: QTimer | None = None
+        self._cancellation: Cancellation | None = None
 
-    def show(self) -> None:
+    def show(self, cancellation: Cancellation | None = None) -> None:
         QApplication.setOverrideCursor(Qt.CursorShape.BusyCursor)
         self._cursor_set = True
+        self._cancellation = cancellation
         window = self._parent.window()
         if isinstance(window, QMainWindow):
             label = QLabel(self._text)
+            self._label = label
             label.setObjectName("hintergrund_text")
             bar = QProgressBar()
             bar.setObjectName("hintergrund_fortschritt")
@@ -183,17 +218,56 @@ class _BusyIndicator:
             window.statusBar().addPermanentWidget(label)
             window.statusBar().addPermanentWidget(bar)
             self._widgets = [label, bar]
+            if cancellation is not None:
+                button = QPushButton("Abbrechen")
+                button.setObjectName(CANCEL_BUTTON_NAME)
+                button.setAccessibleName(f"{self._text.rstrip(' …')} abbrechen")
+                button.clicked.connect(self.cancel)
+                window.statusBar().addPermanentWidget(button)
+                self._widgets.append(button)
         else:
-            dialog = QProgressDialog(self._text, None, 0, 0, window)
+            cancel_text = "Abbrechen" if cancellation is not None else None
+            dialog = QProgressDialog(self._text, cancel_text, 0, 0, window)
             dialog.setObjectName("hintergrund_dialog")
             dialog.setWindowTitle("Bitte warten")
             dialog.setAccessibleName(self._text)
             dialog.setMinimumDuration(PROGRESS_DIALOG_DELAY_MS)
             dialog.setAutoClose(False)
             dialog.setAutoReset(False)
+            if cancellation is not None:
+                dialog.canceled.connect(self.cancel)
             self._dialog = dialog
+        if cancellation is not None:
+            self._timer = QTimer()
+            self._timer.setInterval(PROGRESS_UPDATE_MS)
+            self._timer.timeout.connect(self._show_progress)
+            self._timer.start()
+
+    def cancel(self) -> None:
+        if self._cancellation is None or self._cancellation.cancelled:
+            return
+        self._cancellation.cancel()
+        for widget in self._widgets:
+            if isinstance(widget, QPushButton) and shiboken6.isValid(widget):
+                widget.setEnabled(False)
+        self._set_text(f"{self._text.rstrip(' …')} wird abgebrochen …")
+
+    def _show_progress(self) -> None:
+        if self._cancellation is None or self._cancellation.cancelled:
+            return
+        progress = self._cancellation.progress
+        self._set_text(f"{self._text} {progress}" if progress else self._text)
+
+    def _set_text(self, text: str) -> None:
+        if self._label is not None and shiboken6.isValid(self._label):
+            self._label.setText(text)
+        if self._dialog is not None and shiboken6.isValid(self._dialog):
+            self._dialog.setLabelText(text)
 
     def hide(self) -> None:
+        if self._timer is not None:
+            self._timer.stop()
+            self._timer = None
         if self._cursor_set:
             QApplication.restoreOverrideCursor()
             self._cursor_set = False

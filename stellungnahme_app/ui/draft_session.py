@@ -69,7 +69,7 @@ class DraftSession(QObject):
         self._timer.setSingleShot(True)
         self._timer.timeout.connect(self.save_now)
         self._lock = _draft_lock(opened.id)
-        self.opened_elsewhere = not self._lock.tryLock(0)
+        self.opened_elsewhere = self._lock is not None and not self._lock.tryLock(0)
 
     @property
     def draft_id(self) -> int:
@@ -165,7 +165,7 @@ class DraftSession(QObject):
 
     def check_elsewhere(self) -> bool:
         """Look again whether another window holds the draft (it may have closed since)."""
-        if self.opened_elsewhere and not self._closed:
+        if self.opened_elsewhere and not self._closed and self._lock is not None:
             self.opened_elsewhere = not self._lock.tryLock(0)
         return self.opened_elsewhere
 
@@ -173,12 +173,19 @@ class DraftSession(QObject):
         """Stop saving and release the draft's lock (call :meth:`save_now` first)."""
         self._timer.stop()
         self._closed = True
-        self._lock.unlock()
+        if self._lock is not None:
+            self._lock.unlock()
 
 
-def _draft_lock(draft_id: int) -> QLockFile:
+def _draft_lock(draft_id: int) -> QLockFile | None:
+    """The draft's lock file; ``None`` where none can be made (a write-protected data folder,
+    where the drafts can only be read anyway and two windows cannot overwrite each other)."""
     folder = paths.data_dir() / LOCK_FOLDER_NAME
-    folder.mkdir(parents=True, exist_ok=True)
+    try:
+        folder.mkdir(parents=True, exist_ok=True)
+    except OSError as error:
+        log.warning("Keine Sperrdatei für Entwurf %s möglich: %s", draft_id, error)
+        return None
     lock = QLockFile(str(folder / f"entwurf-{draft_id}.lock"))
     # Only a lock whose process has ended is stale, however long a draft stays open.
     lock.setStaleLockTime(0)

@@ -172,6 +172,7 @@ class EditorPage(QWidget):
         """Show ``opened`` and keep it saved from now on."""
         editor = self.ensure_editor()
         editor.set_draft(opened)
+        editor.set_read_only(self.workspace.read_only_reason is not None)
         session = DraftSession(self.workspace, opened, editor.flush_pending_edits, self)
         session.saved.connect(self._saved)
         session.save_failed.connect(self._save_failed)

@@ -56,6 +56,8 @@ DIALOG_TOPICS: dict[str, str] = {
     "einstellungen": "einstellungen",
     "konfliktdialog": "konflikt",
     "beitrag_importieren": "beitrag-importieren",
+    "antrag_uebernehmen": "antrag-uebernehmen",
+    "antragstext_einfuegen": "antrag-uebernehmen",
     "hilfe": MANUAL,
 }
 

@@ -25,33 +25,34 @@ from PySide6.QtGui import (
     QIcon,
 )
 from PySide6.QtWidgets import (
-    QFileDialog,
+    QFrame,
     QLabel,
     QMainWindow,
     QMessageBox,
     QPushButton,
     QStackedWidget,
+    QVBoxLayout,
     QWidget,
 )
 
 from stellungnahme_app import __version__, paths
 from stellungnahme_app.errors import StellungnahmeError
 from stellungnahme_app.ui import help_window, window_menus, window_state
-from stellungnahme_app.ui.background import run_in_background, running_jobs
+from stellungnahme_app.ui.background import running_jobs
 from stellungnahme_app.ui.editor_page import EditorPage
 from stellungnahme_app.ui.error_reporting import show_error, show_notice
-from stellungnahme_app.ui.file_drops import dropped_exchange_files
+from stellungnahme_app.ui.exchange_files import ExchangeFiles
+from stellungnahme_app.ui.file_drops import dropped_files, may_take
+from stellungnahme_app.ui.motion_import import NewDraftFromMotion
 from stellungnahme_app.ui.overview_page import OverviewPage
+from stellungnahme_app.ui.textbaustein_loading import TextbausteinLoader
 from stellungnahme_app.workspace import (
-    FileReading,
-    ImportReport,
+    OpenDraft,
     Workspace,
-    exchange_file_name,
     load_configuration,
 )
 
 if TYPE_CHECKING:
-    from stellungnahme_app.textbausteine import Textbaustein
     from stellungnahme_app.ui.draft_session import DraftSession
     from stellungnahme_app.ui.editor.editor_widget import DraftEditor
 
@@ -79,8 +80,6 @@ class MainWindow(QMainWindow):
         self.setObjectName("hauptfenster")
         self.workspace = workspace
         self._deleted_id: int | None = None
-        self._reading_textbausteine = False
-        self._after_textbausteine: list[Callable[[], object]] = []
         self.setWindowIcon(app_icon())
         self.setAcceptDrops(True)
         self.setAccessibleName("Stellungnahme")
@@ -88,13 +87,17 @@ class MainWindow(QMainWindow):
         self.overview = OverviewPage(workspace)
         self.overview.open_requested.connect(self.open_draft)
         self.overview.new_requested.connect(self.new_draft)
+        self.overview.new_from_motion_requested.connect(self.new_draft_from_motion)
         self.overview.duplicate_requested.connect(self.duplicate_draft)
         self.overview.delete_requested.connect(self.delete_draft)
         self.overview.import_requested.connect(self.choose_import_files)
         self.overview.export_requested.connect(self.choose_export_file)
         self.overview.trash_requested.connect(self.show_trash)
 
+        self.motion_import = NewDraftFromMotion(self)
         self.editor_page = EditorPage(workspace)
+        self._textbausteine = TextbausteinLoader(workspace, self, self.editor_page.ensure_editor)
+        self.exchange_files = ExchangeFiles(self)
         self.editor_page.overview_requested.connect(self.show_overview)
         self.editor_page.history_requested.connect(self.show_history)
         self.editor_page.status_message.connect(self.statusBar().showMessage)
@@ -103,7 +106,23 @@ class MainWindow(QMainWindow):
         self.pages = QStackedWidget()
         self.pages.addWidget(self.overview)
         self.pages.addWidget(self.editor_page)
-        self.setCentralWidget(self.pages)
+        self.read_only_banner = QLabel()
+        self.read_only_banner.setObjectName("nur_lesen")
+        self.read_only_banner.setWordWrap(True)
+        self.read_only_banner.setFrameShape(QFrame.Shape.StyledPanel)
+        self.read_only_banner.setMargin(6)
+        self.read_only_banner.setAccessibleName("Nur lesen")
+        self.read_only_banner.setTextFormat(Qt.TextFormat.PlainText)
+        reason = workspace.read_only_reason
+        self.read_only_banner.setText(f"Nur lesen: {reason}" if reason else "")
+        self.read_only_banner.setVisible(reason is not None)
+        central = QWidget()
+        central_layout = QVBoxLayout(central)
+        central_layout.setContentsMargins(0, 0, 0, 0)
+        central_layout.addWidget(self.read_only_banner)
+        central_layout.addWidget(self.pages, 1)
+        self.setCentralWidget(central)
+        self.overview.set_read_only(reason is not None)
 
         self._build_status_bar()
         self.editor_page.save_state.connect(self.save_label.setText)
@@ -180,11 +199,15 @@ class MainWindow(QMainWindow):
             self.action_history,
             self.action_previous_step,
             self.action_next_step,
+            self.action_next_misspelling,
         ):
             action.setEnabled(editing)
         self.action_overview.setEnabled(editing)
         # In the editor Ctrl+Z belongs to the text fields, never to an earlier delete.
         self.action_undo_delete.setEnabled(not editing and self._deleted_id is not None)
+        writable = self.workspace.read_only_reason is None
+        for action in (self.action_new, self.action_import):
+            action.setEnabled(writable)
 
     def _update_title(self) -> None:
         if self.is_editing():
@@ -195,39 +218,7 @@ class MainWindow(QMainWindow):
     def load_textbausteine(self, then: Callable[[], object] | None = None) -> None:
         """Read the Textbausteine on a worker thread (a broken or slow folder never freezes
         the window), build the editor with them, then call ``then``."""
-        if then is not None:
-            self._after_textbausteine.append(then)
-        if self.workspace.textbausteine_loaded:
-            self._textbausteine_ready()
-            return
-        if self._reading_textbausteine:
-            return
-        self._reading_textbausteine = True
-        run_in_background(
-            self,
-            self.workspace.read_textbausteine,
-            busy_text="Textbausteine werden gelesen …",
-            on_success=self._textbausteine_read,
-            on_error=self._textbausteine_failed,
-            delivers_result=False,
-        )
-
-    def _textbausteine_read(self, result: tuple[list[Textbaustein], list[str]]) -> None:
-        self._reading_textbausteine = False
-        self.workspace.use_textbausteine(*result)
-        self._textbausteine_ready()
-
-    def _textbausteine_failed(self, error: BaseException) -> None:
-        self._reading_textbausteine = False
-        show_error(self, error, action="Die Textbausteine konnten nicht gelesen werden.")
-        self.workspace.use_textbausteine([], [])
-        self._textbausteine_ready()
-
-    def _textbausteine_ready(self) -> None:
-        self.editor_page.ensure_editor()
-        waiting, self._after_textbausteine = self._after_textbausteine, []
-        for then in waiting:
-            then()
+        self._textbausteine.load(then)
 
     # ------------------------------------------------------------------ opening and closing
 
@@ -236,7 +227,7 @@ class MainWindow(QMainWindow):
 
         While the Textbausteine are still being read, the draft opens as soon as they are.
         """
-        if self._reading_textbausteine:
+        if self._textbausteine.reading:
             self.load_textbausteine(lambda: self.open_draft(draft_id, step=step))
             return True
         if not self.editor_page.open_draft(draft_id, step=step):
@@ -275,13 +266,21 @@ class MainWindow(QMainWindow):
     # ------------------------------------------------------------------ overview actions
 
     def new_draft(self) -> None:
-        if self._reading_textbausteine:
-            self.load_textbausteine(self.new_draft)
+        self.start_new_draft(self.workspace.new_draft, "Neue Stellungnahme angelegt.")
+
+    def new_draft_from_motion(self) -> None:
+        """ "Neu aus Antrag …": read a PDF, Word file or OParl record, preview, new draft."""
+        self.motion_import.choose_file()
+
+    def start_new_draft(self, create: Callable[[], OpenDraft], message: str) -> None:
+        """Close the open draft, ``create`` a new one and show it at its first step."""
+        if self._textbausteine.reading:
+            self.load_textbausteine(lambda: self.start_new_draft(create, message))
             return
         if not self.close_session():
             return
         try:
-            opened = self.workspace.new_draft()
+            opened = create()
         except StellungnahmeError as error:
             show_error(self, error, action="Die neue Stellungnahme konnte nicht angelegt werden.")
             return
@@ -289,7 +288,7 @@ class MainWindow(QMainWindow):
         assert self.editor is not None
         self.editor.set_current_step(0)
         self._show_editor_page()
-        self.statusBar().showMessage("Neue Stellungnahme angelegt.", 5000)
+        self.statusBar().showMessage(message, 8000)
 
     def duplicate_draft(self, draft_id: int) -> None:
         if self.session is not None and self.session.draft_id == draft_id:
@@ -348,84 +347,17 @@ class MainWindow(QMainWindow):
     # ------------------------------------------------------------------ files
 
     def choose_import_files(self) -> None:
-        files, _ = QFileDialog.getOpenFileNames(
-            self,
-            "Stellungnahme importieren",
-            str(Path.home()),
-            "Stellungnahme-Dateien (*.json);;Alle Dateien (*)",
-        )
-        if files:
-            self.import_files([Path(f) for f in files])
+        self.exchange_files.choose_import_files()
 
     def import_files(self, files: Sequence[Path]) -> None:
-        """Add each ``stellungnahme/1`` file as a new draft.
-
-        The files are read and checked on a worker thread (a file may be large); the drafts
-        are added when all are read, and :attr:`imported` names them.
-        """
-        files = list(files)
-        if not files:
-            return
-
-        def read_all() -> list[FileReading]:
-            return Workspace.read_import_files(files)
-
-        busy = "Datei wird eingelesen …" if len(files) == 1 else "Dateien werden eingelesen …"
-        run_in_background(self, read_all, busy_text=busy, on_success=self._add_imported)
-
-    def _add_imported(self, readings: list[FileReading]) -> list[int]:
-        report = self.workspace.add_imported(readings)
-        self._report_import(report)
-        if report.added:
-            if self.is_editing():
-                self.show_overview()
-            self.overview.refresh()
-            self.overview.select_draft(report.added[-1].id)
-            count = "Ein Entwurf" if len(report.added) == 1 else f"{len(report.added)} Entwürfe"
-            self.statusBar().showMessage(f"{count} importiert.", 8000)
-        self.imported.emit(report.added_ids)
-        return report.added_ids
-
-    def _report_import(self, report: ImportReport) -> None:
-        if len(report.failures) == 1:
-            file, error = report.failures[0]
-            show_error(self, error, action=f"„{file.name}“ konnte nicht importiert werden.")
-        elif report.failures:
-            details = "\n\n".join(f"„{f.name}“: {e.message}" for f, e in report.failures)
-            show_error(
-                self,
-                StellungnahmeError(details),
-                action=f"{len(report.failures)} Dateien konnten nicht importiert werden.",
-            )
+        """Add each ``stellungnahme/1`` file as a new draft (read on a worker thread)."""
+        self.exchange_files.import_files(files)
 
     def choose_export_file(self, draft_id: int | None = None) -> None:
-        """Save a draft as a ``stellungnahme/1`` file the user names."""
-        if draft_id is None:
-            draft_id = self.session.draft_id if self.is_editing() and self.session else None
-            draft_id = draft_id if draft_id is not None else self.overview.selected_id()
-        if draft_id is None:
-            return
-        if self.session is not None and self.session.draft_id == draft_id:
-            self.session.save_now()
-        try:
-            suggestion = Path.home() / exchange_file_name(self.workspace.open_draft(draft_id).draft)
-        except StellungnahmeError as error:
-            show_error(self, error, action="Der Entwurf konnte nicht gelesen werden.")
-            return
-        target, _ = QFileDialog.getSaveFileName(
-            self, "Als Austauschdatei speichern", str(suggestion), "Stellungnahme-Datei (*.json)"
-        )
-        if target:
-            self.export_file(draft_id, Path(target))
+        self.exchange_files.choose_export_file(draft_id)
 
     def export_file(self, draft_id: int, target: Path) -> bool:
-        try:
-            written = self.workspace.write_exchange_file(draft_id, target)
-        except StellungnahmeError as error:
-            show_error(self, error, action="Die Datei konnte nicht gespeichert werden.")
-            return False
-        self.statusBar().showMessage(f"Gespeichert: {written}", 10_000)
-        return True
+        return self.exchange_files.export_file(draft_id, target)
 
     # ------------------------------------------------------------------ dialogs
 
@@ -444,22 +376,45 @@ class MainWindow(QMainWindow):
         self.overview.refresh()
         self.overview.select_draft(draft_id)
 
-    def show_history(self) -> None:
-        if self.session is None:
-            return
+    def show_history(self, draft_id: int | None = None) -> None:
+        """The versions of the open draft (or of ``draft_id``, e.g. an unreadable one)."""
+        if draft_id is None:
+            if self.session is None:
+                return
+            self.session.save_now()
+            draft_id = self.session.draft_id
         from stellungnahme_app.ui.history_dialog import HistoryDialog
 
-        self.session.save_now()
-        dialog = HistoryDialog(self.workspace, self.session.draft_id, self)
+        dialog = HistoryDialog(self.workspace, draft_id, self)
         dialog.setAttribute(Qt.WidgetAttribute.WA_DeleteOnClose)
-        dialog.restore_requested.connect(self.restore_version)
+        dialog.restore_requested.connect(
+            lambda version_id, of=draft_id: self.restore_version(version_id, draft_id=of)
+        )
         dialog.open()
 
-    def restore_version(self, version_id: int) -> bool:
-        """Make an older version the current state of the open draft."""
-        restored = self.editor_page.restore_version(version_id)
-        self._update_title()
-        return restored
+    def restore_version(self, version_id: int, *, draft_id: int | None = None) -> bool:
+        """Make an older version the current state of its draft (shown, if it is open)."""
+        if self.session is not None and draft_id in (None, self.session.draft_id):
+            restored = self.editor_page.restore_version(version_id)
+            self._update_title()
+            return restored
+        try:
+            opened = self.workspace.restore_version(version_id)
+        except StellungnahmeError as error:
+            show_error(self, error, action="Die Version konnte nicht wiederhergestellt werden.")
+            return False
+        self.overview.refresh()
+        self.overview.select_draft(opened.id)
+        self.statusBar().showMessage(f"Frühere Fassung wiederhergestellt: {opened.title}", 10_000)
+        return True
+
+    def show_unreadable_drafts(self) -> None:
+        from stellungnahme_app.ui.unreadable_dialog import UnreadableDraftsDialog
+
+        dialog = UnreadableDraftsDialog(self.workspace, self)
+        dialog.setAttribute(Qt.WidgetAttribute.WA_DeleteOnClose)
+        dialog.history_requested.connect(self.show_history)
+        dialog.open()
 
     def show_backups(self) -> None:
         from stellungnahme_app.ui.backup_dialog import BackupDialog
@@ -507,7 +462,9 @@ class MainWindow(QMainWindow):
     def show_settings(self) -> None:
         from stellungnahme_app.ui.settings_dialog import SettingsDialog
 
-        dialog = SettingsDialog(self.workspace.settings, self)
+        dialog = SettingsDialog(
+            self.workspace.settings, self, spelling=self.workspace.spelling.describe()
+        )
         dialog.setAttribute(Qt.WidgetAttribute.WA_DeleteOnClose)
         dialog.settings_saved.connect(self.reload_settings)
         dialog.open()
@@ -562,6 +519,10 @@ class MainWindow(QMainWindow):
     def next_step(self) -> None:
         if self.is_editing() and self.editor is not None:
             self.editor.next_step()
+
+    def next_misspelling(self) -> None:
+        if self.is_editing() and self.editor is not None:
+            self.editor.next_misspelling()
 
     # ------------------------------------------------------------------ help
 
@@ -658,21 +619,20 @@ class MainWindow(QMainWindow):
     # ------------------------------------------------------------------ drag and drop
 
     def dragEnterEvent(self, event: QDragEnterEvent) -> None:
-        if dropped_exchange_files(event.mimeData()):
-            event.acceptProposedAction()
-        else:
-            event.ignore()
+        self.dragMoveEvent(event)
 
     def dragMoveEvent(self, event: QDragMoveEvent) -> None:
-        if dropped_exchange_files(event.mimeData()):
+        if may_take(event.mimeData()):
             event.acceptProposedAction()
         else:
             event.ignore()
 
     def dropEvent(self, event: QDropEvent) -> None:
-        files = dropped_exchange_files(event.mimeData())
-        if not files:
+        """Exchange files are imported; motions (PDF, Word, OParl record) start new drafts."""
+        files = dropped_files(event.mimeData())
+        if not files.exchange and not files.motions:
             event.ignore()
             return
         event.acceptProposedAction()
-        self.import_files(files)
+        self.import_files(files.exchange)
+        self.motion_import.read_files(files.motions)

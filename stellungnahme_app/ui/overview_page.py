@@ -39,6 +39,7 @@ from stellungnahme_app.errors import StellungnahmeError
 from stellungnahme_app.german_dates import format_date, format_date_time
 from stellungnahme_app.store import DraftSummary, Status
 from stellungnahme_app.ui.error_reporting import show_error
+from stellungnahme_app.ui.flow_layout import flow_row
 from stellungnahme_app.workspace import Workspace
 
 SEARCH_DELAY_MS = 150
@@ -235,6 +236,7 @@ class OverviewPage(QWidget):
 
     open_requested = Signal(int)
     new_requested = Signal()
+    new_from_motion_requested = Signal()
     duplicate_requested = Signal(int)
     delete_requested = Signal(int)
     import_requested = Signal()
@@ -245,6 +247,7 @@ class OverviewPage(QWidget):
         super().__init__(parent)
         self.setObjectName("uebersicht")
         self._workspace = workspace
+        self._read_only = False
 
         self.search_field = QLineEdit()
         self.search_field.setObjectName("suche")
@@ -275,6 +278,12 @@ class OverviewPage(QWidget):
         filter_row.addWidget(self.status_filter, 1)
 
         self.new_button = self._button("&Neu", "Eine neue, leere Stellungnahme anlegen (Strg+N).")
+        self.new_from_motion_button = self._button(
+            "Neu aus Antra&g …",
+            "Eine Stellungnahme aus dem Antrag anlegen: Nummer, Titel und Beschlusspunkte "
+            "werden aus dem PDF, der Word-Datei oder dem OParl-Datensatz gelesen "
+            "(Strg+Umschalt+N). Anträge können auch auf das Fenster gezogen werden.",
+        )
         self.open_button = self._button("Ö&ffnen", "Den gewählten Entwurf bearbeiten (Eingabe).")
         self.duplicate_button = self._button(
             "D&uplizieren", "Eine Kopie des gewählten Entwurfs anlegen."
@@ -295,17 +304,21 @@ class OverviewPage(QWidget):
         self.trash_button = self._button(
             "&Papierkorb …", "Gelöschte Entwürfe ansehen und wiederherstellen."
         )
-        button_row = QHBoxLayout()
-        for button in (
+        # Wraps onto a second row in a narrow window instead of widening it.
+        gap = QWidget()
+        gap.setObjectName("knopfabstand")
+        button_row = flow_row(
             self.new_button,
+            self.new_from_motion_button,
             self.open_button,
             self.duplicate_button,
             self.delete_button,
-        ):
-            button_row.addWidget(button)
-        button_row.addStretch(1)
-        for button in (self.import_button, self.export_button, self.trash_button):
-            button_row.addWidget(button)
+            gap,
+            self.import_button,
+            self.export_button,
+            self.trash_button,
+            stretch_of=gap,
+        )
 
         self.model = DraftTableModel(OVERVIEW_COLUMNS, self)
         self.table = DraftTableView(self.model)
@@ -345,6 +358,7 @@ class OverviewPage(QWidget):
         self.status_filter.currentIndexChanged.connect(self.refresh)
 
         self.new_button.clicked.connect(self.new_requested)
+        self.new_from_motion_button.clicked.connect(self.new_from_motion_requested)
         self.open_button.clicked.connect(self._with_selection(self.open_requested))
         self.duplicate_button.clicked.connect(self._with_selection(self.duplicate_requested))
         self.delete_button.clicked.connect(self._with_selection(self.delete_requested))
@@ -356,6 +370,11 @@ class OverviewPage(QWidget):
         self.setTabOrder(self.search_field, self.status_filter)
         self.setTabOrder(self.status_filter, self.table)
         self.setTabOrder(self.table, self.new_button)
+        self._update_buttons()
+
+    def set_read_only(self, read_only: bool) -> None:
+        """The drafts can only be read: nothing that would change them is offered."""
+        self._read_only = read_only
         self._update_buttons()
 
     def _button(self, text: str, description: str) -> QPushButton:
@@ -431,10 +450,9 @@ class OverviewPage(QWidget):
 
     def _update_buttons(self, *_: object) -> None:
         has_selection = self.table.selected_id() is not None
-        for button in (
-            self.open_button,
-            self.duplicate_button,
-            self.delete_button,
-            self.export_button,
-        ):
+        for button in (self.open_button, self.export_button):
             button.setEnabled(has_selection)
+        for button in (self.duplicate_button, self.delete_button):
+            button.setEnabled(has_selection and not self._read_only)
+        for button in (self.new_button, self.import_button):
+            button.setEnabled(not self._read_only)

@@ -4,7 +4,8 @@ The user chooses the Dezernat and the signing person new Stellungnahmen start wi
 use an own Word template or Textbausteine folder. Everything else (the city, the catalogue
 of Dezernate and offices, the form of the number) is the administrator's; settings the
 administrator has fixed are shown but cannot be changed. Saving goes through
-:func:`stellungnahme_app.settings.save_user_settings`.
+:func:`stellungnahme_app.settings.save_user_settings`. A last line says which dictionary the
+spell-check uses, or why there is none.
 
 Which settings get a row, in which order, and their labels come from the table of settings
 (:data:`stellungnahme_app.settings.table.SETTING_TABLE`); this module only knows which widget
@@ -17,7 +18,7 @@ from collections.abc import Callable
 from pathlib import Path
 from typing import Any
 
-from PySide6.QtCore import Signal
+from PySide6.QtCore import Qt, Signal
 from PySide6.QtWidgets import (
     QComboBox,
     QDialog,
@@ -88,7 +89,9 @@ class SettingsDialog(QDialog):
 
     settings_saved = Signal()
 
-    def __init__(self, settings: Settings, parent: QWidget | None = None) -> None:
+    def __init__(
+        self, settings: Settings, parent: QWidget | None = None, *, spelling: str = ""
+    ) -> None:
         super().__init__(parent)
         self._settings = settings
         self.setObjectName("einstellungen")
@@ -139,6 +142,16 @@ class SettingsDialog(QDialog):
         for definition in SETTING_TABLE:
             if definition.user_editable:
                 form.addRow(*self._row(definition, settings.is_locked(definition.key)))
+
+        #: Which dictionary the spell-check uses, or why there is none (set by the IT).
+        self.spelling = QLabel(spelling)
+        self.spelling.setObjectName("rechtschreibpruefung")
+        self.spelling.setWordWrap(True)
+        self.spelling.setTextInteractionFlags(Qt.TextInteractionFlag.TextSelectableByMouse)
+        self.spelling.setAccessibleName("Rechtschreibprüfung")
+        self.spelling.setAccessibleDescription(spelling)
+        if spelling:
+            form.addRow(QLabel("Rechtschreibprüfung:"), self.spelling)
 
         buttons = QDialogButtonBox(
             QDialogButtonBox.StandardButton.Save | QDialogButtonBox.StandardButton.Cancel

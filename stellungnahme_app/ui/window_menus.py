@@ -41,6 +41,10 @@ def install_actions(window: MainWindow) -> None:
         "&Neue Stellungnahme", window.new_draft, QKeySequence.StandardKey.New,
         "Eine neue, leere Stellungnahme anlegen",
     )  # fmt: skip
+    window.action_new_from_motion = _action(window,
+        "Neu aus An&trag …", window.new_draft_from_motion, "Ctrl+Shift+N",
+        "Nummer, Titel und Beschlusspunkte aus dem Antrag (PDF, Word, OParl) lesen",
+    )  # fmt: skip
     window.action_import = _action(window,
         "&Importieren …", window.choose_import_files, "Ctrl+I",
         "Eine Datei im Format stellungnahme/1 als neuen Entwurf übernehmen",
@@ -91,6 +95,10 @@ def install_actions(window: MainWindow) -> None:
         window, "&Vorheriger Schritt\tAlt+Links", window.previous_step
     )
     window.action_next_step = _action(window, "&Nächster Schritt\tAlt+Rechts", window.next_step)
+    # The editor owns F7 as well (it reaches the field with the focus first).
+    window.action_next_misspelling = _action(
+        window, "Nächster &Rechtschreibfehler\tF7", window.next_misspelling
+    )
     window.action_settings = _action(window,
         "&Einstellungen …", window.show_settings, None,
         "Voreinstellungen, Word-Vorlage und Textbausteine wählen",
@@ -98,6 +106,10 @@ def install_actions(window: MainWindow) -> None:
     window.action_backups = _action(window,
         "Daten&sicherungen …", window.show_backups, None,
         "Sicherungen aller Entwürfe ansehen, jetzt sichern oder eine Sicherung zurückholen",
+    )  # fmt: skip
+    window.action_unreadable = _action(window,
+        "&Unlesbare Entwürfe …", window.show_unreadable_drafts, None,
+        "Beschädigte Entwürfe, die in der Übersicht fehlen, über ihre Versionen zurückholen",
     )  # fmt: skip
     window.action_data_folder = _action(window,
         "&Datenordner öffnen", window.open_data_folder, None,
@@ -123,6 +135,7 @@ def install_menus(window: MainWindow) -> None:
     menu_bar = window.menuBar()
     file_menu = menu_bar.addMenu("&Datei")
     file_menu.addAction(window.action_new)
+    file_menu.addAction(window.action_new_from_motion)
     file_menu.addAction(window.action_import)
     file_menu.addAction(window.action_export_file)
     file_menu.addSeparator()
@@ -140,9 +153,11 @@ def install_menus(window: MainWindow) -> None:
     view_menu.addSeparator()
     view_menu.addAction(window.action_previous_step)
     view_menu.addAction(window.action_next_step)
+    view_menu.addAction(window.action_next_misspelling)
     extras_menu = menu_bar.addMenu("E&xtras")
     extras_menu.addAction(window.action_settings)
     extras_menu.addAction(window.action_backups)
+    extras_menu.addAction(window.action_unreadable)
     extras_menu.addAction(window.action_data_folder)
     help_menu = menu_bar.addMenu("&Hilfe")
     help_menu.addAction(window.action_help)

@@ -26,7 +26,15 @@ from stellungnahme_app.errors import StellungnahmeError
 from stellungnahme_app.model import Draft
 from stellungnahme_app.rules import Finding
 from stellungnahme_app.settings import Settings, example_draft_file
-from stellungnahme_app.store import DraftSummary, Status, VersionInfo, VersionReason
+from stellungnahme_app.spelling import SpellingFinding
+from stellungnahme_app.store import (
+    BackupFile,
+    DraftSummary,
+    Status,
+    UnreadableDraft,
+    VersionInfo,
+    VersionReason,
+)
 from stellungnahme_app.workspace import documents
 from stellungnahme_app.workspace.configuration import (
     Configuration,
@@ -39,11 +47,16 @@ from stellungnahme_app.workspace.importing import (
     ImportReport,
     read_exchange_files,
 )
+from stellungnahme_app.workspace.motion_import import (
+    MotionFileReading,
+    MotionTakeOver,
+    motion_draft,
+)
 from stellungnahme_app.workspace.open_draft import OpenDraft
+from stellungnahme_app.workspace.spelling import Spelling, ignored_words_beside
 
 if TYPE_CHECKING:  # the database layer (and sqlite-utils) is imported when a store is opened
     from stellungnahme_app.store import Store
-    from stellungnahme_app.store.backups import BackupFile
     from stellungnahme_app.textbausteine import Textbaustein
 
 log = logging.getLogger(__name__)
@@ -72,6 +85,7 @@ class Workspace:
             None if textbausteine is None else list(textbausteine)
         )
         self._textbaustein_problems: list[str] = []
+        self._spelling: Spelling | None = None
 
     @classmethod
     def open(
@@ -98,6 +112,15 @@ class Workspace:
     @property
     def database_path(self) -> Path:
         return self._store.path
+
+    @property
+    def read_only_reason(self) -> str | None:
+        """Why the drafts can only be read (German), or ``None`` when they can be changed."""
+        return self._store.read_only_reason
+
+    def unreadable_drafts(self) -> list[UnreadableDraft]:
+        """Drafts whose stored row cannot be read: left out of lists, each with its problem."""
+        return self._store.unreadable_drafts()
 
     @property
     def recovery_notice(self) -> str | None:
@@ -137,6 +160,7 @@ class Workspace:
         self.settings = configuration.settings
         self._textbausteine = None
         self._textbaustein_problems = []
+        self._spelling = None
 
     # ------------------------------------------------------------------ drafts
 
@@ -185,8 +209,14 @@ class Workspace:
             return False
 
     def duplicate(self, draft_id: int) -> OpenDraft:
-        """A new draft with the same content (number left empty, status "Entwurf")."""
-        return OpenDraft.from_stored(self._store.duplicate(draft_id))
+        """A new draft with the same content (number left empty, status "Entwurf") and the
+        same ignored words."""
+        copy = OpenDraft.from_stored(self._store.duplicate(draft_id))
+        try:
+            self.spelling.copy_ignored(draft_id, copy.id)
+        except StellungnahmeError:
+            log.warning("Ignorierte Wörter nicht übernommen", exc_info=True)
+        return copy
 
     def move_to_trash(self, draft_id: int) -> str:
         """Put the draft into the trash; returns its title (for "… liegt im Papierkorb")."""
@@ -220,14 +250,36 @@ class Workspace:
         """The rules' findings with the configured form of the Drucksache number."""
         return documents.check_draft(draft, self.settings)
 
+    @property
+    def spelling(self) -> Spelling:
+        """The spell-check of the settings in effect (its dictionary is loaded on first use);
+        the words ignored per draft are kept beside the database."""
+        if self._spelling is None:
+            self._spelling = Spelling(self.settings, ignored=ignored_words_beside(self._store.path))
+        return self._spelling
+
+    def spelling_findings(self, opened: OpenDraft) -> list[SpellingFinding]:
+        """The spell-check's Hinweise for the draft (empty without a dictionary); they never
+        block the export. Slow (suggestions): the window asks the background checker."""
+        if not self.spelling.available:
+            return []
+        return self.spelling.findings(opened.draft, draft_id=opened.id)
+
     def export_document(self, opened: OpenDraft, target: Path, *, draft_mode: bool) -> Path:
         """Write the draft as .docx or .pdf and keep what was written as a version.
 
         Safe on a worker thread when given a copy (:meth:`OpenDraft.copy`).
         """
         written = documents.export_draft(opened.draft, target, self.settings, draft_mode=draft_mode)
-        self._store.keep_version(opened.id, VersionReason.EXPORT)
+        self._keep_export(opened.id, opened.draft)
         return written
+
+    def _keep_export(self, draft_id: int, exported: Draft) -> None:
+        """Keep what was written as a version – unless the drafts can only be read now."""
+        if self._store.read_only:
+            log.info("Export von Entwurf %s nicht als Version vermerkt (nur lesbar)", draft_id)
+            return
+        self._store.keep_version(draft_id, VersionReason.EXPORT, draft=exported)
 
     def export_stored(self, draft_id: int, target: Path, *, draft_mode: bool = False) -> Path:
         """Write a stored draft out: ``.json`` as exchange file, ``.docx``/``.pdf`` as the
@@ -235,7 +287,7 @@ class Workspace:
         opened = self.open_draft(draft_id)
         if target.suffix.casefold() == exchange.FILE_SUFFIX:
             written = documents.write_exchange_file(opened.draft, target)
-            self._store.keep_version(draft_id, VersionReason.EXPORT)
+            self._keep_export(draft_id, opened.draft)
             return written
         return self.export_document(opened, target, draft_mode=draft_mode)
 
@@ -265,20 +317,52 @@ class Workspace:
         report.failures = [(r.path, r.error) for r in readings if r.error is not None]
         if all_or_nothing and report.failures:
             return report
-        for reading in readings:
-            if reading.draft is None:
-                continue
-            try:
-                stored = self._store.create(reading.draft)
-                self._store.keep_version(stored.id, VersionReason.IMPORT)
-            except StellungnahmeError as error:
-                report.failures.append((reading.path, error))
-                continue
-            report.added.append(ImportedDraft(reading.path, stored.id, reading.draft.display_title))
+        readable = [r for r in readings if r.draft is not None]
+        try:  # one transaction: if storing one fails, none is stored
+            stored = self._store.create_all(
+                [r.draft for r in readable if r.draft is not None], reason=VersionReason.IMPORT
+            )
+        except StellungnahmeError as error:
+            report.failures += [(r.path, error) for r in readable]
+            return report
+        report.added = [
+            ImportedDraft(reading.path, item.id, item.draft.display_title)
+            for reading, item in zip(readable, stored, strict=True)
+        ]
         return report
 
     def import_files(self, files: Iterable[Path], *, all_or_nothing: bool = False) -> ImportReport:
         return self.add_imported(self.read_import_files(files), all_or_nothing=all_or_nothing)
+
+    def create_draft_from_motion(self, take_over: MotionTakeOver) -> OpenDraft:
+        """A new draft with the configured defaults and the motion's number, title and
+        points (as the clerk confirmed them), kept with an "Import" version."""
+        draft = motion_draft(take_over, documents.new_draft_content(self.settings))
+        opened = self.create_draft(draft)
+        self._store.keep_version(opened.id, VersionReason.IMPORT)
+        return opened
+
+    def add_motions(
+        self, readings: Sequence[MotionFileReading], *, all_or_nothing: bool = True
+    ) -> ImportReport:
+        """A new draft from each motion read (see :meth:`create_draft_from_motion`).
+
+        With ``all_or_nothing`` nothing is stored when any motion could not be read.
+        """
+        report = ImportReport()
+        report.failures = [(r.path, r.error) for r in readings if r.error is not None]
+        if all_or_nothing and report.failures:
+            return report
+        for item in readings:
+            if item.reading is None:
+                continue
+            try:
+                opened = self.create_draft_from_motion(MotionTakeOver.of(item.reading))
+            except StellungnahmeError as error:
+                report.failures.append((item.path, error))
+                continue
+            report.added.append(ImportedDraft(item.path, opened.id, opened.title))
+        return report
 
     # ------------------------------------------------------------------ versions
 
@@ -296,9 +380,7 @@ class Workspace:
 
     def backups(self) -> list[BackupFile]:
         """The backups of the database, newest first."""
-        from stellungnahme_app.store.backups import list_backups
-
-        return list_backups(self._store.path)
+        return self._store.backups()
 
     def back_up_now(self) -> Path:
         return self._store.backup()

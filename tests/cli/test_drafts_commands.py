@@ -281,3 +281,22 @@ def test_recovery_notice_is_shown(run_cli: RunCli, data_home: Path) -> None:
     assert code == 0
     assert out == "Keine Entwürfe.\n"
     assert "beschädigt" in err
+
+
+def test_list_names_a_damaged_draft_it_leaves_out(run_cli: RunCli) -> None:
+    import sqlite3
+
+    with Store.open() as store:
+        store.create(Draft(document_title="Gesund"))
+        damaged = store.create(Draft(document_title="Domplatz")).id
+        path = store.path
+    connection = sqlite3.connect(path)
+    with connection:
+        connection.execute(
+            "UPDATE drafts SET status = CAST(? AS TEXT) WHERE id = ?", (b"entw\xffrf", damaged)
+        )
+    connection.close()
+    code, out, err = run_cli("drafts", "list")
+    assert code == 0
+    assert "Gesund" in out and "Domplatz" not in out
+    assert f"Entwurf Nr. {damaged} ist beschädigt und fehlt in der Liste" in err

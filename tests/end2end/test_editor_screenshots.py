@@ -81,3 +81,55 @@ def test_the_editor_at_200_percent(
     assert found["scale"] == 2.0
     assert found["problems"] == []
     _check(screenshot_dir / "200-editor-voll-schritt-4.png")
+
+
+def test_misspellings_underlined_offered_and_listed(
+    qtbot: Any, make_editor: Callable[..., DraftEditor], save_screenshot: Screenshot
+) -> None:
+    from PySide6.QtTest import QTest
+    from PySide6.QtWidgets import QApplication
+
+    draft = Draft(
+        city="Erfurt",
+        document_number="0661/24",
+        document_title="Arbeitskreis Segregatoin",
+        contributions=[
+            Contribution(
+                "Amt für Soziales",
+                "Stellungnahme des Amts für Soziales",
+                "Der Sozialbericht erscheint jhrlich und wird im Stadtrat beraten. Die "
+                "Verwaltnug prüft die Vorschläge der Fraktion (ISEK, Drucksache 0661/24).",
+            )
+        ],
+        conclusion="Der Stadtrat solte dem Antrag nicht folgen.",
+    )
+    editor = make_editor(draft)
+    session = editor.spelling_session
+
+    def settled() -> bool:
+        session.check_queued()
+        return not session.pending() and len(session.draft_misspellings(editor.draft())) == 4
+
+    qtbot.waitUntil(settled, timeout=30_000)
+    editor.set_current_step(0)
+    _check(save_screenshot(editor, "rechtschreibung-schritt-1"))
+    editor.jump_to("contributions[0].text")
+    _check(save_screenshot(editor, "rechtschreibung-schritt-4"))
+    QTest.keyClick(QApplication.focusWidget(), Qt.Key.Key_F7)
+    field = QApplication.focusWidget()
+    menu = field._spelling.menu  # type: ignore[union-attr]
+    qtbot.waitUntil(lambda: menu.actions()[0].isEnabled(), timeout=30_000)
+    _check(save_screenshot(editor, "rechtschreibung-f7"))
+    save_screenshot(menu, "rechtschreibung-f7-menue")
+    menu.close()
+    editor.show_export_step()
+    qtbot.waitUntil(
+        lambda: (
+            editor.export_step.findings.count() >= 4
+            and "Rechtschreibung"
+            in editor.export_step.findings.item(editor.export_step.findings.count() - 1).text()
+        ),
+        timeout=30_000,
+    )
+    editor.export_step.findings.scrollToBottom()
+    _check(save_screenshot(editor, "rechtschreibung-schritt-8"))

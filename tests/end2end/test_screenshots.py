@@ -108,3 +108,43 @@ def test_dialogs(
     [box] = visible_error_boxes()
     _check(save_screenshot(box, "dialog-unerwarteter-fehler"))
     error_messages()
+
+
+def test_motion_import(
+    qtbot: QtBot,
+    store: Store,
+    reference_draft: Draft,
+    open_main_window: OpenWindow,
+    save_screenshot: Screenshot,
+) -> None:
+    """The preview of a motion (PDF with its page, Word with its text, into an open draft),
+    the question for a scan and the paste dialog, and the overview with its new button."""
+    from fixtures.motions import corpus
+
+    from stellungnahme_app.motion import read_motion
+    from stellungnahme_app.ui.motion_import_dialog import MotionImportDialog, PasteMotionDialog
+
+    motions = Path(__file__).parents[1] / "fixtures" / "motions"
+    window = open_main_window(store)
+    window.resize(900, 640)  # the overview's buttons wrap in a narrow window
+    _check(save_screenshot(window, "hauptfenster-uebersicht-schmal"))
+    for name, file, draft in (
+        ("antrag-pdf", "antrag-schulwege.pdf", None),
+        ("antrag-word", "antrag-radverkehr.docx", None),
+        ("antrag-in-entwurf", "antrag-schulwege.pdf", reference_draft),
+        ("antrag-oparl", corpus.OPARL_SCHULWEGE_FILE, None),
+    ):
+        dialog = MotionImportDialog(read_motion(motions / file), window, draft=draft)
+        qtbot.addWidget(dialog)
+        dialog.resize(1200, 760)  # as on a desk's screen (the test screen is smaller)
+        dialog.show()
+        if name == "antrag-pdf":
+            dialog.point_list.setCurrentRow(1)
+        QApplication.processEvents()
+        _check(save_screenshot(dialog, f"dialog-{name}"))
+        dialog.close()
+    paste = PasteMotionDialog(corpus.SCAN_FILE, window)
+    qtbot.addWidget(paste)
+    paste.show()
+    _check(save_screenshot(paste, "dialog-antragstext-einfuegen"))
+    paste.close()

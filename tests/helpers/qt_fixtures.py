@@ -15,14 +15,15 @@ import os
 import re
 import subprocess
 import sys
+import warnings
 from collections import defaultdict
 from collections.abc import Callable, Iterator
 from pathlib import Path
 from typing import Any
 
 import pytest
-from PySide6.QtCore import QEvent, Qt
-from PySide6.QtGui import QAccessible, QKeyEvent
+from PySide6.QtCore import QEvent, QMimeData, QPoint, QPointF, Qt, QUrl
+from PySide6.QtGui import QAccessible, QDragEnterEvent, QDropEvent, QKeyEvent
 from PySide6.QtTest import QTest
 from PySide6.QtWidgets import (
     QAbstractButton,
@@ -297,6 +298,44 @@ def edit_field(qtbot: Any) -> Callable[[MainWindow, str, str], QWidget]:
         return widget
 
     return edit
+
+
+def drop_on(window: QWidget, files: list[Path]) -> QDropEvent:
+    """Drag ``files`` onto ``window`` and drop them there, as from the file manager.
+
+    Checks that the window accepts the drag exactly when a ``.json``, ``.pdf`` or ``.docx``
+    file is among them; returns the drop event (accepted or not).
+    """
+    mime = QMimeData()
+    mime.setUrls([QUrl.fromLocalFile(str(f)) for f in files])
+    with warnings.catch_warnings():
+        # PySide6 offers only the QPoint constructor and marks it deprecated.
+        warnings.simplefilter("ignore", DeprecationWarning)
+        enter = QDragEnterEvent(
+            QPoint(20, 20),
+            Qt.DropAction.CopyAction,
+            mime,
+            Qt.MouseButton.LeftButton,
+            Qt.KeyboardModifier.NoModifier,
+        )
+    QApplication.sendEvent(window, enter)
+    takes = bool([f for f in files if f.suffix in (".json", ".pdf", ".docx")])
+    assert enter.isAccepted() == takes, "nur .json-, .pdf- und .docx-Dateien werden angenommen"
+    drop = QDropEvent(
+        QPointF(20, 20),
+        Qt.DropAction.CopyAction,
+        mime,
+        Qt.MouseButton.LeftButton,
+        Qt.KeyboardModifier.NoModifier,
+    )
+    QApplication.sendEvent(window, drop)
+    return drop
+
+
+@pytest.fixture
+def drop_files() -> Callable[[QWidget, list[Path]], QDropEvent]:
+    """:func:`drop_on` as a fixture: ``drop_files(window, [path])``."""
+    return drop_on
 
 
 CONTROL_TYPES = (

@@ -16,6 +16,7 @@ import bundle_config as config
 import pytest
 
 from stellungnahme_app.export.pdf import find_soffice
+from stellungnahme_app.spelling import find_dictionary
 
 BUILD_SCRIPT = config.PACKAGING_DIR / "build.py"
 BUILD_TIMEOUT_SECONDS = 600
@@ -37,11 +38,13 @@ def test_bundle_builds_and_passes_its_smoke_test(tmp_path: Path) -> None:
         assert result.returncode == 0, report
         assert "Ergebnis: in Ordnung" in report
         assert "✗" not in report
-        expected_checks = 6 if find_soffice() is not None else 5  # PDF only with LibreOffice
+        # PDF only with LibreOffice, the spell-check only with a German dictionary
+        expected_checks = 6 + (find_soffice() is not None) + (find_dictionary().found is not None)
         assert report.count("✓") == expected_checks, report
         bundle = dist / config.BUNDLE_NAME
         assert (bundle / config.executable_name(config.GUI_NAME)).is_file()
         assert (bundle / config.executable_name(config.CLI_NAME)).is_file()
+        assert "✓ Antrag lesen (PDF): antrag-schulwege.pdf → 0815/25, 4 Beschlusspunkte" in report
     finally:  # some 200 MB; pytest would keep them for three runs
         shutil.rmtree(dist, ignore_errors=True)
         shutil.rmtree(work, ignore_errors=True)

@@ -120,6 +120,10 @@ def test_version_strings_of_the_windows_version_resource() -> None:
         "docx/templates/default.docx",
         "PySide6\\Qt6Widgets.dll",
         "PySide6\\Qt6Svg.dll",  # the SVG icon engine needs it
+        "pypdfium2_raw/libpdfium.so",  # PDFium, for reading motions
+        "pypdfium2_raw\\pdfium.dll",
+        "pypdfium2_raw/version.json",
+        "pypdfium2/version.json",
     ],
 )
 def test_kept_files(destination: str) -> None:
@@ -160,3 +164,74 @@ def test_no_excluded_qt_module_is_imported_by_the_application() -> None:
     sources = "\n".join(p.read_text("utf-8") for p in package.rglob("*.py"))
     used = [name for name in config.UNUSED_QT_MODULES if f"PySide6.{name}" in sources]
     assert used == []
+
+
+def test_chunspell_s_libraries_go_into_the_bundle() -> None:
+    import hunspell
+
+    binaries = config.spelling_binaries()
+    package = Path(hunspell.__file__).resolve().parent
+    if sys.platform == "win32":
+        assert all(folder == config.SPELLING_LIBRARY_FOLDER for _, folder in binaries)
+    else:
+        assert (str(package / "libhunspell-1.7.so.0"), "hunspell") in binaries
+    assert all(Path(source).is_file() for source, _ in binaries)
+    assert set(config.SPELLING_MODULES) == {"hunspell", "hunspell.hunspell"}
+
+
+def test_chunspell_s_english_sample_dictionary_stays_out() -> None:
+    assert not config.keep_bundle_file("hunspell/dictionaries/en_US.dic")
+    assert not config.keep_bundle_file("hunspell\\dictionaries\\en_US.aff")
+    assert config.keep_bundle_file("hunspell/libhunspell-1.7.so.0")
+    assert config.keep_bundle_file("chunspell.libs/msvcp140-abc.dll")
+
+
+@pytest.mark.parametrize("launcher", ["launch_gui.py", "launch_cli.py"])
+def test_the_launchers_let_the_spelling_worker_start_in_the_frozen_program(launcher: str) -> None:
+    import ast
+
+    tree = ast.parse((config.PACKAGING_DIR / launcher).read_text(encoding="utf-8"))
+    calls = [
+        node.func.attr
+        for node in ast.walk(tree)
+        if isinstance(node, ast.Call) and isinstance(node.func, ast.Attribute)
+    ]
+    assert calls.index("freeze_support") < calls.index("exit")
+
+
+def test_the_spec_collects_the_spelling_module_and_libraries() -> None:
+    spec = (config.PACKAGING_DIR / "stellungnahme.spec").read_text(encoding="utf-8")
+    assert "*config.spelling_binaries()]" in spec
+    assert "*config.SPELLING_MODULES" in spec
+
+
+@pytest.mark.parametrize(
+    ("name", "is_pdfium"),
+    [
+        ("pdfium.dll", True),
+        ("libpdfium.so", True),
+        ("libpdfium.dylib", True),
+        ("Qt6Pdf.dll", False),
+        ("libqpdf.so", False),
+    ],
+)
+def test_pdfium_library_names(name: str, is_pdfium: bool) -> None:
+    assert config.is_pdfium_library(name) is is_pdfium
+
+
+def test_pdfium_is_named_for_the_bundle() -> None:
+    """The spec collects the native library and data files of these installed packages."""
+    from PyInstaller.utils.hooks import collect_data_files, collect_dynamic_libs
+
+    libraries = [
+        Path(source).name
+        for name in config.NATIVE_LIBRARY_PACKAGES
+        for source, _target in collect_dynamic_libs(name)
+    ]
+    assert any(config.is_pdfium_library(library) for library in libraries)
+    data = [
+        Path(source).name
+        for name in config.DATA_FILE_PACKAGES
+        for source, _t in collect_data_files(name)
+    ]
+    assert "version.json" in data

@@ -84,9 +84,11 @@ def test_admin_example_file_with_every_line_enabled(tmp_path: Path) -> None:
     enabled = re.sub(r"(?m)^# (?=[a-z_]+ = |\[\[)", "", text)
     admin = write(tmp_path / "stellungnahme.toml", enabled)
     loaded = load_settings(admin_files=[admin])
-    # only the example's network paths do not exist here
-    assert len(loaded.problems) == 2, loaded.problems
+    # only the example's Windows and network paths do not exist here
+    assert len(loaded.problems) == 4, loaded.problems
     assert "Word-Vorlage" in loaded.problems[0] and "Textbausteine" in loaded.problems[1]
+    assert "Ordner des Wörterbuchs" in loaded.problems[2]
+    assert "Zentrale Wortliste" in loaded.problems[3]
     current = loaded.settings
     assert current.dezernat("Dezernat NN") is not None
     assert current.office("Stabsstelle Klimaschutz") is not None

@@ -23,7 +23,7 @@ from stellungnahme_app.settings import (
     catalogue_file,
 )
 from stellungnahme_app.settings.catalogue import DEZERNAT_KEYS, OFFICE_KEYS, merge_by_name
-from stellungnahme_app.settings.checks import CheckContext
+from stellungnahme_app.settings.checks import CheckContext, Invalid
 from stellungnahme_app.settings.table import (
     DEFINITIONS,
     SETTING_TABLE,
@@ -87,7 +87,14 @@ def test_default_passes_its_own_check(definition: SettingDefinition, tmp_path: P
     assert problems == []
     value = definition.merge(None, checked)
     assert value == built_in_value(definition)
-    expected_type = {"text": str, "file": Path, "folder": Path, "list": tuple}[definition.kind]
+    expected_type = {
+        "text": str,
+        "file": Path,
+        "folder": Path,
+        "optional_file": type(None),  # an empty default: not set
+        "optional_folder": type(None),
+        "list": tuple,
+    }[definition.kind]
     assert isinstance(value, expected_type)
 
 
@@ -104,6 +111,8 @@ def test_kind_matches_check_and_merge(definition: SettingDefinition) -> None:
         assert value.is_file() and value.suffix == ".docx"
     if definition.kind == "folder":
         assert value.is_dir()
+    if definition.kind.startswith("optional_"):
+        assert definition.default == "" and value is None
 
 
 @every_setting
@@ -138,3 +147,23 @@ def test_administrators_example_sets_only_known_keys() -> None:
     assert {key for entry in enabled.get("offices", []) for key in entry} <= set(OFFICE_KEYS)
     # what the example shows the administrator fixing, the table lets the administrator fix
     assert all(DEFINITIONS[key].admin_lockable for key in enabled)
+
+
+@pytest.mark.parametrize(
+    ("key", "make"),
+    [("dictionary_dir", Path.mkdir), ("word_list", Path.touch)],
+)
+def test_optional_paths_must_exist_when_set(key: str, make: object, tmp_path: Path) -> None:
+    definition = DEFINITIONS[key]
+    context = CheckContext(key=key, label=definition.label, file=tmp_path / "stellungnahme.toml")
+    target = tmp_path / "woerterbuch"
+    with pytest.raises(Invalid, match=f"„{definition.label}“|{definition.label}"):
+        definition.check("woerterbuch", context)
+    make(target)  # type: ignore[operator]
+    assert definition.check("woerterbuch", context) == target  # relative to the file
+    assert definition.check("  ", context) is None
+
+
+def test_the_spelling_settings_are_the_administrator_s() -> None:
+    for key in ("dictionary_dir", "word_list"):
+        assert not DEFINITIONS[key].user_editable and DEFINITIONS[key].admin_lockable

@@ -2,23 +2,26 @@
 
 from __future__ import annotations
 
+import shutil
+import signal
 import sqlite3
 import subprocess
 import sys
+from datetime import datetime
 from pathlib import Path
 
 import pytest
 
 from stellungnahme_app.model import Draft
 from stellungnahme_app.store import (
+    KEEP_DAILY_BACKUPS,
+    BackupFile,
     BackupNotFound,
     Store,
     StoreBusyError,
     StoreDamagedError,
     StoreError,
 )
-from stellungnahme_app.store import backups as backup_files
-from stellungnahme_app.store.backups import KEEP_DAILY_BACKUPS, list_backups
 
 from .clock import FakeClock
 
@@ -44,8 +47,10 @@ def test_one_backup_per_day_of_use(db_path: Path, clock: FakeClock) -> None:
     clock.advance(hours=1)
     with Store.open(db_path, clock=clock) as store:
         (first,) = store.backups()
-        assert first.parent == db_path.parent / "backups"
+        assert isinstance(first, BackupFile)
+        assert first.path.parent == db_path.parent / "backups"
         assert first.name == "stellungnahme-2024-04-22-100000.db"
+        assert first.made == datetime(2024, 4, 22, 10, 0)
     clock.advance(hours=1)
     with Store.open(db_path, clock=clock) as store:
         assert store.backups() == [first]
@@ -54,8 +59,8 @@ def test_one_backup_per_day_of_use(db_path: Path, clock: FakeClock) -> None:
     with Store.open(db_path, clock=clock) as store:
         newest, older = store.backups()
         assert older == first
-    assert _titles(first) == {"Erster Tag"}
-    assert _titles(newest) == {"Erster Tag", "Zweiter Tag"}
+    assert _titles(first.path) == {"Erster Tag"}
+    assert _titles(newest.path) == {"Erster Tag", "Zweiter Tag"}
 
 
 def test_only_the_last_ten_daily_backups_are_kept(db_path: Path, clock: FakeClock) -> None:
@@ -68,7 +73,35 @@ def test_only_the_last_ten_daily_backups_are_kept(db_path: Path, clock: FakeCloc
             made.append(store.backups()[0])
     with Store.open(db_path, clock=clock) as store:
         assert store.backups() == made[::-1][:KEEP_DAILY_BACKUPS]
-    assert not made[0].exists()
+    assert not made[0].path.exists()
+
+
+def test_the_newest_backup_holding_more_drafts_than_the_database_is_never_pruned(
+    db_path: Path, clock: FakeClock
+) -> None:
+    with Store.open(db_path, clock=clock) as store:
+        ids = [store.create(Draft(document_title=f"Entwurf {n}")).id for n in range(5)]
+    clock.advance(days=1)
+    with Store.open(db_path, clock=clock) as store:
+        (full,) = store.backups()
+        for draft_id in ids[1:]:
+            store.delete(draft_id)
+        assert store.purge_trash(older_than_days=None) == 4
+    notices = []
+    for _day in range(KEEP_DAILY_BACKUPS + 2):
+        clock.advance(days=1)
+        with Store.open(db_path, clock=clock) as store:
+            notices.append(store.recovery_notice)
+            kept = store.backups()
+    assert full in kept
+    assert len(kept) == KEEP_DAILY_BACKUPS + 1
+    assert _titles(full.path) == {f"Entwurf {n}" for n in range(5)}
+    assert notices[: KEEP_DAILY_BACKUPS - 1] == [None] * (KEEP_DAILY_BACKUPS - 1)
+    for notice in notices[KEEP_DAILY_BACKUPS - 1 :]:
+        assert notice is not None
+        assert "Sicherung vom 23.04.2024" in notice and full.name in notice
+        assert "5 Entwürfe" in notice and "nur 1" in notice
+        assert "nicht automatisch gelöscht" in notice
 
 
 def test_backup_while_another_process_writes(db_path: Path, clock: FakeClock) -> None:
@@ -133,11 +166,23 @@ def test_restore_a_named_backup(db_path: Path, clock: FakeClock) -> None:
         assert {s.title for s in store.list_drafts()} == {"eins"}
 
 
+def test_backup_names_match_regardless_of_case(db_path: Path, clock: FakeClock) -> None:
+    """Windows file systems ignore case, so a name typed as the Explorer shows it must do."""
+    with Store.open(db_path, clock=clock) as store:
+        store.create(Draft(document_title="eins"))
+        first = store.backup()
+        clock.advance(seconds=1)
+        store.create(Draft(document_title="zwei"))
+        store.backup()
+        assert store.restore_backup(first.name.upper()) == first
+        assert {s.title for s in store.list_drafts()} == {"eins"}
+
+
 def test_backups_in_the_same_second_get_distinct_names(store: Store) -> None:
     store.create(Draft())
     names = {store.backup().name for _ in range(3)}
     assert len(names) == 3
-    assert [b.path for b in list_backups(store.path)] == store.backups()
+    assert {backup.name for backup in store.backups()} == names
 
 
 def test_unknown_or_missing_backup(store: Store) -> None:
@@ -184,13 +229,116 @@ def test_failed_copy_leaves_the_database_in_place(
     store.create(Draft(document_title="bleibt"))
     store.backup()
 
-    def broken_copy(source: Path, target: Path) -> None:
+    def disk_full(source: Path, target: Path) -> None:
         raise OSError(28, "No space left on device")
 
-    monkeypatch.setattr(backup_files, "copy_file", broken_copy)
+    monkeypatch.setattr(shutil, "copyfile", disk_full)
     with pytest.raises(StoreError) as caught:
         store.restore_backup()
     assert "unverändert" in caught.value.message
     assert {s.title for s in store.list_drafts()} == {"bleibt"}
     store.create(Draft(document_title="geht weiter"))
     assert len(store.list_drafts()) == 2
+    assert list(store.path.parent.glob("*ersetzt*")) == []
+    assert _leftovers(store.path) == []
+
+
+def _leftovers(db_path: Path) -> list[Path]:
+    found = [*db_path.parent.glob(".*.tmp"), *(db_path.parent / "backups").glob(".*.tmp")]
+    return sorted(found)
+
+
+def test_temporary_files_of_killed_backups_are_removed_on_the_next_open(
+    db_path: Path, clock: FakeClock
+) -> None:
+    with Store.open(db_path, clock=clock) as store:
+        store.create(Draft(document_title="bleibt"))
+        backup = store.backup()
+    killed = [
+        backup.parent / ".stellungnahme-2024-04-22-090000.k1ll3d_0.tmp",
+        db_path.parent / ".stellungnahme.k1ll3d_1.tmp",
+    ]
+    for leftover in killed:
+        leftover.write_bytes(b"halb geschrieben" * 1000)
+    assert _leftovers(db_path) == sorted(killed)
+    with Store.open(db_path, clock=clock) as store:
+        assert _leftovers(db_path) == []
+        assert [b.name for b in store.backups()] == [backup.name]
+        assert {s.title for s in store.list_drafts()} == {"bleibt"}
+
+
+_SLOW_WRITER = """
+import sys
+from pathlib import Path
+from stellungnahme_app.store import backups
+with backups.replacing(Path(sys.argv[1])) as temporary:
+    temporary.write_bytes(b"wird noch geschrieben")
+    print(temporary, flush=True)
+    sys.stdin.readline()
+"""
+
+
+def test_a_temporary_file_another_process_is_still_writing_is_left_alone(
+    db_path: Path, clock: FakeClock
+) -> None:
+    Store.open(db_path, clock=clock).close()
+    target = db_path.parent / "backups" / "stellungnahme-2024-04-22-090000.db"
+    target.parent.mkdir(exist_ok=True)
+    with subprocess.Popen(
+        [sys.executable, "-c", _SLOW_WRITER, str(target)],
+        stdin=subprocess.PIPE,
+        stdout=subprocess.PIPE,
+        text=True,
+    ) as writer:
+        assert writer.stdout is not None and writer.stdin is not None
+        temporary = Path(writer.stdout.readline().strip())
+        with Store.open(db_path, clock=clock):
+            assert temporary.exists()
+        writer.stdin.write("weiter\n")
+        writer.stdin.flush()
+        assert writer.wait(timeout=30) == 0
+    assert target.read_bytes() == b"wird noch geschrieben"
+    assert _leftovers(db_path) == []
+
+
+# A restore killed at a given moment: the kill lands while the backup is copied, or just
+# before the copy takes the database's place.
+_RESTORE_KILLED = """
+import os, shutil, signal, sys
+from pathlib import Path
+from stellungnahme_app.store import Store
+database, moment = Path(sys.argv[1]), sys.argv[2]
+store = Store.open(database)
+def killed(*args, **kwargs):
+    os.kill(os.getpid(), signal.SIGKILL)
+replace = os.replace
+def replace_or_die(source, target):
+    if Path(target) == database:
+        killed()
+    return replace(source, target)
+if moment == "copy":
+    shutil.copyfile = killed
+else:
+    os.replace = replace_or_die
+store.restore_backup()
+"""
+
+
+@pytest.mark.skipif(not hasattr(signal, "SIGKILL"), reason="needs POSIX signals")
+@pytest.mark.parametrize("moment", ["copy", "replace"])
+def test_a_restore_killed_midway_leaves_the_database_as_it_was(
+    db_path: Path, clock: FakeClock, moment: str
+) -> None:
+    with Store.open(db_path, clock=clock) as store:
+        store.create(Draft(document_title="gesichert"))
+        store.backup()
+        store.create(Draft(document_title="danach"))
+    child = subprocess.run(
+        [sys.executable, "-c", _RESTORE_KILLED, str(db_path), moment], timeout=60, check=False
+    )
+    assert child.returncode == -signal.SIGKILL
+    with Store.open(db_path, clock=clock) as store:
+        assert store.recovery_notice is None
+        assert {s.title for s in store.list_drafts()} == {"gesichert", "danach"}
+    assert _leftovers(db_path) == []
+    assert list(db_path.parent.glob("*ersetzt*")) == [], "the restore never happened"

@@ -3,7 +3,9 @@
 from __future__ import annotations
 
 import dataclasses
+import os
 import sqlite3
+import stat
 import threading
 from datetime import date
 from pathlib import Path
@@ -22,7 +24,7 @@ from stellungnahme_app.store import (
     StoreBusyError,
     StoreError,
     VersionReason,
-    database,
+    connection,
 )
 
 from .clock import FakeClock
@@ -75,6 +77,32 @@ def test_save_writes_draft_status_and_deadline(
     assert saved.created == stored.created
     loaded = store.load(stored.id)
     assert loaded == saved
+
+
+@dataclasses.dataclass
+class _EditorState:
+    """What an editor holds of an open draft: no times, only what it saves."""
+
+    id: int
+    draft: Draft
+    status: Status
+    deadline: date | None
+    revision: int
+
+
+def test_save_takes_any_object_holding_a_draft_state(
+    store: Store, reference_draft: Draft, clock: FakeClock
+) -> None:
+    stored = store.create(reference_draft)
+    clock.advance(minutes=1)
+    state = _EditorState(stored.id, stored.draft.copy(), Status.IN_REVIEW, None, stored.revision)
+    state.draft.conclusion = "Aus dem Editor."
+    saved = store.save(state)
+    assert saved.created == stored.created
+    assert saved.changed == clock.now
+    assert saved.revision == 2
+    assert saved.status is Status.IN_REVIEW
+    assert store.load(stored.id) == saved
 
 
 def test_save_of_a_stale_revision_raises_conflict_with_the_current_state(
@@ -248,6 +276,13 @@ def test_summary_columns_follow_the_draft(store: Store, reference_draft: Draft) 
     assert row.department == reference_draft.department
 
 
+def test_the_store_package_names_the_store_rules() -> None:
+    from stellungnahme_app import store
+
+    assert (store.TRASH_DAYS, store.KEEP_DAILY_BACKUPS) == (30, 10)
+    assert store.BackupFile.__module__ == "stellungnahme_app.store.backups"
+
+
 def test_closed_store_refuses_work(db_path: Path) -> None:
     store = Store.open(db_path)
     store.close()
@@ -356,7 +391,7 @@ def test_folder_names_with_special_characters(tmp_path: Path, reference_draft: D
 def test_a_database_held_by_another_program_gives_a_german_message_and_loses_nothing(
     db_path: Path, reference_draft: Draft, monkeypatch: pytest.MonkeyPatch
 ) -> None:
-    monkeypatch.setattr(database, "BUSY_TIMEOUT_SECONDS", 0.2)
+    monkeypatch.setattr(connection, "BUSY_TIMEOUT_SECONDS", 0.2)
     with Store.open(db_path) as store:
         stored = store.create(reference_draft)
         blocker = sqlite3.connect(db_path, isolation_level=None)
@@ -373,3 +408,46 @@ def test_a_database_held_by_another_program_gives_a_german_message_and_loses_not
         saved = store.save(stored)
         assert store.load(stored.id).draft.conclusion == "Während der Sperre geschrieben."
         assert saved.revision == 2
+
+
+def _mode(path: Path) -> int:
+    return stat.S_IMODE(path.stat().st_mode)
+
+
+@pytest.mark.skipif(os.name == "nt", reason="POSIX file modes")
+def test_database_wal_shared_memory_and_backups_are_private(
+    tmp_path: Path, clock: FakeClock
+) -> None:
+    folder = tmp_path / "daten"
+    with Store.open(folder / "stellungnahme.db", clock=clock) as store:
+        store.create(Draft(document_title="vertraulich"))
+        backup = store.backup()
+        files = [store.path, Path(f"{store.path}-wal"), Path(f"{store.path}-shm")]
+        assert {path.name: _mode(path) for path in files} == {path.name: 0o600 for path in files}
+    assert _mode(folder) == 0o700
+    assert _mode(backup.parent) == 0o700
+    assert _mode(backup) == 0o600
+
+
+@pytest.mark.skipif(os.name == "nt", reason="POSIX file modes")
+def test_a_database_an_older_version_left_open_is_made_private(
+    db_path: Path, clock: FakeClock
+) -> None:
+    with Store.open(db_path, clock=clock) as store:
+        store.create(Draft(document_title="vertraulich"))
+    db_path.chmod(0o644)
+    with Store.open(db_path, clock=clock) as store:
+        assert _mode(store.path) == 0o600
+        assert _mode(Path(f"{store.path}-wal")) == 0o600
+        assert [s.title for s in store.list_drafts()] == ["vertraulich"]
+
+
+def test_create_all_stores_every_draft_or_none(store: Store) -> None:
+    first, second = Draft(document_title="Eins"), Draft(document_title="Zwei")
+    created = store.create_all([first, second], reason=VersionReason.IMPORT)
+    assert [s.draft.document_title for s in created] == ["Eins", "Zwei"]
+    for stored in created:
+        assert [v.reason for v in store.versions(stored.id)] == [VersionReason.IMPORT]
+    with pytest.raises(AttributeError):  # the third is no draft: the transaction fails
+        store.create_all([Draft(document_title="Drei"), None], reason=VersionReason.IMPORT)  # type: ignore[list-item]
+    assert sorted(s.title for s in store.list_drafts()) == ["Eins", "Zwei"], "Drei not kept"

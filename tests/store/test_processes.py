@@ -1,5 +1,6 @@
 """Two programs on one database: conflicts are detected, nothing is corrupted or lost,
-and a writer killed at any moment leaves every save that had returned."""
+a writer killed at any moment leaves every save that had returned, and a restore or backup
+killed at any moment leaves every draft reachable and no temporary file behind."""
 
 from __future__ import annotations
 
@@ -167,3 +168,53 @@ def test_writer_killed_at_random_moments_loses_no_returned_save(db_path: Path) -
             for new_id in created:
                 store.load(new_id)
     assert total_saves >= 10 * 20
+
+
+_RESTORE_AND_BACK_UP_UNTIL_KILLED = """
+import sys
+from pathlib import Path
+from stellungnahme_app.store import Store
+database = Path(sys.argv[1])
+while True:
+    print("restore", flush=True)
+    with Store.open(database) as store:
+        store.restore_backup()
+    print("backup", flush=True)
+    with Store.open(database) as store:
+        store.backup()
+"""
+
+
+def _leftovers(db_path: Path) -> list[Path]:
+    return [*db_path.parent.glob(".*.tmp"), *(db_path.parent / "backups").glob(".*.tmp")]
+
+
+@pytest.mark.slow
+@pytest.mark.skipif(not hasattr(signal, "SIGKILL"), reason="needs POSIX signals")
+def test_restores_and_backups_killed_at_random_moments_lose_no_draft(
+    db_path: Path, reference_draft: Draft
+) -> None:
+    chance = random.Random(20240503)
+    with Store.open(db_path) as store:
+        for index in range(6):
+            draft = reference_draft.copy()
+            draft.document_title = f"Entwurf {index}"
+            store.create(draft)
+        store.backup()
+        expected = {s.id: store.load(s.id).draft for s in store.list_drafts()}
+    killed_while: list[str] = []
+    for _round in range(25):
+        with _run(_RESTORE_AND_BACK_UP_UNTIL_KILLED, db_path) as child:
+            assert child.stdout is not None
+            assert child.stdout.readline() == "restore\n"
+            time.sleep(chance.uniform(0.0, 0.4))
+            child.send_signal(signal.SIGKILL)
+            rest, _ = child.communicate(timeout=30)
+        assert child.returncode == -signal.SIGKILL, "the loop ended on its own"
+        killed_while.append((["restore", *rest.split()])[-1])
+        with Store.open(db_path) as store:
+            assert store.recovery_notice is None
+            assert _leftovers(db_path) == []
+            assert {s.id: store.load(s.id).draft for s in store.list_drafts()} == expected
+            assert store._db.execute("PRAGMA integrity_check").fetchone() == ("ok",)
+    assert set(killed_while) == {"restore", "backup"}, killed_while

@@ -5,9 +5,12 @@ from __future__ import annotations
 import os
 import random
 import sqlite3
+import subprocess
+import sys
 from pathlib import Path
 
 import pytest
+from helpers.protection import unwritable
 
 from stellungnahme_app.model import Draft
 from stellungnahme_app.store import Store, StoreError
@@ -93,7 +96,7 @@ def test_a_damaged_backup_is_skipped(db_path: Path, clock: FakeClock) -> None:
     with Store.open(db_path, clock=clock) as store:
         assert len(store.list_drafts()) == 40
         assert store.recovery_notice is not None
-        assert older.exists()
+        assert older.path.exists()
 
 
 def test_damaged_wal_file_moves_aside_with_the_database(db_path: Path, clock: FakeClock) -> None:
@@ -120,19 +123,14 @@ def test_database_path_that_is_a_folder(db_path: Path) -> None:
     assert "Ordner" in caught.value.message
 
 
-@pytest.mark.skipif(
-    not hasattr(os, "geteuid") or os.geteuid() == 0, reason="root ignores file permissions"
-)
-def test_read_only_folder_gives_a_german_message(tmp_path: Path) -> None:
+@pytest.mark.skipif(sys.platform == "win32", reason="POSIX permissions")
+def test_no_database_can_be_made_in_a_write_protected_folder(tmp_path: Path) -> None:
     folder = tmp_path / "gesperrt"
     folder.mkdir()
-    folder.chmod(0o500)
-    try:
-        with pytest.raises(StoreError) as caught:
-            Store.open(folder / "stellungnahme.db")
-        assert "Entwurfsdatenbank" in caught.value.message
-    finally:
-        folder.chmod(0o700)
+    with unwritable(folder), pytest.raises(StoreError) as caught:
+        Store.open(folder / "stellungnahme.db")
+    assert "kann nicht angelegt werden" in caught.value.message
+    assert f"Der Ordner „{folder}“ ist schreibgeschützt" in caught.value.message
 
 
 def test_read_only_database_gives_a_german_message(db_path: Path) -> None:
@@ -217,3 +215,210 @@ def test_rows_on_damaged_pages_are_skipped_the_rest_is_rescued(
         titles = {summary.title for summary in store.list_drafts()}
         assert 40 < len(titles) < 60
         assert titles <= {f"Entwurf {index}" for index in range(60)}
+
+
+# ---------------------------------------------------------------------- a missing database
+
+
+def test_an_emptied_database_is_restored_from_the_newest_backup_and_the_user_told(
+    db_path: Path, clock: FakeClock
+) -> None:
+    _make_database_with_backup(db_path, clock)
+    db_path.write_bytes(b"")  # : > stellungnahme.db
+    with Store.open(db_path, clock=clock) as store:
+        notice = store.recovery_notice
+        assert notice is not None
+        assert "fehlte oder war leer" in notice
+        assert "Sicherung vom 22.04.2024 um 09:00 Uhr" in notice
+        assert not store.is_empty()
+        assert {s.title for s in store.list_drafts()} == {f"Entwurf {i}" for i in range(40)}
+    with Store.open(db_path, clock=clock) as store:
+        assert store.recovery_notice is None
+
+
+def test_a_deleted_database_is_restored_from_the_newest_good_backup(
+    db_path: Path, clock: FakeClock
+) -> None:
+    _make_database_with_backup(db_path, clock)
+    clock.advance(minutes=30)
+    with Store.open(db_path, clock=clock) as store:
+        newest = store.backup()
+    newest.write_bytes(b"kaputt" * 1000)
+    db_path.unlink()
+    with Store.open(db_path, clock=clock) as store:
+        assert store.recovery_notice is not None
+        assert "Sicherung vom 22.04.2024 um 09:00 Uhr" in store.recovery_notice
+        assert len(store.list_drafts()) == 40
+    assert newest.read_bytes() == b"kaputt" * 1000
+
+
+def test_a_database_kept_aside_by_a_killed_restore_is_put_back(
+    db_path: Path, clock: FakeClock
+) -> None:
+    """An older program moved the database aside before copying the backup; a kill in between
+    left no database, only stellungnahme-ersetzt-….db, which is newer than any backup."""
+    _make_database_with_backup(db_path, clock)
+    clock.advance(hours=1)
+    aside = db_path.with_name("stellungnahme-ersetzt-2024-04-22-104500.db")
+    os.replace(db_path, aside)
+    with Store.open(db_path, clock=clock) as store:
+        notice = store.recovery_notice
+        assert notice is not None
+        assert aside.name in notice
+        assert {s.title for s in store.list_drafts()} == {f"Entwurf {i}" for i in range(40)} | {
+            "nach der Sicherung"
+        }
+    assert aside.exists()
+
+
+def test_a_missing_database_without_a_usable_backup_starts_empty_and_says_so(
+    db_path: Path, clock: FakeClock
+) -> None:
+    _make_database_with_backup(db_path, clock)
+    (backup,) = (db_path.parent / "backups").iterdir()
+    backup.write_bytes(b"kaputt" * 1000)
+    db_path.unlink()
+    with Store.open(db_path, clock=clock) as store:
+        notice = store.recovery_notice
+        assert notice is not None
+        assert "keine" in notice and "brauchbar" in notice
+        assert backup.name in notice
+        assert store.is_empty()
+    assert backup.read_bytes() == b"kaputt" * 1000
+
+
+def test_a_first_start_is_no_recovery(db_path: Path, clock: FakeClock) -> None:
+    with Store.open(db_path, clock=clock) as store:
+        assert store.recovery_notice is None
+        assert store.is_empty()
+
+
+# A process on a nearly full disk: it may write files of at most a few kilobytes.
+_OPEN_ON_A_FULL_DISK = """
+import resource, signal, sys
+from pathlib import Path
+from stellungnahme_app.store import Store, StoreError
+signal.signal(signal.SIGXFSZ, signal.SIG_IGN)
+resource.setrlimit(resource.RLIMIT_FSIZE, (64 * 1024, resource.RLIM_INFINITY))
+try:
+    Store.open(Path(sys.argv[1])).close()
+except StoreError as error:
+    print(type(error).__name__, error.message, sep="\\n")
+"""
+
+
+@pytest.mark.skipif(sys.platform == "win32", reason="limits the file size with POSIX rlimit")
+def test_a_damaged_database_on_a_full_disk_stays_where_it_is_and_the_user_is_told(
+    db_path: Path, clock: FakeClock
+) -> None:
+    _make_database_with_backup(db_path, clock)
+    (backup,) = (db_path.parent / "backups").iterdir()
+    assert backup.stat().st_size > 64 * 1024
+    garbage = b"kaputt" * 20_000
+    db_path.write_bytes(garbage)
+    before = sorted(path.name for path in db_path.parent.rglob("*"))
+    child = subprocess.run(
+        [sys.executable, "-c", _OPEN_ON_A_FULL_DISK, str(db_path)],
+        capture_output=True,
+        text=True,
+        timeout=60,
+        check=False,
+    )
+    assert child.returncode == 0, child.stderr
+    kind, message = child.stdout.strip().split("\n", 1)
+    assert kind == "StoreDamagedError"
+    assert "beschädigt" in message and "nichts verändert" in message
+    assert db_path.read_bytes() == garbage
+    assert sorted(path.name for path in db_path.parent.rglob("*")) == before
+    with Store.open(db_path, clock=clock) as store:
+        assert store.recovery_notice is not None
+        assert "aus der Sicherung vom 22.04.2024 um 09:00 Uhr wiederhergestellt" in (
+            store.recovery_notice
+        )
+        assert len(store.list_drafts()) == 40
+    (aside,) = _aside_files(db_path)
+    assert aside.read_bytes() == garbage
+
+
+# ------------------------------------------------------------- a WAL file of another database
+
+
+def _wal_of_a_foreign_database(folder: Path) -> bytes:
+    """The WAL file another program's database leaves when it is killed (same page size)."""
+    foreign = sqlite3.connect(folder / "fremd.db", isolation_level=None)
+    foreign.execute("PRAGMA journal_mode = WAL")
+    foreign.execute("PRAGMA wal_autocheckpoint = 0")
+    foreign.execute("CREATE TABLE fremd (x TEXT)")
+    foreign.execute("INSERT INTO fremd VALUES ('fremd')")
+    wal = (folder / "fremd.db-wal").read_bytes()
+    foreign.close()
+    return wal
+
+
+def _wal_of_another_store(folder: Path, clock: FakeClock) -> bytes:
+    """The WAL file of another person's Stellungnahme database, copied while it is open."""
+    with Store.open(folder / "stellungnahme.db", clock=clock) as other:
+        for index in range(3):
+            other.create(Draft(document_title=f"fremd {index}"))
+        return (folder / "stellungnahme.db-wal").read_bytes()
+
+
+def _three_drafts(db_path: Path, clock: FakeClock) -> bytes:
+    with Store.open(db_path, clock=clock) as store:
+        for index in range(3):
+            store.create(Draft(document_title=f"eigen {index}"))
+    assert not Path(f"{db_path}-wal").exists()
+    return db_path.read_bytes()
+
+
+@pytest.mark.parametrize("source", ["foreign program", "another store"])
+def test_a_wal_file_of_another_database_is_kept_aside_not_replayed(
+    db_path: Path, tmp_path: Path, clock: FakeClock, source: str
+) -> None:
+    own = _three_drafts(db_path, clock)
+    clock.advance(minutes=5)
+    if source == "foreign program":
+        wal = _wal_of_a_foreign_database(tmp_path)
+    else:
+        wal = _wal_of_another_store(tmp_path, clock)
+    Path(f"{db_path}-wal").write_bytes(wal)
+
+    with Store.open(db_path, clock=clock) as store:
+        notice = store.recovery_notice
+        assert notice is not None
+        assert "stellungnahme.db-wal" in notice and "gehörte nicht" in notice
+        assert "3 Entwürfe konnten aus der beschädigten Datei gerettet werden" in notice
+        assert {s.title for s in store.list_drafts()} == {f"eigen {i}" for i in range(3)}
+    (aside,) = _aside_files(db_path)
+    assert aside.read_bytes() == own
+    assert Path(f"{aside}-wal").read_bytes() == wal
+
+
+def test_the_wal_file_of_a_killed_program_is_its_own_and_replayed(
+    db_path: Path, clock: FakeClock
+) -> None:
+    _three_drafts(db_path, clock)
+    with Store.open(db_path, clock=clock) as store:
+        store.create(Draft(document_title="nur im WAL"))
+        crashed = {path.name: path.read_bytes() for path in db_path.parent.glob("*.db*")}
+    for name, content in crashed.items():
+        (db_path.parent / name).write_bytes(content)
+    assert Path(f"{db_path}-wal").stat().st_size > 0
+    with Store.open(db_path, clock=clock) as store:
+        assert store.recovery_notice is None
+        assert "nur im WAL" in {s.title for s in store.list_drafts()}
+    assert _aside_files(db_path) == []
+
+
+def test_a_wal_file_without_its_database_is_kept_aside(db_path: Path, clock: FakeClock) -> None:
+    _make_database_with_backup(db_path, clock)
+    with Store.open(db_path, clock=clock) as store:
+        store.create(Draft(document_title="nur im WAL"))
+        wal = Path(f"{db_path}-wal").read_bytes()
+    db_path.unlink()
+    Path(f"{db_path}-wal").write_bytes(wal)
+    with Store.open(db_path, clock=clock) as store:
+        assert store.recovery_notice is not None
+        assert len(store.list_drafts()) == 40
+    (kept,) = db_path.parent.glob("stellungnahme-beschaedigt-*.db-wal")
+    assert kept.read_bytes() == wal

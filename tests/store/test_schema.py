@@ -51,11 +51,10 @@ def test_schema1_database_is_backed_up_then_migrated_with_nothing_lost(
     with Store.open(schema1_copy, clock=clock) as store:
         assert store.recovery_notice is None
         backups = store.backups()
-        before_update = [
-            p for p in backups if p.name.endswith(f"-vor-schema-{schema.CURRENT_SCHEMA}.db")
-        ]
+        before_update = [b for b in backups if b.before_schema == schema.CURRENT_SCHEMA]
         assert len(before_update) == 1
-        assert _applied(before_update[0]) == [schema.MIGRATION_NAMES[0]]
+        assert before_update[0].name.endswith(f"-vor-schema-{schema.CURRENT_SCHEMA}.db")
+        assert _applied(before_update[0].path) == [schema.MIGRATION_NAMES[0]]
 
         reference = store.load(1)
         assert reference.draft == exchange.read_file(reference_json_path)

@@ -3,14 +3,23 @@
 from __future__ import annotations
 
 import threading
+import time
 from collections.abc import Callable
 
-from PySide6.QtCore import QThread
-from PySide6.QtWidgets import QApplication, QLabel, QMainWindow, QWidget
+from PySide6.QtCore import Qt, QThread
+from PySide6.QtWidgets import (
+    QApplication,
+    QLabel,
+    QMainWindow,
+    QProgressDialog,
+    QPushButton,
+    QWidget,
+)
 from pytestqt.qtbot import QtBot
 
+from stellungnahme_app.cancellation import Cancellation
 from stellungnahme_app.errors import ExportError
-from stellungnahme_app.ui.background import run_in_background, running_jobs
+from stellungnahme_app.ui.background import CANCEL_BUTTON_NAME, run_in_background, running_jobs
 
 
 def test_result_arrives_on_the_gui_thread_and_the_indicator_goes_away(qtbot: QtBot) -> None:
@@ -114,3 +123,79 @@ def test_a_result_for_a_closed_window_is_dropped(qtbot: QtBot) -> None:
     release.set()
     qtbot.waitUntil(lambda: running_jobs() == 0)
     assert called == []
+
+
+def test_work_can_be_cancelled_from_the_status_bar(qtbot: QtBot) -> None:
+    window = QMainWindow()
+    qtbot.addWidget(window)
+    window.show()
+    cancellation = Cancellation()
+    finished = threading.Event()
+    results: list[object] = []
+    cancelled: list[bool] = []
+
+    def work() -> str:
+        page = 0
+        try:
+            while True:  # like reading a PDF of endless pages
+                page += 1
+                cancellation.report(f"Seite {page}")
+                time.sleep(0.005)
+        finally:
+            finished.set()
+
+    run_in_background(
+        window,
+        work,
+        busy_text="Antrag wird gelesen …",
+        on_success=results.append,
+        on_error=results.append,
+        cancellation=cancellation,
+        on_cancelled=lambda: cancelled.append(True),
+    )
+    label = window.statusBar().findChild(QLabel, "hintergrund_text")
+    qtbot.waitUntil(lambda: label.text().startswith("Antrag wird gelesen … Seite "))
+    button = window.statusBar().findChild(QPushButton, CANCEL_BUTTON_NAME)
+    assert button.accessibleName() == "Antrag wird gelesen abbrechen"
+    qtbot.mouseClick(button, Qt.MouseButton.LeftButton)
+    assert finished.wait(5)
+    qtbot.waitUntil(lambda: cancelled == [True])
+    assert results == []  # neither a result nor an error message
+    qtbot.waitUntil(lambda: running_jobs() == 0)
+    assert window.statusBar().findChild(QPushButton, CANCEL_BUTTON_NAME) is None or not (
+        window.statusBar().findChild(QPushButton, CANCEL_BUTTON_NAME).isVisible()
+    )
+
+
+def test_a_result_arriving_after_cancel_is_dropped(qtbot: QtBot) -> None:
+    widget = QWidget()
+    qtbot.addWidget(widget)
+    widget.show()
+    cancellation = Cancellation()
+    release = threading.Event()
+    results: list[object] = []
+    cancelled: list[bool] = []
+
+    def work() -> int:
+        assert release.wait(10)
+        return 7  # done before it looked at the cancellation
+
+    run_in_background(
+        widget,
+        work,
+        busy_text="Antrag wird gelesen …",
+        on_success=results.append,
+        cancellation=cancellation,
+        on_cancelled=lambda: cancelled.append(True),
+    )
+    dialog = widget.findChild(QProgressDialog, "hintergrund_dialog")
+    assert dialog is not None
+    qtbot.waitUntil(dialog.isVisible)  # after its short delay
+    (button,) = dialog.findChildren(QPushButton)
+    assert button.text() == "Abbrechen"
+    button.click()
+    assert cancellation.cancelled
+    release.set()
+    qtbot.waitUntil(lambda: cancelled == [True])
+    assert results == []
+    qtbot.waitUntil(lambda: running_jobs() == 0)

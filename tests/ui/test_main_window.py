@@ -3,13 +3,12 @@
 from __future__ import annotations
 
 import datetime as dt
-import warnings
 from collections.abc import Callable
 from pathlib import Path
 
 import pytest
-from PySide6.QtCore import QEvent, QMimeData, QPoint, QPointF, Qt, QUrl
-from PySide6.QtGui import QDragEnterEvent, QDropEvent
+from PySide6.QtCore import QEvent, Qt
+from PySide6.QtGui import QDropEvent
 from PySide6.QtWidgets import QApplication, QFileDialog, QWidget
 from pytestqt.qtbot import QtBot
 
@@ -351,47 +350,20 @@ def test_import_of_a_broken_file_says_what_is_wrong(
     assert store.list_drafts() == []
 
 
-def _drop(window: MainWindow, files: list[Path]) -> QDropEvent:
-    mime = QMimeData()
-    mime.setUrls([QUrl.fromLocalFile(str(f)) for f in files])
-    with warnings.catch_warnings():
-        # PySide6 offers only the QPoint constructor and marks it deprecated.
-        warnings.simplefilter("ignore", DeprecationWarning)
-        enter = QDragEnterEvent(
-            QPoint(20, 20),
-            Qt.DropAction.CopyAction,
-            mime,
-            Qt.MouseButton.LeftButton,
-            Qt.KeyboardModifier.NoModifier,
-        )
-    QApplication.sendEvent(window, enter)
-    assert enter.isAccepted() == bool([f for f in files if f.suffix == ".json"]), (
-        "nur .json-Dateien werden angenommen"
-    )
-    drop = QDropEvent(
-        QPointF(20, 20),
-        Qt.DropAction.CopyAction,
-        mime,
-        Qt.MouseButton.LeftButton,
-        Qt.KeyboardModifier.NoModifier,
-    )
-    QApplication.sendEvent(window, drop)
-    return drop
-
-
 def test_import_by_drag_and_drop(
     qtbot: QtBot,
     store: Store,
     reference_json_path: Path,
     tmp_path: Path,
     open_main_window: OpenWindow,
+    drop_files: Callable[[MainWindow, list[Path]], QDropEvent],
 ) -> None:
     window = open_main_window(store)
-    not_json = tmp_path / "brief.docx"
-    not_json.write_bytes(b"PK")
-    assert not _drop(window, [not_json]).isAccepted()
+    not_json = tmp_path / "brief.txt"
+    not_json.write_text("Hallo", encoding="utf-8")
+    assert not drop_files(window, [not_json]).isAccepted()
     with qtbot.waitSignal(window.imported):
-        assert _drop(window, [reference_json_path]).isAccepted()
+        assert drop_files(window, [reference_json_path]).isAccepted()
     assert table_numbers(window) == ["0661/24"]
     assert "Ein Entwurf importiert." in window.statusBar().currentMessage()
 
@@ -503,3 +475,28 @@ def test_ctrl_z_in_the_list_takes_back_a_delete(
     qtbot.keyClick(window.overview.table, Qt.Key.Key_Z, Qt.KeyboardModifier.ControlModifier)
     assert table_numbers(window) == ["0100/25"]
     assert not window.action_undo_delete.isEnabled()
+
+
+def test_the_view_menu_names_f7_for_the_next_misspelling(
+    qtbot: QtBot, store: Store, open_main_window: Callable[[Store], MainWindow]
+) -> None:
+    draft_id = store.create(Draft(conclusion="Das ist jhrlich so.")).id
+    window = open_main_window(store)
+    assert not window.action_next_misspelling.isEnabled()
+    assert window.action_next_misspelling.text().endswith("\tF7")
+    assert window.open_draft(draft_id)
+    assert window.action_next_misspelling.isEnabled()
+    editor = window.editor
+    assert editor is not None
+    session = editor.spelling_session
+    qtbot.waitUntil(
+        lambda: (
+            (session.check_queued() or True) and bool(session.draft_misspellings(editor.draft()))
+        ),
+        timeout=30_000,
+    )
+    window.action_next_misspelling.trigger()
+    assert editor.current_step() == 4
+    field = QApplication.focusWidget()
+    assert field is not None and field.textCursor().selectedText() == "jhrlich"  # type: ignore[attr-defined]
+    field._spelling.menu.close()  # type: ignore[attr-defined]

@@ -7,12 +7,14 @@ import os
 from collections.abc import Callable
 from pathlib import Path
 
+import pytest
 from PySide6.QtCore import Qt
 from PySide6.QtWidgets import QApplication, QDialogButtonBox, QFormLayout, QLabel, QWidget
 from pytestqt.qtbot import QtBot
 
 from stellungnahme_app.settings import load_settings, user_settings_file
 from stellungnahme_app.settings.table import SETTING_TABLE
+from stellungnahme_app.spelling.dictionary_files import SEARCH_PATH_VARIABLE
 from stellungnahme_app.store import Store
 from stellungnahme_app.ui.main_window import MainWindow
 from stellungnahme_app.ui.settings_dialog import SettingsDialog
@@ -123,3 +125,30 @@ def test_every_setting_the_administrator_fixed_is_marked_in_its_row(qtbot: QtBot
         assert not field.isEnabled()
         assert field.toolTip() == f"{definition.label}: vom Administrator festgelegt"
     assert dialog.values() == {}
+
+
+def test_the_settings_name_the_dictionary_of_the_spell_check(
+    store: Store, open_main_window: OpenWindow
+) -> None:
+    window = open_main_window(store)
+    window.action_settings.trigger()
+    dialog = _shown_settings()
+    assert dialog.spelling.text().startswith("Deutsch, Wörterbuch de_DE in „")
+    dialog.reject()
+
+
+def test_without_a_dictionary_the_settings_say_why_once(
+    store: Store, open_main_window: OpenWindow, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    monkeypatch.setenv(SEARCH_PATH_VARIABLE, "")
+    window = open_main_window(store)
+    window.action_settings.trigger()
+    dialog = _shown_settings()
+    text = dialog.spelling.text()
+    assert text.startswith(
+        "Die Rechtschreibprüfung ist aus: Auf diesem Rechner wurde kein deutsches"
+    )
+    assert dialog.spelling.accessibleDescription() == text
+    labels = [label.text() for label in dialog.findChildren(QLabel)]
+    assert sum("Rechtschreibprüfung ist aus" in label for label in labels) == 1
+    dialog.reject()

@@ -3,10 +3,12 @@
 from __future__ import annotations
 
 import datetime as dt
+import sys
 from pathlib import Path
 
 import docx
 import pytest
+from helpers.protection import unwritable
 
 from stellungnahme_app import exchange
 from stellungnahme_app.export import ExportBlocked
@@ -156,3 +158,30 @@ def test_the_workspace_closes_its_store(reference_draft: Draft) -> None:
         workspace.create_draft(reference_draft)
     with Store.open(path) as store:
         assert len(store.list_drafts()) == 1
+
+
+def test_the_version_of_an_export_holds_what_was_exported(
+    workspace: Workspace, reference_draft: Draft, tmp_path: Path
+) -> None:
+    """The window exports a copy while the clerk types on: the version is the copy's text."""
+    opened = workspace.create_draft(reference_draft)
+    exported = opened.copy()
+    exported.draft.conclusion = "Stand der Ausgabe"
+    workspace.export_document(exported, tmp_path / "S.docx", draft_mode=True)
+    [version] = workspace.versions(opened.id)
+    assert workspace.load_version(version.id).conclusion == "Stand der Ausgabe"
+    assert workspace.open_draft(opened.id).draft.conclusion == reference_draft.conclusion
+
+
+@pytest.mark.skipif(sys.platform == "win32", reason="POSIX permissions")
+def test_drafts_that_can_only_be_read_can_still_be_exported(
+    reference_draft: Draft, tmp_path: Path, data_home: Path
+) -> None:
+    with Workspace.open() as workspace:
+        draft_id = workspace.create_draft(reference_draft).id
+    with unwritable(data_home), Workspace.open() as workspace:
+        assert workspace.read_only_reason is not None
+        assert "schreibgeschützt" in workspace.read_only_reason
+        written = workspace.export_stored(draft_id, tmp_path / "lesend.docx", draft_mode=True)
+        assert written.is_file()
+        assert workspace.versions(draft_id) == [], "no version where nothing can be written"

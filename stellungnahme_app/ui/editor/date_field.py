@@ -46,7 +46,10 @@ class DateField(QWidget):
         hint = f"Datum als {PLACEHOLDER}; leer lassen, wenn es noch nicht feststeht."
         self._description = (description + " " + hint).strip()
         self.line = LineField(
-            accessible_name, description=self._description, placeholder=PLACEHOLDER
+            accessible_name,
+            description=self._description,
+            placeholder=PLACEHOLDER,
+            spell_check=False,
         )
         self.line.setMaxLength(20)
         metrics = self.line.fontMetrics()

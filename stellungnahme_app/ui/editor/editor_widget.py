@@ -4,7 +4,8 @@ The step list at the side shows every step with its state; "Weiter"/"Zurück" (A
 Alt+Left) walk the form, and any step can be opened directly. The draft is the model: every
 edit changes it in place and emits ``changed`` (the shell saves it); the editor never
 touches the store. Rules, step states and the preview are re-computed a moment after typing
-stops, never on every key.
+stops, never on every key. Every text field underlines misspelt words; F7 goes to the next
+one of the draft and opens its corrections (:mod:`.spelling_session`).
 """
 
 from __future__ import annotations
@@ -16,12 +17,19 @@ from pathlib import Path
 from PySide6.QtCore import Qt, QTimer, Signal
 from PySide6.QtGui import QKeySequence, QShortcut
 from PySide6.QtWidgets import (
+    QAbstractButton,
+    QAbstractSpinBox,
+    QApplication,
+    QComboBox,
     QFrame,
     QHBoxLayout,
     QLabel,
+    QLineEdit,
+    QPlainTextEdit,
     QPushButton,
     QScrollArea,
     QStackedWidget,
+    QTextEdit,
     QVBoxLayout,
     QWidget,
 )
@@ -36,7 +44,9 @@ from stellungnahme_app.form_steps import (
 )
 from stellungnahme_app.model import Draft
 from stellungnahme_app.rules import Finding
+from stellungnahme_app.spelling import checked_texts
 from stellungnahme_app.text import is_blank
+from stellungnahme_app.ui.editor.spelling_session import SpellingSession
 from stellungnahme_app.ui.editor.step_aemter import AemterStep
 from stellungnahme_app.ui.editor.step_aenderungen_anlagen import AenderungenAnlagenStep
 from stellungnahme_app.ui.editor.step_beschlusspunkte import BeschlusspunkteStep
@@ -47,12 +57,20 @@ from stellungnahme_app.ui.editor.step_list import StepList
 from stellungnahme_app.ui.editor.step_page import EditorContext, StepPage
 from stellungnahme_app.ui.editor.step_pruefung import PruefungStep
 from stellungnahme_app.ui.editor.step_unterzeichnung import UnterzeichnungStep
-from stellungnahme_app.ui.editor.text_field import PlainTextField
-from stellungnahme_app.ui.editor.widget_helpers import describe, heading_label
+from stellungnahme_app.ui.editor.text_field import LineField, PlainTextField
+from stellungnahme_app.ui.editor.widget_helpers import (
+    ALWAYS_READ_ONLY,
+    describe,
+    heading_label,
+)
+from stellungnahme_app.ui.error_reporting import show_notice
 from stellungnahme_app.workspace import OpenDraft, Workspace
 
 #: Pause after the last edit before rules, step states and preview are brought up to date.
 RECHECK_DELAY_MS = 300
+#: F7 waits for unanswered words in steps of this length, at most this many times.
+SPELLING_WAIT_MS = 50
+SPELLING_WAIT_STEPS = 200
 
 
 class DraftEditor(QWidget):
@@ -68,6 +86,11 @@ class DraftEditor(QWidget):
         self.context = EditorContext(workspace=workspace)
         self.context.jump_to = self.jump_to
         self.context.text_field_for = self._text_field_for
+        self.context.show_word = self.show_word
+        #: The text fields find it here (:func:`.spelling_session.session_of`).
+        self.spelling_session = SpellingSession(workspace, self)
+        self.context.spelling = self.spelling_session
+        self.context.reload_steps = self.reload_steps
 
         self.step_list = StepList()
         self.step_list.currentRowChanged.connect(self._step_chosen)
@@ -137,6 +160,8 @@ class DraftEditor(QWidget):
         self.next_shortcut.setContext(context)
         self.previous_shortcut = QShortcut(QKeySequence("Alt+Left"), self, self.previous_step)
         self.previous_shortcut.setContext(context)
+        self.spelling_shortcut = QShortcut(QKeySequence("F7"), self, self.next_misspelling)
+        self.spelling_shortcut.setContext(context)
 
         self._recheck = QTimer(self)
         self._recheck.setSingleShot(True)
@@ -172,9 +197,20 @@ class DraftEditor(QWidget):
     def _show(self, opened: OpenDraft) -> None:
         self._recheck.stop()
         self.context.opened = opened
+        self.spelling_session.set_draft_id(opened.id or None)
         for step in self.steps:
             step.load()
+        for kind in (PlainTextField, LineField):
+            for field in self.findChildren(kind):
+                field.use_spelling(self.spelling_session)
         self.set_current_step(0)
+        self.recheck_now()
+
+    def reload_steps(self) -> None:
+        """Show the draft again in every step, staying at the current one."""
+        for step in self.steps:
+            step.load()
+        self.set_current_step(self._current)
         self.recheck_now()
 
     def _announce_default(self, draft: Draft) -> None:
@@ -190,6 +226,17 @@ class DraftEditor(QWidget):
 
     def current_step(self) -> int:
         return self._current
+
+    def set_read_only(self, read_only: bool) -> None:
+        """Show the draft without letting it be changed (the drafts can only be read): texts
+        stay selectable, every other control of the form steps is disabled; the export
+        step keeps working."""
+        for step in self.steps[:EXPORT_STEP_INDEX]:
+            for widget in step.findChildren(QWidget):
+                if isinstance(widget, QLineEdit | QPlainTextEdit | QTextEdit):
+                    widget.setReadOnly(read_only or bool(widget.property(ALWAYS_READ_ONLY)))
+                elif isinstance(widget, QAbstractButton | QComboBox | QAbstractSpinBox):
+                    widget.setEnabled(not read_only)
 
     def help_topic(self) -> str:
         """The help page of the step shown (F1)."""
@@ -242,6 +289,67 @@ class DraftEditor(QWidget):
         widget = self.steps[index].focus_field(parsed)
         if widget is not None:
             self.scroll_areas[index].ensureWidgetVisible(widget)
+
+    def show_word(self, field_path: str, start: int, end: int) -> None:
+        """Open the field of ``field_path`` and offer the corrections of its word there."""
+        self.jump_to(field_path)
+        field = QApplication.focusWidget()
+        if not isinstance(field, (PlainTextField, LineField)):
+            return
+        word = field.misspelling_at(start)
+        if word is not None and (word.start, word.end) == (start, end):
+            field.offer_corrections(word)
+
+    def next_misspelling(self, waited: int = 0) -> None:
+        """F7: the next misspelt word of the draft after the cursor, its corrections open.
+
+        Right after a draft is opened its words may still be with the checker: F7 then
+        waits for the answers (up to ten seconds) rather than report that there are none.
+        """
+        self.flush_pending_edits()
+        session = self.spelling_session
+        if not session.available:
+            show_notice(self, session.reason)
+            return
+        draft = self.context.draft
+        found = session.draft_misspellings(draft)
+        if not found and session.pending() and waited < SPELLING_WAIT_STEPS:
+            session.check_queued()
+            QTimer.singleShot(SPELLING_WAIT_MS, self, lambda: self.next_misspelling(waited + 1))
+            return
+        if not found:
+            show_notice(self, "Keine Rechtschreibfehler gefunden.")
+            return
+        order = [path for path, _ in checked_texts(draft)]
+        here = self._cursor_place(order)
+        following = [
+            item for item in found if (order.index(item.path), item.word.start) > here
+        ] or found
+        self.show_word(following[0].path, following[0].word.start, following[0].word.end)
+
+    def _cursor_place(self, order: list[str]) -> tuple[int, int]:
+        """Where the cursor is, as (index of the field path, position): the field with the
+        focus is found by its text among the current step's fields."""
+        field = QApplication.focusWidget()
+        texts = dict(checked_texts(self.context.draft))
+        if isinstance(field, (PlainTextField, LineField)):
+            text = field.text()
+            for index, path in enumerate(order):
+                if step_index_for_field(path) == self._current and texts[path] == text:
+                    position = (
+                        field.textCursor().selectionStart()
+                        if isinstance(field, PlainTextField)
+                        else (
+                            field.selectionStart()
+                            if field.hasSelectedText()
+                            else field.cursorPosition()
+                        )
+                    )
+                    return index, position
+        before = [
+            i for i, path in enumerate(order) if (step_index_for_field(path) or 0) < self._current
+        ]
+        return (max(before), 1 << 30) if before else (-1, -1)
 
     def flush_pending_edits(self) -> None:
         for step in self.steps:

@@ -2,11 +2,16 @@
 
 Points are added, removed and moved one by one, or taken at once from the clipboard:
 "Aus Zwischenablage einfügen" splits a copied motion text at its numbers
-(:func:`motion_text.split_motion`).
+(:func:`motion_text.split_motion`). "Aus Antrag übernehmen …" reads the motion's PDF, Word
+file or OParl record and shows what it read beside the original before it is taken over
+(:mod:`stellungnahme_app.ui.motion_import`).
 """
 
 from __future__ import annotations
 
+from typing import TYPE_CHECKING
+
+from PySide6.QtCore import Qt
 from PySide6.QtGui import QGuiApplication
 from PySide6.QtWidgets import (
     QFormLayout,
@@ -17,14 +22,22 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
+from stellungnahme_app.errors import StellungnahmeError
 from stellungnahme_app.form_steps import FieldPath
 from stellungnahme_app.model import ResolutionPoint
+from stellungnahme_app.motion import MotionReading
 from stellungnahme_app.motion_text import next_point_number, split_motion
 from stellungnahme_app.text import is_blank
 from stellungnahme_app.ui.editor.detail_list import DetailList, ItemEditor
 from stellungnahme_app.ui.editor.step_page import EditorContext, StepPage
 from stellungnahme_app.ui.editor.text_field import LineField, PlainTextField, with_bullet_button
 from stellungnahme_app.ui.editor.widget_helpers import describe, hint_label
+from stellungnahme_app.ui.error_reporting import show_error
+from stellungnahme_app.workspace import take_over_into
+
+if TYPE_CHECKING:
+    from stellungnahme_app.ui.motion_import import MotionReader
+    from stellungnahme_app.ui.motion_import_dialog import MotionImportDialog
 
 PREVIEW_CHARACTERS = 90
 
@@ -44,7 +57,7 @@ class PointEditor(ItemEditor):
     def __init__(self, point: ResolutionPoint) -> None:
         super().__init__()
         self.point = point
-        self.number = LineField("Nummer des Beschlusspunkts", placeholder="01")
+        self.number = LineField("Nummer des Beschlusspunkts", placeholder="01", spell_check=False)
         self.number.setMaximumWidth(self.number.fontMetrics().horizontalAdvance("0000000") * 2)
         self.text = PlainTextField(
             "Text des Beschlusspunkts", description="Wortlaut aus der Drucksache", visible_lines=8
@@ -96,13 +109,23 @@ class BeschlusspunkteStep(StepPage):
             "Kopierten Antragstext an den Nummern (01, 02 … oder 1., 2. …) in Punkte teilen",
         )
         self.paste_button.clicked.connect(self.paste_from_clipboard)
+        self.motion_button = QPushButton("Aus Antrag ü&bernehmen …")
+        describe(
+            self.motion_button,
+            "Beschlusspunkte aus dem Antrag übernehmen",
+            "Nummer, Titel und Beschlusspunkte aus dem PDF, der Word-Datei oder dem "
+            "OParl-Datensatz des Antrags lesen, prüfen und übernehmen",
+        )
+        self.motion_button.clicked.connect(self.choose_motion)
+        self._motion_reader: MotionReader | None = None
         self.points = DetailList(
             "Beschlusspunkte",
             "den Beschlusspunkt",
             "Noch kein Beschlusspunkt erfasst. Kopieren Sie die Beschlusspunkte aus der "
-            "Drucksache und wählen Sie „Aus Zwischenablage einfügen“, oder fügen Sie sie "
-            "einzeln hinzu.",
-            [self.add_button, self.paste_button],
+            "Drucksache und wählen Sie „Aus Zwischenablage einfügen“, lesen Sie sie mit „Aus "
+            "Antrag übernehmen“ aus dem PDF oder der Word-Datei, oder fügen Sie sie einzeln "
+            "hinzu.",
+            [self.add_button, self.paste_button, self.motion_button],
         )
         self.points.remove_requested.connect(self.remove_point)
         self.points.move_requested.connect(self.move_point)
@@ -212,6 +235,48 @@ class BeschlusspunkteStep(StepPage):
             message += f" Der einleitende Text „{preamble}“ wurde nicht übernommen."
         if any(not p.number for p in split.points):
             message += " Im Text waren keine Nummern zu erkennen; bitte tragen Sie sie ein."
+        self._tell(message)
+        self._edited()
+
+    # ------------------------------------------------------------------ from the motion
+
+    def motion_reader(self) -> MotionReader:
+        if self._motion_reader is None:
+            from stellungnahme_app.ui.motion_import import MotionReader
+
+            self._motion_reader = MotionReader(self, self.context.workspace, self._preview)
+        return self._motion_reader
+
+    def choose_motion(self) -> None:
+        self.motion_reader().choose_file("Aus Antrag übernehmen – Datei wählen")
+
+    def _preview(self, reading: MotionReading) -> None:
+        from stellungnahme_app.ui.motion_import_dialog import MotionImportDialog
+
+        dialog = MotionImportDialog(reading, self, draft=self.draft)
+        dialog.setAttribute(Qt.WidgetAttribute.WA_DeleteOnClose)
+        dialog.accepted.connect(lambda: self._take_over(dialog))
+        dialog.finished.connect(lambda _result: self.motion_reader().next())
+        dialog.open()
+
+    def _take_over(self, dialog: MotionImportDialog) -> None:
+        take_over = dialog.take_over()
+        try:
+            first = take_over_into(self.draft, take_over)
+        except StellungnahmeError as error:
+            show_error(self, error, action="Der Antrag konnte nicht übernommen werden.")
+            return
+        self.context.reload_steps()
+        if take_over.points:
+            self.points.set_current(first)
+        count = len(take_over.points)
+        done = "übernommen" if take_over.replace_points else "angehängt"
+        message = (
+            f"{count} Beschlusspunkt{'e' if count != 1 else ''} aus „{take_over.source_name}“ "
+            f"{done}."
+        )
+        if take_over.number_and_title:
+            message += " Nummer und Titel der Drucksache wurden ebenfalls übernommen."
         self._tell(message)
         self._edited()
 

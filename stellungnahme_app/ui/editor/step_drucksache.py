@@ -33,6 +33,7 @@ class DrucksacheStep(StepPage):
             "Nummer der Drucksache",
             description=f"Form: {settings.number_description}, z. B. {settings.number_example}",
             placeholder=settings.number_example,
+            spell_check=False,
         )
         self.number.edited.connect(self._number_edited)
         self.number_check = QLabel()
@@ -63,7 +64,9 @@ class DrucksacheStep(StepPage):
         public_box.setLayout(public_row)
         public_row.setContentsMargins(0, 0, 0, 0)
 
-        self.city = LineField("Stadt", description="Die Stadt im Titel der Stellungnahme")
+        self.city = LineField(
+            "Stadt", description="Die Stadt im Titel der Stellungnahme", spell_check=False
+        )
         self.city.edited.connect(self._city_edited)
 
         self.deadline = DateField(

@@ -1,8 +1,10 @@
 """Step 8 – Prüfen und exportieren: findings, preview, and the export buttons.
 
 Every finding of the rules is a link: activating it opens the step of its field and puts the
-cursor there. The preview shows the document's text as the export prints it (a
-:class:`DocumentPreview`, as in the version history). The final .docx and PDF stay disabled
+cursor there. The spell-check's Hinweise follow once the background checker has them, each a
+link to its word with the corrections open; they never block the export. The preview shows
+the document's text as the export prints it (a :class:`DocumentPreview`, as in the version
+history). The final .docx and PDF stay disabled
 while errors remain, and the step says why; a draft marked ENTWURF can always be written.
 Writing runs in the background (PDF conversion takes seconds), then "Öffnen" and "Ordner
 öffnen" appear.
@@ -30,6 +32,7 @@ from stellungnahme_app import export, rules
 from stellungnahme_app.form_steps import STEPS, step_index_for_field
 from stellungnahme_app.model import Draft
 from stellungnahme_app.rules import Finding, Severity
+from stellungnahme_app.spelling import SpellingFinding
 from stellungnahme_app.ui.background import run_in_background
 from stellungnahme_app.ui.document_preview import DocumentPreview
 from stellungnahme_app.ui.editor.file_dialogs import ask_save_path, documents_folder
@@ -39,6 +42,8 @@ from stellungnahme_app.ui.error_reporting import show_error
 from stellungnahme_app.ui.flow_layout import flow_row
 
 FIELD_ROLE = Qt.ItemDataRole.UserRole
+#: The word a spelling Hinweis points at: ``(start, end)`` in its field.
+WORD_ROLE = Qt.ItemDataRole.UserRole + 1
 
 
 class ExportStep(StepPage):
@@ -51,6 +56,9 @@ class ExportStep(StepPage):
         self._last_folder: Path | None = None
         self._soffice: Path | bool | None = False  # False: not looked for yet
         self.last_export: Path | None = None
+        self._rule_findings: list[Finding] = []
+        self._spelling_findings: list[SpellingFinding] = []
+        self._spelling_round = 0
 
         self.summary = QLabel()
         self.summary.setWordWrap(True)
@@ -133,11 +141,31 @@ class ExportStep(StepPage):
         for widget in (self.result, self.open_button, self.folder_button):
             widget.setVisible(False)
         self.last_export = None
+        self._spelling_findings = []
+        self._spelling_round += 1
 
     def refresh(self) -> None:
-        """Re-run the rules and rebuild the findings and the preview (costly: not per key)."""
-        self.show_findings(self.context.workspace.check(self.draft))
+        """Re-run the rules and rebuild the findings and the preview (costly: not per key);
+        the spell-check's Hinweise follow from the background."""
+        self._rule_findings = self.context.workspace.check(self.draft)
+        self.show_findings([*self._rule_findings, *self._spelling_findings])
         self.show_preview(self.draft)
+        self._ask_for_spelling()
+
+    def _ask_for_spelling(self) -> None:
+        session = self.context.spelling
+        if session is None or not session.available:
+            return
+        self._spelling_round += 1
+        round_asked, draft = self._spelling_round, self.draft
+
+        def arrived(found: list[SpellingFinding]) -> None:
+            if round_asked != self._spelling_round or draft is not self.draft:
+                return  # edited or another draft meanwhile: a newer round follows
+            self._spelling_findings = found
+            self.show_findings([*self._rule_findings, *found])
+
+        session.fetch_findings(draft, arrived)
 
     def show_findings(self, found: list[Finding]) -> None:
         self.findings.clear()
@@ -151,6 +179,9 @@ class ExportStep(StepPage):
             item.setIcon(error_icon if finding.severity is Severity.ERROR else warning_icon)
             item.setData(FIELD_ROLE, finding.field)
             item.setToolTip("Zur Stelle springen")
+            if isinstance(finding, SpellingFinding):
+                item.setData(WORD_ROLE, (finding.start, finding.end))
+                item.setToolTip("Zum Wort springen und Vorschläge zeigen")
             self.findings.addItem(item)
         errors = rules.errors(found)
         warnings = len(found) - len(errors)
@@ -202,7 +233,10 @@ class ExportStep(StepPage):
 
     def _finding_activated(self, item: QListWidgetItem) -> None:
         field = item.data(FIELD_ROLE)
-        if field:
+        word = item.data(WORD_ROLE)
+        if field and word:
+            self.context.show_word(field, *word)
+        elif field:
             self.context.jump_to(field)
 
     # ------------------------------------------------------------------ export

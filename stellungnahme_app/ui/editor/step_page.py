@@ -19,6 +19,7 @@ from stellungnahme_app.model import Draft
 from stellungnahme_app.settings import Settings
 from stellungnahme_app.store import Status
 from stellungnahme_app.textbausteine import Textbaustein
+from stellungnahme_app.ui.editor.spelling_session import SpellingSession
 from stellungnahme_app.ui.editor.text_field import PlainTextField
 from stellungnahme_app.workspace import OpenDraft, Workspace
 
@@ -46,6 +47,14 @@ class EditorContext:
     jump_to: Callable[[str], None] = lambda path: None
     #: The text field showing a field path such as ``conclusion`` or ``contributions[0].text``.
     text_field_for: Callable[[str], PlainTextField | None] = lambda path: None
+    #: Opens a field path and offers the corrections of the word at ``start``–``end`` of it
+    #: (set by the editor; the findings of the spell-check link there).
+    show_word: Callable[[str, int, int], None] = lambda path, start, end: None
+    #: The spell-check of the open draft (set by the editor).
+    spelling: SpellingSession | None = None
+    #: Shows the draft again in every step, after a change outside their fields (set by the
+    #: editor; a motion taken over in step 3 changes the number and title of step 1).
+    reload_steps: Callable[[], None] = lambda: None
 
     @property
     def draft(self) -> Draft:

@@ -8,22 +8,33 @@ multi-line field takes HTML from Word, Excel or a browser in the text convention
 "Aufzählung" (:data:`BULLET_SHORTCUT`, and :func:`with_bullet_button`). They
 tell apart the author's edits (signal ``edited``, undoable with Ctrl+Z) from the program
 filling them in with :meth:`set_text`, which neither signals nor leaves undo history.
+
+Inside an editor both underline misspelt words in red and offer corrections in their context
+menu (:mod:`.spelling_marks`; ``spell_check=False`` for numbers, dates and names); their
+accessible description names the misspelt words.
 """
 
 from __future__ import annotations
 
-from PySide6.QtCore import QMimeData, QSize, Qt, Signal
+from PySide6.QtCore import QEvent, QMimeData, QPoint, QSize, Qt, QTimer, Signal
 from PySide6.QtGui import (
     QAction,
     QContextMenuEvent,
+    QFocusEvent,
     QGuiApplication,
     QKeyEvent,
     QKeySequence,
+    QMouseEvent,
+    QPainter,
+    QPaintEvent,
+    QTextBlock,
+    QTextCursor,
     QValidator,
 )
 from PySide6.QtWidgets import (
     QHBoxLayout,
     QLineEdit,
+    QMenu,
     QPlainTextEdit,
     QToolButton,
     QVBoxLayout,
@@ -32,13 +43,65 @@ from PySide6.QtWidgets import (
 
 from stellungnahme_app import text_blocks
 from stellungnahme_app.pasted_html import clipboard_text
+from stellungnahme_app.spelling import Word
 from stellungnahme_app.text import clean
+from stellungnahme_app.ui.editor.spelling_marks import (
+    BlockMarks,
+    SpellingHighlighter,
+    add_spelling_actions,
+    block_misspellings,
+    describe_misspellings,
+    misspelt_words,
+    paint_wavy_lines,
+    wave_amplitude,
+    word_at,
+)
+from stellungnahme_app.ui.editor.spelling_session import SpellingSession, session_of
 from stellungnahme_app.ui.editor.widget_helpers import describe
 
 #: How many lines of text a multi-line field shows at least.
 DEFAULT_VISIBLE_LINES = 6
 #: "Aufzählung" on the selected lines – Word's shortcut for its list style.
 BULLET_SHORTCUT = "Ctrl+Shift+L"
+#: Pause after typing before the accessible description names the misspelt words anew.
+DESCRIBE_DELAY_MS = 400
+
+
+def _part_of_a_word(text: str) -> bool:
+    return bool(text) and (text[-1].isalnum() or text[-1] in "-'’")
+
+
+class _Spelling:
+    """What a text field needs for the spell-check: its editor's session, the word being
+    typed, the accessible description kept up to date."""
+
+    def __init__(self, field: QWidget, description: str, enabled: bool) -> None:
+        self.field = field
+        self.enabled = enabled
+        self.base_description = description
+        self.last_description = description
+        self.session: SpellingSession | None = None
+        self.typing = False
+        self.menu: QMenu | None = None
+        self.describe_timer = QTimer(field)
+        self.describe_timer.setSingleShot(True)
+        self.describe_timer.setInterval(DESCRIBE_DELAY_MS)
+
+    def active_session(self) -> SpellingSession | None:
+        if not self.enabled or self.field.isReadOnly():  # type: ignore[attr-defined]
+            return None
+        if self.session is None:
+            self.session = session_of(self.field)
+            if self.session is not None:
+                self.session.changed.connect(self.field.spelling_changed)  # type: ignore[attr-defined]
+        return self.session if self.session is not None and self.session.available else None
+
+    def describe(self, misspelt: list[Word]) -> None:
+        current = self.field.accessibleDescription()
+        if current != self.last_description:  # the field's own description changed
+            self.base_description = current
+        self.last_description = describe_misspellings(self.base_description, misspelt)
+        self.field.setAccessibleDescription(self.last_description)
 
 
 def clean_single_line(text: str) -> str:
@@ -59,9 +122,16 @@ class PlainTextField(QPlainTextEdit):
         description: str = "",
         placeholder: str = "",
         visible_lines: int = DEFAULT_VISIBLE_LINES,
+        spell_check: bool = True,
     ) -> None:
         super().__init__(parent)
         describe(self, accessible_name, description)
+        self._spelling = _Spelling(self, description, spell_check)
+        self._rehighlighting = False
+        self._highlighter = SpellingHighlighter(
+            self.document(), self._spelling.active_session, self._typing_at
+        )
+        self._spelling.describe_timer.timeout.connect(self._describe_misspellings)
         self.setTabChangesFocus(True)
         self.setPlaceholderText(placeholder)
         self.setLineWrapMode(QPlainTextEdit.LineWrapMode.WidgetWidth)
@@ -128,8 +198,161 @@ class PlainTextField(QPlainTextEdit):
         self.ensureCursorVisible()
 
     def _text_changed(self) -> None:
+        if self._rehighlighting:
+            return  # Qt reports new underlines as a change of the text; it is none
         if not self._loading:
             self.edited.emit(self.toPlainText())
+        if self._spelling.session is not None:
+            self._spelling.describe_timer.start()
+
+    def _rehighlight(self, block: QTextBlock | None = None) -> None:
+        self._rehighlighting = True
+        try:
+            if block is None:
+                self._highlighter.rehighlight()
+            else:
+                self._highlighter.rehighlightBlock(block)
+        finally:
+            self._rehighlighting = False
+
+    # ------------------------------------------------------------------ spell-check
+
+    def use_spelling(self, session: SpellingSession) -> None:
+        """Underline with ``session`` (the editor calls this; fields find it themselves too)."""
+        if self._spelling.session is None:
+            self._spelling.session = session
+            session.changed.connect(self.spelling_changed)
+            self.spelling_changed()
+
+    def spelling_changed(self, keys: frozenset[str] | None = None) -> None:
+        """New answers (``keys``: the words found misspelt) or new personal words (``None``):
+        underline anew where needed and tell screen readers."""
+        if keys is None:
+            self._rehighlight()
+        else:
+            block = self.document().begin()
+            touched = False
+            while block.isValid():
+                marks = block.userData()
+                if not isinstance(marks, BlockMarks) or any(
+                    word.key in keys for word, _ in marks.candidates
+                ):
+                    self._rehighlight(block)
+                    touched = True
+                block = block.next()
+            if not touched:
+                return
+        self._describe_misspellings()
+
+    def _describe_misspellings(self) -> None:
+        self._spelling.describe(self.misspellings())
+
+    def _typing_at(self) -> tuple[int, int] | None:
+        if not (self._spelling.typing and self.hasFocus()):
+            return None
+        cursor = self.textCursor()
+        return cursor.blockNumber(), cursor.positionInBlock()
+
+    def _stop_typing(self) -> None:
+        if not self._spelling.typing:
+            return
+        self._spelling.typing = False
+        skipped = self._highlighter.skipped
+        self._highlighter.skipped = None
+        if skipped is not None:
+            block = self.document().findBlockByNumber(skipped[0])
+            if block.isValid():
+                self._rehighlight(block)
+
+    def keyPressEvent(self, event: QKeyEvent) -> None:
+        super().keyPressEvent(event)
+        if _part_of_a_word(event.text()):
+            self._spelling.typing = True
+        else:
+            self._stop_typing()
+
+    def mousePressEvent(self, event: QMouseEvent) -> None:
+        self._stop_typing()
+        super().mousePressEvent(event)
+
+    def focusOutEvent(self, event: QFocusEvent) -> None:
+        self._stop_typing()
+        super().focusOutEvent(event)
+
+    def event(self, event: QEvent) -> bool:
+        found = event.type() == QEvent.Type.Show and self._spelling.session is None
+        if found and self._spelling.active_session() is not None:
+            self.spelling_changed()
+        return super().event(event)
+
+    def misspelling_at(self, position: int) -> Word | None:
+        """The misspelt word at the document ``position`` (positions in the whole text)."""
+        session = self._spelling.active_session()
+        if session is None:
+            return None
+        block = self.document().findBlock(position)
+        word = word_at(block.text(), position - block.position())
+        if word is None or session.status(word) is not False:
+            return None
+        offset = block.position()
+        return Word(word.start + offset, word.end + offset, word.word, word.period)
+
+    def misspellings(self) -> list[Word]:
+        """The misspelt words of the whole text known so far (positions in the text)."""
+        session = self._spelling.active_session()
+        if session is None:
+            return []
+        return block_misspellings(self.document(), session.status, session.generation)
+
+    def replace_word(self, word: Word, replacement: str) -> None:
+        """Put ``replacement`` in place of ``word`` (one undo step), if it is still there."""
+        cursor = QTextCursor(self.document())
+        cursor.setPosition(word.start)
+        cursor.setPosition(word.end, QTextCursor.MoveMode.KeepAnchor)
+        if cursor.selectedText() != word.word:
+            return
+        cursor.beginEditBlock()
+        cursor.insertText(replacement)
+        cursor.endEditBlock()
+        self.setTextCursor(cursor)
+
+    def offer_corrections(self, word: Word) -> QMenu | None:
+        """Select ``word`` and open its corrections under it (F7; keyboard: arrows, Enter)."""
+        session = self._spelling.active_session()
+        if session is None:
+            return None
+        cursor = self.textCursor()
+        cursor.setPosition(word.start)
+        cursor.setPosition(word.end, QTextCursor.MoveMode.KeepAnchor)
+        self.setTextCursor(cursor)
+        self.ensureCursorVisible()
+        start = QTextCursor(self.document())
+        start.setPosition(word.start)
+        where = self.viewport().mapToGlobal(self.cursorRect(start).bottomLeft())
+        return self._popup_corrections(session, word, where)
+
+    def _popup_corrections(self, session: SpellingSession, word: Word, where: QPoint) -> QMenu:
+        if self._spelling.menu is not None:
+            self._spelling.menu.close()
+            self._spelling.menu.deleteLater()
+        menu = QMenu(self)
+        menu.setObjectName("rechtschreibung_menue")
+        add_spelling_actions(menu, self, session, word, self.replace_word)
+        self._spelling.menu = menu
+        menu.popup(where)
+        return menu
+
+    def contextMenuEvent(self, event: QContextMenuEvent) -> None:
+        menu = self.createStandardContextMenu(event.pos())
+        session = self._spelling.active_session()
+        word = self.misspelling_at(self.cursorForPosition(event.pos()).position())
+        if session is not None and word is not None:
+            add_spelling_actions(menu, self, session, word, self.replace_word)
+        if not self.isReadOnly():
+            menu.addSeparator()
+            menu.addAction(self.bullet_action)
+        menu.exec(event.globalPos())
+        menu.deleteLater()
 
     def toggle_bullets(self) -> None:
         """Add or remove the "- " marker on the selected lines (one undo step)."""
@@ -223,12 +446,15 @@ class LineField(QLineEdit):
         *,
         description: str = "",
         placeholder: str = "",
+        spell_check: bool = True,
     ) -> None:
         super().__init__(parent)
         describe(self, accessible_name, description)
         self.setPlaceholderText(placeholder)
         self.setValidator(SingleLineValidator(self))
         self._loading = False
+        self._spelling = _Spelling(self, description, spell_check)
+        self._marks: list[Word] = []
         self.textChanged.connect(self._text_changed)
 
     def set_text(self, text: str) -> None:
@@ -242,6 +468,105 @@ class LineField(QLineEdit):
     def _text_changed(self, text: str) -> None:
         if not self._loading:
             self.edited.emit(text)
+        self._find_marks()
+
+    # ------------------------------------------------------------------ spell-check
+
+    def use_spelling(self, session: SpellingSession) -> None:
+        """Underline with ``session`` (the editor calls this; fields find it themselves too)."""
+        if self._spelling.session is None:
+            self._spelling.session = session
+            session.changed.connect(self.spelling_changed)
+            self.spelling_changed()
+
+    def spelling_changed(self, keys: frozenset[str] | None = None) -> None:
+        self._find_marks()
+
+    def _find_marks(self) -> None:
+        session = self._spelling.active_session()
+        marks = misspelt_words(session, self.text())
+        if self._spelling.typing and self.hasFocus():
+            position = self.cursorPosition()
+            marks = [w for w in marks if not w.start <= position <= w.end]
+        if marks != self._marks:
+            self._marks = marks
+            self._spelling.describe(self.misspellings())
+            self.update()
+
+    def misspellings(self) -> list[Word]:
+        return misspelt_words(self._spelling.active_session(), self.text())
+
+    def misspelling_at(self, position: int) -> Word | None:
+        session = self._spelling.active_session()
+        word = word_at(self.text(), position) if session is not None else None
+        if word is None or session is None or session.status(word) is not False:
+            return None
+        return word
+
+    def replace_word(self, word: Word, replacement: str) -> None:
+        """Put ``replacement`` in place of ``word`` (undoable), if it is still there."""
+        if self.text()[word.start : word.end] != word.word:
+            return
+        self.setSelection(word.start, word.end - word.start)
+        self.insert(replacement)
+
+    def offer_corrections(self, word: Word) -> QMenu | None:
+        """Select ``word`` and open its corrections under it (F7; keyboard: arrows, Enter)."""
+        session = self._spelling.active_session()
+        if session is None:
+            return None
+        self.setSelection(word.start, word.end - word.start)
+        x = int(self._x_of(word.start))
+        where = self.mapToGlobal(QPoint(x, self.cursorRect().bottom()))
+        if self._spelling.menu is not None:
+            self._spelling.menu.close()
+            self._spelling.menu.deleteLater()
+        menu = QMenu(self)
+        menu.setObjectName("rechtschreibung_menue")
+        add_spelling_actions(menu, self, session, word, self.replace_word)
+        self._spelling.menu = menu
+        menu.popup(where)
+        return menu
+
+    def _x_of(self, position: int) -> float:
+        """Where the character ``position`` begins, in the field's coordinates."""
+        metrics = self.fontMetrics()
+        text = self.text()
+        # cursorRect() is 5 pixels left of the cursor (QWidgetLineControl::rectForPos).
+        cursor_x = self.cursorRect().left() + 5
+        cursor = self.cursorPosition()
+        return (
+            cursor_x
+            + metrics.horizontalAdvance(text[:position])
+            - metrics.horizontalAdvance(text[:cursor])
+        )
+
+    def paintEvent(self, event: QPaintEvent) -> None:
+        super().paintEvent(event)
+        if not self._marks:
+            return
+        metrics = self.fontMetrics()
+        baseline = self.cursorRect().top() + metrics.ascent() + max(2, metrics.underlinePos() + 1)
+        spans = [(self._x_of(w.start), self._x_of(w.end)) for w in self._marks]
+        painter = QPainter(self)
+        painter.setClipRect(self.contentsRect())
+        paint_wavy_lines(painter, spans, baseline, wave_amplitude(self))
+        painter.end()
+
+    def focusOutEvent(self, event: QFocusEvent) -> None:
+        self._spelling.typing = False
+        super().focusOutEvent(event)
+        self._find_marks()
+
+    def mousePressEvent(self, event: QMouseEvent) -> None:
+        self._spelling.typing = False
+        super().mousePressEvent(event)
+        self._find_marks()
+
+    def event(self, event: QEvent) -> bool:
+        if event.type() == QEvent.Type.Show and self._spelling.session is None:
+            self._find_marks()
+        return super().event(event)
 
     def paste_cleaned(self) -> None:
         """Paste the clipboard's text as one clean line (undoable)."""
@@ -252,10 +577,18 @@ class LineField(QLineEdit):
             self.paste_cleaned()
             event.accept()
             return
+        typing = _part_of_a_word(event.text())
+        self._spelling.typing = typing
         super().keyPressEvent(event)
+        if not typing:
+            self._find_marks()
 
     def contextMenuEvent(self, event: QContextMenuEvent) -> None:
         menu = self.createStandardContextMenu()
+        session = self._spelling.active_session()
+        word = self.misspelling_at(self.cursorPositionAt(event.pos()))
+        if session is not None and word is not None:
+            add_spelling_actions(menu, self, session, word, self.replace_word)
         for action in menu.actions():
             if action.objectName() == "edit-paste":
                 replacement = QAction(action.text(), menu)

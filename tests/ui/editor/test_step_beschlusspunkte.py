@@ -3,14 +3,19 @@
 from __future__ import annotations
 
 from collections.abc import Callable
+from pathlib import Path
 from typing import Any
 
+from fixtures.motions import corpus
 from PySide6.QtCore import Qt
 from PySide6.QtGui import QGuiApplication
+from PySide6.QtWidgets import QFileDialog
 
 from stellungnahme_app.model import Draft, ResolutionPoint
 from stellungnahme_app.ui.editor import DraftEditor
 from stellungnahme_app.ui.editor.step_beschlusspunkte import BeschlusspunkteStep, PointEditor
+from stellungnahme_app.ui.editor.step_drucksache import DrucksacheStep
+from stellungnahme_app.ui.motion_import_dialog import MotionImportDialog
 
 MOTION = (
     "Der Stadtrat möge beschließen:\r\n"
@@ -161,3 +166,69 @@ def test_labels_and_field_names_follow_the_place_after_move_and_remove(
     qtbot.mouseClick(step.points.remove_button, Qt.MouseButton.LeftButton)
     assert third.number.accessibleName() == "Nummer des 1. Beschlusspunkts"
     assert [step.points.list.item(i).text()[:2] for i in range(2)] == ["03", "02"]
+
+
+MOTIONS = Path(__file__).parents[2] / "fixtures" / "motions"
+
+
+def _take_over_motion(qtbot: Any, step: BeschlusspunkteStep, path: Path) -> MotionImportDialog:
+    qtbot.mouseClick(step.motion_button, Qt.MouseButton.LeftButton)
+    dialog = step.findChild(QFileDialog, "dateiauswahl")
+    assert dialog is not None and dialog.isVisible()
+    dialog.selectFile(str(path))
+    dialog.accept()
+    qtbot.waitUntil(lambda: step.findChild(MotionImportDialog) is not None, timeout=10_000)
+    return step.findChild(MotionImportDialog)
+
+
+def test_points_number_and_title_from_the_motion(qtbot: Any, editor: DraftEditor) -> None:
+    step = _step(editor)
+    editor.set_current_step(2)
+    preview = _take_over_motion(qtbot, step, MOTIONS / "antrag-radverkehr.docx")
+    assert not preview.replace_button.isVisible()  # nothing to replace yet
+    with qtbot.waitSignal(editor.changed):
+        preview.ok_button.click()
+    draft = editor.draft()
+    assert (draft.document_number, draft.document_title) == ("1023/25", corpus.RADVERKEHR.title)
+    assert [(p.number, p.text) for p in draft.resolution_points] == (
+        corpus.RADVERKEHR.expected_points
+    )
+    assert step.points.count() == 3
+    drucksache = editor.steps[0]
+    assert isinstance(drucksache, DrucksacheStep)
+    assert drucksache.number.text() == "1023/25"  # step 1 shows it too
+    assert editor.current_step() == 2
+    assert step.feedback.text() == (
+        "3 Beschlusspunkte aus „antrag-radverkehr.docx“ übernommen. Nummer und Titel der "
+        "Drucksache wurden ebenfalls übernommen."
+    )
+
+
+def test_points_from_the_motion_appended_keep_the_drafts_number(
+    qtbot: Any, make_editor: Callable[..., DraftEditor]
+) -> None:
+    draft = Draft(
+        document_number="0661/24",
+        document_title="Eigene",
+        resolution_points=[ResolutionPoint("01", "Bisher.")],
+    )
+    editor = make_editor(draft)
+    step = _step(editor)
+    editor.set_current_step(2)
+    preview = _take_over_motion(qtbot, step, MOTIONS / "antrag-schulwege.pdf")
+    assert preview.mismatch.isVisible() and not preview.number_and_title.isChecked()
+    preview.append_button.setChecked(True)
+    preview.ok_button.click()
+    assert [p.number for p in editor.draft().resolution_points] == ["01", "01", "02", "03", "04"]
+    assert editor.draft().document_number == "0661/24"
+    assert step.points.list.currentRow() == 1  # the first point taken over
+    assert step.feedback.text() == "4 Beschlusspunkte aus „antrag-schulwege.pdf“ angehängt."
+
+
+def test_cancelling_the_motion_preview_changes_nothing(
+    qtbot: Any, reference_editor: DraftEditor, reference_draft: Draft
+) -> None:
+    step = _step(reference_editor)
+    preview = _take_over_motion(qtbot, step, MOTIONS / "antrag-schulwege.pdf")
+    preview.reject()
+    assert reference_editor.draft() == reference_draft

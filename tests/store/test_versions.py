@@ -3,13 +3,23 @@
 from __future__ import annotations
 
 import itertools
+import sqlite3
 from datetime import timedelta
+from pathlib import Path
 
 import pytest
 
 from stellungnahme_app.model import Contribution, Draft
-from stellungnahme_app.store import ConflictError, DraftNotFound, Status, Store, VersionReason
-from stellungnahme_app.store.history import changed_parts, compress, decompress, describe
+from stellungnahme_app.store import (
+    ConflictError,
+    DraftNotFound,
+    Status,
+    Store,
+    StoreDamagedError,
+    VersionReason,
+    recovery,
+)
+from stellungnahme_app.store.versions import changed_parts, describe
 
 from .clock import FakeClock
 
@@ -59,6 +69,19 @@ def test_export_snapshot_and_summary(store: Store, reference_draft: Draft) -> No
     assert info.summary == f"0661/24 · 2 Beiträge · Fazit {conclusion_length} Zeichen"
     assert store.versions(stored.id) == [info]
     assert store.load_version(info.id) == reference_draft
+
+
+def test_a_version_can_keep_the_exported_content_instead_of_the_stored_one(
+    store: Store, reference_draft: Draft
+) -> None:
+    stored = store.create(reference_draft)
+    exported = reference_draft.copy()
+    exported.conclusion = "So ging es hinaus."
+    info = store.keep_version(stored.id, VersionReason.EXPORT, draft=exported)
+    assert store.load_version(info.id) == exported
+    assert info.summary == "0661/24 · 2 Beiträge · Fazit 18 Zeichen"
+    assert store.load(stored.id).draft == reference_draft
+    assert store.load(stored.id).revision == stored.revision
 
 
 def test_summary_names_what_changed_since_the_previous_version(
@@ -154,7 +177,94 @@ def test_describe_counts_and_changes() -> None:
     assert changed_parts(many, one)[3:5] == ["Beitrag 1 (Amt)", "Beitrag 2 entfernt"]
 
 
-def test_compression_round_trip() -> None:
-    text = "Straße 😀 " * 100
-    assert decompress(compress(text)) == text
-    assert len(compress(text)) < len(text.encode("utf-8"))
+def _spoil_versions(db_path: Path) -> None:
+    """What a bad sector does to a compressed version: bytes zlib cannot unpack."""
+    connection = sqlite3.connect(db_path)
+    connection.execute("UPDATE versions SET content_zlib = x'789c0badc0ffee'")
+    connection.commit()
+    connection.close()
+
+
+def test_a_version_that_cannot_be_unpacked_gives_a_german_message(
+    store: Store, db_path: Path, reference_draft: Draft
+) -> None:
+    stored = store.create(reference_draft)
+    info = store.keep_version(stored.id, VersionReason.EXPORT)
+    _spoil_versions(db_path)
+    with pytest.raises(StoreDamagedError) as caught:
+        store.load_version(info.id)
+    assert "nicht lesbar" in caught.value.message
+    with pytest.raises(StoreDamagedError):
+        store.restore_version(info.id)
+    assert store.load(stored.id).draft == reference_draft
+
+
+def test_saving_goes_on_when_the_version_before_cannot_be_unpacked(
+    store: Store, db_path: Path, clock: FakeClock, reference_draft: Draft
+) -> None:
+    stored = store.create(reference_draft)
+    store.keep_version(stored.id, VersionReason.EXPORT)
+    _spoil_versions(db_path)
+    clock.advance(minutes=11)
+    stored.draft.conclusion = "Weiter geschrieben."
+    stored.status = Status.IN_REVIEW
+    saved = store.save(stored)
+    assert store.load(saved.id).draft.conclusion == "Weiter geschrieben."
+    assert store.versions(saved.id)[0].summary.startswith("Status „In Abstimmung“")
+
+
+def test_a_version_that_cannot_be_unpacked_costs_the_rescue_only_that_version(
+    store: Store, db_path: Path, reference_draft: Draft
+) -> None:
+    stored = store.create(reference_draft)
+    store.keep_version(stored.id, VersionReason.EXPORT)
+    _spoil_versions(db_path)
+    drafts, kept_versions = recovery.read_rescuable(db_path)
+    assert [rescued.id for rescued in drafts] == [stored.id]
+    assert kept_versions == []
+
+
+def test_a_version_row_that_cannot_be_read_is_left_out_of_the_list(
+    store: Store, db_path: Path, clock: FakeClock, reference_draft: Draft
+) -> None:
+    stored = store.create(reference_draft)
+    kept = store.keep_version(stored.id, VersionReason.EXPORT)
+    clock.advance(minutes=1)
+    spoiled = store.keep_version(stored.id, VersionReason.EXPORT)
+    connection = sqlite3.connect(db_path)
+    with connection:
+        connection.execute(
+            "UPDATE versions SET created = CAST(x'32303234ff' AS TEXT) WHERE id = ?",
+            (spoiled.id,),
+        )
+    connection.close()
+    assert [v.id for v in store.versions(stored.id)] == [kept.id]
+
+
+def test_a_status_this_version_does_not_know_counts_as_draft_and_is_kept(
+    store: Store, db_path: Path, reference_draft: Draft
+) -> None:
+    """A newer program may know more statuses; this one must neither fail nor forget it."""
+    stored = store.create(reference_draft)
+    connection = sqlite3.connect(db_path)
+    with connection:
+        connection.execute("UPDATE drafts SET status = 'archiviert' WHERE id = ?", (stored.id,))
+    connection.close()
+    info = store.keep_version(stored.id, VersionReason.STATUS)
+    assert info.summary.startswith("Status „Entwurf“")
+    assert store.load(stored.id).status is Status.DRAFT
+    store.restore_version(info.id)
+    connection = sqlite3.connect(db_path)
+    assert connection.execute("SELECT status FROM drafts").fetchall() == [("archiviert",)]
+    connection.close()
+
+
+def test_a_lone_surrogate_in_number_or_office_does_not_stop_a_version(store: Store) -> None:
+    """Found by hypothesis: the version's summary could not be stored as UTF-8."""
+    stored = store.create(Draft(document_number="\ud800", contributions=[Contribution("A")]))
+    stored.draft.contributions[0].office = "Amt \udc00"
+    stored.status = Status.IN_REVIEW
+    store.save(stored)
+    [version] = store.versions(stored.id)
+    assert "\ufffd" in version.summary
+    assert store.load_version(version.id).document_number == "\ud800"
