@@ -63,6 +63,8 @@ from stellungnahme_app.ui.editor.widget_helpers import describe
 DEFAULT_VISIBLE_LINES = 6
 #: "Aufzählung" on the selected lines – Word's shortcut for its list style.
 BULLET_SHORTCUT = "Ctrl+Shift+L"
+#: Clipboard HTML from this length on is converted under the busy cursor.
+LARGE_PASTE_CHARACTERS = 500_000
 #: Pause after typing before the accessible description names the misspelt words anew.
 DESCRIBE_DELAY_MS = 400
 
@@ -382,10 +384,15 @@ class PlainTextField(QPlainTextEdit):
         return source.hasText() or source.hasHtml()
 
     def insertFromMimeData(self, source: QMimeData) -> None:
-        pasted = clipboard_text(
-            source.html() if source.hasHtml() else None,
-            source.text() if source.hasText() else None,
-        )
+        html = source.html() if source.hasHtml() else None
+        busy = html is not None and len(html) > LARGE_PASTE_CHARACTERS
+        if busy:  # Word's HTML of a long document takes a moment (about 4 MB a second)
+            QGuiApplication.setOverrideCursor(Qt.CursorShape.WaitCursor)
+        try:
+            pasted = clipboard_text(html, source.text() if source.hasText() else None)
+        finally:
+            if busy:
+                QGuiApplication.restoreOverrideCursor()
         if not pasted:
             return
         # An edit block of its own, so Ctrl+Z undoes the paste and not the typing before it.

@@ -12,7 +12,11 @@ from PySide6.QtGui import QGuiApplication, QTextCursor
 from PySide6.QtWidgets import QToolButton
 
 from stellungnahme_app.pasted_html import html_to_text
-from stellungnahme_app.ui.editor.text_field import PlainTextField, with_bullet_button
+from stellungnahme_app.ui.editor.text_field import (
+    LARGE_PASTE_CHARACTERS,
+    PlainTextField,
+    with_bullet_button,
+)
 
 CLIPBOARD = Path(__file__).parents[2] / "fixtures" / "clipboard"
 CTRL = Qt.KeyboardModifier.ControlModifier
@@ -158,3 +162,14 @@ def test_copying_between_the_program_s_fields_keeps_the_text_exactly(
     assert QGuiApplication.clipboard().mimeData().hasHtml()  # Qt adds its own HTML
     qtbot.keyClick(field, Qt.Key.Key_V, CTRL)
     assert field.text() == "Zeile eins\nZeile zwei\n\nAbsatz\tmit Tab"
+
+
+def test_a_long_paste_from_word_arrives_and_leaves_no_busy_cursor(
+    qtbot: Any, field: PlainTextField
+) -> None:
+    paragraph = "<p class=MsoNormal>Ein Absatz aus einem langen Dokument.<o:p></o:p></p>\n"
+    html = "<html><body>" + paragraph * 12_000 + "</body></html>"
+    assert len(html) > LARGE_PASTE_CHARACTERS
+    paste(qtbot, field, html=html, text="egal")
+    assert field.text() == "\n\n".join(["Ein Absatz aus einem langen Dokument."] * 12_000)
+    assert QGuiApplication.overrideCursor() is None
