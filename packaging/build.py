@@ -14,7 +14,8 @@ The smoke test runs the built programs as a user would, each with its own empty 
 3. ``stellungnahme-cli export <Beispiel> -o …docx`` writes a Word document whose text
    (read back with python-docx) holds the example's number, title, text and signatory;
 4. ``stellungnahme-cli export <Beispiel> -o …pdf`` gives a PDF/A through LibreOffice
-   (skipped where LibreOffice is not installed, as on the Windows build runner);
+   (skipped where LibreOffice is not installed – unless ``--require-pdf`` is given, as for a
+   release build, where a skipped PDF check fails the smoke test);
 5. ``stellungnahme-cli template-check <bundled template>`` accepts it;
 6. ``stellungnahme-cli import-motion <motion PDF> -o …json`` reads the motion with the
    bundled PDFium and writes the same draft as the program run from the source tree;
@@ -339,11 +340,13 @@ def check_gui(bundle: Bundle, home: Path) -> str:
     return f"Hauptfenster geöffnet und wieder geschlossen ({seconds:.1f} s)"
 
 
+#: The name of the PDF check, which ``--require-pdf`` makes obligatory.
+PDF_CHECK = "PDF-Ausgabe"
 SMOKE_CHECKS: tuple[tuple[str, Callable[[Bundle, Path], str]], ...] = (
     ("Aufbau des Bundles", check_layout),
     ("Version", check_version),
     ("Export ohne Fenster", check_export),
-    ("PDF-Ausgabe", check_pdf_export),
+    (PDF_CHECK, check_pdf_export),
     ("Vorlagenprüfung", check_template),
     ("Rechtschreibprüfung", check_spelling),
     ("Antrag lesen (PDF)", check_motion_import),
@@ -351,10 +354,18 @@ SMOKE_CHECKS: tuple[tuple[str, Callable[[Bundle, Path], str]], ...] = (
 )
 
 
-def smoke_test(bundle: Bundle) -> list[str]:
-    """Run every check; returns the names of failed checks (empty when all passed)."""
+def smoke_test(
+    bundle: Bundle,
+    *,
+    checks: tuple[tuple[str, Callable[[Bundle, Path], str]], ...] = SMOKE_CHECKS,
+    required: frozenset[str] = frozenset(),
+) -> list[str]:
+    """Run every check; returns the names of failed checks (empty when all passed).
+
+    A check named in ``required`` that cannot run here counts as failed.
+    """
     failed: list[str] = []
-    for name, check in SMOKE_CHECKS:
+    for name, check in checks:
         home = Path(tempfile.mkdtemp(prefix="stellungnahme-rauchtest-"))
         try:
             detail = check(bundle, home)
@@ -362,7 +373,11 @@ def smoke_test(bundle: Bundle) -> list[str]:
             failed.append(name)
             say(f"  ✗ {name}: {error}")
         except SkippedCheck as reason:
-            say(f"  – {name}: übersprungen ({reason})")
+            if name in required:
+                failed.append(name)
+                say(f"  ✗ {name}: übersprungen ({reason}), ist aber verlangt")
+            else:
+                say(f"  – {name}: übersprungen ({reason})")
         else:
             say(f"  ✓ {name}: {detail}")
         finally:
@@ -383,6 +398,11 @@ def parse_arguments(argv: list[str] | None) -> argparse.Namespace:
     parser.add_argument("--work", type=Path, default=DEFAULT_WORK, help="Arbeitsordner")
     parser.add_argument("--skip-build", action="store_true", help="nur das Bundle testen")
     parser.add_argument("--skip-smoke", action="store_true", help="nur bauen, nicht testen")
+    parser.add_argument(
+        "--require-pdf",
+        action="store_true",
+        help="die PDF-Prüfung muss laufen (Release-Build): ohne LibreOffice schlägt sie fehl",
+    )
     return parser.parse_args(argv)
 
 
@@ -407,7 +427,8 @@ def main(argv: list[str] | None = None) -> int:
     failed: list[str] = []
     if not arguments.skip_smoke:
         say("» Rauchtest …")
-        failed = smoke_test(bundle)
+        required = frozenset({PDF_CHECK}) if arguments.require_pdf else frozenset()
+        failed = smoke_test(bundle, required=required)
     count, size = folder_size(bundle.folder)
     say("")
     say(f"Bundle:   {bundle.folder}")

@@ -6,8 +6,16 @@ message. Writing never leaves a half-written file or destroys the old one.
 Every file the program writes for the user (drafts, documents, settings) goes through
 :func:`atomic_target`: the content is written to a temporary file in the target's folder,
 flushed to disk, and only then moved over the target in one step. Problems of the
-environment (missing folder, no permission, file open in Word, disk full) become a
-:class:`~stellungnahme_app.errors.StellungnahmeError` subclass with a German message.
+environment (missing folder, no permission, file open in Word, a read-only file, disk full)
+become a :class:`~stellungnahme_app.errors.StellungnahmeError` subclass with a German message.
+
+Windows refuses to replace a file another program holds open: a virus scanner, the search
+indexer or OneDrive for a moment, Word for as long as the document is open. So
+:func:`replace_file` tries again for a bounded time (:data:`REPLACE_ATTEMPTS`), and the message
+tells a file held open (WinError 32/33) from missing permission (WinError 5) and from a
+read-only file. A hidden ``~$`` lock file Word left behind when it crashed would block every
+write to that name: on Windows Word holds its lock file open without delete sharing, so a
+lock file that can be removed is stale – and is removed.
 
 A process that is killed (Task-Manager, log-off, power) cannot remove what it had under
 way. So every temporary file beside a target is first noted in the data folder (a small
@@ -26,8 +34,10 @@ import os
 import re
 import secrets
 import shutil
+import stat
 import sys
 import tempfile
+import time
 from collections.abc import Iterator
 from pathlib import Path
 
@@ -35,9 +45,22 @@ from stellungnahme_app import paths
 from stellungnahme_app.errors import StellungnahmeError
 
 JOURNAL_FOLDER_NAME = "unfertige-dateien"
+#: Folder in the data folder for files taken in without a file on disk (Outlook attachments),
+#: in private folders named like :func:`private_temp_folder`'s.
+INCOMING_FOLDER_NAME = "eingang"
 TEMP_FILE_SUFFIX = ".tmp"
 TEMP_FOLDER_PREFIX = "stellungnahme-"
 _OWNER_RE = re.compile(r"^(\d+)-")
+
+#: How often :func:`replace_file` tries while Windows says the file is held (about 1.5 s).
+REPLACE_ATTEMPTS = 10
+_WINDOWS_ACCESS_DENIED = 5
+_WINDOWS_HELD_OPEN = frozenset({32, 33})  # sharing violation, lock violation
+_WINDOWS_MAYBE_FOR_A_MOMENT = _WINDOWS_HELD_OPEN | {_WINDOWS_ACCESS_DENIED}
+
+# The one call that moves a finished file over its target. Tests point it to a stand-in that
+# raises what only Windows raises (a file held open by another program, WinError 32).
+_replace = os.replace
 
 
 class FileReadError(StellungnahmeError):
@@ -92,18 +115,53 @@ def office_lock_files(target: Path) -> list[Path]:
     return [c for c in candidates if c is not None and c.exists()]
 
 
+def is_read_only(path: Path) -> bool:
+    """True for an existing file without write permission for its owner.
+
+    On Windows that is the file's "Schreibgeschützt" attribute.
+    """
+    try:
+        return not path.stat().st_mode & stat.S_IWUSR and path.is_file()
+    except OSError:
+        return False
+
+
+def read_only_message(target: Path) -> str:
+    return (
+        f"Die Datei „{target.name}“ ist schreibgeschützt und kann nicht ersetzt werden. Bitte "
+        "wählen Sie einen anderen Dateinamen oder heben Sie den Schreibschutz auf "
+        "(Rechtsklick auf die Datei › Eigenschaften › „Schreibgeschützt“)."
+    )
+
+
+def _winerror(error: OSError) -> int | None:
+    return getattr(error, "winerror", None)
+
+
 def describe_os_error(error: OSError, target: Path) -> str:
-    """A German sentence for an operating-system error while writing ``target``."""
+    """A German sentence for an operating-system error while writing ``target``.
+
+    Never judged by ``os.access`` on the folder: on Windows it says yes for every folder.
+    """
     folder = target.parent
     if isinstance(error, FileNotFoundError) and not folder.is_dir():
         return f"Der Ordner „{folder}“ existiert nicht. Bitte wählen Sie einen vorhandenen Ordner."
     if isinstance(error, IsADirectoryError) or target.is_dir():
         return f"„{target}“ ist ein Ordner, keine Datei. Bitte wählen Sie einen Dateinamen."
     if isinstance(error, PermissionError):
-        if target.exists() and os.access(folder, os.W_OK):
+        if _winerror(error) in _WINDOWS_HELD_OPEN:
             return (
-                f"Die Datei „{target.name}“ ist gesperrt – vermutlich ist sie gerade in Word "
-                "geöffnet. Bitte schließen Sie sie dort und versuchen Sie es erneut."
+                f"Die Datei „{target.name}“ ist gesperrt: sie ist gerade in einem anderen "
+                "Programm geöffnet, vermutlich in Word. Bitte schließen Sie sie dort und "
+                "versuchen Sie es erneut."
+            )
+        if is_read_only(target):
+            return read_only_message(target)
+        if target.exists():
+            return (
+                f"Die Datei „{target.name}“ im Ordner „{folder}“ darf nicht ersetzt werden "
+                "(keine Berechtigung). Bitte wählen Sie einen anderen Ordner, z. B. "
+                "„Dokumente“."
             )
         return (
             f"In den Ordner „{folder}“ darf nicht geschrieben werden (keine Berechtigung). "
@@ -116,6 +174,33 @@ def describe_os_error(error: OSError, target: Path) -> str:
     return f"Die Datei „{target}“ konnte nicht geschrieben werden: {error.strerror or error}."
 
 
+def replace_file(source: Path, target: Path) -> None:
+    """Move ``source`` over ``target`` in one step (``os.replace``).
+
+    While Windows refuses because another program holds a file for a moment (WinError 5,
+    32 or 33), it tries again after a short pause, :data:`REPLACE_ATTEMPTS` times in all;
+    then the last error is raised. Other errors are raised at once.
+    """
+    for attempt in range(1, REPLACE_ATTEMPTS + 1):
+        try:
+            _replace(source, target)
+            return
+        except PermissionError as error:
+            if attempt == REPLACE_ATTEMPTS or _winerror(error) not in _WINDOWS_MAYBE_FOR_A_MOMENT:
+                raise
+        time.sleep(min(0.05 * 1.5 ** (attempt - 1), 0.2))
+
+
+def _remove_stale_word_locks(target: Path) -> None:
+    """Windows: remove Word's ``~$`` lock files of ``target`` that no Word holds open."""
+    if sys.platform != "win32":
+        return  # elsewhere a lock file cannot tell whether its Word still runs
+    for lock in office_lock_files(target):
+        if lock.name.startswith("~$"):
+            with contextlib.suppress(OSError):
+                lock.unlink()
+
+
 @contextlib.contextmanager
 def atomic_target(target: Path | str) -> Iterator[Path]:
     """Yield a temporary path beside ``target``; on success it replaces ``target`` at once.
@@ -123,6 +208,7 @@ def atomic_target(target: Path | str) -> Iterator[Path]:
     If the body raises, the temporary file is removed and ``target`` is left as it was.
     """
     target = Path(target)
+    _remove_stale_word_locks(target)
     locks = office_lock_files(target)
     if locks:
         raise FileWriteError(
@@ -134,6 +220,8 @@ def atomic_target(target: Path | str) -> Iterator[Path]:
         raise FileWriteError(describe_os_error(IsADirectoryError(), target))
     if not target.parent.is_dir():
         raise FileWriteError(describe_os_error(FileNotFoundError(), target))
+    if is_read_only(target):
+        raise FileWriteError(read_only_message(target))
     temp = target.parent / f".{target.stem[:40]}.{secrets.token_hex(4)}{TEMP_FILE_SUFFIX}"
     with _noted(temp):
         try:
@@ -145,7 +233,7 @@ def atomic_target(target: Path | str) -> Iterator[Path]:
         try:
             yield temp
             _fsync(temp)
-            os.replace(temp, target)
+            replace_file(temp, target)
         except OSError as error:
             raise FileWriteError(describe_os_error(error, target)) from error
         finally:
@@ -163,10 +251,16 @@ def atomic_write_bytes(target: Path | str, data: bytes) -> None:
 
 
 def _copy_mode(target: Path, temp: Path) -> None:
-    """Give the new file the old one's permissions (mkstemp makes it private)."""
+    """Give the new file the old one's permissions (it is created private), always writable.
+
+    Not on Windows: there a mode only sets the read-only attribute, which would keep the
+    temporary file from being written and deleted.
+    """
+    if os.name == "nt":
+        return
     try:
         mode = target.stat().st_mode & 0o777 if target.exists() else 0o644
-        os.chmod(temp, mode)
+        os.chmod(temp, mode | stat.S_IWUSR)
     except OSError:
         pass
 
@@ -211,19 +305,28 @@ def _noted(temp: Path) -> Iterator[None]:
 def private_temp_folder() -> Iterator[Path]:
     """A new folder in the system's temporary folder, removed with its content afterwards.
 
-    Its name ``stellungnahme-<process ID>-…`` tells the clean-up whose it is.
+    Its name ``stellungnahme-<process ID>-…`` tells the clean-up whose it is. Removing it
+    never raises: on Windows a file another process still holds (LibreOffice finishing, a
+    virus scanner) cannot be deleted, so it is tried a few times and whatever is left goes at
+    the next start (:func:`clean_up_after_killed_writes`).
     """
-    with tempfile.TemporaryDirectory(
-        prefix=f"{TEMP_FOLDER_PREFIX}{os.getpid()}-", ignore_cleanup_errors=True
-    ) as name:
-        yield Path(name)
+    folder = Path(tempfile.mkdtemp(prefix=f"{TEMP_FOLDER_PREFIX}{os.getpid()}-"))
+    try:
+        yield folder
+    finally:
+        for attempt in range(1, 4):
+            shutil.rmtree(folder, ignore_errors=True)
+            if not folder.exists():
+                break
+            time.sleep(0.1 * attempt)
 
 
 def clean_up_after_killed_writes(*, temp_folder: Path | None = None) -> list[Path]:
     """Remove what killed processes of the program left behind; returns what was removed.
 
     Temporary files beside targets (from the notes in the data folder) and private folders
-    in ``temp_folder`` (the system's temporary folder) – only those of processes that no
+    in ``temp_folder`` (the system's temporary folder) and in the data folder's
+    :data:`INCOMING_FOLDER_NAME` – only those of processes that no
     longer run, so a second window of the program that is still writing is left alone.
     """
     removed: list[Path] = []
@@ -245,7 +348,8 @@ def clean_up_after_killed_writes(*, temp_folder: Path | None = None) -> list[Pat
         with contextlib.suppress(OSError):
             note.unlink()
     root = Path(temp_folder) if temp_folder is not None else Path(tempfile.gettempdir())
-    for folder in sorted(root.glob(TEMP_FOLDER_PREFIX + "*")):
+    incoming = [journal.parent / INCOMING_FOLDER_NAME] if journal is not None else []
+    for folder in (f for r in (root, *incoming) for f in sorted(r.glob(TEMP_FOLDER_PREFIX + "*"))):
         if _owner_has_ended(folder.name.removeprefix(TEMP_FOLDER_PREFIX)) and _own_folder(folder):
             shutil.rmtree(folder, ignore_errors=True)
             if not folder.exists():

@@ -1,6 +1,11 @@
 """The log file in the data folder: details of unexpected errors go here, not to the screen.
 
 It names drafts and folders, so it and its rotated predecessors are private to the user.
+
+It is rotated at 1 MB. On Windows the rotation (a rename) fails while a second process of
+the program – a second window, the command line in a script – holds the file open
+(WinError 32); the log then simply grows and the rotation is tried again a minute later,
+instead of printing "--- Logging error ---" on every record.
 """
 
 from __future__ import annotations
@@ -8,16 +13,23 @@ from __future__ import annotations
 import logging
 import logging.handlers
 import os
+import time
 from pathlib import Path
 from typing import IO
 
 from stellungnahme_app import paths
 
+#: How long after a failed rotation the log just grows before the next try.
+ROTATION_RETRY_SECONDS = 60.0
+
 _configured: Path | None = None
 
 
-class _PrivateRotatingFileHandler(logging.handlers.RotatingFileHandler):
-    """A rotating log file created with mode 0600 (POSIX), also after each rotation."""
+class _LogFileHandler(logging.handlers.RotatingFileHandler):
+    """The rotating log file: created with mode 0600 (POSIX), also after each rotation, and
+    written on when it cannot be rotated for the moment."""
+
+    _next_rotation = 0.0
 
     def _open(self) -> IO[str]:
         descriptor = os.open(
@@ -25,6 +37,18 @@ class _PrivateRotatingFileHandler(logging.handlers.RotatingFileHandler):
         )
         paths.make_private(Path(self.baseFilename))  # one an older version left open
         return open(descriptor, self.mode, encoding=self.encoding, errors=self.errors)
+
+    def shouldRollover(self, record: logging.LogRecord) -> bool:
+        if time.monotonic() < self._next_rotation:
+            return False
+        return bool(super().shouldRollover(record))
+
+    def doRollover(self) -> None:
+        try:
+            super().doRollover()
+        except OSError:
+            self._next_rotation = time.monotonic() + ROTATION_RETRY_SECONDS
+        # The rollover closed the file for the rename; writing reopens it (delay=True).
 
 
 def configure() -> Path:
@@ -39,7 +63,7 @@ def configure() -> Path:
             logger.removeHandler(handler)
             handler.close()
     try:
-        handler: logging.Handler = _PrivateRotatingFileHandler(
+        handler: logging.Handler = _LogFileHandler(
             target, maxBytes=1_000_000, backupCount=3, encoding="utf-8", delay=True
         )
     except OSError:

@@ -16,8 +16,14 @@ REFERENCE_TEXT = FIXTURES / "stellungnahme-0661-24.txt"
 
 os.environ.setdefault("QT_QPA_PLATFORM", "offscreen")
 
-# Qt and editor fixtures for tests/ui and tests/end2end (``pythonpath`` in pyproject.toml).
-pytest_plugins = ["helpers.qt_fixtures", "helpers.editor_fixtures"]
+# The platform markers; Qt and editor fixtures for tests/ui and tests/end2end (``pythonpath``
+# in pyproject.toml).
+pytest_plugins = [
+    "helpers.platform_markers",
+    "helpers.qt_fixtures",
+    "helpers.editor_fixtures",
+    "pytester",
+]
 
 
 @pytest.fixture(autouse=True)

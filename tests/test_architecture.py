@@ -98,3 +98,55 @@ def test_the_import_contracts_hold() -> None:
     )
     assert result.returncode == 0, result.stdout[-3000:] + result.stderr[-2000:]
     assert "broken" in result.stdout and " 0 broken" in result.stdout
+
+
+def _modules_loaded_by(statement: str) -> set[str]:
+    code = f"import sys\n{statement}\nprint('\\n'.join(sorted(sys.modules)))\n"
+    result = subprocess.run(
+        [sys.executable, "-c", code], capture_output=True, text=True, check=True, timeout=120
+    )
+    return set(result.stdout.split())
+
+
+#: What the window needs only once a draft is open or a motion read (after its first paint).
+LOADED_AFTER_THE_FIRST_PAINT = (
+    "stellungnahme_app.motion",
+    "stellungnahme_app.spelling",
+    "stellungnahme_app.export",
+    "stellungnahme_app.textbausteine",
+    "stellungnahme_app.ui.editor.editor_widget",
+    "docx",
+    "docxtpl",
+    "jinja2",
+    "pypdfium2",
+    "hunspell",
+)
+
+
+def test_the_window_loads_nothing_it_needs_only_after_its_first_paint() -> None:
+    """The editor, the export, the motion reader and the spell-check come after the paint."""
+    loaded = _modules_loaded_by(
+        "import stellungnahme_app.ui.app\nimport stellungnahme_app.ui.main_window"
+    )
+    early = sorted(
+        module
+        for module in loaded
+        for heavy in LOADED_AFTER_THE_FIRST_PAINT
+        if module == heavy or module.startswith(heavy + ".")
+    )
+    assert early == [], f"vor dem ersten Bild geladen: {early[:10]}"
+
+
+def test_the_file_commands_load_neither_database_nor_motion_reader_nor_spell_check() -> None:
+    loaded = _modules_loaded_by(
+        "from stellungnahme_app.cli.main import build_parser\nbuild_parser()"
+    )
+    for heavy in (
+        "sqlite_utils",
+        "stellungnahme_app.motion",
+        "stellungnahme_app.spelling",
+        "pypdfium2",
+        "hunspell",
+        "PySide6",
+    ):
+        assert heavy not in loaded, heavy

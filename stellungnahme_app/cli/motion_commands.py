@@ -24,9 +24,9 @@ from stellungnahme_app.cli.document_commands import load_configuration_reporting
 from stellungnahme_app.cli.main import ExitCode
 from stellungnahme_app.cli.terminal_text import for_terminal
 from stellungnahme_app.errors import StellungnahmeError
-from stellungnahme_app.motion import MainFileMissing, MotionReading
 
 if TYPE_CHECKING:
+    from stellungnahme_app.motion import MotionReading
     from stellungnahme_app.workspace import Workspace
 
 PREVIEW_CHARACTERS = 70
@@ -85,6 +85,8 @@ def print_reading(reading: MotionReading) -> None:
 
 def _report_unreadable(error: StellungnahmeError) -> None:
     print(for_terminal(error.message), file=sys.stderr)
+    from stellungnahme_app.motion import MainFileMissing  # the reader only when reading
+
     if isinstance(error, MainFileMissing):
         print("Geben Sie die Hauptdatei mit --main-file DATEI an.", file=sys.stderr)
 

@@ -11,7 +11,11 @@ program's handle to it closes, which the system does when the program dies. Else
 runs in a process group of its own, watched by a small ``sh`` that kills the group as soon
 as its pipe from this process closes – again, at the latest when this process dies.
 (``PR_SET_PDEATHSIG`` would only reach the first process, not the ``soffice.bin`` it
-starts, and needs a ``preexec_fn``, which is unsafe in the window's threads.)
+starts, and needs a ``preexec_fn``, which is unsafe in the window's threads.) Stopped
+after its time limit, it is waited for only :data:`KILL_GRACE_SECONDS` more.
+
+Where ``soffice`` is found and how its process is kept free of the bundle's libraries is
+:mod:`.libreoffice`.
 """
 
 from __future__ import annotations
@@ -24,10 +28,16 @@ import shutil
 import signal
 import subprocess
 import sys
-from collections.abc import Iterator, Mapping
+from collections.abc import Iterator
 from pathlib import Path
 
 from stellungnahme_app.errors import ExportError
+from stellungnahme_app.export.libreoffice import (
+    bundle_folders,
+    child_environment,
+    find_soffice,
+    standard_dll_search,
+)
 from stellungnahme_app.export.output import writing
 from stellungnahme_app.fileio import private_temp_folder
 
@@ -41,6 +51,9 @@ PDF_FILTER = (
     '"UseTaggedPDF":{"type":"boolean","value":"true"}}'
 )
 CONVERSION_TIMEOUT_SECONDS = 120.0
+#: After LibreOffice was stopped, how long its output pipes may stay open (a process that
+#: escaped the kill could hold them for ever).
+KILL_GRACE_SECONDS = 10.0
 
 NO_LIBREOFFICE_MESSAGE = (
     "Für die Ausgabe als PDF wird LibreOffice benötigt, es wurde auf diesem Rechner aber "
@@ -62,43 +75,6 @@ PROFILE_SETTINGS = """<?xml version="1.0" encoding="UTF-8"?>
 _PDFA_PART_RE = re.compile(rb"pdfaid:part(?:>|=\")\s*(\d)")
 _PDFA_CONFORMANCE_RE = re.compile(rb"pdfaid:conformance(?:>|=\")\s*([A-Za-z])")
 _PDFUA_PART_RE = re.compile(rb"pdfuaid:part(?:>|=\")\s*(\d)")
-
-
-def find_soffice() -> Path | None:
-    """LibreOffice's ``soffice``: in a folder of the PATH, else in the installation folders.
-
-    Never in the current folder: ``shutil.which`` on Windows looks there first, and ``.``,
-    an empty entry or a relative folder in PATH mean it too – a ``soffice.bat`` planted in the
-    folder where the command line runs would be executed. Only absolute PATH entries count,
-    and on Windows only ``soffice.exe``.
-    """
-    names = ("soffice.exe",) if os.name == "nt" else ("soffice", "libreoffice")
-    for folder in os.environ.get("PATH", "").split(os.pathsep):
-        if not folder or not os.path.isabs(folder):
-            continue
-        for name in names:
-            candidate = Path(folder) / name
-            if candidate.is_file() and os.access(candidate, os.X_OK):
-                return candidate
-    for candidate in installation_candidates(os.environ):
-        if candidate.is_file():
-            return candidate
-    return None
-
-
-def installation_candidates(environ: Mapping[str, str]) -> list[Path]:
-    """Where installers put soffice: Program Files (64 and 32 bit), then macOS."""
-    roots: list[str] = [
-        environ[variable]
-        for variable in ("ProgramFiles", "ProgramW6432", "ProgramFiles(x86)")
-        if environ.get(variable)
-    ]
-    roots += [r"C:\Program Files", r"C:\Program Files (x86)"]
-    candidates: list[Path] = []
-    for root in dict.fromkeys(roots):
-        candidates.append(Path(root) / "LibreOffice" / "program" / "soffice.exe")
-    candidates.append(Path("/Applications/LibreOffice.app/Contents/MacOS/soffice"))
-    return candidates
 
 
 def pdfa_version(pdf: bytes) -> str | None:
@@ -166,18 +142,22 @@ def _run_soffice(soffice: Path, source: Path, outdir: Path, profile: Path, timeo
         str(source),
     ]
     options: dict[str, object] = {}
+    bundle = bundle_folders()
+    if bundle:  # frozen: LibreOffice must not see the bundle's libraries
+        options["env"] = child_environment(os.environ, bundle)
     if os.name == "nt":
         options["creationflags"] = subprocess.CREATE_NO_WINDOW | subprocess.CREATE_NEW_PROCESS_GROUP
     else:
         options["start_new_session"] = True
     try:
-        process = subprocess.Popen(
-            command,
-            stdin=subprocess.DEVNULL,
-            stdout=subprocess.PIPE,
-            stderr=subprocess.PIPE,
-            **options,  # type: ignore[call-overload]
-        )
+        with standard_dll_search():
+            process = subprocess.Popen(
+                command,
+                stdin=subprocess.DEVNULL,
+                stdout=subprocess.PIPE,
+                stderr=subprocess.PIPE,
+                **options,  # type: ignore[call-overload]
+            )
     except OSError as error:
         raise ExportError(
             f"LibreOffice („{soffice}“) konnte nicht gestartet werden: "
@@ -188,7 +168,7 @@ def _run_soffice(soffice: Path, source: Path, outdir: Path, profile: Path, timeo
             stdout, stderr = process.communicate(timeout=timeout)
     except subprocess.TimeoutExpired:
         _kill_tree(process)
-        process.communicate()
+        _collect_after_kill(process)
         raise ExportError(
             f"LibreOffice hat die PDF-Datei nach {timeout:.0f} Sekunden noch nicht erzeugt und "
             "wurde abgebrochen. Bitte versuchen Sie es erneut oder speichern Sie die "
@@ -211,17 +191,38 @@ def _run_soffice(soffice: Path, source: Path, outdir: Path, profile: Path, timeo
 def _kill_tree(process: subprocess.Popen[bytes]) -> None:
     """Stop soffice and the office process it started."""
     if os.name == "nt":
-        subprocess.run(
-            ["taskkill", "/F", "/T", "/PID", str(process.pid)],
-            capture_output=True,
-            check=False,
-            creationflags=subprocess.CREATE_NO_WINDOW,
-        )
+        with contextlib.suppress(subprocess.TimeoutExpired, OSError):
+            subprocess.run(
+                ["taskkill", "/F", "/T", "/PID", str(process.pid)],
+                capture_output=True,
+                check=False,
+                timeout=KILL_GRACE_SECONDS,
+                creationflags=subprocess.CREATE_NO_WINDOW,
+            )
     else:
         try:
             os.killpg(process.pid, signal.SIGKILL)
         except (ProcessLookupError, PermissionError):
             process.kill()
+
+
+def _collect_after_kill(process: subprocess.Popen[bytes]) -> None:
+    """Reap the stopped soffice; never wait longer than :data:`KILL_GRACE_SECONDS`.
+
+    ``communicate`` reads until every process holding the output pipes has closed them; one
+    that escaped the kill would keep the export waiting for ever.
+    """
+    try:
+        process.communicate(timeout=KILL_GRACE_SECONDS)
+    except subprocess.TimeoutExpired:
+        log.warning("LibreOffice (PID %s) hält nach dem Abbruch noch seine Ausgabe", process.pid)
+        process.kill()
+        for stream in (process.stdout, process.stderr):
+            if stream is not None:
+                with contextlib.suppress(OSError):
+                    stream.close()
+        with contextlib.suppress(subprocess.TimeoutExpired):
+            process.wait(timeout=KILL_GRACE_SECONDS)
 
 
 # --------------------------------------------------------------------------- dying together

@@ -10,7 +10,12 @@ from pathlib import Path
 from typing import Any
 
 from stellungnahme_app.errors import ConfigError
-from stellungnahme_app.fileio import FileWriteError, atomic_write_bytes, describe_os_error
+from stellungnahme_app.fileio import (
+    FileWriteError,
+    atomic_write_bytes,
+    describe_os_error,
+    replace_file,
+)
 from stellungnahme_app.settings.checks import MAX_VALUE_LENGTH, CheckContext, Invalid
 from stellungnahme_app.settings.files import ADMIN_FILE_NAME, user_settings_file
 from stellungnahme_app.settings.loading import admin_layers, present
@@ -130,7 +135,7 @@ def _read_user_file_for_update(target: Path) -> dict[str, Any]:
     stamp = dt.datetime.now().strftime("%Y%m%d-%H%M%S")
     aside = target.with_name(f"{target.stem}.defekt-{stamp}{target.suffix}")
     try:
-        target.replace(aside)
+        replace_file(target, aside)
     except OSError as error:
         raise FileWriteError(
             f"Ihre Einstellungsdatei „{target}“ ist beschädigt und konnte nicht beiseitegelegt "

@@ -6,6 +6,8 @@ were made: ``stellungnahme-2024-05-03-101500.db``. Backups made before a schema 
 ``-vor-schema-N`` and are never pruned. A backup is written to a temporary file first and
 renamed when complete, so a half-written backup never looks like a real one. A database that
 is replaced is kept aside beside it (``stellungnahme-ersetzt-<time>.db``), never deleted.
+Every rename goes through :func:`fileio.replace_file`, which waits out a file a virus scanner
+or the search indexer holds for a moment on Windows.
 """
 
 from __future__ import annotations
@@ -24,6 +26,7 @@ from datetime import date, datetime
 from pathlib import Path
 
 from stellungnahme_app import paths
+from stellungnahme_app.fileio import replace_file
 from stellungnahme_app.store.errors import BackupNotFound, StoreError
 
 try:
@@ -239,11 +242,11 @@ def replacing(target: Path) -> Iterator[Path]:
             with open(temporary, "rb+") as written:
                 os.fsync(written.fileno())
             if os.name != "nt":  # POSIX renames an open file; Windows needs it closed first
-                os.replace(temporary, target)
+                replace_file(temporary, target)
         finally:
             os.close(handle)
         if os.name == "nt":
-            os.replace(temporary, target)
+            replace_file(temporary, target)
     except BaseException:
         with contextlib.suppress(OSError):
             temporary.unlink()
@@ -313,9 +316,9 @@ def move_aside(database: Path, target: Path) -> None:
     for suffix in ("-wal", "-shm"):
         companion = Path(f"{database}{suffix}")
         if companion.exists():
-            os.replace(companion, Path(f"{target}{suffix}"))
+            replace_file(companion, Path(f"{target}{suffix}"))
     if database.exists():
-        os.replace(database, target)
+        replace_file(database, target)
 
 
 def find_backup(database: Path, name: str | None) -> BackupFile:

@@ -3,6 +3,12 @@
 :func:`run_app` is what ``stellungnahme`` without arguments calls. :func:`create_application`
 is shared with the tests: it loads Qt's own German texts (``qtbase_de.qm``) so that standard
 buttons and dialogs say „Abbrechen“ and „Öffnen“, and sets the German locale (TT.MM.JJJJ).
+
+The program draws with Qt's Fusion style on every system (:data:`QT_STYLE`). Left alone,
+Qt would pick "windows11" on Windows 11 (Qt ≥ 6.7, which still draws several controls badly)
+and "windowsvista" on Windows 10, while every test, screenshot and accessibility check runs
+with Fusion. Fusion takes its colours from the system's palette, so Windows' dark mode and
+high-contrast themes still apply.
 """
 
 from __future__ import annotations
@@ -38,6 +44,8 @@ APPLICATION_NAME = "Stellungnahme"
 ORGANIZATION_NAME = "Stadtverwaltung Erfurt"
 GERMAN = QLocale(QLocale.Language.German, QLocale.Country.Germany)
 TRANSLATION_CATALOGUES = ("qtbase",)
+#: Qt's style on every system (see the module docstring).
+QT_STYLE = "Fusion"
 #: ``=1``: quit as soon as the main window is up (the bundle's smoke test, start-up timing).
 QUIT_AFTER_START_VARIABLE = "STELLUNGNAHME_QUIT_AFTER_START"
 
@@ -59,8 +67,10 @@ def install_translations(app: QCoreApplication) -> list[QTranslator]:
 
 
 def configure_application(app: QApplication) -> None:
-    """Names, German locale and translations; safe to call on an existing application."""
+    """Names, German locale, translations and the style; safe to call again."""
     QLocale.setDefault(GERMAN)
+    if app.style().name().casefold() != QT_STYLE.casefold():
+        app.setStyle(QT_STYLE)
     app.setApplicationName(APPLICATION_NAME)
     app.setApplicationDisplayName(APPLICATION_NAME)
     app.setOrganizationName(ORGANIZATION_NAME)
@@ -120,6 +130,7 @@ def start_main_window(database: Path | None = None) -> MainWindow | None:
     defaults to the store's file in the data folder.
     """
     from stellungnahme_app.store import NetworkPathError
+    from stellungnahme_app.ui import session_end
     from stellungnahme_app.ui.error_reporting import show_error, show_notice
     from stellungnahme_app.ui.main_window import MainWindow
     from stellungnahme_app.workspace import Workspace, load_configuration
@@ -139,6 +150,7 @@ def start_main_window(database: Path | None = None) -> MainWindow | None:
     except StellungnahmeError as error:
         problems.append(f"Das Beispiel konnte nicht angelegt werden: {error.message}")
     window = MainWindow(workspace)
+    session_end.install(QApplication.instance(), window)  # log-off saves at once
     last_draft = window.restore_window_state()
     window.show()
 

@@ -18,15 +18,18 @@ from stellungnahme_app.model import Draft
 
 
 class DocumentPreview(QTextBrowser):
-    """Read-only, white like paper; :meth:`show_draft` shows a draft."""
+    """Read-only; :meth:`show_draft` shows a draft.
+
+    In the palette's own colours (Base and Text): white like paper in the usual light
+    palette, and readable in Windows' dark mode and high-contrast themes, where forced
+    black-on-white would blind or vanish.
+    """
 
     def __init__(self, parent: QWidget | None = None) -> None:
         super().__init__(parent)
         self.setObjectName("vorschau")
         self.setOpenLinks(False)
-        self.setStyleSheet(
-            "QTextBrowser#vorschau { background: white; color: black; border: 1px solid gray; }"
-        )
+        self.setStyleSheet("QTextBrowser#vorschau { border: 1px solid palette(mid); }")
         self.document().setDocumentMargin(self.fontMetrics().averageCharWidth() * 4)
         option = self.document().defaultTextOption()
         option.setTabStopDistance(HANGING_INDENT_PX)

@@ -30,7 +30,8 @@ from stellungnahme_app.errors import StellungnahmeError
 from stellungnahme_app.store import ConflictError, DraftNotFound
 from stellungnahme_app.ui.conflict_dialog import ConflictChoice, ConflictDialog
 from stellungnahme_app.ui.draft_session import DraftSession
-from stellungnahme_app.ui.error_reporting import show_error, show_notice
+from stellungnahme_app.ui.error_reporting import log_error, show_error, show_notice
+from stellungnahme_app.ui.session_end import later_unless_ending, session_is_ending
 from stellungnahme_app.workspace import OpenDraft, Workspace
 
 if TYPE_CHECKING:  # imported when the first draft is opened, after the window is painted
@@ -246,6 +247,21 @@ class EditorPage(QWidget):
         )
         return answer == QMessageBox.StandardButton.Close
 
+    def save_for_session_end(self) -> None:
+        """The session ends (log-off): save now, half-typed edits included, asking nothing.
+
+        What cannot be saved goes to an emergency copy, as when closing.
+        """
+        session = self.session
+        if session is None:
+            return
+        if self.editor is not None:
+            self.editor.flush_pending_edits()
+        if session.save_now() or not session.has_unsaved_changes():
+            return
+        rescue = self.workspace.emergency_copy(session.opened)
+        log.warning("Sitzungsende: Entwurf nicht gespeichert, Notfallkopie %s", rescue)
+
     def is_unused(self) -> bool:
         return self.session is not None and self.session.is_unused()
 
@@ -267,6 +283,9 @@ class EditorPage(QWidget):
 
     def _save_failed(self, error: BaseException) -> None:
         self.save_state.emit("Nicht gespeichert – neuer Versuch folgt")
+        if session_is_ending():
+            log_error(error, action="Der Entwurf konnte nicht gespeichert werden.")
+            return
         show_error(self, error, action="Der Entwurf konnte nicht gespeichert werden.")
 
     def _export_done(self, path: object, draft_mode: bool) -> None:
@@ -304,6 +323,8 @@ class EditorPage(QWidget):
 
     def _conflict(self, error: ConflictError) -> None:
         self.save_state.emit("Nicht gespeichert – Konflikt")
+        if later_unless_ending(lambda: self._conflict(error)):
+            return  # asked once the session end is over (a log-off that was cancelled)
         if self._conflict_dialog is not None and self._conflict_dialog.isVisible():
             return
         dialog = ConflictDialog(error, self)

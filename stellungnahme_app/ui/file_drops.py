@@ -8,6 +8,7 @@ and a JSON file that is neither goes to the import, which says what is wrong wit
 
 from __future__ import annotations
 
+from collections.abc import Iterable
 from dataclasses import dataclass, field
 from pathlib import Path
 
@@ -16,6 +17,8 @@ from PySide6.QtCore import QMimeData
 from stellungnahme_app import exchange
 
 MOTION_DOCUMENT_SUFFIXES = (".pdf", ".docx")
+#: Every kind of file the window takes (by the end of its name).
+TAKEN_SUFFIXES = (exchange.FILE_SUFFIX, *MOTION_DOCUMENT_SUFFIXES)
 
 
 @dataclass
@@ -36,16 +39,20 @@ def _suffix(path: Path) -> str:
 
 def may_take(mime: QMimeData | None) -> bool:
     """Whether something dropped may be taken (by name only: asked on every mouse move)."""
-    suffixes = (exchange.FILE_SUFFIX, *MOTION_DOCUMENT_SUFFIXES)
-    return any(_suffix(path) in suffixes for path in _local_files(mime))
+    return any(_suffix(path) in TAKEN_SUFFIXES for path in _local_files(mime))
 
 
 def dropped_files(mime: QMimeData | None) -> DroppedFiles:
     """The exchange files and the motions among what was dropped, in the order dropped."""
+    return sorted_files(_local_files(mime))
+
+
+def sorted_files(paths: Iterable[Path]) -> DroppedFiles:
+    """The exchange files and the motions among ``paths``, in their order."""
     from stellungnahme_app.motion import json_kind
 
     files = DroppedFiles()
-    for path in _local_files(mime):
+    for path in paths:
         suffix = _suffix(path)
         if suffix in MOTION_DOCUMENT_SUFFIXES:
             files.motions.append(path)

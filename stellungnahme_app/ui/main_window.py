@@ -44,7 +44,9 @@ from stellungnahme_app.ui.error_reporting import show_error, show_notice
 from stellungnahme_app.ui.exchange_files import ExchangeFiles
 from stellungnahme_app.ui.file_drops import dropped_files, may_take
 from stellungnahme_app.ui.motion_import import NewDraftFromMotion
+from stellungnahme_app.ui.outlook_drops import offered_attachments, take_outlook_drop
 from stellungnahme_app.ui.overview_page import OverviewPage
+from stellungnahme_app.ui.session_end import save_for_session_end, session_is_ending
 from stellungnahme_app.ui.textbaustein_loading import TextbausteinLoader
 from stellungnahme_app.workspace import (
     OpenDraft,
@@ -577,6 +579,10 @@ class MainWindow(QMainWindow):
         )
 
     def closeEvent(self, event: QCloseEvent) -> None:
+        if session_is_ending():  # logging off: save and close, ask nothing
+            save_for_session_end(self)
+            event.accept()
+            return
         if running_jobs(only_results=True) and not self._confirm_close_while_busy():
             event.ignore()
             return
@@ -622,7 +628,7 @@ class MainWindow(QMainWindow):
         self.dragMoveEvent(event)
 
     def dragMoveEvent(self, event: QDragMoveEvent) -> None:
-        if may_take(event.mimeData()):
+        if may_take(event.mimeData()) or offered_attachments(event.mimeData()):
             event.acceptProposedAction()
         else:
             event.ignore()
@@ -630,6 +636,10 @@ class MainWindow(QMainWindow):
     def dropEvent(self, event: QDropEvent) -> None:
         """Exchange files are imported; motions (PDF, Word, OParl record) start new drafts."""
         files = dropped_files(event.mimeData())
+        if not files.exchange and not files.motions and offered_attachments(event.mimeData()):
+            event.acceptProposedAction()
+            take_outlook_drop(self, event.mimeData())  # takes it or says to save it first
+            return
         if not files.exchange and not files.motions:
             event.ignore()
             return

@@ -20,19 +20,15 @@ from PySide6.QtWidgets import QMessageBox, QWidget
 
 from stellungnahme_app.cancellation import Cancellation
 from stellungnahme_app.errors import StellungnahmeError
-from stellungnahme_app.motion import MainFileMissing, MotionReading, NoTextLayer
 from stellungnahme_app.ui.background import run_in_background
 from stellungnahme_app.ui.editor.file_dialogs import ask_open_path, documents_folder
 from stellungnahme_app.ui.error_reporting import show_error
-from stellungnahme_app.workspace import (
-    MotionTakeOver,
-    Workspace,
-    read_motion_file,
-    read_pasted_motion,
-)
+from stellungnahme_app.workspace import Workspace
 
-if TYPE_CHECKING:
+if TYPE_CHECKING:  # the motion reader is imported when a motion is read, not at start
+    from stellungnahme_app.motion import MainFileMissing, MotionReading
     from stellungnahme_app.ui.main_window import MainWindow
+    from stellungnahme_app.workspace.motion_import import MotionTakeOver
 
 MOTION_FILTER = (
     "Anträge (*.pdf *.docx *.json);;PDF-Dateien (*.pdf);;Word-Dateien (*.docx);;"
@@ -85,6 +81,8 @@ class MotionReader:
         settings = self._workspace.settings
 
         def work() -> MotionReading:
+            from stellungnahme_app.workspace.motion_import import read_motion_file
+
             return read_motion_file(path, settings, main_file=main_file, cancellation=cancellation)
 
         run_in_background(
@@ -100,6 +98,8 @@ class MotionReader:
     # ------------------------------------------------------------------ ways on
 
     def _failed(self, path: Path, error: BaseException) -> None:
+        from stellungnahme_app.motion import MainFileMissing, NoTextLayer
+
         if isinstance(error, NoTextLayer):
             self._offer_paste(path, error)
         elif isinstance(error, MainFileMissing):
@@ -161,6 +161,8 @@ class MotionReader:
 
     def _read_pasted(self, text: str) -> None:
         try:
+            from stellungnahme_app.workspace.motion_import import read_pasted_motion
+
             reading = read_pasted_motion(text, self._workspace.settings)
         except StellungnahmeError as error:
             show_error(

@@ -26,7 +26,6 @@ from stellungnahme_app.errors import StellungnahmeError
 from stellungnahme_app.model import Draft
 from stellungnahme_app.rules import Finding
 from stellungnahme_app.settings import Settings, example_draft_file
-from stellungnahme_app.spelling import SpellingFinding
 from stellungnahme_app.store import (
     BackupFile,
     DraftSummary,
@@ -47,17 +46,14 @@ from stellungnahme_app.workspace.importing import (
     ImportReport,
     read_exchange_files,
 )
-from stellungnahme_app.workspace.motion_import import (
-    MotionFileReading,
-    MotionTakeOver,
-    motion_draft,
-)
 from stellungnahme_app.workspace.open_draft import OpenDraft
-from stellungnahme_app.workspace.spelling import Spelling, ignored_words_beside
 
-if TYPE_CHECKING:  # the database layer (and sqlite-utils) is imported when a store is opened
+if TYPE_CHECKING:  # imported when first used: the window paints before it needs any of these
+    from stellungnahme_app.spelling import SpellingFinding
     from stellungnahme_app.store import Store
     from stellungnahme_app.textbausteine import Textbaustein
+    from stellungnahme_app.workspace.motion_import import MotionFileReading, MotionTakeOver
+    from stellungnahme_app.workspace.spelling import Spelling
 
 log = logging.getLogger(__name__)
 
@@ -255,6 +251,8 @@ class Workspace:
         """The spell-check of the settings in effect (its dictionary is loaded on first use);
         the words ignored per draft are kept beside the database."""
         if self._spelling is None:
+            from stellungnahme_app.workspace.spelling import Spelling, ignored_words_beside
+
             self._spelling = Spelling(self.settings, ignored=ignored_words_beside(self._store.path))
         return self._spelling
 
@@ -337,31 +335,41 @@ class Workspace:
     def create_draft_from_motion(self, take_over: MotionTakeOver) -> OpenDraft:
         """A new draft with the configured defaults and the motion's number, title and
         points (as the clerk confirmed them), kept with an "Import" version."""
+        from stellungnahme_app.workspace.motion_import import motion_draft
+
         draft = motion_draft(take_over, documents.new_draft_content(self.settings))
-        opened = self.create_draft(draft)
-        self._store.keep_version(opened.id, VersionReason.IMPORT)
-        return opened
+        [stored] = self._store.create_all([draft], reason=VersionReason.IMPORT)
+        return OpenDraft.from_stored(stored)
 
     def add_motions(
         self, readings: Sequence[MotionFileReading], *, all_or_nothing: bool = True
     ) -> ImportReport:
-        """A new draft from each motion read (see :meth:`create_draft_from_motion`).
+        """A new draft from each motion read (see :meth:`create_draft_from_motion`), stored
+        in one transaction. With ``all_or_nothing`` nothing is stored when any motion could
+        not be read."""
+        from stellungnahme_app.workspace.motion_import import MotionTakeOver, motion_draft
 
-        With ``all_or_nothing`` nothing is stored when any motion could not be read.
-        """
         report = ImportReport()
         report.failures = [(r.path, r.error) for r in readings if r.error is not None]
         if all_or_nothing and report.failures:
             return report
-        for item in readings:
-            if item.reading is None:
-                continue
-            try:
-                opened = self.create_draft_from_motion(MotionTakeOver.of(item.reading))
-            except StellungnahmeError as error:
-                report.failures.append((item.path, error))
-                continue
-            report.added.append(ImportedDraft(item.path, opened.id, opened.title))
+        readable = [item for item in readings if item.reading is not None]
+        drafts = [
+            motion_draft(
+                MotionTakeOver.of(item.reading), documents.new_draft_content(self.settings)
+            )
+            for item in readable
+            if item.reading is not None
+        ]
+        try:
+            stored = self._store.create_all(drafts, reason=VersionReason.IMPORT)
+        except StellungnahmeError as error:
+            report.failures += [(item.path, error) for item in readable]
+            return report
+        report.added = [
+            ImportedDraft(item.path, created.id, created.draft.display_title)
+            for item, created in zip(readable, stored, strict=True)
+        ]
         return report
 
     # ------------------------------------------------------------------ versions

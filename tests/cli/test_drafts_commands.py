@@ -4,7 +4,6 @@ from __future__ import annotations
 
 import json
 import re
-import shutil
 from collections.abc import Callable
 from datetime import date
 from pathlib import Path
@@ -15,6 +14,7 @@ from docx.oxml.ns import qn
 
 from stellungnahme_app import exchange
 from stellungnahme_app.cli.drafts_commands import parse_status
+from stellungnahme_app.export import find_soffice
 from stellungnahme_app.model import Draft
 from stellungnahme_app.store import Status, Store, VersionReason
 
@@ -215,7 +215,7 @@ def test_export_uses_the_configured_template_and_number_form(
 
 
 @pytest.mark.office
-@pytest.mark.skipif(shutil.which("soffice") is None, reason="LibreOffice fehlt")
+@pytest.mark.skipif(find_soffice() is None, reason="LibreOffice fehlt")  # not only in PATH
 def test_export_to_pdf(run_cli: RunCli, reference_draft: Draft, tmp_path: Path) -> None:
     with Store.open() as store:
         draft_id = store.create(reference_draft).id

@@ -3,7 +3,8 @@
 Qt reads ``QT_SCALE_FACTOR`` once, when the application starts, so this runs in a process of
 its own and prints what it found as JSON: every control that is cut off (smaller than it
 needs), every page that needs scrolling sideways or shows a scroll bar it does not need,
-every font set in pixels. The window is looked at in its usual size and once more only
+every font set in pixels, every step icon not drawn at the screen's device pixel ratio
+(it would look blurred). The window is looked at in its usual size and once more only
 :data:`NARROW_WIDTH` logical pixels wide (half a laptop screen, a window beside another).
 Usage: ``python scaled_window_check.py [screenshot folder]``.
 """
@@ -26,6 +27,7 @@ from PySide6.QtWidgets import (
 
 from stellungnahme_app.ui.app import create_application, start_main_window
 from stellungnahme_app.ui.backup_dialog import BackupDialog
+from stellungnahme_app.ui.editor.step_list import StepList
 from stellungnahme_app.ui.history_dialog import HistoryDialog
 from stellungnahme_app.ui.settings_dialog import SettingsDialog
 from stellungnahme_app.ui.trash_dialog import TrashDialog
@@ -86,6 +88,18 @@ def needless_vertical_scroll_bar(area: QScrollArea) -> bool:
     return needed <= area.viewport().height()
 
 
+def blurred_step_icons(window: QWidget) -> list[str]:
+    """The steps whose icon Qt would have to scale up to the screen's pixels."""
+    steps = window.findChild(StepList)
+    assert steps is not None, "die Schrittliste fehlt"
+    ratio = window.devicePixelRatioF()
+    return [
+        steps.item(row).text().splitlines()[0]
+        for row in range(steps.count())
+        if steps.item(row).icon().pixmap(steps.iconSize(), ratio).devicePixelRatio() != ratio
+    ]
+
+
 def main(shots: Path | None) -> int:
     app = create_application()
     window = start_main_window()
@@ -99,14 +113,15 @@ def main(shots: Path | None) -> int:
         "problems": [],
     }
     problems: list[str] = found["problems"]  # type: ignore[assignment]
+    percent = round(window.devicePixelRatioF() * 100)
 
     def look(widget: QWidget, where: str, picture: str) -> None:
         app.processEvents()
         problems.extend(layout_problems(widget, where))
         if shots is not None:
-            widget.grab().save(str(shots / f"{picture}.png"))
+            widget.grab().save(str(shots / f"{percent}-{picture}.png"))
 
-    look(window, "Übersicht", "200-uebersicht")
+    look(window, "Übersicht", "uebersicht")
     draft_id = window.overview.model.rows()[0].id
     window.open_draft(draft_id)
     deadline = time.monotonic() + 30
@@ -115,15 +130,14 @@ def main(shots: Path | None) -> int:
         app.processEvents()
     for step in range(8):
         window.editor.set_current_step(step)
-        look(window, f"Schritt {step + 1}", f"200-schritt-{step + 1}")
+        look(window, f"Schritt {step + 1}", f"schritt-{step + 1}")
+    found["blurred_icons"] = blurred_step_icons(window)
     window.resize(NARROW_WIDTH, window.height())
     for step in range(8):
         window.editor.set_current_step(step)
-        look(
-            window, f"{NARROW_WIDTH} px breit, Schritt {step + 1}", f"200-schmal-schritt-{step + 1}"
-        )
+        look(window, f"{NARROW_WIDTH} px breit, Schritt {step + 1}", f"schmal-schritt-{step + 1}")
     window.show_overview()
-    look(window, f"{NARROW_WIDTH} px breit, Übersicht", "200-schmal-uebersicht")
+    look(window, f"{NARROW_WIDTH} px breit, Übersicht", "schmal-uebersicht")
     window.workspace.back_up_now()
     for dialog, name in (
         (BackupDialog(window.workspace, window), "datensicherungen"),
@@ -132,7 +146,7 @@ def main(shots: Path | None) -> int:
         (HistoryDialog(window.workspace, draft_id, window), "versionen"),
     ):
         dialog.show()
-        look(dialog, f"Dialog {name}", f"200-dialog-{name}")
+        look(dialog, f"Dialog {name}", f"dialog-{name}")
         dialog.close()
     window.close()
     window.workspace.close()

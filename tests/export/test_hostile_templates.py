@@ -8,14 +8,13 @@ naming the file – never an unexpected error, never a hang.
 from __future__ import annotations
 
 import importlib.util
-import os
 import time
 import zipfile
 from pathlib import Path
 from types import ModuleType
 
 import pytest
-from console import fake_soffice, path_with, run_program
+from console import fake_soffice, run_program, use_soffice
 
 from stellungnahme_app.errors import TemplateError
 from stellungnahme_app.export import bundled_template, check_template, export_document
@@ -24,7 +23,6 @@ from stellungnahme_app.model import Draft
 from stellungnahme_app.rules import Severity
 
 FIXTURES = Path(__file__).parents[1] / "fixtures"
-posix_only = pytest.mark.skipif(os.name == "nt", reason="uses a shell script as fake soffice")
 
 
 def _load(name: str) -> ModuleType:
@@ -157,12 +155,12 @@ def test_the_exported_document_points_nowhere(reference_draft: Draft, tmp_path: 
     assert external_targets(target.read_bytes()) == []
 
 
-@posix_only
 def test_libreoffice_never_sees_a_template_that_points_outside(
     reference_draft: Draft, tmp_path: Path, monkeypatch: pytest.MonkeyPatch
 ) -> None:
     started = tmp_path / "soffice-lief"
-    monkeypatch.setenv("PATH", path_with(fake_soffice(tmp_path, f"touch {started}; exit 1")))
+    body = f"Path(r'{started}').touch()\nsys.exit(1)"
+    use_soffice(monkeypatch, fake_soffice(tmp_path, body))
     template = hostile.template_pointing_outside(tmp_path, "bild-http")
     with pytest.raises(TemplateError, match=r"example\.invalid"):
         export_document(reference_draft, tmp_path / "aus.pdf", draft_mode=True, template=template)

@@ -4,23 +4,33 @@ from __future__ import annotations
 
 import http.server
 import importlib.util
+import json
 import os
 import shutil
+import signal
 import subprocess
+import sys
 import threading
 import time
 from pathlib import Path
 from types import ModuleType
 
 import pytest
-from console import fake_soffice, path_with, start_export
+from console import fake_soffice, start_export, use_soffice
 from docx import Document
 from docx_readback import reference_tokens
 
 from stellungnahme_app import fileio
 from stellungnahme_app.errors import ExportError
-from stellungnahme_app.export import bundled_template, convert_to_pdf, export_document, find_soffice
-from stellungnahme_app.export.pdf import PDF_FILTER, installation_candidates, pdfa_version
+from stellungnahme_app.export import (
+    bundled_template,
+    convert_to_pdf,
+    export_document,
+    find_soffice,
+    pdf,
+)
+from stellungnahme_app.export.libreoffice import SOFFICE_VARIABLE, installation_candidates
+from stellungnahme_app.export.pdf import PDF_FILTER, pdfa_version
 from stellungnahme_app.model import Draft
 
 OLD_CONTENT = b"%PDF-1.4 old"
@@ -36,7 +46,6 @@ def _load_hostile() -> ModuleType:
 
 
 hostile = _load_hostile()
-posix_only = pytest.mark.skipif(os.name == "nt", reason="uses a shell script as fake soffice")
 
 
 def require_soffice() -> Path:
@@ -109,14 +118,14 @@ def test_the_32_bit_folder_is_searched_too() -> None:
     assert any(name.startswith("C:\\Program Files") for name in names)
 
 
-@posix_only
+@pytest.mark.posix_only(reason="on Windows only soffice.exe counts in PATH")
 def test_soffice_on_the_path_comes_first(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> None:
-    fake = fake_soffice(tmp_path, "exit 0")
+    fake = fake_soffice(tmp_path, "")
     monkeypatch.setenv("PATH", str(fake.parent))
     assert find_soffice() == fake
 
 
-@posix_only
+@pytest.mark.posix_only(reason="plants a symbolic link")
 @pytest.mark.parametrize("entry", [".", "", "bin"])
 def test_soffice_in_the_current_folder_is_never_run(
     entry: str, tmp_path: Path, monkeypatch: pytest.MonkeyPatch
@@ -124,7 +133,7 @@ def test_soffice_in_the_current_folder_is_never_run(
     """``.``, an empty entry and a relative folder in PATH all mean the current folder."""
     folder = tmp_path / "Ablage"
     folder.mkdir()
-    planted = fake_soffice(folder, "exit 0")
+    planted = fake_soffice(folder, "")
     (folder / "soffice").symlink_to(planted)
     monkeypatch.chdir(folder)
     monkeypatch.setenv("PATH", os.pathsep.join([entry, str(tmp_path / "leer")]))
@@ -138,7 +147,7 @@ def test_without_libreoffice_a_clear_message(
     if any(c.is_file() for c in installation_candidates({})):
         pytest.skip("LibreOffice is installed in a standard folder of this machine")
     monkeypatch.setenv("PATH", str(tmp_path / "leer"))
-    for variable in ("ProgramFiles", "ProgramW6432", "ProgramFiles(x86)"):
+    for variable in ("ProgramFiles", "ProgramW6432", "ProgramFiles(x86)", SOFFICE_VARIABLE):
         monkeypatch.delenv(variable, raising=False)
     target = tmp_path / "x.pdf"
     with pytest.raises(ExportError) as caught:
@@ -158,11 +167,12 @@ def docx_file(reference_draft: Draft, tmp_path: Path) -> Path:
     return path
 
 
-@posix_only
 def test_libreoffice_failing(
     docx_file: Path, tmp_path: Path, monkeypatch: pytest.MonkeyPatch
 ) -> None:
-    monkeypatch.setenv("PATH", path_with(fake_soffice(tmp_path, "echo kaputt >&2; exit 81")))
+    use_soffice(
+        monkeypatch, fake_soffice(tmp_path, "print('kaputt', file=sys.stderr)\nsys.exit(81)")
+    )
     target = tmp_path / "out.pdf"
     target.write_bytes(OLD_CONTENT)
     with pytest.raises(ExportError, match="Fehlercode 81"):
@@ -171,11 +181,10 @@ def test_libreoffice_failing(
     assert sorted(p.name for p in tmp_path.iterdir()) == ["bin", "in.docx", "out.pdf"]
 
 
-@posix_only
 def test_libreoffice_producing_nothing(
     docx_file: Path, tmp_path: Path, monkeypatch: pytest.MonkeyPatch
 ) -> None:
-    monkeypatch.setenv("PATH", path_with(fake_soffice(tmp_path, "exit 0")))
+    use_soffice(monkeypatch, fake_soffice(tmp_path, ""))
     target = tmp_path / "out.pdf"
     with pytest.raises(ExportError, match="keine PDF-Datei"):
         convert_to_pdf(docx_file, target)
@@ -183,7 +192,9 @@ def test_libreoffice_producing_nothing(
 
 
 def is_running(pid: int) -> bool:
-    """True while ``pid`` lives (a zombie waiting to be reaped counts as ended)."""
+    """True while ``pid`` lives (on Linux a zombie waiting to be reaped counts as ended)."""
+    if os.name == "nt" or not Path("/proc").is_dir():
+        return fileio.process_is_running(pid)
     try:
         status = Path(f"/proc/{pid}/status").read_text(encoding="utf-8")
     except FileNotFoundError:
@@ -191,45 +202,125 @@ def is_running(pid: int) -> bool:
     return "\nState:\tZ" not in status
 
 
-@posix_only
-@pytest.mark.skipif(not Path("/proc").is_dir(), reason="needs /proc")
+def wait_until_ended(pids: list[int], seconds: float = 5) -> None:
+    deadline = time.monotonic() + seconds
+    while any(is_running(pid) for pid in pids) and time.monotonic() < deadline:
+        time.sleep(0.05)
+
+
+#: A fake soffice that starts a child (as soffice starts soffice.bin) and waits for it.
+SOFFICE_WITH_A_CHILD = """
+child = subprocess.Popen([sys.executable, "-c", "import time; time.sleep(60)"])
+Path(r"{pids}.0").write_text(f"{{os.getpid()}}\\n{{child.pid}}\\n", encoding="utf-8")
+os.replace(r"{pids}.0", r"{pids}")
+child.wait()
+"""
+
+
 def test_libreoffice_hanging_is_stopped_with_its_children(
     docx_file: Path, tmp_path: Path, monkeypatch: pytest.MonkeyPatch
 ) -> None:
-    pid_file = tmp_path / "child.pid"
-    body = f"sleep 30 >/dev/null 2>&1 &\necho $! > {pid_file}\nwait"
-    monkeypatch.setenv("PATH", path_with(fake_soffice(tmp_path, body)))
+    pid_file = tmp_path / "soffice.pids"
+    use_soffice(monkeypatch, fake_soffice(tmp_path, SOFFICE_WITH_A_CHILD.format(pids=pid_file)))
     target = tmp_path / "out.pdf"
     with pytest.raises(ExportError, match="abgebrochen"):
-        convert_to_pdf(docx_file, target, timeout=1)
+        convert_to_pdf(docx_file, target, timeout=3)
     assert not target.exists()
-    child = int(pid_file.read_text(encoding="utf-8"))
-    deadline = time.monotonic() + 5
-    while is_running(child) and time.monotonic() < deadline:
-        time.sleep(0.05)
-    assert not is_running(child)
+    pids = [int(line) for line in pid_file.read_text(encoding="utf-8").split()]
+    wait_until_ended(pids)
+    assert not any(is_running(pid) for pid in pids)
 
 
-@posix_only
+@pytest.mark.posix_only(reason="a process escapes the kill in a session of its own")
+@pytest.mark.timeout(60)
+def test_a_process_that_escaped_the_kill_does_not_keep_the_export_waiting(
+    docx_file: Path, tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    """It holds soffice's output pipes open: reading them to the end would take a minute."""
+    pid_file = tmp_path / "entkommen.pid"
+    body = (
+        "child = subprocess.Popen([sys.executable, '-c', 'import time; time.sleep(60)'],"
+        " start_new_session=True)\n"
+        f"Path(r'{pid_file}').write_text(str(child.pid), encoding='utf-8')\n"
+        "time.sleep(60)"
+    )
+    use_soffice(monkeypatch, fake_soffice(tmp_path, body))
+    monkeypatch.setattr(pdf, "KILL_GRACE_SECONDS", 2.0)
+    started = time.monotonic()
+    try:
+        with pytest.raises(ExportError, match="abgebrochen"):
+            convert_to_pdf(docx_file, tmp_path / "out.pdf", timeout=2)
+        assert time.monotonic() - started < 15
+    finally:
+        if pid_file.exists():
+            os.kill(int(pid_file.read_text(encoding="utf-8")), signal.SIGKILL)
+
+
 def test_the_pdf_is_built_from_the_given_docx(
     docx_file: Path, tmp_path: Path, monkeypatch: pytest.MonkeyPatch
 ) -> None:
     """soffice gets the private profile, the PDF/A filter and a copy of the document."""
-    log = tmp_path / "args.txt"
+    log = tmp_path / "args.json"
     body = (
-        f'printf "%s\\n" "$@" > {log}\n'
-        "for last; do :; done\n"
-        'out=""; prev=""; for a in "$@"; do [ "$prev" = --outdir ] && out="$a"; prev="$a"; done\n'
-        'mkdir -p "$out"; cp "$last" "$out/Stellungnahme.pdf"'
+        f"Path(r'{log}').write_text(__import__('json').dumps(args), encoding='utf-8')\n"
+        "outdir.mkdir(parents=True, exist_ok=True)\n"
+        "(outdir / 'Stellungnahme.pdf').write_bytes(source.read_bytes())"
     )
-    monkeypatch.setenv("PATH", path_with(fake_soffice(tmp_path, body)))
+    use_soffice(monkeypatch, fake_soffice(tmp_path, body))
     target = tmp_path / "out.pdf"
     convert_to_pdf(docx_file, target)
     assert target.read_bytes() == docx_file.read_bytes()
-    arguments = log.read_text(encoding="utf-8").splitlines()
+    arguments = json.loads(log.read_text(encoding="utf-8"))
     assert "--headless" in arguments
     assert any(a.startswith("-env:UserInstallation=file://") for a in arguments)
     assert PDF_FILTER in arguments
+
+
+def test_a_frozen_program_starts_libreoffice_without_the_bundles_libraries(
+    docx_file: Path, tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    """Run as a PyInstaller bundle, the bundle's folders are first in the library paths."""
+    internal = tmp_path / "Stellungnahme" / "_internal"
+    (internal / "PySide6").mkdir(parents=True)
+    seen = tmp_path / "umgebung.json"
+    body = (
+        f"Path(r'{seen}').write_text(__import__('json').dumps(dict(os.environ)), "
+        "encoding='utf-8')\n"
+        "outdir.mkdir(parents=True, exist_ok=True)\n"
+        "(outdir / 'Stellungnahme.pdf').write_bytes(b'%PDF-1.7')"
+    )
+    use_soffice(monkeypatch, fake_soffice(tmp_path, body))
+    monkeypatch.setenv("PATH", os.pathsep.join([str(internal / "PySide6"), os.environ["PATH"]]))
+    monkeypatch.setenv("LD_LIBRARY_PATH", str(internal))
+    monkeypatch.setenv("QT_PLUGIN_PATH", str(internal / "PySide6" / "plugins"))
+    monkeypatch.setenv("_PYI_APPLICATION_HOME_DIR", str(internal))
+    monkeypatch.setattr(sys, "frozen", True, raising=False)
+    monkeypatch.setattr(sys, "_MEIPASS", str(internal), raising=False)
+    convert_to_pdf(docx_file, tmp_path / "out.pdf")
+    environment = json.loads(seen.read_text(encoding="utf-8"))
+    assert str(internal) not in json.dumps(environment)
+    assert str(tmp_path / "bin") in environment["PATH"]  # everything else stays
+    assert "_PYI_APPLICATION_HOME_DIR" not in environment
+
+
+@pytest.mark.windows_only(reason="a file held open cannot be deleted")
+def test_a_file_held_in_the_private_folder_does_not_fail_the_export(
+    docx_file: Path, tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    """LibreOffice (or a virus scanner) still holds a file of the private temporary folder."""
+    holder = tmp_path / "halter.pid"
+    body = (
+        "outdir.mkdir(parents=True, exist_ok=True)\n"
+        "(outdir / 'Stellungnahme.pdf').write_bytes(b'%PDF-1.7')\n"
+        "code = 'import sys, time; f = open(sys.argv[1], \"rb\"); time.sleep(5)'\n"
+        "child = subprocess.Popen([sys.executable, '-c', code, str(source)],"
+        " creationflags=0x00000008)\n"  # DETACHED_PROCESS: lives on after soffice
+        f"Path(r'{holder}').write_text(str(child.pid), encoding='utf-8')\n"
+        "time.sleep(1)"
+    )
+    use_soffice(monkeypatch, fake_soffice(tmp_path, body))
+    target = convert_to_pdf(docx_file, tmp_path / "out.pdf")
+    assert target.read_bytes() == b"%PDF-1.7"
 
 
 def test_missing_docx(tmp_path: Path) -> None:
@@ -258,23 +349,17 @@ def test_the_pdf_points_nowhere(reference_draft: Draft, tmp_path: Path) -> None:
 # --------------------------------------------------------------------------- a killed export
 
 
-@posix_only
-@pytest.mark.skipif(not Path("/proc").is_dir(), reason="needs /proc")
 @pytest.mark.timeout(60)
 def test_a_killed_pdf_export_takes_libreoffice_and_its_children_along(
     reference_json_path: Path, tmp_path: Path
 ) -> None:
-    """LibreOffice's soffice starts soffice.bin: the fake does the same with a ``sleep``."""
+    """LibreOffice's soffice starts soffice.bin: the fake starts a child process too."""
     pid_file = tmp_path / "soffice.pids"
-    fake = fake_soffice(
-        tmp_path,
-        f"echo $$ > {pid_file}.0\nsleep 60 &\necho $! >> {pid_file}.0\n"
-        f"mv {pid_file}.0 {pid_file}\nwait",
-    )
+    fake = fake_soffice(tmp_path, SOFFICE_WITH_A_CHILD.format(pids=pid_file))
     temp = tmp_path / "temp"
     temp.mkdir()
     target = tmp_path / "aus.pdf"
-    child = start_export(reference_json_path, target, temp, path_with(fake))
+    child = start_export(reference_json_path, target, temp, fake)
     deadline = time.monotonic() + 30
     while not pid_file.exists() and time.monotonic() < deadline:
         time.sleep(0.05)
@@ -282,9 +367,7 @@ def test_a_killed_pdf_export_takes_libreoffice_and_its_children_along(
     assert all(is_running(pid) for pid in pids)
     child.kill()
     child.communicate()
-    deadline = time.monotonic() + 5
-    while any(is_running(pid) for pid in pids) and time.monotonic() < deadline:
-        time.sleep(0.05)
+    wait_until_ended(pids)
     assert not any(is_running(pid) for pid in pids)
     assert list(temp.iterdir())  # the killed export's copies are still there …
     fileio.clean_up_after_killed_writes(temp_folder=temp)

@@ -74,6 +74,10 @@ SCREEN_FOR_200_PERCENT = {
         }
     ]
 }
+#: An offscreen Full-HD screen (1920×1080 pixels): 1280×720 at 150 %.
+SCREEN_FOR_150_PERCENT = {
+    "screens": [{**SCREEN_FOR_200_PERCENT["screens"][0], "width": 1920, "height": 1080}]
+}
 
 
 @pytest.fixture
@@ -122,19 +126,16 @@ def save_screenshot(qapp: QApplication, screenshot_dir: Path) -> Callable[[QWidg
     return save
 
 
-@pytest.fixture
-def run_at_200_percent(tmp_path: Path) -> Callable[..., dict[str, Any]]:
-    """Call with a check script and its arguments: the JSON it printed last.
-
-    Qt reads ``QT_SCALE_FACTOR`` once, when the application starts, so the script runs in a
-    process of its own with ``QT_SCALE_FACTOR=2`` on :data:`SCREEN_FOR_200_PERCENT`.
-    """
-    config = tmp_path / "bildschirm.json"
-    config.write_text(json.dumps(SCREEN_FOR_200_PERCENT), encoding="utf-8")
+def _scaled_runner(
+    tmp_path: Path, factor: str, screen: dict[str, Any]
+) -> Callable[..., dict[str, Any]]:
+    """A runner of check scripts in a process of their own at ``QT_SCALE_FACTOR=factor``."""
+    config = tmp_path / f"bildschirm-{factor}.json"
+    config.write_text(json.dumps(screen), encoding="utf-8")
 
     def run(script: Path, *arguments: str) -> dict[str, Any]:
         environment = dict(os.environ)
-        environment["QT_SCALE_FACTOR"] = "2"
+        environment["QT_SCALE_FACTOR"] = factor
         environment["QT_QPA_PLATFORM"] = f"offscreen:configfile={config}"
         result = subprocess.run(
             [sys.executable, str(script), *arguments],
@@ -150,6 +151,23 @@ def run_at_200_percent(tmp_path: Path) -> Callable[..., dict[str, Any]]:
         return found
 
     return run
+
+
+@pytest.fixture
+def run_at_200_percent(tmp_path: Path) -> Callable[..., dict[str, Any]]:
+    """Call with a check script and its arguments: the JSON it printed last.
+
+    Qt reads ``QT_SCALE_FACTOR`` once, when the application starts, so the script runs in a
+    process of its own with ``QT_SCALE_FACTOR=2`` on :data:`SCREEN_FOR_200_PERCENT`.
+    """
+    return _scaled_runner(tmp_path, "2", SCREEN_FOR_200_PERCENT)
+
+
+@pytest.fixture
+def run_at_150_percent(tmp_path: Path) -> Callable[..., dict[str, Any]]:
+    """Like :func:`run_at_200_percent` at 150 % (:data:`SCREEN_FOR_150_PERCENT`), the usual
+    scaling of a 24-inch Full-HD screen on a Windows desk."""
+    return _scaled_runner(tmp_path, "1.5", SCREEN_FOR_150_PERCENT)
 
 
 @pytest.fixture

@@ -129,3 +129,17 @@ def test_exit_codes_in_the_guide_are_the_command_lines() -> None:
     section = GUIDE[GUIDE.index("## 7.") : GUIDE.index("## 8.")]
     for code in ExitCode:
         assert f"`{int(code)}`" in section
+
+
+@pytest.mark.parametrize("code", ["0", "3010", "1602", "1603", "1618", "1638", "1925"])
+def test_every_exit_code_of_msiexec_a_distribution_sees_is_explained(code: str) -> None:
+    assert re.search(rf"^\| `{code}` \| \S", GUIDE, flags=re.M), f"msiexec-Code {code}"
+
+
+def test_an_update_while_the_program_runs_is_described_with_the_real_folder() -> None:
+    from stellungnahme_app.workspace.documents import EMERGENCY_FOLDER_NAME
+
+    section = GUIDE[GUIDE.index("**Aktualisieren, während das Programm läuft:**") :]
+    section = section[: section.index("\n\n")]
+    assert f"\\{EMERGENCY_FOLDER_NAME}\\" in section
+    assert "`3010`" in section and "Neustart-Manager" in section

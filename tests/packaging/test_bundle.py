@@ -12,6 +12,7 @@ import subprocess
 import sys
 from pathlib import Path
 
+import build
 import bundle_config as config
 import pytest
 
@@ -81,3 +82,24 @@ def test_application_quits_by_itself_after_start_when_asked(data_home: Path) -> 
     )
     assert result.returncode == 0, result.stderr
     assert (data_home / "stellungnahme.db").is_file()  # the window opened the store
+
+
+def test_a_release_build_fails_when_the_pdf_check_cannot_run(
+    tmp_path: Path, capsys: pytest.CaptureFixture[str]
+) -> None:
+    """Without LibreOffice the PDF check is skipped – not so with --require-pdf."""
+
+    def without_libreoffice(bundle: build.Bundle, home: Path) -> str:
+        raise build.SkippedCheck("LibreOffice nicht gefunden")
+
+    checks = ((build.PDF_CHECK, without_libreoffice),)
+    bundle = build.Bundle(tmp_path)
+    assert build.smoke_test(bundle, checks=checks) == []
+    assert "übersprungen" in capsys.readouterr().out
+    required = frozenset({build.PDF_CHECK})
+    assert build.smoke_test(bundle, checks=checks, required=required) == [build.PDF_CHECK]
+    assert "✗ PDF-Ausgabe: übersprungen (LibreOffice nicht gefunden), ist aber verlangt" in (
+        capsys.readouterr().out
+    )
+    assert build.parse_arguments(["--require-pdf"]).require_pdf
+    assert not build.parse_arguments([]).require_pdf

@@ -63,23 +63,43 @@ def test_installs_under_program_files_which_windows_redirects_per_user(
     assert (install.get("Id"), install.get("Name")) == ("INSTALLFOLDER", "Stellungnahme")
 
 
-def test_the_whole_bundle_is_harvested_and_the_program_gets_a_start_menu_entry(
-    package: ET.Element,
-) -> None:
+def test_the_whole_bundle_is_harvested(package: ET.Element) -> None:
     group = package.find(f"{WIX}ComponentGroup")
     assert group is not None and group.get("Directory") == "INSTALLFOLDER"
     harvest = group.find(f"{WIX}Files")
     assert harvest is not None and harvest.get("Include") == "!(bindpath.Bundle)\\**"
     main = group.find(f"{WIX}Component/{WIX}File")
     assert main is not None and main.get("Source") == "!(bindpath.Bundle)\\Stellungnahme.exe"
+    assert main.get("KeyPath") == "yes"
     excluded = [e.get("Files") for e in harvest.findall(f"{WIX}Exclude")]
     assert excluded == [main.get("Source")]  # not twice in the package
-    shortcut = main.find(f"{WIX}Shortcut")
-    assert shortcut is not None
-    assert shortcut.get("Directory") == "ProgramMenuFolder"
+    features = [ref.get("Id") for ref in package.findall(f"{WIX}Feature/{WIX}ComponentGroupRef")]
+    assert features == [group.get("Id")]
+
+
+def test_the_start_menu_entry_has_a_component_of_its_own_with_a_registry_key_path(
+    package: ET.Element,
+) -> None:
+    """ICE43/ICE57: a shortcut in the Start menu – per user in a per-user installation –
+    must not sit in the component of the program file (a per-machine key path) but in its own
+    with a registry value under HKMU (HKCU per user, HKLM per machine) as key path."""
+    assert package.find(f".//{WIX}File/{WIX}Shortcut") is None
+    menus = [
+        d for d in package.findall(f"{WIX}StandardDirectory") if d.get("Id") == "ProgramMenuFolder"
+    ]
+    assert len(menus) == 1
+    [component] = menus[0].findall(f"{WIX}Component")
+    [shortcut] = component.findall(f"{WIX}Shortcut")
     assert shortcut.get("Name") == "Stellungnahme"
-    feature = package.find(f"{WIX}Feature/{WIX}ComponentGroupRef")
-    assert feature is not None and feature.get("Id") == group.get("Id")
+    assert shortcut.get("Target") == "[INSTALLFOLDER]Stellungnahme.exe"
+    assert shortcut.get("WorkingDirectory") == "INSTALLFOLDER"
+    [key_path] = component.findall(f"{WIX}RegistryValue")
+    assert key_path.get("Root") == "HKMU"
+    assert key_path.get("Key") == r"Software\Stadtverwaltung Erfurt\Stellungnahme"
+    assert key_path.get("KeyPath") == "yes"
+    assert component.find(f"{WIX}File") is None
+    refs = [ref.get("Id") for ref in package.findall(f"{WIX}Feature/{WIX}ComponentRef")]
+    assert refs == [component.get("Id")]
 
 
 def test_uninstall_never_touches_the_users_data_folder() -> None:
@@ -88,7 +108,8 @@ def test_uninstall_never_touches_the_users_data_folder() -> None:
     for forbidden in ("RemoveFolder", "RemoveFile", "LocalAppDataFolder", "AppDataFolder"):
         assert forbidden not in code
     assert "CustomAction" not in code  # nothing runs that could delete files
-    assert "Registry" not in code
+    # In the registry only the Start menu entry's key path, removed with the program.
+    assert re.findall(r"<Registry\w*", code) == ["<RegistryValue"]
 
 
 def test_every_variable_the_source_uses_is_defined_by_the_build_command() -> None:
@@ -153,16 +174,6 @@ def test_notes_shown_by_the_installer_are_plain_rtf_in_german() -> None:
     text = data.decode("ascii")
     assert text.count("{") - text.count(r"\{") == text.count("}") - text.count(r"\}")
     assert r"Entw\'fcrfe" in text and r"%LOCALAPPDATA%\\Stellungnahme" in text
-
-
-def test_workflow_builds_bundle_and_installer_on_windows() -> None:
-    workflow = (config.ROOT / ".github" / "workflows" / "windows-build.yml").read_text("utf-8")
-    assert "runs-on: windows-latest" in workflow
-    assert 'python-version: "3.11"' in workflow
-    steps = ["python packaging/build.py", "python packaging/build_installer.py"]
-    positions = [workflow.index(step) for step in steps]
-    assert positions == sorted(positions)
-    assert "upload-artifact" in workflow and "dist/installer/*.msi" in workflow
 
 
 @pytest.mark.parametrize(

@@ -3,10 +3,12 @@
 from __future__ import annotations
 
 import json
+import os
 from pathlib import Path
 
 import pytest
 
+from stellungnahme_app import fileio
 from stellungnahme_app.errors import ConfigError
 from stellungnahme_app.fileio import FileWriteError
 from stellungnahme_app.settings import (
@@ -95,6 +97,28 @@ def test_save_puts_a_damaged_file_aside(user_file: Path) -> None:
     assert json.loads(user_file.read_text(encoding="utf-8")) == {"default_signatory": "A"}
     [aside] = user_file.parent.glob("einstellungen.defekt-*.json")
     assert aside.read_text(encoding="utf-8") == "{kaputt"
+
+
+def test_a_damaged_file_held_for_a_moment_is_put_aside_all_the_same(
+    user_file: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    """A virus scanner looking at the damaged file: Windows refuses the move for a moment."""
+    write(user_file, "{kaputt")
+    moves: list[Path] = []
+
+    def held_at_first(source: Path, target: Path) -> None:
+        moves.append(Path(target))
+        if len(moves) == 1:
+            error = PermissionError(13, "Der Prozess kann nicht auf die Datei zugreifen")
+            error.winerror = 32  # type: ignore[attr-defined]  # set by Windows only
+            raise error
+        os.replace(source, target)
+
+    monkeypatch.setattr(fileio, "_replace", held_at_first)
+    save_user_settings({"default_signatory": "A"}, user_file=user_file)
+    [aside] = user_file.parent.glob("einstellungen.defekt-*.json")
+    assert aside.read_text(encoding="utf-8") == "{kaputt"
+    assert moves[:2] == [aside, aside]
 
 
 def test_save_into_an_impossible_folder_raises_german_error(tmp_path: Path) -> None:

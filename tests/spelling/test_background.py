@@ -3,10 +3,10 @@
 from __future__ import annotations
 
 import os
-import signal
 from pathlib import Path
 
 import pytest
+from helpers.hard_kill import kill_hard
 
 from stellungnahme_app.spelling import DictionaryFiles, SpellingSetup
 from stellungnahme_app.spelling.background import BackgroundSpelling, shared_background
@@ -39,14 +39,13 @@ def test_the_work_is_done_in_another_process(setup: SpellingSetup) -> None:
         background.close()
 
 
-@pytest.mark.skipif(not hasattr(signal, "SIGKILL"), reason="needs POSIX signals")
 def test_when_the_worker_dies_a_thread_takes_over(setup: SpellingSetup) -> None:
     background = BackgroundSpelling(setup)
     try:
         background.answers(["Amt"]).result(60)
         executor = background._executor
         for process in list(executor._processes.values()):  # type: ignore[attr-defined]
-            os.kill(process.pid, signal.SIGKILL)
+            kill_hard(process.pid)
         assert background.answers(["jhrlich"]).result(60) == {"jhrlich": False}
         assert background.suggestions("Verwaltng").result(60)[0] == "Verwaltung"
         assert background.in_process

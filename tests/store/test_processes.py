@@ -7,13 +7,13 @@ from __future__ import annotations
 import contextlib
 import os
 import random
-import signal
 import subprocess
 import sys
 import time
 from pathlib import Path
 
 import pytest
+from helpers.hard_kill import KILLED_FROM_OUTSIDE
 
 from stellungnahme_app.model import Draft
 from stellungnahme_app.store import ConflictError, Store
@@ -146,7 +146,7 @@ def test_writer_killed_at_random_moments_loses_no_returned_save(db_path: Path) -
                 else:
                     created.append(int(line[1]))
             time.sleep(chance.random() * 0.004)
-            child.send_signal(signal.SIGKILL)
+            child.kill()  # SIGKILL; TerminateProcess on Windows
             rest, _ = child.communicate(timeout=30)
         # A line cut off by the kill (no newline yet) tells nothing; complete lines count.
         for line in rest.splitlines(keepends=True):
@@ -157,7 +157,7 @@ def test_writer_killed_at_random_moments_loses_no_returned_save(db_path: Path) -
                 last_saved = int(number)
             else:
                 created.append(int(number))
-        assert child.returncode == -signal.SIGKILL
+        assert child.returncode == KILLED_FROM_OUTSIDE
         total_saves += seen
         with Store.open(db_path) as store:
             assert store.recovery_notice is None
@@ -190,7 +190,6 @@ def _leftovers(db_path: Path) -> list[Path]:
 
 
 @pytest.mark.slow
-@pytest.mark.skipif(not hasattr(signal, "SIGKILL"), reason="needs POSIX signals")
 def test_restores_and_backups_killed_at_random_moments_lose_no_draft(
     db_path: Path, reference_draft: Draft
 ) -> None:
@@ -208,9 +207,9 @@ def test_restores_and_backups_killed_at_random_moments_lose_no_draft(
             assert child.stdout is not None
             assert child.stdout.readline() == "restore\n"
             time.sleep(chance.uniform(0.0, 0.4))
-            child.send_signal(signal.SIGKILL)
+            child.kill()  # SIGKILL; TerminateProcess on Windows
             rest, _ = child.communicate(timeout=30)
-        assert child.returncode == -signal.SIGKILL, "the loop ended on its own"
+        assert child.returncode == KILLED_FROM_OUTSIDE, "the loop ended on its own"
         killed_while.append((["restore", *rest.split()])[-1])
         with Store.open(db_path) as store:
             assert store.recovery_notice is None

@@ -4,22 +4,29 @@ from __future__ import annotations
 
 import itertools
 import json
-import subprocess
 import sys
 import time
 from collections.abc import Callable
 from pathlib import Path
 
-import pytest
+from helpers.hard_kill import run_killing_itself
 from PySide6.QtCore import QDate, QLocale, QTimer
 from PySide6.QtWidgets import QApplication, QDialogButtonBox, QMessageBox
 from pytestqt.qtbot import QtBot
 
 from stellungnahme_app.settings import user_settings_file
 from stellungnahme_app.textbausteine import load_textbausteine
-from stellungnahme_app.ui.app import create_application, start_main_window
+from stellungnahme_app.ui.app import configure_application, create_application, start_main_window
 from stellungnahme_app.ui.error_reporting import install_excepthook, visible_notices
 from stellungnahme_app.ui.main_window import MainWindow
+
+
+def test_the_program_draws_with_fusion_on_every_system(qapp: QApplication) -> None:
+    """Windows 11 would get Qt's "windows11" style, Windows 10 "windowsvista"."""
+    qapp.setStyle("Windows")
+    configure_application(qapp)
+    assert qapp.style().name() == "fusion"
+    assert QApplication.style().name() == "fusion"
 
 
 def test_qt_speaks_german(qtbot: QtBot) -> None:
@@ -130,18 +137,15 @@ def test_reading_many_textbausteine_does_not_hold_up_the_window(
     assert max(gaps) < min(0.5, reading_takes / 2), f"Fenster {max(gaps):.2f} s blockiert"
 
 
-@pytest.mark.skipif(sys.platform == "win32", reason="SIGKILL is POSIX")
 def test_the_window_tidies_up_after_a_killed_run(
     qtbot: QtBot, tmp_path: Path, start_window: Callable[[], MainWindow]
 ) -> None:
     target = tmp_path / "Stellungnahme.docx"
-    script = (
-        "import os, signal\nfrom pathlib import Path\n"
+    run_killing_itself(
         "from stellungnahme_app.fileio import atomic_target\n"
         f"with atomic_target(Path({str(target)!r})) as temp:\n"
-        "    os.kill(os.getpid(), signal.SIGKILL)\n"
+        "    kill_itself()\n"
     )
-    subprocess.run([sys.executable, "-c", script], capture_output=True, timeout=60, check=False)
     [left] = [p for p in tmp_path.iterdir() if p.name.endswith(".tmp")]
     start_window()
     qtbot.waitUntil(lambda: not left.exists(), timeout=10_000)

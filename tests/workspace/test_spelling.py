@@ -5,13 +5,13 @@ from __future__ import annotations
 
 import os
 import shutil
-import signal
 import subprocess
 import sys
 from collections.abc import Callable
 from pathlib import Path
 
 import pytest
+from helpers.hard_kill import KILL_ITSELF, KILLED_RETURN_CODE
 
 from stellungnahme_app.model import Contribution, Draft
 from stellungnahme_app.rules import Severity
@@ -138,7 +138,6 @@ def test_without_a_dictionary_the_program_works_as_before(
     assert workspace.check(opened.draft) is not None
 
 
-@pytest.mark.skipif(not hasattr(signal, "SIGKILL"), reason="needs POSIX signals")
 def test_nothing_is_lost_when_the_program_is_killed(workspace: Workspace) -> None:
     opened = workspace.create_draft(draft_with("Kwartier und Quartiersnähe"))
     workspace.close()
@@ -148,10 +147,10 @@ def test_nothing_is_lost_when_the_program_is_killed(workspace: Workspace) -> Non
         "workspace = Workspace.open()\n"
         "workspace.spelling.add_to_dictionary('Quartiersnähe')\n"
         f"workspace.spelling.ignore({opened.id}, 'Kwartier')\n"
-        "os.kill(os.getpid(), signal.SIGKILL)\n"
+        f"{KILL_ITSELF}\n"
     )
     killed = subprocess.run([sys.executable, "-c", code], env=os.environ.copy(), check=False)
-    assert killed.returncode != 0
+    assert killed.returncode == KILLED_RETURN_CODE
     with Workspace.open() as reopened:
         assert flagged_words(reopened, opened.draft, opened.id) == []
 
