@@ -2,7 +2,8 @@
 
 Every text field of the editor is one of these. :class:`PlainTextField` (several lines) and
 :class:`LineField` (one line) clean pasted or dropped text with :func:`text.clean`, so Word's
-line and page breaks become line breaks and characters a document cannot hold vanish. A
+line and page breaks become line breaks and characters a document cannot hold vanish; files
+dropped on them (from disk or Outlook) they leave to the window, which imports them. A
 multi-line field takes HTML from Word, Excel or a browser in the text conventions
 (:func:`pasted_html.clipboard_text`: paragraphs, "- " lists, tab tables) and has the action
 "Aufzählung" (:data:`BULLET_SHORTCUT`, and :func:`with_bullet_button`). They
@@ -20,6 +21,9 @@ from PySide6.QtCore import QEvent, QMimeData, QPoint, QSize, Qt, QTimer, Signal
 from PySide6.QtGui import (
     QAction,
     QContextMenuEvent,
+    QDragEnterEvent,
+    QDragMoveEvent,
+    QDropEvent,
     QFocusEvent,
     QGuiApplication,
     QKeyEvent,
@@ -58,6 +62,7 @@ from stellungnahme_app.ui.editor.spelling_marks import (
 )
 from stellungnahme_app.ui.editor.spelling_session import SpellingSession, session_of
 from stellungnahme_app.ui.editor.widget_helpers import describe
+from stellungnahme_app.ui.outlook_drops import holds_files
 
 #: How many lines of text a multi-line field shows at least.
 DEFAULT_VISIBLE_LINES = 6
@@ -381,9 +386,11 @@ class PlainTextField(QPlainTextEdit):
         self.ensureCursorVisible()
 
     def canInsertFromMimeData(self, source: QMimeData) -> bool:
-        return source.hasText() or source.hasHtml()
+        return not holds_files(source) and (source.hasText() or source.hasHtml())
 
     def insertFromMimeData(self, source: QMimeData) -> None:
+        if holds_files(source):  # dropped files are the window's (imported), not text
+            return
         html = source.html() if source.hasHtml() else None
         busy = html is not None and len(html) > LARGE_PASTE_CHARACTERS
         if busy:  # Word's HTML of a long document takes a moment (about 4 MB a second)
@@ -476,6 +483,25 @@ class LineField(QLineEdit):
         if not self._loading:
             self.edited.emit(text)
         self._find_marks()
+
+    # Dropped files are the window's (imported), not text: their path stays out of the field.
+    def dragEnterEvent(self, event: QDragEnterEvent) -> None:
+        if holds_files(event.mimeData()):
+            event.ignore()
+        else:
+            super().dragEnterEvent(event)
+
+    def dragMoveEvent(self, event: QDragMoveEvent) -> None:
+        if holds_files(event.mimeData()):
+            event.ignore()
+        else:
+            super().dragMoveEvent(event)
+
+    def dropEvent(self, event: QDropEvent) -> None:
+        if holds_files(event.mimeData()):
+            event.ignore()
+        else:
+            super().dropEvent(event)
 
     # ------------------------------------------------------------------ spell-check
 

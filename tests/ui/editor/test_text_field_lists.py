@@ -2,24 +2,30 @@
 
 from __future__ import annotations
 
+import struct
+import warnings
 from collections.abc import Iterator
 from pathlib import Path
 from typing import Any
 
 import pytest
-from PySide6.QtCore import QMimeData, Qt
-from PySide6.QtGui import QGuiApplication, QTextCursor
-from PySide6.QtWidgets import QToolButton
+from PySide6.QtCore import QMimeData, QPoint, QPointF, Qt, QUrl
+from PySide6.QtGui import QDragEnterEvent, QDropEvent, QGuiApplication, QTextCursor
+from PySide6.QtWidgets import QApplication, QToolButton, QWidget
 
 from stellungnahme_app.pasted_html import html_to_text
 from stellungnahme_app.ui.editor.text_field import (
     LARGE_PASTE_CHARACTERS,
+    LineField,
     PlainTextField,
     with_bullet_button,
 )
+from stellungnahme_app.ui.main_window import MainWindow
+from stellungnahme_app.ui.outlook_drops import CONTENTS_FORMAT, DESCRIPTOR_FORMAT
 
 CLIPBOARD = Path(__file__).parents[2] / "fixtures" / "clipboard"
 CTRL = Qt.KeyboardModifier.ControlModifier
+NO_KEYS = Qt.KeyboardModifier.NoModifier
 CTRL_SHIFT = Qt.KeyboardModifier.ControlModifier | Qt.KeyboardModifier.ShiftModifier
 
 
@@ -173,3 +179,81 @@ def test_a_long_paste_from_word_arrives_and_leaves_no_busy_cursor(
     paste(qtbot, field, html=html, text="egal")
     assert field.text() == "\n\n".join(["Ein Absatz aus einem langen Dokument."] * 12_000)
     assert QGuiApplication.overrideCursor() is None
+
+
+# --------------------------------------------------------------------------- files dropped
+
+
+def outlook_attachment(name: str, content: bytes) -> QMimeData:
+    """An attachment dragged out of Outlook: FILEGROUPDESCRIPTORW with one 592-byte entry
+    (the name in UTF-16 at offset 72) and FileContents – and no text."""
+    entry = bytearray(592)
+    entry[72 : 72 + 2 * len(name)] = name.encode("utf-16-le")
+    mime = QMimeData()
+    mime.setData(DESCRIPTOR_FORMAT, struct.pack("<I", 1) + bytes(entry))
+    mime.setData(CONTENTS_FORMAT, content)
+    return mime
+
+
+def drag_and_drop(target: QWidget, mime: QMimeData) -> tuple[bool, bool]:
+    """Drag ``mime`` onto ``target`` and drop it: (drag accepted, drop accepted)."""
+    with warnings.catch_warnings():
+        warnings.simplefilter("ignore", DeprecationWarning)  # PySide6's only QPoint constructor
+        enter = QDragEnterEvent(
+            QPoint(5, 5), Qt.DropAction.CopyAction, mime, Qt.MouseButton.LeftButton, NO_KEYS
+        )
+    QApplication.sendEvent(target, enter)
+    drop = QDropEvent(
+        QPointF(5, 5), Qt.DropAction.CopyAction, mime, Qt.MouseButton.LeftButton, NO_KEYS
+    )
+    QApplication.sendEvent(target, drop)
+    return enter.isAccepted(), drop.isAccepted()
+
+
+def shown_field(window: MainWindow, field_path: str) -> PlainTextField | LineField:
+    assert window.editor is not None
+    window.editor.jump_to(field_path)
+    QApplication.processEvents()
+    widget = window.focusWidget()
+    assert isinstance(widget, PlainTextField | LineField)
+    return widget
+
+
+def test_a_file_dropped_on_a_text_field_is_imported_and_not_typed_in(
+    qtbot: Any, reference_window: MainWindow, reference_json_path: Path
+) -> None:
+    """Not "file:///…/Stellungnahme.json" in the contribution, but the window's import."""
+    text_field = shown_field(reference_window, "contributions[0].text")
+    before = text_field.text()
+    mime = QMimeData()
+    mime.setUrls([QUrl.fromLocalFile(str(reference_json_path))])
+    assert mime.hasText(), "Qt offers a dropped file's URL as text"
+    with qtbot.waitSignal(reference_window.imported, timeout=10_000):
+        assert drag_and_drop(text_field.viewport(), mime) == (True, True)
+    assert text_field.text() == before
+
+
+@pytest.mark.parametrize("field_path", ["contributions[0].text", "document_title"])
+def test_an_outlook_attachment_dropped_on_a_text_field_goes_to_the_window(
+    qtbot: Any, reference_window: MainWindow, reference_json_path: Path, field_path: str
+) -> None:
+    text_field = shown_field(reference_window, field_path)
+    target = text_field.viewport() if isinstance(text_field, PlainTextField) else text_field
+    before = text_field.text()
+    mime = outlook_attachment("Stellungnahme_0661-24.json", reference_json_path.read_bytes())
+    mime.setText("Stellungnahme_0661-24.json")  # as a drag from the message list may add
+    with qtbot.waitSignal(reference_window.imported, timeout=10_000):
+        assert drag_and_drop(target, mime) == (True, True)
+    assert text_field.text() == before
+
+
+def test_text_dragged_from_a_browser_still_drops_into_the_field(
+    reference_window: MainWindow,
+) -> None:
+    text_field = shown_field(reference_window, "contributions[0].text")
+    mime = QMimeData()
+    mime.setUrls([QUrl("https://www.erfurt.de/ef/de/rathaus/")])
+    mime.setText("Rathaus")
+    assert drag_and_drop(text_field.viewport(), mime) == (True, True)
+    assert "Rathaus" in text_field.text()
+    assert len(reference_window.workspace.list_drafts()) == 1, "nothing imported"
