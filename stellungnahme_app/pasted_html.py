@@ -22,6 +22,7 @@ interpreted beyond its structure.
 from __future__ import annotations
 
 import re
+from collections.abc import Iterable
 from dataclasses import dataclass, field
 from html.parser import HTMLParser
 
@@ -34,6 +35,7 @@ _BLOCKS = {
 }  # fmt: skip
 _BULLET_GLYPHS = set("·•◦▪▫■□●○o§-–—*\uf0b7\uf0a7\uf0d8\uf076\uf0fc")
 _WHITESPACE_RE = re.compile(r"[ \t\r\n\f]+")
+_SPREADSHEET_FORMAT_RE = re.compile(r'value="(Biff\d+|XML Spreadsheet)"')
 _CF_HTML_HEADER_RE = re.compile(r"\AVersion:\d[^<]*StartHTML:", re.DOTALL)
 # Stands for a tab of Word's (mso-tab-count) while white space is collapsed; a control
 # character that clean() would drop anyway, so no pasted text can hold it.
@@ -307,12 +309,22 @@ class _Converter(HTMLParser):
         return "".join(parts)
 
 
-def clipboard_text(html: str | None, plain: str | None) -> str:
+def from_spreadsheet(formats: Iterable[str]) -> bool:
+    """Whether clipboard ``formats`` (Qt's names) come from Excel or LibreOffice Calc.
+
+    Qt on Windows names the clipboard's own formats ``application/x-qt-windows-mime;value="…"``;
+    both spreadsheets offer a Biff workbook, Excel also "XML Spreadsheet".
+    """
+    return any(_SPREADSHEET_FORMAT_RE.search(name) for name in formats)
+
+
+def clipboard_text(html: str | None, plain: str | None, *, spreadsheet: bool = False) -> str:
     """What a paste inserts, from the clipboard's HTML and plain text (either may be missing).
 
     The HTML wins – it knows paragraphs, lists and tables – unless it is Qt's own (copied
     from one of the program's fields, whose plain text is exact) or holds no text. Plain
-    text loses the line break Excel puts after the last row or a single cell.
+    text loses the line break Excel puts after the last row or a single cell: a CRLF, or –
+    as Qt on Windows hands it over – a LF when the clipboard is a ``spreadsheet``'s.
     """
     if html and not _QT_RICH_TEXT_RE.search(html):
         converted = html_to_text(html)
@@ -322,6 +334,8 @@ def clipboard_text(html: str | None, plain: str | None) -> str:
         return ""
     if plain.endswith("\r\n"):
         plain = plain[:-2]
+    elif spreadsheet and plain.endswith("\n"):
+        plain = plain[:-1]
     return clean(plain)
 
 

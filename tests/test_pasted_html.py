@@ -14,7 +14,7 @@ import pytest
 from hypothesis import given
 from hypothesis import strategies as st
 
-from stellungnahme_app.pasted_html import clipboard_text, html_to_text
+from stellungnahme_app.pasted_html import clipboard_text, from_spreadsheet, html_to_text
 from stellungnahme_app.text import clean
 from stellungnahme_app.text_blocks import BulletList, LabelledItem, Paragraph, Table, blocks
 
@@ -156,3 +156,26 @@ def test_excel_s_trailing_line_break_is_dropped_from_plain_text() -> None:
     assert clipboard_text(None, "Zeile\n\n") == "Zeile\n\n"
     assert clipboard_text("<p> </p>", "Text\x07") == "Text"
     assert clipboard_text(None, None) == ""
+
+
+def test_a_spreadsheet_s_trailing_line_break_is_dropped_also_as_qt_on_windows_gives_it() -> None:
+    """Qt on Windows turns the clipboard's CRLF into LF: the cell's "1234\r\n" is "1234\n"."""
+    assert clipboard_text(None, "1234\n", spreadsheet=True) == "1234"
+    assert clipboard_text(None, "a\tb\nc\td\n", spreadsheet=True) == "a\tb\nc\td"
+    assert clipboard_text(None, "Zeile aus dem Editor\n") == "Zeile aus dem Editor\n"
+
+
+@pytest.mark.parametrize(
+    ("formats", "spreadsheet"),
+    [
+        (["text/plain", 'application/x-qt-windows-mime;value="Biff12"'], True),  # Excel
+        (['application/x-qt-windows-mime;value="XML Spreadsheet"'], True),
+        (["text/plain", 'application/x-qt-windows-mime;value="Biff8"'], True),  # Calc
+        (["text/plain", "text/html"], False),
+        (['application/x-qt-windows-mime;value="Rich Text Format"'], False),  # Word
+    ],
+)
+def test_a_spreadsheet_is_known_by_its_clipboard_formats(
+    formats: list[str], spreadsheet: bool
+) -> None:
+    assert from_spreadsheet(formats) is spreadsheet

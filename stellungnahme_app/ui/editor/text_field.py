@@ -46,7 +46,7 @@ from PySide6.QtWidgets import (
 )
 
 from stellungnahme_app import text_blocks
-from stellungnahme_app.pasted_html import clipboard_text
+from stellungnahme_app.pasted_html import clipboard_text, from_spreadsheet
 from stellungnahme_app.spelling import Word
 from stellungnahme_app.text import clean
 from stellungnahme_app.ui.editor.spelling_marks import (
@@ -396,7 +396,11 @@ class PlainTextField(QPlainTextEdit):
         if busy:  # Word's HTML of a long document takes a moment (about 4 MB a second)
             QGuiApplication.setOverrideCursor(Qt.CursorShape.WaitCursor)
         try:
-            pasted = clipboard_text(html, source.text() if source.hasText() else None)
+            pasted = clipboard_text(
+                html,
+                source.text() if source.hasText() else None,
+                spreadsheet=from_spreadsheet(source.formats()),
+            )
         finally:
             if busy:
                 QGuiApplication.restoreOverrideCursor()

@@ -149,6 +149,20 @@ def test_plain_text_of_one_excel_cell_loses_its_line_break(
     assert field.text() == "Betrag: 1.234,50 €"
 
 
+def test_one_excel_cell_as_qt_on_windows_hands_it_over_loses_its_line_break(
+    qtbot: Any, field: PlainTextField
+) -> None:
+    """Qt on Windows gives the clipboard's CRLF as LF; Excel's own formats tell the source."""
+    field.set_text("Betrag: ")
+    field.moveCursor(QTextCursor.MoveOperation.End)
+    data = QMimeData()
+    data.setText("1.234,50 €\n")
+    data.setData('application/x-qt-windows-mime;value="Biff12"', b"\x00")
+    QGuiApplication.clipboard().setMimeData(data)
+    qtbot.keyClick(field, Qt.Key.Key_V, CTRL)
+    assert field.text() == "Betrag: 1.234,50 €"
+
+
 def test_html_alone_can_be_pasted_and_dropped(field: PlainTextField) -> None:
     data = QMimeData()
     data.setHtml("<ul><li>eins</li><li>zwei</li></ul>")
