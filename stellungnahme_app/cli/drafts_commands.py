@@ -3,7 +3,10 @@
 * ``drafts list [--search TEXT] [--status STATUS] [--trash]`` — a table of the drafts
 * ``drafts import FILE.json…`` — store exchange files as new drafts, print their numbers
 * ``drafts import-motion FILE…`` — see :mod:`.motion_commands`
-* ``drafts export ID -o FILE.json|.docx|.pdf [--draft]`` — write a stored draft out
+* ``drafts export ID -o FILE.json|.docx|.pdf [--draft] [--changes-since N]`` — write a
+  stored draft out (with ``--changes-since`` a .docx with the changes since version N as
+  Word's tracked changes)
+* ``drafts versions|diff|update`` — see :mod:`.version_commands`
 * ``drafts delete ID`` / ``drafts restore ID`` — into the trash and back
 * ``drafts backup`` / ``drafts restore-backup [NAME]`` — back up now / restore a backup
 
@@ -82,7 +85,9 @@ def register(commands: argparse._SubParsersAction) -> argparse._SubParsersAction
         description="Gibt einen gespeicherten Entwurf aus: .json als Austauschdatei, .docx "
         "als Word-Dokument, .pdf als PDF/A. Die Ausgabe wird als Version festgehalten.",
     )
-    export.add_argument("draft_id", type=_draft_id, metavar="NR", help="Nummer des Entwurfs")
+    export.add_argument(
+        "draft_id", type=draft_id_argument, metavar="NR", help="Nummer des Entwurfs"
+    )
     export.add_argument(
         "-o",
         "--output",
@@ -97,14 +102,25 @@ def register(commands: argparse._SubParsersAction) -> argparse._SubParsersAction
         action="store_true",
         help="als Entwurf ausgeben (jede Seite trägt „ENTWURF“, auch unvollständig möglich)",
     )
+    export.add_argument(
+        "--changes-since",
+        type=int,
+        metavar="N",
+        help="ein Word-Dokument mit den Änderungen seit Version N als nachverfolgte Änderungen "
+        "(in Word einzeln annehmen oder ablehnen; Nummern siehe „drafts versions“)",
+    )
     export.set_defaults(handler=run_export)
 
     delete = actions.add_parser("delete", help="einen Entwurf in den Papierkorb verschieben")
-    delete.add_argument("draft_id", type=_draft_id, metavar="NR", help="Nummer des Entwurfs")
+    delete.add_argument(
+        "draft_id", type=draft_id_argument, metavar="NR", help="Nummer des Entwurfs"
+    )
     delete.set_defaults(handler=run_delete)
 
     restore = actions.add_parser("restore", help="einen Entwurf aus dem Papierkorb zurückholen")
-    restore.add_argument("draft_id", type=_draft_id, metavar="NR", help="Nummer des Entwurfs")
+    restore.add_argument(
+        "draft_id", type=draft_id_argument, metavar="NR", help="Nummer des Entwurfs"
+    )
     restore.set_defaults(handler=run_restore)
 
     backup = actions.add_parser("backup", help="die Entwurfsdatenbank jetzt sichern")
@@ -121,6 +137,10 @@ def register(commands: argparse._SubParsersAction) -> argparse._SubParsersAction
         "name", nargs="?", metavar="NAME", help="Dateiname der Sicherung (siehe Ordner backups)"
     )
     restore_backup.set_defaults(handler=run_restore_backup)
+
+    from stellungnahme_app.cli import version_commands
+
+    version_commands.register(actions)
     return actions
 
 
@@ -138,7 +158,7 @@ def parse_status(text: str) -> Status:
         ) from None
 
 
-def _draft_id(text: str) -> int:
+def draft_id_argument(text: str) -> int:
     try:
         value = int(text)
     except ValueError:
@@ -235,14 +255,32 @@ def run_export(args: argparse.Namespace) -> int:
         )
         return ExitCode.USAGE
 
+    if args.changes_since is not None and suffix != ".docx":
+        print(
+            f"„{target}“: Die Änderungen seit Version {args.changes_since} lassen sich nur als "
+            "Word-Dokument (.docx) ausgeben; nur Word zeigt sie als Änderungen, die man annehmen "
+            "oder ablehnen kann.",
+            file=sys.stderr,
+        )
+        return ExitCode.USAGE
+
     def action(workspace: Workspace) -> int:
+        since = None
+        if args.changes_since is not None:
+            since = workspace.version_numbered(args.draft_id, args.changes_since)
         try:
-            written = workspace.export_stored(args.draft_id, target, draft_mode=args.draft_mode)
+            written = workspace.export_stored(
+                args.draft_id,
+                target,
+                draft_mode=args.draft_mode,
+                changes_since=since.id if since else None,
+            )
         except ExportBlocked as blocked:
             print(blocked.message, file=sys.stderr)
             return ExitCode.FINDINGS
         mode = " (Entwurf)" if args.draft_mode and suffix in DOCUMENT_SUFFIXES else ""
-        print(f"Gespeichert{mode}: {written.absolute()}")
+        changes = f" mit den Änderungen seit Version {since.number}" if since else ""
+        print(f"Gespeichert{mode}{changes}: {written.absolute()}")
         return ExitCode.OK
 
     return with_workspace(action)

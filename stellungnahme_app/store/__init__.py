@@ -30,11 +30,13 @@ from stellungnahme_app.store.location import is_network_path
 from stellungnahme_app.store.records import (
     DraftState,
     DraftSummary,
+    ExportKind,
     Status,
     StoredDraft,
     UnreadableDraft,
     VersionInfo,
     VersionReason,
+    user_name,
 )
 
 if TYPE_CHECKING:
@@ -73,6 +75,7 @@ __all__ = [
     "DraftNotFound",
     "DraftState",
     "DraftSummary",
+    "ExportKind",
     "NetworkPathError",
     "Status",
     "Store",
@@ -86,4 +89,5 @@ __all__ = [
     "VersionInfo",
     "VersionReason",
     "is_network_path",
+    "user_name",
 ]

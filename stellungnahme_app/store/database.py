@@ -297,15 +297,19 @@ class Store:
             return rows.insert_new(db, draft, status, deadline, self.clock())
 
     @_writing
-    def create_all(self, drafts: Sequence[Draft], *, reason: VersionReason) -> list[StoredDraft]:
-        """Store each draft as a new one with a version kept for ``reason`` (an import), in
-        one transaction: either all are stored or, if one fails, none."""
+    def create_all(
+        self, drafts: Sequence[Draft], *, reason: VersionReason, details: Sequence[str] = ()
+    ) -> list[StoredDraft]:
+        """Store each draft as a new one with a version kept for ``reason`` (an import) and
+        its detail (``details``, one per draft, e.g. the file it came from), in one
+        transaction: either all are stored or, if one fails, none."""
         now = self.clock()
         with self._write() as db:
             created = [rows.insert_new(db, draft, Status.DRAFT, None, now) for draft in drafts]
-            for stored in created:
+            for position, stored in enumerate(created):
                 content = codec.encode_content(stored.draft)
-                versions.keep(db, stored.id, stored.draft, content, reason, now)
+                detail = details[position] if position < len(details) else ""
+                versions.keep(db, stored.id, stored.draft, content, reason, now, detail=detail)
         return created
 
     @_guarded
@@ -546,10 +550,11 @@ class Store:
 
     @_writing
     def keep_version(
-        self, draft_id: int, reason: VersionReason, *, draft: Draft | None = None
+        self, draft_id: int, reason: VersionReason, *, draft: Draft | None = None, detail: str = ""
     ) -> VersionInfo:
         """Keep a version of the draft (e.g. ``EXPORT`` after an export): its current stored
-        state, or ``draft`` if given (the content that was exported)."""
+        state, or ``draft`` if given (the content that was exported); ``detail`` says what
+        happened besides the reason (:func:`records.what_happened`)."""
         now = self.clock()
         content = codec.encode_content(draft) if draft is not None else ""
         with self._write() as db:
@@ -573,7 +578,15 @@ class Store:
                 if reason is VersionReason.STATUS
                 else None
             )
-            return versions.keep(db, draft_id, draft, content, reason, now, status=status)
+            return versions.keep(
+                db, draft_id, draft, content, reason, now, status=status, detail=detail
+            )
+
+    @_writing
+    def name_version(self, version_id: int, name: str) -> VersionInfo:
+        """Give a version a name („Fassung für den Dezernenten“); an empty name removes it."""
+        with self._write() as db:
+            return versions.name(db, version_id, name)
 
     @_guarded
     def versions(self, draft_id: int) -> list[VersionInfo]:
@@ -614,7 +627,10 @@ class Store:
             except UnreadableRow as problem:
                 log.error("Nicht als Version behalten, da nicht lesbar: %s", problem)
             else:
-                versions.keep(db, draft_id, replaced, old, VersionReason.RESTORE, now)
+                brought_back = str(versions.info_of(db, version_id).number)
+                versions.keep(
+                    db, draft_id, replaced, old, VersionReason.RESTORE, now, detail=brought_back
+                )
             row = DraftRow(
                 id=draft_id,
                 status=rows.lenient_status(status),

@@ -1,14 +1,31 @@
 """The plain values the store hands out: statuses, stored drafts, list rows and versions,
-and :class:`DraftState`, what ``Store.save`` takes."""
+and :class:`DraftState`, what ``Store.save`` takes.
+
+A version says what happened in a clerk's words (:attr:`VersionInfo.what_happened`: „Als
+Word-Dokument ausgegeben“, „Status: Zur Unterschrift“, „Beitrag des Amts für Bildung
+übernommen“) from its reason and its ``detail`` (:class:`ExportKind` for an export, the
+status, the offices, the file a motion came from …), and who it was (the Windows user).
+"""
 
 from __future__ import annotations
 
 import enum
+import getpass
 from dataclasses import dataclass
 from datetime import date, datetime
 from typing import Protocol
 
 from stellungnahme_app.model import Draft
+from stellungnahme_app.office_headings import derive_heading
+from stellungnahme_app.text import printable
+
+
+def user_name() -> str:
+    """Who is working: the Windows (or Unix) user name, empty if none can be found."""
+    try:
+        return printable(getpass.getuser())
+    except (OSError, KeyError, ImportError):
+        return ""
 
 
 class Status(enum.Enum):
@@ -55,6 +72,9 @@ class VersionReason(enum.Enum):
     STATUS = "status"
     RESTORE = "wiederherstellung"
     IMPORT = "import"
+    MOTION = "antrag"
+    CONTRIBUTIONS = "beitraege"
+    UPDATE = "aktualisierung"
 
     @property
     def label(self) -> str:
@@ -67,7 +87,93 @@ _REASON_LABELS = {
     VersionReason.STATUS: "Statusänderung",
     VersionReason.RESTORE: "Vor Wiederherstellung",
     VersionReason.IMPORT: "Import",
+    VersionReason.MOTION: "Antrag übernommen",
+    VersionReason.CONTRIBUTIONS: "Beiträge übernommen",
+    VersionReason.UPDATE: "Aus Datei ersetzt",
 }
+
+
+class ExportKind(enum.Enum):
+    """What an export wrote: the ``detail`` of an :attr:`VersionReason.EXPORT` version (for
+    the changes as a Word document followed by ``:`` and the version they are against)."""
+
+    WORD = "word"
+    WORD_DRAFT = "word-entwurf"
+    PDF = "pdf"
+    PDF_DRAFT = "pdf-entwurf"
+    EXCHANGE_FILE = "austauschdatei"
+    CHANGES = "aenderungen"
+    CHANGES_DRAFT = "aenderungen-entwurf"
+
+    @classmethod
+    def of_document(cls, suffix: str, *, draft_mode: bool) -> ExportKind:
+        """The kind of a document export to a file ending in ``suffix`` (.docx, .pdf)."""
+        if suffix.casefold() == ".pdf":
+            return cls.PDF_DRAFT if draft_mode else cls.PDF
+        return cls.WORD_DRAFT if draft_mode else cls.WORD
+
+
+_EXPORT_WORDS = {
+    ExportKind.WORD: "Als Word-Dokument ausgegeben",
+    ExportKind.WORD_DRAFT: "Entwurf ausgegeben",
+    ExportKind.PDF: "PDF ausgegeben",
+    ExportKind.PDF_DRAFT: "Entwurf als PDF ausgegeben",
+    ExportKind.EXCHANGE_FILE: "Als Austauschdatei gespeichert",
+    ExportKind.CHANGES: "Änderungen als Word-Dokument ausgegeben",
+    ExportKind.CHANGES_DRAFT: "Änderungen als Word-Dokument ausgegeben (Entwurf)",
+}
+
+
+def what_happened(reason: VersionReason, detail: str) -> str:
+    """A version's event in a clerk's words, from its reason and ``detail``."""
+    detail = detail.strip()
+    if reason is VersionReason.EXPORT:
+        kind_value, _, since = detail.partition(":")
+        try:
+            kind = ExportKind(kind_value)
+        except ValueError:
+            return "Ausgegeben"
+        if since.strip().isdigit():
+            return _EXPORT_WORDS[kind].replace("Änderungen", f"Änderungen seit Version {since}")
+        return _EXPORT_WORDS[kind]
+    if reason is VersionReason.STATUS:
+        try:
+            return f"Status: {Status(detail).label}"
+        except ValueError:
+            return "Status geändert"
+    if reason is VersionReason.CONTRIBUTIONS:
+        return _contributions_taken_over([line for line in detail.splitlines() if line.strip()])
+    if reason is VersionReason.RESTORE:
+        if detail.isdigit():
+            return f"Stand vor dem Wiederherstellen von Version {detail}"
+        return "Stand vor einer Wiederherstellung"
+    source = f" aus „{detail}“" if detail else ""
+    return {
+        VersionReason.EDIT: "Bearbeitet",
+        VersionReason.IMPORT: f"Importiert{source}",
+        VersionReason.MOTION: f"Antrag übernommen{source}",
+        VersionReason.UPDATE: f"Inhalt{source or ' aus einer Austauschdatei'} übernommen",
+    }[reason]
+
+
+def _contributions_taken_over(offices: list[str]) -> str:
+    """„Beitrag des Amts für Bildung übernommen“, „Beiträge des Jugendamts und der …“."""
+    if not offices:
+        return "Beiträge übernommen"
+    if len(offices) > 3:
+        return f"{len(offices)} Beiträge übernommen"
+    phrases = [_of_office(office) for office in offices]
+    joined = phrases[0] if len(phrases) == 1 else ", ".join(phrases[:-1]) + " und " + phrases[-1]
+    return f"Beitrag {joined} übernommen" if len(offices) == 1 else f"Beiträge {joined} übernommen"
+
+
+def _of_office(office: str) -> str:
+    """``des Amts für Bildung`` (the genitive of the heading), else the name in quotes."""
+    name = " ".join(office.split())
+    heading = name if name.startswith("Stellungnahme ") else derive_heading(name)
+    if heading.startswith("Stellungnahme d"):
+        return heading.removeprefix("Stellungnahme ")
+    return f"„{name}“"
 
 
 @dataclass
@@ -129,13 +235,27 @@ class DraftSummary:
 
 @dataclass(frozen=True)
 class VersionInfo:
-    """One kept version of a draft: when, why, and a short description for the list."""
+    """One kept version of a draft: when, why, who, and a short description for the list.
+
+    ``number`` counts the draft's versions as they were kept (1 = the first; it never
+    changes, so "Version 3" always means the same one); ``name`` is the name the clerk gave
+    it („Fassung für den Dezernenten“), empty if none.
+    """
 
     id: int
     draft_id: int
     created: datetime
     reason: VersionReason
     summary: str
+    detail: str = ""
+    author: str = ""
+    name: str = ""
+    number: int = 0
+
+    @property
+    def what_happened(self) -> str:
+        """„Als Word-Dokument ausgegeben“, „Status: Zur Unterschrift“, …"""
+        return what_happened(self.reason, self.detail)
 
 
 @dataclass(frozen=True)

@@ -20,6 +20,11 @@ Schema 3 (``m003_ids_never_reused``):
   ``id_watermark`` the highest draft id ever given (a trigger keeps it on every insert), so a
   draft purged from the trash never hands its id to a new one: a remembered id (the window's
   last draft, a number noted on paper) can never open a different draft.
+Schema 4 (``m004_version_details``):
+  ``versions.detail`` what happened besides the reason (the kind of export, the new status,
+  the offices whose contributions were taken over, the file a motion came from),
+  ``versions.author`` who kept it (the Windows user) and ``versions.name`` the name a clerk
+  gave it (empty: none). Older status versions get their status from their summary.
 """
 
 from __future__ import annotations
@@ -38,6 +43,7 @@ from stellungnahme_app.errors import ExchangeFormatError
 from stellungnahme_app.store import backups, search
 from stellungnahme_app.store.connection import write_transaction
 from stellungnahme_app.store.errors import StoreError, StoreReadOnlyError
+from stellungnahme_app.store.records import Status
 
 log = logging.getLogger(__name__)
 
@@ -45,6 +51,7 @@ MIGRATION_NAMES = (
     "m001_drafts_and_versions",
     "m002_full_text_search",
     "m003_ids_never_reused",
+    "m004_version_details",
 )
 CURRENT_SCHEMA = len(MIGRATION_NAMES)
 
@@ -130,6 +137,17 @@ def m003_ids_never_reused(db: sqlite_utils.Database) -> None:
         "UPDATE id_watermark SET last_id = NEW.id WHERE name = 'drafts' AND last_id < NEW.id; "
         "END"
     )
+
+
+@migrations(name=MIGRATION_NAMES[3])
+def m004_version_details(db: sqlite_utils.Database) -> None:
+    for column in ("detail", "author", "name"):
+        db.execute(f"ALTER TABLE versions ADD COLUMN {column} TEXT NOT NULL DEFAULT ''")
+    for status in Status:
+        db.execute(
+            "UPDATE versions SET detail = ? WHERE reason = 'status' AND summary LIKE ?",
+            [status.value, f"Status „{status.label}“%"],
+        )
 
 
 NEXT_DRAFT_ID_SQL = (

@@ -1,8 +1,11 @@
-"""Versions of a draft: keeping one, listing them, reading one back, and describing each.
+"""Versions of a draft: keeping one, listing them, naming one, reading one back, and
+describing each.
 
 A version is a draft's whole content at a moment (zlib-compressed JSON in ``versions``), the
-reason it was kept and a one-line summary that says what changed since the version before.
-The functions that write run inside the store's write transaction.
+reason it was kept with its detail (what was exported, which offices' contributions were
+taken over …), who kept it (the Windows user, :func:`.records.user_name`), the name a clerk may give
+it and a one-line summary that says what changed since the version before. The functions
+that write run inside the store's write transaction.
 """
 
 from __future__ import annotations
@@ -12,15 +15,21 @@ import sqlite3
 from datetime import UTC, datetime
 from typing import Any
 
+from stellungnahme_app import text
 from stellungnahme_app.errors import ExchangeFormatError
 from stellungnahme_app.model import Draft
 from stellungnahme_app.store import codec, rows, search
-from stellungnahme_app.store.errors import DraftNotFound, StoreDamagedError
-from stellungnahme_app.store.records import Status, VersionInfo, VersionReason
+from stellungnahme_app.store.errors import DraftNotFound, StoreDamagedError, StoreError
+from stellungnahme_app.store.records import Status, VersionInfo, VersionReason, user_name
 
 log = logging.getLogger(__name__)
 
 MAX_NAMED_CHANGES = 4
+MAX_NAME_LENGTH = 120
+_INFO_COLUMNS = (
+    "id, draft_id, created, reason, summary, detail, author, name, "
+    "row_number() OVER (PARTITION BY draft_id ORDER BY id)"
+)
 
 
 def keep(
@@ -32,8 +41,12 @@ def keep(
     now: datetime,
     *,
     status: Status | None = None,
+    detail: str = "",
 ) -> VersionInfo:
-    """Keep ``draft`` (whose JSON is ``content``) as a version; inside a write transaction."""
+    """Keep ``draft`` (whose JSON is ``content``) as a version; inside a write transaction.
+
+    A status change records the new ``status`` (its detail unless one is given).
+    """
     previous_row = db.execute(
         "SELECT content_zlib FROM versions WHERE draft_id = ? ORDER BY created DESC, id DESC "
         "LIMIT 1",
@@ -46,16 +59,20 @@ def keep(
         except (ValueError, ExchangeFormatError) as error:
             log.warning("Vorige Version von Entwurf %s nicht lesbar: %s", draft_id, error)
     summary = describe(draft, previous, status)
+    if status is not None and not detail:
+        detail = status.value
+    author = user_name()
     version_id = insert(
-        db, draft_id, rows.stamp(now), reason.value, summary, codec.compress(content)
+        db,
+        draft_id,
+        rows.stamp(now),
+        reason.value,
+        summary,
+        codec.compress(content),
+        detail=search.without_surrogates(detail),
+        author=author,
     )
-    return VersionInfo(
-        id=version_id,
-        draft_id=draft_id,
-        created=now.astimezone(),
-        reason=reason,
-        summary=summary,
-    )
+    return info_of(db, version_id)
 
 
 def insert(
@@ -65,12 +82,15 @@ def insert(
     reason: str,
     summary: str,
     content_zlib: bytes,
+    *,
+    detail: str = "",
+    author: str = "",
 ) -> int:
     """The one ``INSERT`` of a version (kept now or taken over from a damaged file)."""
     cursor = db.execute(
-        "INSERT INTO versions (draft_id, created, reason, summary, content_zlib) "
-        "VALUES (?, ?, ?, ?, ?)",
-        (draft_id, created, reason, summary, content_zlib),
+        "INSERT INTO versions (draft_id, created, reason, summary, content_zlib, detail, "
+        "author) VALUES (?, ?, ?, ?, ?, ?, ?)",
+        (draft_id, created, reason, summary, content_zlib, detail, author),
     )
     version_id = cursor.lastrowid
     assert version_id is not None
@@ -90,7 +110,7 @@ def list_of(db: sqlite3.Connection, draft_id: int) -> list[VersionInfo]:
     found = rows.read_tolerantly(
         db,
         lambda: db.execute(
-            "SELECT id, draft_id, created, reason, summary FROM versions WHERE draft_id = ? "
+            f"SELECT {_INFO_COLUMNS} FROM versions WHERE draft_id = ? "
             "ORDER BY created DESC, id DESC",
             (draft_id,),
         ).fetchall(),
@@ -102,6 +122,44 @@ def list_of(db: sqlite3.Connection, draft_id: int) -> list[VersionInfo]:
         except (ValueError, TypeError) as error:
             log.error("Version %s von Entwurf %s nicht lesbar: %s", row[0], draft_id, error)
     return listed
+
+
+def info_of(db: sqlite3.Connection, version_id: int) -> VersionInfo:
+    """One version as the list shows it (with its number among its draft's versions)."""
+    row = rows.read_tolerantly(
+        db,
+        lambda: db.execute(
+            f"SELECT * FROM (SELECT {_INFO_COLUMNS} FROM versions WHERE draft_id = "
+            "(SELECT draft_id FROM versions WHERE id = ?)) WHERE id = ?",
+            (version_id, version_id),
+        ).fetchone(),
+    )
+    if row is None:
+        raise DraftNotFound(f"Die Version Nr. {version_id} gibt es nicht (mehr).")
+    try:
+        return _version_info(row)
+    except (ValueError, TypeError) as error:
+        raise StoreDamagedError(
+            f"Die Version Nr. {version_id} ist beschädigt und nicht lesbar ({error})."
+        ) from error
+
+
+def name(db: sqlite3.Connection, version_id: int, given: str) -> VersionInfo:
+    """Give a version a name („Fassung für den Dezernenten“); an empty one removes it.
+
+    The name is one line (spaces collapsed); longer than :data:`MAX_NAME_LENGTH`
+    characters it is refused with a German :class:`StoreError`.
+    """
+    cleaned = search.without_surrogates(" ".join(text.clean(given).split()))
+    if len(cleaned) > MAX_NAME_LENGTH:
+        raise StoreError(
+            f"Der Name „{cleaned[:40]}…“ ist mit {len(cleaned)} Zeichen zu lang; eine Fassung "
+            f"kann höchstens {MAX_NAME_LENGTH} Zeichen als Namen tragen."
+        )
+    changed = db.execute("UPDATE versions SET name = ? WHERE id = ?", (cleaned, version_id))
+    if changed.rowcount == 0:
+        raise DraftNotFound(f"Die Version Nr. {version_id} gibt es nicht (mehr).")
+    return info_of(db, version_id)
 
 
 def content_of(db: sqlite3.Connection, version_id: int) -> tuple[int, Draft]:
@@ -124,7 +182,7 @@ def content_of(db: sqlite3.Connection, version_id: int) -> tuple[int, Draft]:
 
 def _version_info(row: tuple[Any, ...]) -> VersionInfo:
     """A row of ``versions``; ``ValueError`` or ``TypeError`` if it cannot be read."""
-    version_id, draft_id, created, reason, summary = row
+    version_id, draft_id, created, reason, summary, detail, author, given_name, number = row
     if isinstance(created, rows.UnreadableText) or isinstance(summary, rows.UnreadableText):
         raise ValueError("kein lesbarer Text")
     created_at = rows.moment(created)
@@ -135,8 +193,21 @@ def _version_info(row: tuple[Any, ...]) -> VersionInfo:
     except ValueError:
         why = VersionReason.EDIT
     return VersionInfo(
-        id=version_id, draft_id=draft_id, created=created_at, reason=why, summary=str(summary)
+        id=version_id,
+        draft_id=draft_id,
+        created=created_at,
+        reason=why,
+        summary=str(summary),
+        detail=_readable(detail),
+        author=_readable(author),
+        name=_readable(given_name),
+        number=number,
     )
+
+
+def _readable(value: object) -> str:
+    """A text column of a version; a damaged one is shown as what could be read of it."""
+    return str(value) if isinstance(value, str) else ""
 
 
 # ---------------------------------------------------------------------- describing

@@ -199,6 +199,7 @@ class MainWindow(QMainWindow):
         for action in (
             self.action_save,
             self.action_history,
+            self.action_export_changes,
             self.action_previous_step,
             self.action_next_step,
             self.action_next_misspelling,
@@ -378,7 +379,9 @@ class MainWindow(QMainWindow):
         self.overview.refresh()
         self.overview.select_draft(draft_id)
 
-    def show_history(self, draft_id: int | None = None) -> None:
+    def show_history(
+        self, draft_id: int | None = None, *, for_changes_export: bool = False
+    ) -> None:
         """The versions of the open draft (or of ``draft_id``, e.g. an unreadable one)."""
         if draft_id is None:
             if self.session is None:
@@ -387,12 +390,23 @@ class MainWindow(QMainWindow):
             draft_id = self.session.draft_id
         from stellungnahme_app.ui.history_dialog import HistoryDialog
 
-        dialog = HistoryDialog(self.workspace, draft_id, self)
+        dialog = HistoryDialog(
+            self.workspace, draft_id, self, for_changes_export=for_changes_export
+        )
         dialog.setAttribute(Qt.WidgetAttribute.WA_DeleteOnClose)
         dialog.restore_requested.connect(
             lambda version_id, of=draft_id: self.restore_version(version_id, draft_id=of)
         )
         dialog.open()
+
+    def show_changes_export(self) -> None:
+        """„Änderungen als Word-Dokument …“: the history, to choose the version since which."""
+        if self.session is None:
+            self.statusBar().showMessage(
+                "Öffnen Sie zuerst den Entwurf, dessen Änderungen Sie ausgeben möchten.", 10_000
+            )
+            return
+        self.show_history(for_changes_export=True)
 
     def restore_version(self, version_id: int, *, draft_id: int | None = None) -> bool:
         """Make an older version the current state of its draft (shown, if it is open)."""

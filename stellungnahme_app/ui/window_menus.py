@@ -65,6 +65,11 @@ def install_actions(window: MainWindow) -> None:
         "&Versionen …", window.show_history, "Ctrl+Shift+H",
         "Frühere Fassungen des Entwurfs ansehen und zurückholen",
     )  # fmt: skip
+    window.action_export_changes = _action(window,
+        "Änderungen als &Word-Dokument …", window.show_changes_export, None,
+        "Den Entwurf mit den Änderungen seit einer früheren Fassung als nachverfolgte "
+        "Änderungen in Word ausgeben",
+    )  # fmt: skip
     window.action_undo_delete = _action(window,
         "Löschen &rückgängig", window.undo_delete, QKeySequence.StandardKey.Undo,
         "Den eben gelöschten Entwurf aus dem Papierkorb zurückholen",
@@ -141,6 +146,7 @@ def install_menus(window: MainWindow) -> None:
     file_menu.addSeparator()
     file_menu.addAction(window.action_save)
     file_menu.addAction(window.action_history)
+    file_menu.addAction(window.action_export_changes)
     file_menu.addAction(window.action_export)
     file_menu.addSeparator()
     file_menu.addAction(window.action_undo_delete)

@@ -12,7 +12,7 @@ import logging
 from pathlib import Path
 
 from stellungnahme_app import exchange, paths, rules
-from stellungnahme_app.errors import StellungnahmeError
+from stellungnahme_app.errors import ExportError, StellungnahmeError
 from stellungnahme_app.model import Draft, Signature
 from stellungnahme_app.rules import Finding
 from stellungnahme_app.settings import Settings
@@ -66,6 +66,43 @@ def export_draft(
         number_pattern=settings.number_pattern,
         number_example=settings.number_example,
     )
+
+
+def export_changes(
+    old: Draft,
+    new: Draft,
+    target: Path,
+    settings: Settings,
+    *,
+    draft_mode: bool,
+    author: str,
+    when: dt.datetime,
+) -> Path:
+    """Write ``new`` as a Word document whose changes against ``old`` are Word's tracked
+    changes (``author``, ``when``): accepting all gives ``new``, rejecting all ``old``.
+
+    Both are exported with the configured template; the final export (``draft_mode``
+    False) raises :class:`~stellungnahme_app.export.ExportBlocked` while the rules find
+    errors in ``new``. Only a .docx can hold tracked changes.
+    """
+    from stellungnahme_app.compare import tracked_changes_docx
+    from stellungnahme_app.export import ExportBlocked, render_docx_bytes
+    from stellungnahme_app.export.output import write_bytes
+
+    if target.suffix.casefold() != ".docx":
+        raise ExportError(
+            f"„{target.name}“: Änderungen lassen sich nur als Word-Dokument (.docx) ausgeben; "
+            "nur Word zeigt sie als Änderungen, die man annehmen oder ablehnen kann. Bitte "
+            "wählen Sie einen Dateinamen mit der Endung .docx."
+        )
+    if not draft_mode:
+        blocking = rules.errors(check_draft(new, settings))
+        if blocking:
+            raise ExportBlocked(blocking)
+    old_docx = render_docx_bytes(old, draft_mode=draft_mode, template=settings.template)
+    new_docx = render_docx_bytes(new, draft_mode=draft_mode, template=settings.template)
+    write_bytes(target, tracked_changes_docx(old_docx, new_docx, author=author, date=when))
+    return target
 
 
 def exchange_file_name(draft: Draft) -> str:

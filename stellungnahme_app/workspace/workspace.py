@@ -14,6 +14,7 @@ export is recorded as a version, which rules a check applies, what an import sto
 
 from __future__ import annotations
 
+import datetime as dt
 import logging
 from collections.abc import Iterable, Sequence
 from dataclasses import dataclass
@@ -21,25 +22,32 @@ from datetime import date
 from pathlib import Path
 from typing import TYPE_CHECKING
 
-from stellungnahme_app import exchange
-from stellungnahme_app.errors import StellungnahmeError
+from stellungnahme_app import contribution_import, exchange
+from stellungnahme_app.compare import DraftComparison, compare_drafts
+from stellungnahme_app.contribution_import import ImportAction, ImportPlan
+from stellungnahme_app.errors import ExchangeFormatError, StellungnahmeError
 from stellungnahme_app.model import Draft
 from stellungnahme_app.rules import Finding
 from stellungnahme_app.settings import Settings, example_draft_file
 from stellungnahme_app.store import (
     BackupFile,
+    DraftNotFound,
     DraftSummary,
+    ExportKind,
     Status,
     UnreadableDraft,
     VersionInfo,
     VersionReason,
+    user_name,
 )
+from stellungnahme_app.text import is_blank
 from stellungnahme_app.workspace import documents
 from stellungnahme_app.workspace.configuration import (
     Configuration,
     load_configuration,
     load_textbausteine_reporting,
 )
+from stellungnahme_app.workspace.draft_limits import size_problem
 from stellungnahme_app.workspace.importing import (
     FileReading,
     ImportedDraft,
@@ -56,6 +64,15 @@ if TYPE_CHECKING:  # imported when first used: the window paints before it needs
     from stellungnahme_app.workspace.spelling import Spelling
 
 log = logging.getLogger(__name__)
+
+
+@dataclass(frozen=True)
+class ReplacedContent:
+    """What :meth:`Workspace.replace_from_file` did: the draft now, and the version that
+    holds the state it replaced."""
+
+    opened: OpenDraft
+    previous: VersionInfo
 
 
 @dataclass(frozen=True)
@@ -269,23 +286,55 @@ class Workspace:
         Safe on a worker thread when given a copy (:meth:`OpenDraft.copy`).
         """
         written = documents.export_draft(opened.draft, target, self.settings, draft_mode=draft_mode)
-        self._keep_export(opened.id, opened.draft)
+        kind = ExportKind.of_document(target.suffix, draft_mode=draft_mode)
+        self._keep_export(opened.id, opened.draft, kind.value)
         return written
 
-    def _keep_export(self, draft_id: int, exported: Draft) -> None:
+    def export_changes(
+        self, opened: OpenDraft, since_version: int, target: Path, *, draft_mode: bool
+    ) -> Path:
+        """Write the draft as a Word document with its changes since the version
+        ``since_version`` (an id) as Word's tracked changes, by the Windows user; kept as a
+        version. Safe on a worker thread when given a copy (:meth:`OpenDraft.copy`)."""
+        since = self.version(opened.id, since_version)
+        old = self._store.load_version(since.id)
+        written = documents.export_changes(
+            old,
+            opened.draft,
+            target,
+            self.settings,
+            draft_mode=draft_mode,
+            author=user_name(),
+            when=dt.datetime.now(dt.UTC),
+        )
+        kind = ExportKind.CHANGES_DRAFT if draft_mode else ExportKind.CHANGES
+        self._keep_export(opened.id, opened.draft, f"{kind.value}:{since.number}")
+        return written
+
+    def _keep_export(self, draft_id: int, exported: Draft, detail: str) -> None:
         """Keep what was written as a version – unless the drafts can only be read now."""
         if self._store.read_only:
             log.info("Export von Entwurf %s nicht als Version vermerkt (nur lesbar)", draft_id)
             return
-        self._store.keep_version(draft_id, VersionReason.EXPORT, draft=exported)
+        self._store.keep_version(draft_id, VersionReason.EXPORT, draft=exported, detail=detail)
 
-    def export_stored(self, draft_id: int, target: Path, *, draft_mode: bool = False) -> Path:
+    def export_stored(
+        self,
+        draft_id: int,
+        target: Path,
+        *,
+        draft_mode: bool = False,
+        changes_since: int | None = None,
+    ) -> Path:
         """Write a stored draft out: ``.json`` as exchange file, ``.docx``/``.pdf`` as the
-        document; the export is kept as a version."""
+        document – with ``changes_since`` (a version id) the .docx with the changes since
+        that version as tracked changes; the export is kept as a version."""
         opened = self.open_draft(draft_id)
+        if changes_since is not None:
+            return self.export_changes(opened, changes_since, target, draft_mode=draft_mode)
         if target.suffix.casefold() == exchange.FILE_SUFFIX:
             written = documents.write_exchange_file(opened.draft, target)
-            self._keep_export(draft_id, opened.draft)
+            self._keep_export(draft_id, opened.draft, ExportKind.EXCHANGE_FILE.value)
             return written
         return self.export_document(opened, target, draft_mode=draft_mode)
 
@@ -334,12 +383,87 @@ class Workspace:
 
     def create_draft_from_motion(self, take_over: MotionTakeOver) -> OpenDraft:
         """A new draft with the configured defaults and the motion's number, title and
-        points (as the clerk confirmed them), kept with an "Import" version."""
+        points (as the clerk confirmed them), kept with an „Antrag übernommen“ version."""
         from stellungnahme_app.workspace.motion_import import motion_draft
 
         draft = motion_draft(take_over, documents.new_draft_content(self.settings))
-        [stored] = self._store.create_all([draft], reason=VersionReason.IMPORT)
+        [stored] = self._store.create_all(
+            [draft], reason=VersionReason.MOTION, details=[take_over.source_name]
+        )
         return OpenDraft.from_stored(stored)
+
+    def take_over_motion(self, opened: OpenDraft, take_over: MotionTakeOver) -> int:
+        """Put the motion into the open draft (:func:`take_over_into`: its points replace or
+        follow the others); returns the position of its first point. The state before and
+        the one after are kept as versions („Antrag übernommen“)."""
+        before = opened.draft.copy()
+        from stellungnahme_app.workspace.motion_import import take_over_into
+
+        first = take_over_into(opened.draft, take_over)
+        self._keep_take_over(opened, before, VersionReason.MOTION, take_over.source_name)
+        return first
+
+    def take_over_contributions(
+        self, opened: OpenDraft, plan: ImportPlan, *, chosen: Iterable[int] | None = None
+    ) -> list[int]:
+        """Carry out the chosen items of an import plan (:func:`contribution_import.apply`)
+        on the open draft; returns the contributions changed. The state before and the one
+        after are kept as versions („Beitrag des Amts für Bildung übernommen“)."""
+        selected = set(range(len(plan.items)) if chosen is None else chosen)
+        before = opened.draft.copy()
+        changed = contribution_import.apply(opened.draft, plan, chosen=selected)
+        offices = [
+            item.incoming.office if not is_blank(item.incoming.office) else item.incoming.heading
+            for position, item in enumerate(plan.items)
+            if position in selected and item.action is not ImportAction.UNCHANGED
+        ]
+        if changed:
+            detail = "\n".join(" ".join(office.split()) for office in offices if office.strip())
+            self._keep_take_over(opened, before, VersionReason.CONTRIBUTIONS, detail)
+        return changed
+
+    def _keep_take_over(
+        self, opened: OpenDraft, before: Draft, reason: VersionReason, detail: str
+    ) -> None:
+        """Keep the state before a take-over (unless the newest version holds it) and the
+        one after. The take-over stands even if this fails: the draft is saved as usual."""
+        if self._store.read_only:
+            return
+        try:
+            self._keep_unless_newest(opened.id, before)
+            self._store.keep_version(opened.id, reason, draft=opened.draft, detail=detail)
+        except StellungnahmeError:
+            log.warning(
+                "Übernahme in Entwurf %s nicht als Version vermerkt", opened.id, exc_info=True
+            )
+
+    def _keep_unless_newest(self, draft_id: int, content: Draft) -> VersionInfo:
+        """The version that holds ``content``: the newest if it does, else a new one."""
+        kept = self._store.versions(draft_id)
+        if kept and self._store.load_version(kept[0].id) == content:
+            return kept[0]
+        return self._store.keep_version(draft_id, VersionReason.EDIT, draft=content)
+
+    def replace_from_file(self, draft_id: int, path: Path) -> ReplacedContent | None:
+        """Replace the draft's content with an exchange file's; the state it replaces is
+        kept as a version first. ``None`` if the file holds what the draft holds already.
+
+        Raises :class:`~stellungnahme_app.errors.ExchangeFormatError` (German, naming the
+        file) for an unreadable or unreasonably large file, ``ConflictError`` if the draft
+        is being saved elsewhere at the same moment.
+        """
+        incoming = exchange.read_file(path)
+        problem = size_problem(incoming)
+        if problem is not None:
+            raise ExchangeFormatError(f"„{path.name}“: {problem}")
+        opened = self.open_draft(draft_id)
+        if opened.draft == incoming:
+            return None
+        previous = self._keep_unless_newest(draft_id, opened.draft)
+        opened.draft = incoming
+        self.save(opened)
+        self._store.keep_version(draft_id, VersionReason.UPDATE, detail=path.name)
+        return ReplacedContent(opened, previous)
 
     def add_motions(
         self, readings: Sequence[MotionFileReading], *, all_or_nothing: bool = True
@@ -354,15 +478,17 @@ class Workspace:
         if all_or_nothing and report.failures:
             return report
         readable = [item for item in readings if item.reading is not None]
+        take_overs = [MotionTakeOver.of(item.reading) for item in readable if item.reading]
         drafts = [
-            motion_draft(
-                MotionTakeOver.of(item.reading), documents.new_draft_content(self.settings)
-            )
-            for item in readable
-            if item.reading is not None
+            motion_draft(take_over, documents.new_draft_content(self.settings))
+            for take_over in take_overs
         ]
         try:
-            stored = self._store.create_all(drafts, reason=VersionReason.IMPORT)
+            stored = self._store.create_all(
+                drafts,
+                reason=VersionReason.MOTION,
+                details=[take_over.source_name for take_over in take_overs],
+            )
         except StellungnahmeError as error:
             report.failures += [(item.path, error) for item in readable]
             return report
@@ -375,10 +501,57 @@ class Workspace:
     # ------------------------------------------------------------------ versions
 
     def versions(self, draft_id: int) -> list[VersionInfo]:
+        """The draft's versions, newest first."""
         return self._store.versions(draft_id)
 
     def load_version(self, version_id: int) -> Draft:
         return self._store.load_version(version_id)
+
+    def version(self, draft_id: int, version_id: int) -> VersionInfo:
+        """The version ``version_id`` of the draft; ``DraftNotFound`` if it is not one."""
+        for info in self._store.versions(draft_id):
+            if info.id == version_id:
+                return info
+        raise DraftNotFound(
+            f"Die Version Nr. {version_id} gehört nicht zum Entwurf Nr. {draft_id} (oder gibt es "
+            "nicht mehr)."
+        )
+
+    def version_numbered(self, draft_id: int, number: int) -> VersionInfo:
+        """The draft's version with this number (1 = the first kept, as ``drafts versions``
+        lists them); ``DraftNotFound`` with a German message naming the numbers there are."""
+        kept = self._store.versions(draft_id)
+        for info in kept:
+            if info.number == number:
+                return info
+        if not kept:
+            there = "Er hat noch keine Versionen."
+        else:
+            numbers = sorted(info.number for info in kept)
+            there = f"Er hat die Versionen {numbers[0]} bis {numbers[-1]}."
+        raise DraftNotFound(
+            f"Der Entwurf Nr. {draft_id} hat keine Version {number}. {there} (Siehe: "
+            f"stellungnahme drafts versions {draft_id})"
+        )
+
+    def version_content(self, draft_id: int, version_id: int | None) -> Draft:
+        """The draft as it was in one of its versions (``None``: as it is stored now)."""
+        if version_id is None:
+            return self._store.load(draft_id).draft
+        return self._store.load_version(self.version(draft_id, version_id).id)
+
+    def compare(
+        self, draft_id: int, older: int | None, newer: int | None = None
+    ) -> DraftComparison:
+        """What reads differently in version ``newer`` than in version ``older`` (ids; ``None``
+        is the draft as stored now), field by field in the form's order."""
+        return compare_drafts(
+            self.version_content(draft_id, older), self.version_content(draft_id, newer)
+        )
+
+    def name_version(self, version_id: int, name: str) -> VersionInfo:
+        """Give a version a name („Fassung für den Dezernenten“); an empty name removes it."""
+        return self._store.name_version(version_id, name)
 
     def restore_version(self, version_id: int) -> OpenDraft:
         """Make an earlier version the draft's state (the replaced one is kept as a version)."""

@@ -145,7 +145,7 @@ def test_drafts_import_motion_stores_each_with_an_import_version(run_cli: RunCli
             corpus.SCHULWEGE.expected_points
         )
         assert stored.city == "Erfurt"  # the configured defaults, as a new draft in the window
-        assert [v.reason for v in store.versions(2)] == [VersionReason.IMPORT]
+        assert [v.reason for v in store.versions(2)] == [VersionReason.MOTION]
 
 
 def test_drafts_import_motion_stores_nothing_if_one_cannot_be_read(run_cli: RunCli) -> None:

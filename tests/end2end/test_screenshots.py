@@ -16,7 +16,7 @@ from pytestqt.qtbot import QtBot
 
 from stellungnahme_app.errors import StoreError
 from stellungnahme_app.model import Draft
-from stellungnahme_app.store import Status, Store, VersionReason
+from stellungnahme_app.store import ExportKind, Status, Store, VersionReason
 from stellungnahme_app.ui.backup_dialog import BackupDialog
 from stellungnahme_app.ui.error_reporting import show_error, visible_error_boxes
 from stellungnahme_app.ui.main_window import MainWindow
@@ -83,10 +83,16 @@ def test_dialogs(
     error_messages: Callable[[], list[str]],
 ) -> None:
     draft_id = _fill_store(store, reference_draft)
-    store.keep_version(draft_id, VersionReason.EXPORT)
+    kept = store.keep_version(draft_id, VersionReason.EXPORT, detail=ExportKind.WORD.value)
+    store.name_version(kept.id, "Fassung für den Dezernenten")
     store.delete(store.create(Draft(document_number="0100/25", document_title="Alt")).id)
     store.backup()
     window = open_main_window(store)
+    opened = window.workspace.open_draft(draft_id)  # what the Dezernat's office rewrote since
+    point = opened.draft.resolution_points[0]
+    point.text = point.text.replace("dritten", "vierten")
+    opened.draft.attachments = [*opened.draft.attachments, "Lageplan"]
+    window.workspace.save(opened)
     for name, dialog in shell_dialogs(window, draft_id).items():
         dialog.show()
         QApplication.processEvents()

@@ -2,8 +2,10 @@
 
 from __future__ import annotations
 
+import json
 import shutil
 import sqlite3
+import zlib
 from datetime import date
 from pathlib import Path
 
@@ -40,7 +42,7 @@ def test_fixture_is_schema_1() -> None:
 def test_new_database_gets_the_current_schema(db_path: Path) -> None:
     Store.open(db_path).close()
     assert _applied(db_path) == list(schema.MIGRATION_NAMES)
-    assert schema.CURRENT_SCHEMA == 3
+    assert schema.CURRENT_SCHEMA == 4
 
 
 def test_schema1_database_is_backed_up_then_migrated_with_nothing_lost(
@@ -68,6 +70,9 @@ def test_schema1_database_is_backed_up_then_migrated_with_nothing_lost(
         versions = store.versions(1)
         assert [v.reason for v in versions] == [VersionReason.STATUS, VersionReason.IMPORT]
         assert store.load_version(versions[-1].id).conclusion == "Erste Fassung des Fazits."
+        # What the old rows held of what happened is kept; who it was they never said.
+        assert [v.what_happened for v in versions] == ["Status: In Abstimmung", "Importiert"]
+        assert [(v.number, v.author, v.name) for v in versions] == [(2, "", ""), (1, "", "")]
 
         # The new full-text index covers the migrated drafts.
         assert [s.id for s in store.search("Segregation")] == [1]
@@ -98,3 +103,55 @@ def test_database_of_a_newer_program_is_refused_untouched(db_path: Path) -> None
         Store.open(db_path)
     assert "neueren Version" in caught.value.message
     assert "m999_from_the_future" in _applied(db_path)
+
+
+def _database_of_schema_3(path: Path, reference_json_path: Path) -> None:
+    """A database as the previous program (schema 3) left it: a draft with four versions."""
+    connection = sqlite3.connect(path, isolation_level=None)
+    db = sqlite_utils.Database(connection)
+    schema.migrations.apply(db, stop_before="m004_version_details")
+    content = json.dumps(exchange.to_json_value(exchange.read_file(reference_json_path)))
+    connection.execute("BEGIN")
+    connection.execute(
+        "INSERT INTO drafts (id, number, title, department, status, created, changed, revision) "
+        "VALUES (1, '0661/24', 'Arbeitskreis Segregation', '', 'zur_unterschrift', "
+        "'2024-04-22T08:00:00.000000+00:00', '2024-04-25T08:00:00.000000+00:00', 9)"
+    )
+    connection.execute("INSERT INTO draft_texts (id, content, body) VALUES (1, ?, '')", [content])
+    rows = [
+        ("2024-04-22T08:00:00.000000+00:00", "import", "0661/24 · 2 Beiträge"),
+        ("2024-04-23T08:00:00.000000+00:00", "export", "0661/24 · Text unverändert"),
+        ("2024-04-24T08:00:00.000000+00:00", "status", "Status „Zur Unterschrift“ · 0661/24"),
+        ("2024-04-25T08:00:00.000000+00:00", "bearbeitung", "0661/24 · geändert: Fazit"),
+    ]
+    for created, reason, summary in rows:
+        connection.execute(
+            "INSERT INTO versions (draft_id, created, reason, summary, content_zlib) "
+            "VALUES (1, ?, ?, ?, ?)",
+            [created, reason, summary, zlib.compress(content.encode("utf-8"))],
+        )
+    connection.execute("COMMIT")
+    connection.close()
+
+
+def test_a_database_of_schema_3_is_backed_up_and_its_versions_get_details(
+    db_path: Path, clock: FakeClock, reference_json_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    _database_of_schema_3(db_path, reference_json_path)
+    assert _applied(db_path) == list(schema.MIGRATION_NAMES[:3])
+    monkeypatch.setenv("LOGNAME", "mmueller")
+    with Store.open(db_path, clock=clock) as store:
+        [backup] = [b for b in store.backups() if b.before_schema == 4]
+        assert _applied(backup.path) == list(schema.MIGRATION_NAMES[:3])
+        versions = store.versions(1)
+        assert [(v.number, v.what_happened, v.author, v.name) for v in versions] == [
+            (4, "Bearbeitet", "", ""),
+            (3, "Status: Zur Unterschrift", "", ""),
+            (2, "Ausgegeben", "", ""),
+            (1, "Importiert", "", ""),
+        ]
+        named = store.name_version(versions[2].id, "Fassung für den Dezernenten")
+        assert (named.number, named.name) == (2, "Fassung für den Dezernenten")
+        kept = store.keep_version(1, VersionReason.EXPORT, detail="pdf")
+        assert (kept.number, kept.what_happened, kept.author) == (5, "PDF ausgegeben", "mmueller")
+    assert _applied(db_path) == list(schema.MIGRATION_NAMES)

@@ -13,12 +13,15 @@ from stellungnahme_app.model import Contribution, Draft
 from stellungnahme_app.store import (
     ConflictError,
     DraftNotFound,
+    ExportKind,
     Status,
     Store,
     StoreDamagedError,
+    StoreError,
     VersionReason,
     recovery,
 )
+from stellungnahme_app.store.search import FTS_TABLE, TITLE_FTS_TABLE
 from stellungnahme_app.store.versions import changed_parts, describe
 
 from .clock import FakeClock
@@ -128,6 +131,30 @@ def test_restore_version_keeps_the_replaced_state(
     assert old in store.versions(stored.id)
 
 
+def test_restoring_keeps_the_search_index_true_to_the_drafts(
+    store: Store, clock: FakeClock, reference_draft: Draft
+) -> None:
+    """Restoring once replaced the index entry under the version's number instead of the
+    draft's Drucksache number, so the full-text index no longer matched its rows."""
+    stored = store.create(reference_draft)
+    old = store.keep_version(stored.id, VersionReason.EXPORT)
+    clock.advance(minutes=1)
+    stored.draft.document_title = "Versehentlich umbenannt"
+    store.save(stored)
+    store.restore_version(old.id)
+
+    connection = sqlite3.connect(store.path)
+    try:  # the title index holds the row's values as they are: it can be held against them
+        connection.execute(
+            f"INSERT INTO {TITLE_FTS_TABLE}({TITLE_FTS_TABLE}, rank) VALUES ('integrity-check', 1)"
+        )
+        connection.execute(f"INSERT INTO {FTS_TABLE}({FTS_TABLE}) VALUES ('integrity-check')")
+    finally:
+        connection.close()
+    assert [s.id for s in store.search("0661/24")] == [stored.id]
+    assert store.search("Versehentlich") == []
+
+
 def test_restore_version_makes_the_editor_reload(store: Store, reference_draft: Draft) -> None:
     stored = store.create(reference_draft)
     version = store.keep_version(stored.id, VersionReason.EXPORT)
@@ -152,7 +179,94 @@ def test_reason_labels_are_german() -> None:
         "Statusänderung",
         "Vor Wiederherstellung",
         "Import",
+        "Antrag übernommen",
+        "Beiträge übernommen",
+        "Aus Datei ersetzt",
     ]
+
+
+def test_a_version_says_what_happened_who_it_was_and_its_number(
+    store: Store, clock: FakeClock, reference_draft: Draft, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    monkeypatch.setenv("LOGNAME", "mmueller")
+    stored = store.create(reference_draft)
+    first = store.keep_version(stored.id, VersionReason.EXPORT, detail=ExportKind.WORD.value)
+    clock.advance(minutes=1)
+    stored.status = Status.FOR_SIGNATURE
+    stored = store.save(stored)
+    monkeypatch.setenv("LOGNAME", "akoch")
+    clock.advance(minutes=1)
+    store.keep_version(stored.id, VersionReason.CONTRIBUTIONS, detail="Amt für Bildung")
+    listed = store.versions(stored.id)
+    assert [(v.number, v.what_happened, v.author) for v in listed] == [
+        (3, "Beitrag des Amts für Bildung übernommen", "akoch"),
+        (2, "Status: Zur Unterschrift", "mmueller"),
+        (1, "Als Word-Dokument ausgegeben", "mmueller"),
+    ]
+    assert listed[-1] == first
+    assert listed[1].detail == Status.FOR_SIGNATURE.value
+
+
+def test_restoring_says_which_version_was_brought_back(
+    store: Store, clock: FakeClock, reference_draft: Draft
+) -> None:
+    stored = store.create(reference_draft)
+    for _ in range(3):
+        clock.advance(minutes=1)
+        store.keep_version(stored.id, VersionReason.EDIT)
+    second = store.versions(stored.id)[1]
+    store.restore_version(second.id)
+    assert (
+        store.versions(stored.id)[0].what_happened == "Stand vor dem Wiederherstellen von Version 2"
+    )
+
+
+def test_a_version_can_be_named_renamed_and_unnamed(store: Store, reference_draft: Draft) -> None:
+    stored = store.create(reference_draft)
+    version = store.keep_version(stored.id, VersionReason.EXPORT)
+    named = store.name_version(version.id, "  Fassung für den\nDezernenten ")
+    assert named.name == "Fassung für den Dezernenten"
+    assert store.versions(stored.id) == [named]
+    assert store.name_version(version.id, "Zweite Runde").name == "Zweite Runde"
+    assert store.name_version(version.id, "   ").name == ""
+    assert store.load_version(version.id) == reference_draft, "der Inhalt bleibt"
+
+
+def test_a_name_too_long_is_refused_and_the_old_one_stays(
+    store: Store, reference_draft: Draft
+) -> None:
+    stored = store.create(reference_draft)
+    version = store.keep_version(stored.id, VersionReason.EXPORT)
+    store.name_version(version.id, "Fassung A")
+    with pytest.raises(StoreError) as caught:
+        store.name_version(version.id, "x" * 121)
+    assert "höchstens 120 Zeichen" in caught.value.message
+    assert store.versions(stored.id)[0].name == "Fassung A"
+    with pytest.raises(DraftNotFound):
+        store.name_version(999, "Fassung B")
+
+
+def test_naming_is_refused_where_the_drafts_can_only_be_read(
+    store: Store, db_path: Path, reference_draft: Draft
+) -> None:
+    stored = store.create(reference_draft)
+    version = store.keep_version(stored.id, VersionReason.EXPORT)
+    store.read_only_reason = "Der Ordner ist schreibgeschützt."
+    with pytest.raises(StoreError):
+        store.name_version(version.id, "Fassung A")
+    store.read_only_reason = None
+    assert store.versions(stored.id)[0].name == ""
+
+
+def test_without_a_user_name_the_author_is_empty(
+    store: Store, reference_draft: Draft, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    def no_user() -> str:
+        raise OSError("kein Benutzername")
+
+    monkeypatch.setattr("getpass.getuser", no_user)
+    stored = store.create(reference_draft)
+    assert store.keep_version(stored.id, VersionReason.EXPORT).author == ""
 
 
 def test_describe_counts_and_changes() -> None:

@@ -4,6 +4,7 @@ from __future__ import annotations
 
 from collections.abc import Callable
 
+import pytest
 from PySide6.QtCore import Qt
 from PySide6.QtGui import QTextBlock
 from PySide6.QtWidgets import QApplication, QMessageBox, QWidget
@@ -11,13 +12,18 @@ from pytestqt.qtbot import QtBot
 
 from stellungnahme_app import export, form
 from stellungnahme_app.model import Draft
-from stellungnahme_app.store import Store, VersionReason
+from stellungnahme_app.store import ExportKind, Store, VersionReason
 from stellungnahme_app.ui.document_preview import DocumentPreview
 from stellungnahme_app.ui.history_dialog import HistoryDialog
 from stellungnahme_app.ui.main_window import MainWindow
 
 OpenWindow = Callable[[Store], MainWindow]
 EditField = Callable[[MainWindow, str, str], QWidget]
+
+
+@pytest.fixture(autouse=True)
+def windows_user(monkeypatch: pytest.MonkeyPatch) -> None:
+    monkeypatch.setenv("LOGNAME", "mmueller")
 
 
 def _shown_history() -> HistoryDialog:
@@ -36,13 +42,17 @@ def test_history_lists_previews_and_restores_a_version(
     edit_field: EditField,
 ) -> None:
     draft_id, window = reference_id, reference_window
-    store.keep_version(draft_id, VersionReason.EXPORT)
+    store.keep_version(draft_id, VersionReason.EXPORT, detail=ExportKind.WORD.value)
     edit_field(window, "document_title", "Zweite Fassung")
     ctrl_shift = Qt.KeyboardModifier.ControlModifier | Qt.KeyboardModifier.ShiftModifier
     qtbot.keyClick(window, Qt.Key.Key_H, ctrl_shift)
     dialog = _shown_history()
     assert dialog.version_list.count() == 1, "die nächste Bearbeitungsversion erst nach 10 min"
-    assert " · Export\n0661/24 · " in dialog.version_list.item(0).text()
+    assert (
+        dialog.version_list.item(0)
+        .text()
+        .endswith(" · Als Word-Dokument ausgegeben\nVersion 1 · mmueller")
+    )
     assert dialog.version_list.currentRow() == 0
     preview = dialog.preview.toPlainText()
     assert "Stellungnahme der Stadtverwaltung Erfurt zur Drucksache 0661/24" in preview
@@ -53,6 +63,7 @@ def test_history_lists_previews_and_restores_a_version(
     confirm = dialog.confirmation
     assert isinstance(confirm, QMessageBox)
     assert confirm.text().startswith("Die Fassung vom ")
+    assert "(Version 1)" in confirm.text()
     confirm.button(QMessageBox.StandardButton.Yes).click()
     qtbot.waitUntil(lambda: not dialog.isVisible())
 

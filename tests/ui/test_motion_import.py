@@ -14,7 +14,7 @@ from PySide6.QtCore import Qt, QTimer
 from PySide6.QtGui import QDropEvent
 from PySide6.QtWidgets import QFileDialog, QLabel, QMessageBox, QPushButton
 
-from stellungnahme_app.store import Store, VersionReason
+from stellungnahme_app.store import Store
 from stellungnahme_app.ui.background import CANCEL_BUTTON_NAME, running_jobs
 from stellungnahme_app.ui.main_window import MainWindow
 from stellungnahme_app.ui.motion_import import MAIN_FILE_BOX_NAME, SCAN_BOX_NAME
@@ -77,7 +77,9 @@ def test_new_from_a_motion_through_the_overview(
     assert [(p.number, p.text) for p in stored.draft.resolution_points] == (
         corpus.SCHULWEGE.expected_points
     )
-    assert [v.reason for v in store.versions(opened.draft_id)] == [VersionReason.IMPORT]
+    assert [v.what_happened for v in store.versions(opened.draft_id)] == [
+        "Antrag übernommen aus „antrag-schulwege.pdf“"
+    ]
     assert window.statusBar().currentMessage() == (
         "Neue Stellungnahme aus „antrag-schulwege.pdf“ angelegt: 4 Beschlusspunkte übernommen."
     )

@@ -28,7 +28,7 @@ MOTIONS = Path(__file__).parents[1] / "fixtures" / "motions"
 SCHULWEGE = MOTIONS / "antrag-schulwege.pdf"
 
 
-def test_a_new_draft_from_a_motion_has_the_defaults_and_an_import_version(
+def test_a_new_draft_from_a_motion_has_the_defaults_and_a_motion_version(
     workspace: Workspace,
 ) -> None:
     reading = read_motion_file(SCHULWEGE, workspace.settings)
@@ -43,7 +43,9 @@ def test_a_new_draft_from_a_motion_has_the_defaults_and_an_import_version(
     assert stored.draft.department == workspace.settings.default_department
     assert stored.draft.signature.name == workspace.settings.default_signatory
     assert stored.draft.contributions == [] and stored.draft.conclusion == ""
-    assert [v.reason for v in workspace.versions(opened.id)] == [VersionReason.IMPORT]
+    [version] = workspace.versions(opened.id)
+    assert version.reason is VersionReason.MOTION
+    assert version.what_happened == "Antrag übernommen aus „antrag-schulwege.pdf“"
     assert not opened.is_new  # it holds the motion: never discarded as unused
 
 

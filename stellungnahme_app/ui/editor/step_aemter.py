@@ -22,7 +22,7 @@ from PySide6.QtWidgets import (
 )
 
 from stellungnahme_app import exchange
-from stellungnahme_app.contribution_import import apply, plan_contribution_import
+from stellungnahme_app.contribution_import import plan_contribution_import
 from stellungnahme_app.errors import StellungnahmeError
 from stellungnahme_app.form_steps import FieldPath
 from stellungnahme_app.model import Contribution
@@ -255,7 +255,9 @@ class AemterStep(StepPage):
 
     def _apply_import(self, dialog: ContributionImportDialog) -> None:
         try:
-            changed = apply(self.draft, dialog.plan, chosen=dialog.chosen())
+            changed = self.context.workspace.take_over_contributions(
+                self.context.opened, dialog.plan, chosen=dialog.chosen()
+            )
         except StellungnahmeError as error:
             show_error(self, error)
             return

@@ -33,7 +33,6 @@ from stellungnahme_app.ui.editor.step_page import EditorContext, StepPage
 from stellungnahme_app.ui.editor.text_field import LineField, PlainTextField, with_bullet_button
 from stellungnahme_app.ui.editor.widget_helpers import describe, hint_label
 from stellungnahme_app.ui.error_reporting import show_error
-from stellungnahme_app.workspace import take_over_into
 
 if TYPE_CHECKING:
     from stellungnahme_app.ui.motion_import import MotionReader
@@ -262,7 +261,7 @@ class BeschlusspunkteStep(StepPage):
     def _take_over(self, dialog: MotionImportDialog) -> None:
         take_over = dialog.take_over()
         try:
-            first = take_over_into(self.draft, take_over)
+            first = self.context.workspace.take_over_motion(self.context.opened, take_over)
         except StellungnahmeError as error:
             show_error(self, error, action="Der Antrag konnte nicht übernommen werden.")
             return

@@ -135,6 +135,14 @@ def test_import_shows_what_is_added_and_replaced_then_applies(
     assert editor.draft().contributions == reference_draft.contributions
     assert step.contributions.count() == 2
     assert _editor_of(step, 1).text.toPlainText().startswith("Aus Sicht des Amtes")
+    versions = editor.context.workspace.versions(editor.context.opened.id)
+    assert [v.what_happened for v in versions] == [
+        "Beiträge des Amts für Soziales und des Amts für Stadtentwicklung und Stadtplanung "
+        "übernommen",
+        "Bearbeitet",
+    ]
+    before = editor.context.workspace.load_version(versions[1].id)
+    assert before.contributions[0].text == "Alter Text.", "der ersetzte Beitrag bleibt erhalten"
 
 
 def test_import_of_only_some_contributions(

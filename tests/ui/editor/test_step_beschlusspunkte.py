@@ -223,6 +223,11 @@ def test_points_from_the_motion_appended_keep_the_drafts_number(
     assert editor.draft().document_number == "0661/24"
     assert step.points.list.currentRow() == 1  # the first point taken over
     assert step.feedback.text() == "4 Beschlusspunkte aus „antrag-schulwege.pdf“ angehängt."
+    versions = editor.context.workspace.versions(editor.context.opened.id)
+    assert [v.what_happened for v in versions] == [
+        "Antrag übernommen aus „antrag-schulwege.pdf“",
+        "Bearbeitet",
+    ]
 
 
 def test_cancelling_the_motion_preview_changes_nothing(
