@@ -298,8 +298,13 @@ def _signature(raw: Any) -> Signature:
         return Signature()
     if not isinstance(raw, dict):
         raise _type_error("signature", "ein Objekt", raw)
-    _reject_unknown_keys(raw, ("name", "date"), "signature")
-    return Signature(name=_text(raw, "name", "signature"), date=_date(raw.get("date")))
+    _reject_unknown_keys(raw, ("name", "date", "deputy"), "signature")
+    deputy = raw.get("deputy", False)
+    if not isinstance(deputy, bool):
+        raise _type_error("signature.deputy", "true oder false", deputy)
+    return Signature(
+        name=_text(raw, "name", "signature"), date=_date(raw.get("date")), deputy=deputy
+    )
 
 
 def _date(value: Any) -> dt.date | None:
@@ -341,11 +346,18 @@ def to_json_value(draft: Draft) -> dict[str, Any]:
         "conclusion": draft.conclusion,
         "amended_resolution_points": draft.amended_resolution_points,
         "attachments": list(draft.attachments),
-        "signature": {
-            "name": draft.signature.name,
-            "date": draft.signature.date.isoformat() if draft.signature.date else None,
-        },
+        "signature": _signature_value(draft.signature),
     }
+
+
+def _signature_value(signature: Signature) -> dict[str, Any]:
+    value: dict[str, Any] = {
+        "name": signature.name,
+        "date": signature.date.isoformat() if signature.date else None,
+    }
+    if signature.deputy:  # written only when set: older programs read the file as before
+        value["deputy"] = True
+    return value
 
 
 def dumps(draft: Draft) -> str:

@@ -35,6 +35,8 @@ LABEL_ATTACHMENTS = "Anlagenverzeichnis"
 LABEL_SIGNATURE = "Unterschrift Beigeordneter"
 LABEL_DATE = "Datum"
 SIGNATURE_PREFIX = "gez. "
+#: Before the name of a deputy, after "gez.": "gez. i. V. Max Muster".
+DEPUTY_MARK = "i. V. "
 DRAFT_MARK = "ENTWURF"
 NOT_PUBLIC_MARK = "Nichtöffentlich"
 DATE_FORMAT = "%d.%m.%Y"

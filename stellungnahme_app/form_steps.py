@@ -2,9 +2,10 @@
 
 The editor shows one step per part of the official form, in the form's order. This module
 says which fields each step holds (by the field paths of :mod:`stellungnahme_app.rules`),
-turns a field path such as ``contributions[1].text`` into its parts, and works out the state
-the step list shows for each step: complete, has problems (an error of the rules concerns one
-of its fields), or not started (nothing entered yet).
+turns a field path such as ``contributions[1].text`` into its parts, sorts them as the fields
+stand on screen, and works out the state the step list shows for each step: complete, has
+problems (an error of the rules concerns one of its fields), or not started (nothing entered
+yet). :class:`Attention` keeps which errors the author has got to (the others read "offen").
 """
 
 from __future__ import annotations
@@ -12,9 +13,9 @@ from __future__ import annotations
 import enum
 import re
 from collections.abc import Iterable
-from dataclasses import dataclass
+from dataclasses import dataclass, field, replace
 
-from stellungnahme_app.model import Draft
+from stellungnahme_app.model import ASSESSMENT_KEYS, Draft, Signature
 from stellungnahme_app.rules import Finding, Severity
 from stellungnahme_app.text import is_blank
 
@@ -44,7 +45,8 @@ STEPS: tuple[FormStep, ...] = (
     FormStep(
         StepKey.DRUCKSACHE,
         "Drucksache",
-        ("city", "department", "document_number", "document_title", "public", "status", "deadline"),
+        # In the order of the fields on screen.
+        ("document_number", "document_title", "department", "public", "city", "deadline", "status"),
     ),
     FormStep(StepKey.PRUEFUNG, "Prüfung", ("assessments",)),
     FormStep(StepKey.BESCHLUSSPUNKTE, "Beschlusspunkte", ("resolution_points",)),
@@ -61,12 +63,18 @@ STEPS: tuple[FormStep, ...] = (
 )
 
 EXPORT_STEP_INDEX = len(STEPS) - 1
+#: How an error reads before the author got to its field.
+OPEN_LABEL = "offen"
 
 
 class StepState(enum.Enum):
     COMPLETE = "complete"
     PROBLEMS = "problems"
     NOT_STARTED = "not_started"
+    #: Filled in by the program (the Dezernat's signatory, today's date), not yet looked at.
+    PREFILLED = "prefilled"
+    #: Optional, empty and never opened.
+    OPTIONAL = "optional"
 
     @property
     def label(self) -> str:
@@ -74,6 +82,8 @@ class StepState(enum.Enum):
             StepState.COMPLETE: "vollständig",
             StepState.PROBLEMS: "unvollständig",
             StepState.NOT_STARTED: "noch nicht begonnen",
+            StepState.PREFILLED: "vorausgefüllt – bitte prüfen",
+            StepState.OPTIONAL: "optional",
         }[self]
 
 
@@ -84,13 +94,17 @@ class StepSummary:
     state: StepState
     errors: int = 0
     warnings: int = 0
+    #: Errors of fields the author has not attended to yet (see :class:`Attention`).
+    open: int = 0
 
     @property
     def description(self) -> str:
-        """German text, e.g. ``unvollständig – 2 Fehler, 1 Hinweis``."""
+        """German text, e.g. ``unvollständig – 2 Fehler, 1 offen, 1 Hinweis``."""
         counts = []
         if self.errors:
             counts.append(f"{self.errors} Fehler")
+        if self.open:
+            counts.append(f"{self.open} {OPEN_LABEL}")
         if self.warnings:
             counts.append(f"{self.warnings} Hinweis" + ("e" if self.warnings > 1 else ""))
         if self.state is StepState.NOT_STARTED or not counts:
@@ -132,6 +146,28 @@ def step_index_for_field(path: str) -> int | None:
     return None
 
 
+#: The fields of one item (a resolution point, a contribution, the signature, the three
+#: questions) in the order they stand on screen.
+_ATTRIBUTE_ORDER: tuple[str, ...] = ("number", "office", "heading", "text", "name", "date")
+_ATTRIBUTE_ORDER += ASSESSMENT_KEYS
+
+
+def form_order(path: str) -> tuple[int, int, int, int]:
+    """Sort key of a field path: step, field, item, and the item's field, as on screen.
+
+    A list itself (``resolution_points``) comes before its items; an unknown path last.
+    """
+    parsed = parse_field_path(path)
+    index = step_index_for_field(path)
+    if parsed is None or index is None:
+        return (len(STEPS), 0, 0, 0)
+    section = STEPS[index].sections.index(parsed.section)
+    item = parsed.index + 1 if parsed.index is not None else 0
+    attribute = parsed.attribute or ""
+    position = _ATTRIBUTE_ORDER.index(attribute) + 1 if attribute in _ATTRIBUTE_ORDER else 0
+    return (index, section, item, position)
+
+
 def step_started(draft: Draft, key: StepKey) -> bool:
     """True once the author has entered something in the step.
 
@@ -159,28 +195,102 @@ def step_started(draft: Draft, key: StepKey) -> bool:
     return True
 
 
-def step_summaries(draft: Draft, findings: Iterable[Finding]) -> list[StepSummary]:
+def step_summaries(
+    draft: Draft, findings: Iterable[Finding], *, attention: Attention | None = None
+) -> list[StepSummary]:
     """The state of every step, in order, from the draft and the findings of the rules.
 
     The optional step is complete when empty; the export step has problems while any error
-    remains anywhere.
+    remains anywhere. With ``attention`` (what the author did while the draft is open), errors
+    not attended to yet count as open, a step never opened reads "optional" (the optional one,
+    empty) or "vorausgefüllt" (only what the program filled in).
     """
     findings = list(findings)
-    counts = [[0, 0] for _ in STEPS]
+    counts = [[0, 0, 0] for _ in STEPS]  # errors, warnings, open
     for finding in findings:
         index = step_index_for_field(finding.field)
-        if index is not None:
-            counts[index][0 if finding.severity is Severity.ERROR else 1] += 1
+        if index is None:
+            continue
+        if finding.severity is not Severity.ERROR:
+            counts[index][1] += 1
+        elif attention is None or attention.attended(finding.field):
+            counts[index][0] += 1
+        else:
+            counts[index][2] += 1
     summaries = []
     for index, step in enumerate(STEPS):
-        errors, warnings = counts[index]
+        errors, warnings, still_open = counts[index]
         if step.key is StepKey.EXPORT:
-            errors = sum(1 for f in findings if f.severity is Severity.ERROR)
-            warnings = len(findings) - errors
-            state = StepState.PROBLEMS if errors else StepState.COMPLETE
+            errors, warnings, still_open = (sum(c[i] for c in counts) for i in range(3))
+            state = StepState.PROBLEMS if errors or still_open else StepState.COMPLETE
         elif not step.optional and not step_started(draft, step.key):
             state = StepState.NOT_STARTED
+        elif errors or still_open:
+            state = StepState.PROBLEMS
+        elif attention is not None and index not in attention.visited:
+            state = _unseen_state(draft, step, attention)
         else:
-            state = StepState.PROBLEMS if errors else StepState.COMPLETE
-        summaries.append(StepSummary(state, errors, warnings))
+            state = StepState.COMPLETE
+        summaries.append(StepSummary(state, errors, warnings, still_open))
     return summaries
+
+
+def _unseen_state(draft: Draft, step: FormStep, attention: Attention) -> StepState:
+    """The state of a begun (or optional) step without errors the author has not opened."""
+    if not step_started(draft, step.key):
+        return StepState.OPTIONAL  # only an optional step gets here unbegun
+    if not step_started(_without(draft, attention.prefilled), step.key):
+        return StepState.PREFILLED  # only what the program filled in
+    return StepState.COMPLETE
+
+
+def _without(draft: Draft, fields: Iterable[str]) -> Draft:
+    """``draft`` with the (top-level or signature) ``fields`` left empty; shares the rest."""
+    fields = set(fields)
+    signature = Signature(
+        name="" if "signature.name" in fields else draft.signature.name,
+        date=None if "signature.date" in fields else draft.signature.date,
+    )
+    blank = {f: "" for f in ("city", "department") if f in fields}
+    return replace(draft, signature=signature, **blank)
+
+
+@dataclass
+class Attention:
+    """What the author has attended to while a draft is open: an error of a field reads
+    "offen" (not "Fehler") until the author left that field, moved on past its step, or
+    asked to check the whole draft."""
+
+    left: set[str] = field(default_factory=set)
+    passed: set[int] = field(default_factory=set)
+    checked: bool = False
+    #: Steps the author has opened.
+    visited: set[int] = field(default_factory=set)
+    #: Fields the program filled in and the author has not changed (``signature.name``).
+    prefilled: set[str] = field(default_factory=set)
+
+    def left_field(self, path: str) -> None:
+        self.left.add(path)
+
+    def visited_step(self, index: int) -> None:
+        self.visited.add(index)
+
+    def filled_in(self, path: str) -> None:
+        """The program filled in ``path`` (the author should look at it)."""
+        self.prefilled.add(path)
+
+    def edited_field(self, path: str) -> None:
+        """The author changed ``path``: it is theirs now."""
+        self.prefilled.discard(path)
+
+    def passed_step(self, index: int) -> None:
+        self.passed.add(index)
+
+    def attended(self, path: str) -> bool:
+        return self.checked or path in self.left or step_index_for_field(path) in self.passed
+
+    def label(self, finding: Finding) -> str:
+        """``offen``, ``Fehler`` or ``Hinweis``."""
+        if finding.severity is Severity.ERROR and not self.attended(finding.field):
+            return OPEN_LABEL
+        return finding.severity.label

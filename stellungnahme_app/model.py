@@ -52,10 +52,12 @@ class Contribution:
 
 @dataclass
 class Signature:
-    """Who signs (the Beigeordnete of the Dezernat) and when."""
+    """Who signs (the Beigeordnete of the Dezernat, or a deputy: "i. V.") and when."""
 
     name: str = ""
     date: dt.date | None = None
+    #: Signs in place of the Beigeordnete ("in Vertretung"); the document prints "i. V.".
+    deputy: bool = False
 
 
 @dataclass

@@ -22,11 +22,15 @@ from stellungnahme_app.text import is_blank
 DEFAULT_NUMBER_PATTERN = r"^\d{4}/\d{2}$"
 DEFAULT_NUMBER_EXAMPLE = "0661/24"
 
-# Word stems that show a contribution or the Fazit takes up an assessment answered "Nein".
-REFERENCE_STEMS: dict[AssessmentKey, tuple[str, ...]] = {
+# Words that show a contribution or the Fazit takes up an assessment answered "Nein" (also
+# as part of a word, whatever the case); the hint names them as written here.
+REFERENCE_WORDS: dict[AssessmentKey, tuple[str, ...]] = {
     "legal": ("rechtlich", "zulässig", "zuständig"),
-    "resources": ("personal", "personell", "ressourcen", "stellen", "sächlich"),
-    "financial": ("haushalt", "mittel", "finanz", "kosten"),
+    "resources": ("Personal", "personell", "Ressourcen", "Stellen", "sächlich"),
+    "financial": ("Haushalt", "Mittel", "Finanz", "Kosten"),
+}
+REFERENCE_STEMS: dict[AssessmentKey, tuple[str, ...]] = {
+    key: tuple(word.casefold() for word in words) for key, words in REFERENCE_WORDS.items()
 }
 
 _ATTACHMENT_MENTION = re.compile(r"\bAnlage")
@@ -138,10 +142,13 @@ def _check_assessments(draft: Draft) -> Iterator[Finding]:
                 f"Die Frage „{question}“ ist nicht mit Ja oder Nein beantwortet.",
             )
         elif answer is False and not any(stem in referring_text for stem in REFERENCE_STEMS[key]):
+            words = [f"„{word}“" for word in REFERENCE_WORDS[key]]
             yield _warning(
                 f"assessments.{key}",
                 f"„{question}“ ist mit Nein beantwortet, aber weder ein Beitrag der Ämter noch "
-                "das Fazit nimmt darauf Bezug. Das Formular verlangt eine Begründung.",
+                "das Fazit nimmt darauf Bezug. Das Formular verlangt eine Begründung. Als Bezug "
+                f"zählt ein Text mit {', '.join(words[:-1])} oder {words[-1]} (auch als Teil "
+                "eines Wortes).",
             )
 
 

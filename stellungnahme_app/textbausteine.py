@@ -3,9 +3,10 @@
 Each Textbaustein is a small text file in a folder per category (``fazit/``,
 ``pruefung-rechtlich/``, ``pruefung-ressourcen/``, ``pruefung-finanzen/``, or any folder an
 administrator adds) under ``templates/textbausteine/``. Its first line may be a Jinja comment
-``{# Titel: … #}`` naming it in the menu; a category's German name comes from ``label = "…"``
-in the folder's ``kategorie.toml``, else from a built-in list, else from the folder name. The
-folder's ``README.md`` is the authors' guide.
+``{# Titel: … #}`` naming it in the menu, and a line ``{# Passt bei: Nein #}`` (or ``Ja``)
+may say which answers of step 2 it fits (:func:`suggested_order`); a category's German name
+comes from ``label = "…"`` in the folder's ``kategorie.toml``, else from a built-in list, else
+from the folder name. The folder's ``README.md`` is the authors' guide.
 
 A Textbaustein is a jinja2 template rendered in the program's
 :class:`~stellungnahme_app.jinja_sandbox.HardenedSandbox` with autoescaping off (the result is
@@ -42,7 +43,7 @@ from stellungnahme_app.errors import TemplateError
 from stellungnahme_app.fileio import FileReadError, read_bytes
 from stellungnahme_app.german_dates import format_date
 from stellungnahme_app.jinja_sandbox import HardenedSandbox, Limits, TemplateLimitError
-from stellungnahme_app.model import AssessmentKey, Draft
+from stellungnahme_app.model import ASSESSMENT_KEYS, AssessmentKey, Draft
 from stellungnahme_app.text import clean, is_blank
 
 FAZIT_CATEGORY = "fazit"
@@ -96,6 +97,9 @@ GAPS: dict[str, str] = {
 _TITLE_COMMENT = re.compile(
     r"\A\ufeff?\{#-?\s*Titel\s*:\s*(?P<title>.*?)\s*-?#\}[ \t]*\r?\n?", re.S
 )
+_FITS_COMMENT = re.compile(
+    r"^\{#-?\s*Passt bei\s*:\s*(?P<answer>Ja|Nein)\s*-?#\}[ \t]*$", re.M | re.I
+)
 _GAP = re.compile(r"\[[^\[\]\n]{1,80}\]")
 _HIDDEN_PREFIXES = (".", "~", "_")
 
@@ -113,6 +117,14 @@ class Textbaustein:
     title: str
     path: Path
     source: str
+
+    @property
+    def fits(self) -> str:
+        """``nein``: offered first after a "Nein" (``{# Passt bei: Nein #}`` at the top),
+        ``ja``: first when every question is answered "Ja"; ``""``: either way."""
+        head = self.source[:500]
+        match = _FITS_COMMENT.search(head)
+        return match.group("answer").casefold() if match else ""
 
 
 # --------------------------------------------------------------------------- loading
@@ -170,6 +182,21 @@ def load_textbausteine(folder: Path | None = None) -> tuple[list[Textbaustein], 
 def for_category(items: Iterable[Textbaustein], category: str) -> list[Textbaustein]:
     """The Textbausteine of one category, in menu order."""
     return [item for item in items if item.category == category]
+
+
+def suggested_order(items: Sequence[Textbaustein], draft: Draft) -> list[Textbaustein]:
+    """``items`` with those that fit the draft's answers first: after any "Nein" the ones
+    that fit a Nein, when all three are "Ja" the ones that fit a Ja; the rest keep their
+    order, the misfits come last. While neither holds, ``items`` as they are."""
+    answers = [draft.assessments.get(key) for key in ASSESSMENT_KEYS]
+    if False in answers:
+        first, last = "nein", "ja"
+    elif all(answers):
+        first, last = "ja", "nein"
+    else:
+        return list(items)
+    rank = {first: 0, "": 1, last: 2}
+    return sorted(items, key=lambda item: rank.get(item.fits, 1))
 
 
 def category_for_assessment(key: AssessmentKey) -> str:

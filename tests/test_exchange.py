@@ -46,6 +46,7 @@ drafts = st.builds(
         Signature,
         name=texts,
         date=st.one_of(st.none(), st.dates(min_value=dt.date(1, 1, 1))),
+        deputy=st.booleans(),
     ),
 )
 
@@ -282,6 +283,34 @@ def test_any_json_gives_a_draft_or_a_clean_error(value: object) -> None:
     except ExchangeFormatError as error:
         assert isinstance(error, StellungnahmeError)
         assert error.message
+
+
+# ----------------------------------------------------------------- signing as deputy
+
+
+def test_a_deputy_signs_in_vertretung(reference_json_path: Path) -> None:
+    value = _reference_json(reference_json_path)
+    value["signature"] = {"name": "Max Muster", "date": "2024-04-30", "deputy": True}
+    draft = exchange.loads(json.dumps(value))
+    assert draft.signature == Signature("Max Muster", dt.date(2024, 4, 30), deputy=True)
+    assert exchange.to_json_value(draft)["signature"]["deputy"] is True
+
+
+def test_files_without_a_deputy_stay_as_they_were(
+    reference_draft: Draft, reference_json_path: Path
+) -> None:
+    assert reference_draft.signature.deputy is False  # the key is optional
+    written = exchange.to_json_value(reference_draft)["signature"]
+    assert "deputy" not in written, "older versions of the program read the file as before"
+    assert written == _reference_json(reference_json_path)["signature"]
+
+
+def test_deputy_must_be_true_or_false(reference_json_path: Path) -> None:
+    value = _reference_json(reference_json_path)
+    value["signature"]["deputy"] = "ja"
+    error = _error_for(value)
+    assert error.path == "signature.deputy"
+    assert "true oder false" in error.message
 
 
 # ----------------------------------------------------------------- hostile files

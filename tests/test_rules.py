@@ -185,3 +185,16 @@ def test_a_blank_row_between_attachments_is_a_warning(reference_draft: Draft) ->
     [message] = _messages(findings, "attachments[1]")
     assert "leer" in message
     assert _messages(findings, "attachments[3]") == []
+
+
+def test_the_nein_hint_names_the_words_that_count_as_a_reference(reference_draft: Draft) -> None:
+    [hint] = [
+        f for f in rules.check(reference_draft, today=TODAY) if f.field == "assessments.financial"
+    ]
+    assert "„Haushalt“, „Mittel“, „Finanz“ oder „Kosten“" in hint.message
+    reference_draft.assessments.legal = False
+    [legal] = [
+        f for f in rules.check(reference_draft, today=TODAY) if f.field == "assessments.legal"
+    ]
+    assert "„rechtlich“, „zulässig“ oder „zuständig“" in legal.message
+    assert "auch als Teil eines Wortes" in legal.message

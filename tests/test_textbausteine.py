@@ -32,6 +32,7 @@ from stellungnahme_app.textbausteine import (
     german_list,
     load_textbausteine,
     render_textbaustein,
+    suggested_order,
 )
 
 TODAY = dt.date(2024, 4, 30)
@@ -360,6 +361,37 @@ def test_category_folder_names_ignore_case(tmp_path: Path) -> None:
     assert problems == []
     assert for_category(items, FAZIT_CATEGORY)[-1].title == "Eigenes Fazit"
     assert [label for category, label in categories(items) if category == "fazit"] == ["Fazit"]
+
+
+# --------------------------------------------------------------------------- fitting the answers
+
+
+def _answers(legal: bool | None, resources: bool | None, financial: bool | None) -> Draft:
+    draft = Draft()
+    draft.assessments.legal, draft.assessments.resources = legal, resources
+    draft.assessments.financial = financial
+    return draft
+
+
+def test_the_fazit_offered_first_fits_the_answers(bundled: list[Textbaustein]) -> None:
+    fazit = for_category(bundled, FAZIT_CATEGORY)
+    two_nein = [i.title for i in suggested_order(fazit, _answers(True, False, False))]
+    assert two_nein[0] == "Ablehnen"
+    assert two_nein[-1] == "Zustimmen"
+    all_ja = [i.title for i in suggested_order(fazit, _answers(True, True, True))]
+    assert all_ja[0] == "Zustimmen"
+    assert all_ja[-1].startswith("Ablehnen")
+    unanswered = suggested_order(fazit, _answers(True, None, None))
+    assert unanswered == fazit, "without a Nein or all Ja: the files' order"
+
+
+def test_a_textbaustein_says_which_answers_it_fits() -> None:
+    assert phrase("{# Titel: Ablehnen #}\n{# Passt bei: Nein #}\nNein.").fits == "nein"
+    assert phrase("{# Passt bei: ja #}\nJa.").fits == "ja"
+    assert phrase("{# Titel: Kenntnisnahme #}\nZur Kenntnis.").fits == ""
+    item = phrase("{# Titel: Ablehnen #}\n{# Passt bei: Nein #}\nNein zu {{ nummer }}.")
+    check_textbaustein(item)
+    assert render_textbaustein(item, Draft(document_number="0661/24")) == "Nein zu 0661/24."
 
 
 # --------------------------------------------------------------------------- hostile files

@@ -43,10 +43,23 @@ ensure_debian_packages() {
   fonts="$(fc-list 2>/dev/null || true)"
   libs="$(ldconfig -p 2>/dev/null || true)"
   grep -q "Liberation Sans" <<<"$fonts" || missing+=(fonts-liberation2 fontconfig)
+  # What a screen reader hears (tests/end2end/test_atspi.py): an X server, the AT-SPI stack
+  # Orca uses with its Python client, and the libraries of Qt's xcb platform plugin.
+  command -v Xvfb >/dev/null 2>&1 || missing+=(xvfb)
+  command -v dbus-run-session >/dev/null 2>&1 || missing+=(dbus-daemon)
+  [ -x /usr/libexec/at-spi2-registryd ] || missing+=(at-spi2-core)
+  /usr/bin/python3 -c "import pyatspi" >/dev/null 2>&1 || missing+=(python3-pyatspi)
   for lib in libEGL.so.1 libGL.so.1 libxkbcommon.so.0 libfontconfig.so.1 libdbus-1.so.3 \
              libglib-2.0.so.0; do
     grep -q "$lib" <<<"$libs" || { missing+=(libegl1 libgl1 libxkbcommon0
       libfontconfig1 libdbus-1-3 libglib2.0-0); break; }
+  done
+  for lib in libxcb-cursor.so.0 libxcb-icccm.so.4 libxcb-keysyms.so.1 libxcb-image.so.0 \
+             libxcb-render-util.so.0 libxcb-shape.so.0 libxcb-randr.so.0 libxcb-xkb.so.1 \
+             libxkbcommon-x11.so.0 libX11-xcb.so.1; do
+    grep -q "$lib" <<<"$libs" || { missing+=(libxcb-cursor0 libxcb-icccm4 libxcb-keysyms1
+      libxcb-image0 libxcb-render-util0 libxcb-shape0 libxcb-randr0 libxcb-xkb1
+      libxkbcommon-x11-0 libx11-xcb1); break; }
   done
   [ ${#missing[@]} -eq 0 ] && return 0
   if ! command -v apt-get >/dev/null 2>&1; then

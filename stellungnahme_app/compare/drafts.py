@@ -156,6 +156,12 @@ def compare_drafts(old: Draft, new: Draft) -> DraftComparison:
         "signature.name", "Unterschrift: Name", old.signature.name, new.signature.name
     )
     fields += _one_line_field(
+        "signature.deputy",
+        "Unterschrift: in Vertretung",
+        _deputy(old.signature.deputy),
+        _deputy(new.signature.deputy),
+    )
+    fields += _one_line_field(
         "signature.date",
         "Unterschrift: Datum",
         format_date(old.signature.date),
@@ -205,6 +211,10 @@ def _clean_line(value: str) -> str:
 
 def _public(value: bool | None) -> str:
     return {True: form.PUBLIC, False: form.NOT_PUBLIC, None: ""}[value]
+
+
+def _deputy(value: bool) -> str:
+    return "i. V." if value else ""
 
 
 def _answer(value: bool | None) -> str:

@@ -92,6 +92,11 @@ PLACEHOLDERS: tuple[Placeholder, ...] = (
         True,
         alternatives=("signature_name",),
     ),
+    Placeholder(
+        "signature_deputy",
+        "„i. V.“ bei einer Vertretung, sonst leer (signature_line hat es: „gez. i. V. Name“)",
+        False,
+    ),
     Placeholder("signature_name", "Name der unterzeichnenden Person (ohne „gez.“)", False),
     Placeholder("signature_date", "Datum der Unterschrift (TT.MM.JJJJ)", True),
     Placeholder("draft_mark", "„ENTWURF“ bei einer Entwurfsausgabe, sonst leer", True),
@@ -122,6 +127,7 @@ def build_context(draft: Draft, *, draft_mode: bool = False) -> dict[str, Any]:
     city = one_line(draft.city)
     number = one_line(draft.document_number)
     name = one_line(draft.signature.name)
+    deputy_mark = form.DEPUTY_MARK if draft.signature.deputy and name else ""
     public_status = {True: form.PUBLIC, False: form.NOT_PUBLIC, None: ""}[draft.public]
     numbering = Numbering()
     context: dict[str, Any] = {
@@ -152,7 +158,8 @@ def build_context(draft: Draft, *, draft_mode: bool = False) -> dict[str, Any]:
         "conclusion_paragraphs": numbering.paragraph_values(draft.conclusion),
         "amendment_paragraphs": numbering.paragraph_values(draft.amended_resolution_points),
         "attachments": attachment_numbers.printed(draft.attachments),
-        "signature_line": form.SIGNATURE_PREFIX + name if name else "",
+        "signature_line": form.SIGNATURE_PREFIX + deputy_mark + name if name else "",
+        "signature_deputy": deputy_mark.strip(),
         "signature_name": name,
         "signature_date": format_date(draft.signature.date),
         "draft_mark": form.DRAFT_MARK if draft_mode else "",

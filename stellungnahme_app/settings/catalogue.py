@@ -14,22 +14,34 @@ from typing import Any, Protocol, TypeVar
 from stellungnahme_app.office_headings import derive_heading
 from stellungnahme_app.settings.checks import CheckContext, Invalid
 
-DEZERNAT_KEYS = ("name", "short_name", "signatories", "remove")
+DEZERNAT_KEYS = ("name", "short_name", "signatories", "deputies", "remove")
 OFFICE_KEYS = ("name", "heading", "remove")
 
 
 @dataclass(frozen=True)
 class Dezernat:
-    """A department led by a Beigeordnete(r); ``signatories`` are who may sign for it."""
+    """A department led by a Beigeordnete(r); ``signatories`` are who sign for it, ``deputies``
+    who sign in their place ("i. V.")."""
 
     name: str
     short_name: str = ""
     signatories: tuple[str, ...] = ()
+    deputies: tuple[str, ...] = ()
 
     @property
     def label(self) -> str:
-        """For lists: ``Dezernat 05 – Dezernat für Soziales, …`` or just the name."""
-        return f"{self.short_name} – {self.name}" if self.short_name else self.name
+        """For lists: number and name, the word "Dezernat" once.
+
+        ``Dezernat 05`` and ``Dezernat für Soziales, …`` read ``Dezernat 05 – Soziales, …``
+        (as the administration writes it); without a short name, just the name.
+        """
+        if not self.short_name:
+            return self.name
+        first, _, rest = self.name.partition(" ")
+        if rest and first.casefold() == self.short_name.split()[0].casefold():
+            topic = rest.removeprefix("für ").strip()
+            return f"{self.short_name} – {topic}"
+        return f"{self.short_name} – {self.name}"
 
 
 @dataclass(frozen=True)
@@ -138,14 +150,20 @@ def _check_dezernat(
     short_name = entry.get("short_name", "")
     if not isinstance(short_name, str):
         raise Invalid("Der Kurzname muss ein Text sein", f"{entry_path}.short_name")
-    signatories = entry.get("signatories", [])
-    if not isinstance(signatories, list) or not all(isinstance(s, str) for s in signatories):
-        raise Invalid(
-            'Die Unterzeichnenden müssen eine Liste von Namen sein, z. B. ["Vorname Name"]',
-            f"{entry_path}.signatories",
-        )
-    cleaned = tuple(dict.fromkeys(" ".join(s.split()) for s in signatories if s.strip()))
-    return name_key(name), Dezernat(name, " ".join(short_name.split()), cleaned)
+    signatories = _names(
+        entry.get("signatories", []), "Die Unterzeichnenden", f"{entry_path}.signatories"
+    )
+    deputies = _names(
+        entry.get("deputies", []), "Die Personen in Vertretung", f"{entry_path}.deputies"
+    )
+    return name_key(name), Dezernat(name, " ".join(short_name.split()), signatories, deputies)
+
+
+def _names(value: Any, what: str, key_path: str) -> tuple[str, ...]:
+    """A list of people's names, spaces tidied, each once."""
+    if not isinstance(value, list) or not all(isinstance(s, str) for s in value):
+        raise Invalid(f'{what} müssen eine Liste von Namen sein, z. B. ["Vorname Name"]', key_path)
+    return tuple(dict.fromkeys(" ".join(s.split()) for s in value if s.strip()))
 
 
 def _check_office(entry: Any, entry_path: str, context: CheckContext) -> tuple[str, Office | None]:

@@ -53,6 +53,11 @@ class Settings:
             return dezernat.signatories
         return tuple(dict.fromkeys(s for d in self.dezernate for s in d.signatories))
 
+    def deputies(self, department: str) -> tuple[str, ...]:
+        """Who may sign in place of the Beigeordnete of ``department`` ("i. V.")."""
+        dezernat = self.dezernat(department)
+        return dezernat.deputies if dezernat is not None else ()
+
     def heading_for_office(self, name: str) -> str:
         """The catalogue's heading for the office, else one derived from its name."""
         office = self.office(name)

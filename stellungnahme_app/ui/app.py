@@ -67,7 +67,8 @@ def install_translations(app: QCoreApplication) -> list[QTranslator]:
 
 
 def configure_application(app: QApplication) -> None:
-    """Names, German locale, translations and the style; safe to call again."""
+    """Names, German locale, the style, translations, the visible focus and the combo boxes'
+    names for screen readers; safe to call again."""
     QLocale.setDefault(GERMAN)
     if app.style().name().casefold() != QT_STYLE.casefold():
         app.setStyle(QT_STYLE)
@@ -76,6 +77,11 @@ def configure_application(app: QApplication) -> None:
     app.setOrganizationName(ORGANIZATION_NAME)
     app.setApplicationVersion(__version__)
     install_translations(app)
+    from stellungnahme_app.ui.accessible_names import install_accessible_names
+    from stellungnahme_app.ui.focus_frame import install_focus_frame
+
+    install_focus_frame(app)
+    install_accessible_names(app)
 
 
 def create_application(argv: Sequence[str] | None = None) -> QApplication:

@@ -37,9 +37,10 @@ class DocumentPreview(QTextBrowser):
         self.document().setIndentWidth(HANGING_INDENT_PX)  # the text of bullet items
         self.setMinimumHeight(self.fontMetrics().lineSpacing() * 8)
 
-    def show_draft(self, draft: Draft) -> None:
-        """Show ``draft``; the scroll position stays where it was (to compare versions)."""
-        scroll = self.verticalScrollBar().value()
+    def show_draft(self, draft: Draft, *, from_top: bool = False) -> None:
+        """Show ``draft`` from its top, or where the reader was (to compare versions, to see
+        an edit)."""
+        scroll = 0 if from_top else self.verticalScrollBar().value()
         self.setHtml(document_html(draft))
         self.verticalScrollBar().setValue(scroll)
 

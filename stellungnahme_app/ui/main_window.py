@@ -15,7 +15,7 @@ from collections.abc import Callable, Sequence
 from pathlib import Path
 from typing import TYPE_CHECKING
 
-from PySide6.QtCore import QEvent, Qt, QTimer, QUrl, Signal
+from PySide6.QtCore import QEvent, QSize, Qt, QUrl, Signal
 from PySide6.QtGui import (
     QCloseEvent,
     QDesktopServices,
@@ -29,7 +29,6 @@ from PySide6.QtWidgets import (
     QLabel,
     QMainWindow,
     QMessageBox,
-    QPushButton,
     QStackedWidget,
     QVBoxLayout,
     QWidget,
@@ -39,6 +38,7 @@ from stellungnahme_app import __version__, paths
 from stellungnahme_app.errors import StellungnahmeError
 from stellungnahme_app.ui import help_window, window_menus, window_state
 from stellungnahme_app.ui.background import running_jobs
+from stellungnahme_app.ui.delete_offer import DeleteOffer
 from stellungnahme_app.ui.editor_page import EditorPage
 from stellungnahme_app.ui.error_reporting import show_error, show_notice
 from stellungnahme_app.ui.exchange_files import ExchangeFiles
@@ -48,6 +48,7 @@ from stellungnahme_app.ui.outlook_drops import offered_attachments, take_outlook
 from stellungnahme_app.ui.overview_page import OverviewPage
 from stellungnahme_app.ui.session_end import save_for_session_end, session_is_ending
 from stellungnahme_app.ui.textbaustein_loading import TextbausteinLoader
+from stellungnahme_app.ui.type_ahead import TypeAhead
 from stellungnahme_app.workspace import (
     OpenDraft,
     Workspace,
@@ -60,7 +61,6 @@ if TYPE_CHECKING:
 
 log = logging.getLogger(__name__)
 
-UNDO_DELETE_TIMEOUT_MS = 20_000
 APP_TITLE = "Stellungnahme"
 
 
@@ -81,11 +81,11 @@ class MainWindow(QMainWindow):
         super().__init__(parent)
         self.setObjectName("hauptfenster")
         self.workspace = workspace
-        self._deleted_id: int | None = None
         self.setWindowIcon(app_icon())
         self.setAcceptDrops(True)
         self.setAccessibleName("Stellungnahme")
 
+        self.type_ahead = TypeAhead(self)
         self.overview = OverviewPage(workspace)
         self.overview.open_requested.connect(self.open_draft)
         self.overview.new_requested.connect(self.new_draft)
@@ -133,7 +133,7 @@ class MainWindow(QMainWindow):
         window_menus.install_menus(self)
         self._update_actions()
         self._update_title()
-        self.resize(*self._default_size())
+        self.resize(self._default_size())
         self.overview.refresh()
 
     @property
@@ -151,18 +151,18 @@ class MainWindow(QMainWindow):
 
     # ------------------------------------------------------------------ building
 
-    def _default_size(self) -> tuple[int, int]:
-        """Room for the table and the editor: most of the screen, never more than 90 %."""
+    def content_size(self) -> QSize:
+        """Room for the table and the editor: 140 characters, 42 lines of the window's font."""
         metrics = self.fontMetrics()
-        width, height = metrics.averageCharWidth() * 140, metrics.height() * 42
+        return QSize(metrics.averageCharWidth() * 140, metrics.height() * 42)
+
+    def _default_size(self) -> QSize:
         screen = self.screen()
-        if screen is not None:
-            available = screen.availableGeometry()
-            width = max(width, available.width() * 3 // 4)
-            height = max(height, available.height() * 3 // 4)
-            width = min(width, available.width() * 9 // 10)
-            height = min(height, available.height() * 9 // 10)
-        return width, height
+        if screen is None:
+            return self.content_size()
+        return window_state.first_window_size(
+            screen.availableGeometry().size(), self.content_size()
+        )
 
     def _build_status_bar(self) -> None:
         bar = self.statusBar()
@@ -170,23 +170,11 @@ class MainWindow(QMainWindow):
         self.save_label.setObjectName("speicherstand")
         self.save_label.setAccessibleName("Speicherstand")
         bar.addPermanentWidget(self.save_label)
-        self.undo_label = QLabel()
-        self.undo_label.setObjectName("loeschen_hinweis")
-        self.undo_label.setTextFormat(Qt.TextFormat.PlainText)
-        self.undo_label.hide()
-        bar.addWidget(self.undo_label)
-        self.undo_delete_button = QPushButton("Löschen &rückgängig")
-        self.undo_delete_button.setObjectName("loeschen_rueckgaengig")
-        self.undo_delete_button.setAccessibleDescription(
-            "Holt den eben gelöschten Entwurf aus dem Papierkorb zurück."
-        )
-        self.undo_delete_button.clicked.connect(self.undo_delete)
-        self.undo_delete_button.hide()
-        bar.addWidget(self.undo_delete_button)
-        self._undo_timer = QTimer(self)
-        self._undo_timer.setSingleShot(True)
-        self._undo_timer.setInterval(UNDO_DELETE_TIMEOUT_MS)
-        self._undo_timer.timeout.connect(self._forget_undo)
+        self.delete_offer = DeleteOffer(bar)
+        self.delete_offer.changed.connect(self._update_actions)
+        self.delete_offer.undo_button.clicked.connect(self.undo_delete)
+        self.undo_label = self.delete_offer.label
+        self.undo_delete_button = self.delete_offer.undo_button
 
     # ------------------------------------------------------------------ state
 
@@ -206,8 +194,10 @@ class MainWindow(QMainWindow):
         ):
             action.setEnabled(editing)
         self.action_overview.setEnabled(editing)
-        # In the editor Ctrl+Z belongs to the text fields, never to an earlier delete.
-        self.action_undo_delete.setEnabled(not editing and self._deleted_id is not None)
+        # In the editor Ctrl+Z and Ctrl+Y belong to the text fields, never to a delete.
+        offer = self.delete_offer
+        self.action_undo_delete.setEnabled(not editing and offer.deleted_id is not None)
+        self.action_redo_delete.setEnabled(not editing and offer.restored_id is not None)
         writable = self.workspace.read_only_reason is None
         for action in (self.action_new, self.action_import):
             action.setEnabled(writable)
@@ -231,20 +221,27 @@ class MainWindow(QMainWindow):
         While the Textbausteine are still being read, the draft opens as soon as they are.
         """
         if self._textbausteine.reading:
+            self.type_ahead.start()
             self.load_textbausteine(lambda: self.open_draft(draft_id, step=step))
             return True
         if not self.editor_page.open_draft(draft_id, step=step):
+            self.type_ahead.drop()
             self.overview.refresh()
             return False
         self._show_editor_page()
+        assert self.editor is not None
+        if step is None:
+            self.editor.focus_first_needed()
+        else:
+            self.editor.focus_current_step()
+        self.type_ahead.replay()
         return True
 
     def _show_editor_page(self) -> None:
+        self.delete_offer.forget()  # Ctrl+Z back in the overview must not bring back old deletes
         self.pages.setCurrentWidget(self.editor_page)
         self._update_actions()
         self._update_title()
-        if self.editor is not None:
-            self.editor.setFocus(Qt.FocusReason.OtherFocusReason)
 
     def close_session(self, *, discard_unused: bool = True) -> bool:
         """Save and close the open draft; False (and it stays open) if saving failed."""
@@ -276,21 +273,27 @@ class MainWindow(QMainWindow):
         self.motion_import.choose_file()
 
     def start_new_draft(self, create: Callable[[], OpenDraft], message: str) -> None:
-        """Close the open draft, ``create`` a new one and show it at its first step."""
+        """Close the open draft, ``create`` a new one and show it; the cursor goes to the
+        first field still needed (the number of a new draft), and keys typed meanwhile go
+        there too."""
         if self._textbausteine.reading:
+            self.type_ahead.start()
             self.load_textbausteine(lambda: self.start_new_draft(create, message))
             return
         if not self.close_session():
+            self.type_ahead.drop()
             return
         try:
             opened = create()
         except StellungnahmeError as error:
+            self.type_ahead.drop()
             show_error(self, error, action="Die neue Stellungnahme konnte nicht angelegt werden.")
             return
         self.editor_page.start(opened)
         assert self.editor is not None
-        self.editor.set_current_step(0)
         self._show_editor_page()
+        self.editor.focus_first_needed()
+        self.type_ahead.replay()
         self.statusBar().showMessage(message, 8000)
 
     def duplicate_draft(self, draft_id: int) -> None:
@@ -318,34 +321,28 @@ class MainWindow(QMainWindow):
             show_error(self, error, action="Der Entwurf konnte nicht gelöscht werden.")
             return
         self.overview.refresh()
-        self._deleted_id = draft_id
-        self.statusBar().clearMessage()  # a temporary message would hide the undo button
-        self.undo_label.setText(f"„{title}“ liegt im Papierkorb.")
-        self.undo_label.show()
-        self.undo_delete_button.show()
-        self._update_actions()
-        self._undo_timer.start()
+        self.delete_offer.offer_undo(draft_id, title)
 
     def undo_delete(self) -> None:
-        draft_id = self._deleted_id
-        self._forget_undo()
+        draft_id = self.delete_offer.take_undo()
         if draft_id is None:
             return
         try:
-            self.workspace.restore_from_trash(draft_id)
+            title = self.workspace.restore_from_trash(draft_id)
         except StellungnahmeError as error:
             show_error(self, error, action="Der Entwurf konnte nicht zurückgeholt werden.")
             return
-        self.statusBar().showMessage("Entwurf wiederhergestellt.", 5000)
         self.overview.refresh()
         self.overview.select_draft(draft_id)
+        self.delete_offer.offer_redo(draft_id, title)
+
+    def redo_delete(self) -> None:
+        draft_id = self.delete_offer.take_redo()
+        if draft_id is not None:
+            self.delete_draft(draft_id)
 
     def _forget_undo(self) -> None:
-        self._deleted_id = None
-        self._undo_timer.stop()
-        self.undo_label.hide()
-        self.undo_delete_button.hide()
-        self._update_actions()
+        self.delete_offer.forget()
 
     # ------------------------------------------------------------------ files
 

@@ -13,7 +13,9 @@ from typing import Any
 
 from PySide6.QtCore import (
     QAbstractTableModel,
+    QEvent,
     QModelIndex,
+    QObject,
     QPersistentModelIndex,
     QSortFilterProxyModel,
     Qt,
@@ -21,7 +23,16 @@ from PySide6.QtCore import (
     Signal,
     SignalInstance,
 )
-from PySide6.QtGui import QBrush, QColor, QFont, QGuiApplication, QKeyEvent, QKeySequence, QPalette
+from PySide6.QtGui import (
+    QBrush,
+    QColor,
+    QFont,
+    QGuiApplication,
+    QKeyEvent,
+    QKeySequence,
+    QPalette,
+    QResizeEvent,
+)
 from PySide6.QtWidgets import (
     QAbstractItemView,
     QComboBox,
@@ -30,6 +41,7 @@ from PySide6.QtWidgets import (
     QLabel,
     QLineEdit,
     QPushButton,
+    QStyle,
     QTableView,
     QVBoxLayout,
     QWidget,
@@ -38,6 +50,7 @@ from PySide6.QtWidgets import (
 from stellungnahme_app.errors import StellungnahmeError
 from stellungnahme_app.german_dates import format_date, format_date_time
 from stellungnahme_app.store import DraftSummary, Status
+from stellungnahme_app.ui.column_widths import fit_widths
 from stellungnahme_app.ui.error_reporting import show_error
 from stellungnahme_app.ui.flow_layout import flow_row
 from stellungnahme_app.workspace import Workspace
@@ -192,15 +205,54 @@ class DraftTableView(QTableView):
         self.setWordWrap(False)
         self.verticalHeader().hide()
         header = self.horizontalHeader()
-        header.setSectionResizeMode(QHeaderView.ResizeMode.ResizeToContents)
+        header.setSectionResizeMode(QHeaderView.ResizeMode.Interactive)
         header.setStretchLastSection(False)
         header.setHighlightSections(False)
+        self.setTextElideMode(Qt.TextElideMode.ElideRight)
         self.doubleClicked.connect(self._emit_activated)
+        self._giving_way: list[int] = []
+        model.modelReset.connect(self.fit_columns)
 
-    def set_stretch_column(self, key: str) -> None:
-        self.horizontalHeader().setSectionResizeMode(
-            self.table_model.column_index(key), QHeaderView.ResizeMode.Stretch
-        )
+    def set_elastic_columns(self, *keys: str) -> None:
+        """The columns that give way when the table is too narrow, the first first; the last
+        one gets the room left over (see :func:`fit_widths`)."""
+        self._giving_way = [self.table_model.column_index(key) for key in keys]
+        self.fit_columns()
+
+    def _wanted_widths(self) -> list[int]:
+        header = self.horizontalHeader()
+        return [
+            0
+            if self.isColumnHidden(column)
+            else max(self.sizeHintForColumn(column), header.sectionSizeHint(column))
+            for column in range(self.table_model.columnCount())
+        ]
+
+    def wanted_width(self) -> int:
+        """How wide the table would be with every text whole."""
+        scroll_bar = self.style().pixelMetric(QStyle.PixelMetric.PM_ScrollBarExtent)
+        return sum(self._wanted_widths()) + 2 * self.frameWidth() + scroll_bar
+
+    def fit_columns(self) -> None:
+        """Share the width among the columns: whole texts where there is room."""
+        header = self.horizontalHeader()
+        columns = range(self.table_model.columnCount())
+        shown = [c for c in columns if not self.isColumnHidden(c)]
+        wanted = self._wanted_widths()
+        minimum = [self.fontMetrics().averageCharWidth() * 12] * len(columns)
+        giving_way = [c for c in self._giving_way if c in shown]
+        widths = fit_widths(wanted, minimum, giving_way, self.viewport().width())
+        for column in shown:
+            if header.sectionSize(column) != widths[column]:
+                header.resizeSection(column, widths[column])
+
+    def resizeEvent(self, event: QResizeEvent) -> None:
+        super().resizeEvent(event)
+        self.fit_columns()
+
+    def setColumnHidden(self, column: int, hide: bool) -> None:
+        super().setColumnHidden(column, hide)
+        self.fit_columns()
 
     def selected_id(self) -> int | None:
         rows = self.selectionModel().selectedRows()
@@ -327,12 +379,9 @@ class OverviewPage(QWidget):
         self.table.setAccessibleDescription(
             "Alle Entwürfe. Eingabe öffnet den gewählten, Entf legt ihn in den Papierkorb."
         )
-        self.table.set_stretch_column("title")
-        self.table.set_stretch_column("department")
-        # The search hit shares the width with the title (elided, in full as tooltip), so
-        # the table never needs scrolling sideways.
-        self.table.set_stretch_column("snippet")
-        self.table.setTextElideMode(Qt.TextElideMode.ElideRight)
+        # Too narrow a window: the search hit gives way first (in full as tooltip), then the
+        # Dezernat, the title last; the table never needs scrolling sideways.
+        self.table.set_elastic_columns("snippet", "department", "title")
         self.table.sortByColumn(self.model.column_index("changed"), Qt.SortOrder.DescendingOrder)
         self.table.activated_draft.connect(self.open_requested)
         self.table.selectionModel().selectionChanged.connect(self._update_buttons)
@@ -367,9 +416,11 @@ class OverviewPage(QWidget):
         self.trash_button.clicked.connect(self.trash_requested)
         self.table.delete_pressed.connect(self.delete_requested)
 
-        self.setTabOrder(self.search_field, self.status_filter)
-        self.setTabOrder(self.status_filter, self.table)
-        self.setTabOrder(self.table, self.new_button)
+        # From the search straight to its hits; the filter and the buttons come after.
+        self.setTabOrder(self.search_field, self.table)
+        self.setTabOrder(self.table, self.status_filter)
+        self.setTabOrder(self.status_filter, self.new_button)
+        self.search_field.installEventFilter(self)
         self._update_buttons()
 
     def set_read_only(self, read_only: bool) -> None:
@@ -394,6 +445,29 @@ class OverviewPage(QWidget):
     def _search_now(self) -> None:
         self._search_timer.stop()
         self.refresh()
+
+    def eventFilter(self, watched: QObject, event: QEvent) -> bool:
+        # Down in the search field goes to the first hit (Return there opens it).
+        if (
+            watched is self.search_field
+            and event.type() == QEvent.Type.KeyPress
+            and isinstance(event, QKeyEvent)
+            and event.key() == Qt.Key.Key_Down
+            and event.modifiers() == Qt.KeyboardModifier.NoModifier
+        ):
+            self.go_to_first_hit()
+            return True
+        return super().eventFilter(watched, event)
+
+    def go_to_first_hit(self) -> None:
+        """Put the keyboard focus on the first row of the list (after a pending search)."""
+        if self._search_timer.isActive():
+            self._search_now()
+        if self.table.proxy.rowCount() == 0:
+            return
+        self.table.selectRow(0)
+        self.table.setCurrentIndex(self.table.proxy.index(0, 0))
+        self.table.setFocus(Qt.FocusReason.TabFocusReason)
 
     def search_text(self) -> str:
         return self.search_field.text().strip()

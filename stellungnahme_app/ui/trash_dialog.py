@@ -46,7 +46,7 @@ class TrashDialog(QDialog):
         self.table = DraftTableView(self.model)
         self.table.setObjectName("papierkorbtabelle")
         self.table.setAccessibleName("Gelöschte Entwürfe")
-        self.table.set_stretch_column("title")
+        self.table.set_elastic_columns("department", "title")
         self.table.sortByColumn(self.model.column_index("deleted"), Qt.SortOrder.DescendingOrder)
         self.table.activated_draft.connect(self.restore)
         self.table.selectionModel().selectionChanged.connect(self._update_buttons)
@@ -69,9 +69,15 @@ class TrashDialog(QDialog):
         layout.addWidget(self.table, 1)
         layout.addWidget(self.empty_label)
         layout.addWidget(buttons)
-        metrics = self.fontMetrics()
-        self.resize(metrics.averageCharWidth() * 110, metrics.height() * 24)
         self.refresh()
+        metrics = self.fontMetrics()
+        margins = layout.contentsMargins()
+        wanted = self.table.wanted_width() + margins.left() + margins.right()
+        width = max(metrics.averageCharWidth() * 110, wanted)
+        screen = self.screen()
+        if screen is not None:  # wide enough for whole titles, where the screen allows
+            width = min(width, screen.availableGeometry().width() * 9 // 10)
+        self.resize(width, metrics.height() * 24)
 
     def refresh(self) -> None:
         try:

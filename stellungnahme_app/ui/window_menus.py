@@ -75,6 +75,17 @@ def install_actions(window: MainWindow) -> None:
         "Den eben gelöschten Entwurf aus dem Papierkorb zurückholen",
     )  # fmt: skip
     window.action_undo_delete.setEnabled(False)
+    window.action_redo_delete = _action(window,
+        "Löschen &wiederholen", window.redo_delete, QKeySequence.StandardKey.Redo,
+        "Den eben zurückgeholten Entwurf wieder in den Papierkorb legen",
+    )  # fmt: skip
+    # Ctrl+Y as on Windows, whatever the platform's own redo key is.
+    redo_keys = [QKeySequence("Ctrl+Y")]
+    redo_keys += [
+        k for k in QKeySequence.keyBindings(QKeySequence.StandardKey.Redo) if k != redo_keys[0]
+    ]
+    window.action_redo_delete.setShortcuts(redo_keys)
+    window.action_redo_delete.setEnabled(False)
     window.action_trash = _action(
         window,
         "&Papierkorb …",
@@ -150,6 +161,7 @@ def install_menus(window: MainWindow) -> None:
     file_menu.addAction(window.action_export)
     file_menu.addSeparator()
     file_menu.addAction(window.action_undo_delete)
+    file_menu.addAction(window.action_redo_delete)
     file_menu.addAction(window.action_trash)
     file_menu.addSeparator()
     file_menu.addAction(window.action_quit)

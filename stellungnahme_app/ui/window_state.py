@@ -1,12 +1,13 @@
 """What the window remembers between sessions: size, position, the open draft and its step.
 
 Kept in ``fenster.ini`` in the data folder (never the Windows registry), so a copied data
-folder takes it along and removing the folder forgets it.
+folder takes it along and removing the folder forgets it. With nothing remembered, the window
+opens at :func:`first_window_size`.
 """
 
 from __future__ import annotations
 
-from PySide6.QtCore import QByteArray, QSettings
+from PySide6.QtCore import QByteArray, QSettings, QSize
 from PySide6.QtWidgets import QMainWindow
 
 from stellungnahme_app import paths
@@ -16,6 +17,24 @@ _GEOMETRY = "fenster/geometrie"
 _STATE = "fenster/zustand"
 _LAST_DRAFT = "entwurf/zuletzt"
 _LAST_STEP = "entwurf/schritt"
+#: The first window is at least this big where the screen allows (table and editor side by side).
+FIRST_WINDOW_SIZE = QSize(1280, 800)
+#: What the window may take of the screen's free area; the rest is for its frame.
+SCREEN_SHARE_PERCENT = 96
+
+
+def first_window_size(available: QSize, content: QSize) -> QSize:
+    """The size of the window's first opening on a screen with ``available`` room.
+
+    At least :data:`FIRST_WINDOW_SIZE` and ``content`` and about three quarters of the screen,
+    but never more than fits on it with its frame.
+    """
+    width = max(FIRST_WINDOW_SIZE.width(), content.width(), available.width() * 3 // 4)
+    height = max(FIRST_WINDOW_SIZE.height(), content.height(), available.height() * 3 // 4)
+    return QSize(
+        min(width, available.width() * SCREEN_SHARE_PERCENT // 100),
+        min(height, available.height() * SCREEN_SHARE_PERCENT // 100),
+    )
 
 
 def window_settings() -> QSettings:

@@ -221,3 +221,14 @@ def test_a_hundred_contributions_from_two_offices_compare_fast(reference_draft: 
         f"contributions[{i}].text" for i in range(0, 100, 4)
     ]
     assert elapsed < 1.5, f"{elapsed:.2f} s"
+
+
+def test_signing_in_place_of_the_beigeordnete_is_a_change(reference_draft: Draft) -> None:
+    changed = reference_draft.copy()
+    changed.signature = Signature(reference_draft.signature.name, reference_draft.signature.date)
+    changed.signature.deputy = True
+    comparison = compare_drafts(reference_draft, changed)
+    assert [(f.path, f.label, markup(f.changed_paragraphs[0].diff)) for f in comparison.fields] == [
+        ("signature.deputy", "Unterschrift: in Vertretung", "{+i. V.+}"),
+    ]
+    assert _paths(changed, reference_draft) == ["signature.deputy"]

@@ -167,3 +167,28 @@ def test_keyboard_only_walk_through_all_steps(
             assert QApplication.focusWidget() is editor.steps[index + 1].first_field() or (
                 editor.steps[index + 1].first_field().isAncestorOf(QApplication.focusWidget())
             )
+
+
+def test_combo_boxes_are_announced_by_their_label_not_their_value(
+    make_editor: Callable[..., DraftEditor], reference_draft: Draft
+) -> None:
+    editor = make_editor(_richly_filled(reference_draft))
+    announced = {}
+    for index in range(len(STEPS)):
+        editor.set_current_step(index)
+        for combo in editor.steps[index].findChildren(QComboBox):
+            if combo.isVisible():
+                interface = QAccessible.queryAccessibleInterface(combo)
+                assert interface is not None
+                announced[combo.accessibleName()] = (
+                    interface.text(QAccessible.Text.Name),
+                    interface.text(QAccessible.Text.Value),
+                )
+    assert announced["Dezernat"] == (
+        "Dezernat",
+        "Dezernat 05 – Soziales, Bildung, Jugend und Gesundheit",
+    )
+    assert announced["Status"] == ("Status", "Entwurf")
+    for name, (announced_name, value) in announced.items():
+        assert announced_name == name, f"{name} wird als „{announced_name}“ angesagt"
+        assert value != name or not value

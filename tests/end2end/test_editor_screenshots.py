@@ -123,13 +123,13 @@ def test_misspellings_underlined_offered_and_listed(
     save_screenshot(menu, "rechtschreibung-f7-menue")
     menu.close()
     editor.show_export_step()
-    qtbot.waitUntil(
-        lambda: (
-            editor.export_step.findings.count() >= 4
-            and "Rechtschreibung"
-            in editor.export_step.findings.item(editor.export_step.findings.count() - 1).text()
-        ),
-        timeout=30_000,
-    )
-    editor.export_step.findings.scrollToBottom()
+    findings = editor.export_step.findings
+
+    def spelling_items() -> list[Any]:
+        items = [findings.item(row) for row in range(findings.count())]
+        return [item for item in items if "Rechtschreibung" in item.text()]
+
+    # Listed in the order of the fields, among the rules' findings.
+    qtbot.waitUntil(lambda: len(spelling_items()) == 4, timeout=30_000)
+    findings.scrollToItem(spelling_items()[0])
     _check(save_screenshot(editor, "rechtschreibung-schritt-8"))

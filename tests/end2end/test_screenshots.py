@@ -46,6 +46,7 @@ def _fill_store(store: Store, reference_draft: Draft) -> int:
 
 def test_main_window_pages_and_steps(
     qtbot: QtBot,
+    tmp_path: Path,
     store: Store,
     reference_draft: Draft,
     open_main_window: OpenWindow,
@@ -68,9 +69,14 @@ def test_main_window_pages_and_steps(
         _check(save_screenshot(window, f"schritt-{step + 1}"))
     window.editor.set_current_step(7)
     _check(save_screenshot(window, "hauptfenster-editor"))
+    with qtbot.waitSignal(window.editor.export_done, timeout=20_000):
+        window.editor.export_step.write(tmp_path / "stellungnahme.docx", draft_mode=False)
+    _check(save_screenshot(window, "schritt-8-nach-der-ausgabe"))  # offers "Zur Unterschrift"
     window.show_overview()
     window.delete_draft(draft_id)
     _check(save_screenshot(window, "hauptfenster-geloescht"))
+    window.new_draft()
+    _check(save_screenshot(window, "neue-stellungnahme"))
 
 
 def test_dialogs(
@@ -85,7 +91,12 @@ def test_dialogs(
     draft_id = _fill_store(store, reference_draft)
     kept = store.keep_version(draft_id, VersionReason.EXPORT, detail=ExportKind.WORD.value)
     store.name_version(kept.id, "Fassung für den Dezernenten")
-    store.delete(store.create(Draft(document_number="0100/25", document_title="Alt")).id)
+    old = Draft(
+        document_number="0100/25",
+        document_title="Kostenfreies Mittagessen an allen Grundschulen der Stadt",
+        department="Dezernat für Soziales, Bildung, Jugend und Gesundheit",
+    )
+    store.delete(store.create(old).id)
     store.backup()
     window = open_main_window(store)
     opened = window.workspace.open_draft(draft_id)  # what the Dezernat's office rewrote since

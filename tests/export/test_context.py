@@ -75,6 +75,18 @@ def test_status_and_marks(public: bool | None, draft_mode: bool, status: str, ma
     assert (context["draft_mark"], context["not_public_mark"]) == marks
 
 
+def test_a_deputy_signs_with_i_v_and_the_forms_label_stays() -> None:
+    deputy = build_context(Draft(signature=Signature("Max Muster", deputy=True)))
+    assert deputy["signature_line"] == "gez. i. V. Max Muster"
+    assert deputy["signature_deputy"] == "i. V."
+    assert deputy["signature_name"] == "Max Muster"
+    assert deputy["labels"]["signature"] == form.LABEL_SIGNATURE == "Unterschrift Beigeordneter"
+    assert build_context(Draft(signature=Signature("Anke Hofmann-Domke")))["signature_deputy"] == ""
+    assert "gez. i. V. Max Muster" in document_text(
+        Draft(signature=Signature("Max Muster", deputy=True))
+    )
+
+
 def test_signature_line_only_with_a_name() -> None:
     assert build_context(Draft())["signature_line"] == ""
     named = build_context(Draft(signature=Signature(" Anke Hofmann-Domke ")))

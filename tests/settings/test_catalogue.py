@@ -45,6 +45,35 @@ def test_every_dezernat_is_valid_and_unique(defaults: Settings) -> None:
         assert all(s.strip() == s != "" for s in dezernat.signatories)
 
 
+def test_every_dezernat_is_listed_by_number_and_name_alike(defaults: Settings) -> None:
+    labels = [d.label for d in defaults.dezernate]
+    assert "Dezernat 05 – Soziales, Bildung, Jugend und Gesundheit" in labels
+    assert "Dezernat 01 – Bereich des Oberbürgermeisters" in labels
+    for label in labels:
+        assert re.fullmatch(r"Dezernat \d{2} – \S.*", label), label
+        assert label.count("Dezernat") == 1, label
+
+
+@pytest.mark.parametrize(
+    ("dezernat", "label"),
+    [
+        (Dezernat("Dezernat für Bau und Verkehr", "Dezernat 06"), "Dezernat 06 – Bau und Verkehr"),
+        (Dezernat("dezernat Kultur", "Dezernat 04"), "Dezernat 04 – Kultur"),
+        (
+            Dezernat("Bereich des Oberbürgermeisters", "Dezernat 01"),
+            "Dezernat 01 – Bereich des Oberbürgermeisters",
+        ),
+        (
+            Dezernat("Stabsstelle Digitalisierung", "Bereich 7"),
+            "Bereich 7 – Stabsstelle Digitalisierung",
+        ),
+        (Dezernat("Dezernat für Bau und Verkehr"), "Dezernat für Bau und Verkehr"),
+    ],
+)
+def test_a_label_names_the_dezernat_once(dezernat: Dezernat, label: str) -> None:
+    assert dezernat.label == label
+
+
 def test_reference_dezernat_and_signatory(defaults: Settings) -> None:
     dezernat = defaults.dezernat("Dezernat für Soziales, Bildung, Jugend und Gesundheit")
     assert dezernat is not None
@@ -113,6 +142,42 @@ heading = "Stellungnahme der Stabsstelle Klimaschutz"
     # the order of the catalogue is kept: a replaced entry stays where it was
     assert [o.name for o in current.offices][:2] == [o.name for o in defaults.offices][:2]
     assert current.locked == {"dezernate", "offices"}
+
+
+def test_a_dezernat_names_its_deputies(admin_file: Path) -> None:
+    write(
+        admin_file,
+        """
+[[dezernate]]
+name = "Dezernat für Bau und Verkehr"
+short_name = "Dezernat 06"
+signatories = ["Erika Musterfrau"]
+deputies = ["Max Mustermann", " Max  Mustermann ", "Eva Vertreterin"]
+""",
+    )
+    loaded = load_settings(admin_files=[admin_file])
+    assert loaded.problems == []
+    dezernat = loaded.settings.dezernat("Dezernat 06")
+    assert dezernat is not None
+    assert dezernat.signatories == ("Erika Musterfrau",)
+    assert dezernat.deputies == ("Max Mustermann", "Eva Vertreterin")
+    assert loaded.settings.deputies("Dezernat 06") == ("Max Mustermann", "Eva Vertreterin")
+    assert loaded.settings.deputies("Dezernat 99 – unbekannt") == ()
+
+
+def test_deputies_must_be_a_list_of_names(admin_file: Path) -> None:
+    write(
+        admin_file,
+        """
+[[dezernate]]
+name = "Dezernat für Bau und Verkehr"
+deputies = "Max Mustermann"
+""",
+    )
+    loaded = load_settings(admin_files=[admin_file])
+    [problem] = loaded.problems
+    assert "dezernate[0].deputies" in problem
+    assert "Vertretung" in problem
 
 
 def test_bad_entry_is_skipped_alone(admin_file: Path) -> None:

@@ -12,6 +12,7 @@ from PySide6.QtGui import QKeySequence
 from PySide6.QtWidgets import QApplication, QWidget
 from pytestqt.qtbot import QtBot
 
+from stellungnahme_app import rules
 from stellungnahme_app.form_steps import STEPS
 from stellungnahme_app.ui import help_window
 from stellungnahme_app.ui.main_window import MainWindow
@@ -129,3 +130,9 @@ def test_the_help_menu_and_window_are_accessible(
     assert find_nameless_controls(shown) == []
     assert find_mnemonic_conflicts(shown) == {}
     shown.close()
+
+
+def test_the_pruefung_page_names_the_words_the_rules_count_as_a_reference() -> None:
+    text = help_window.page_path(help_window.step_topic(1)).read_text(encoding="utf-8")
+    for words in rules.REFERENCE_WORDS.values():
+        assert f"| {', '.join(words)} |" in text

@@ -3,11 +3,13 @@
 from __future__ import annotations
 
 import datetime as dt
+import threading
 from collections.abc import Callable
 from pathlib import Path
 
 import pytest
-from PySide6.QtCore import QEvent, Qt
+from helpers.qt_fixtures import send_text
+from PySide6.QtCore import QEvent, Qt, QThreadPool
 from PySide6.QtGui import QDropEvent
 from PySide6.QtWidgets import QApplication, QFileDialog, QWidget
 from pytestqt.qtbot import QtBot
@@ -119,13 +121,18 @@ def test_delete_moves_to_the_trash_and_undo_brings_it_back(
     qtbot.keyClick(window.overview.table, Qt.Key.Key_Delete)
     assert table_numbers(window) == []
     assert [row.id for row in store.list_drafts(trash=True)] == [draft_id]
-    assert window.undo_label.text() == "„0661/24 – Arbeitskreis Segregation“ liegt im Papierkorb."
+    assert window.undo_label.text() == (
+        "„0661/24 – Arbeitskreis Segregation“ liegt im Papierkorb. Strg+Z in der Liste holt ihn "
+        "zurück."
+    )
     assert window.undo_delete_button.isVisible()
     qtbot.mouseClick(window.undo_delete_button, Qt.MouseButton.LeftButton)
     assert table_numbers(window) == ["0661/24"]
     assert store.list_drafts(trash=True) == []
     assert not window.undo_delete_button.isVisible()
-    assert not window.undo_label.isVisible()
+    assert window.undo_label.text() == (
+        "„0661/24 – Arbeitskreis Segregation“ ist wiederhergestellt. Strg+Y löscht ihn wieder."
+    )
 
 
 def test_delete_of_the_open_draft_saves_it_first(
@@ -475,6 +482,134 @@ def test_ctrl_z_in_the_list_takes_back_a_delete(
     qtbot.keyClick(window.overview.table, Qt.Key.Key_Z, Qt.KeyboardModifier.ControlModifier)
     assert table_numbers(window) == ["0100/25"]
     assert not window.action_undo_delete.isEnabled()
+
+
+def _delete_by_key(qtbot: QtBot, window: MainWindow, draft_id: int) -> None:
+    window.overview.select_draft(draft_id)
+    window.overview.table.setFocus()
+    qtbot.keyClick(window.overview.table, Qt.Key.Key_Delete)
+
+
+def test_ctrl_y_deletes_again_what_ctrl_z_took_back(
+    qtbot: QtBot, store: Store, open_main_window: OpenWindow
+) -> None:
+    draft_id = store.create(Draft(document_number="0100/25")).id
+    window = open_main_window(store)
+    _delete_by_key(qtbot, window, draft_id)
+    assert "Strg+Z" in window.undo_label.text()
+    table = window.overview.table
+    qtbot.keyClick(table, Qt.Key.Key_Z, Qt.KeyboardModifier.ControlModifier)
+    assert table_numbers(window) == ["0100/25"]
+    qtbot.keyClick(table, Qt.Key.Key_Y, Qt.KeyboardModifier.ControlModifier)
+    assert table_numbers(window) == []
+    assert [row.id for row in store.list_drafts(trash=True)] == [draft_id]
+    assert window.undo_delete_button.isVisible()
+
+
+def test_ctrl_z_in_the_search_field_is_the_search_texts_own(
+    qtbot: QtBot, store: Store, open_main_window: OpenWindow, type_text: Callable[..., None]
+) -> None:
+    draft_id = store.create(Draft(document_number="0100/25")).id
+    window = open_main_window(store)
+    _delete_by_key(qtbot, window, draft_id)
+    search = window.overview.search_field
+    search.setFocus()
+    qtbot.keyClick(search, Qt.Key.Key_Z, Qt.KeyboardModifier.ControlModifier)
+    type_text(search, "Anger")
+    qtbot.keyClick(search, Qt.Key.Key_Z, Qt.KeyboardModifier.ControlModifier)
+    assert search.text() == ""
+    assert [row.id for row in store.list_drafts(trash=True)] == [draft_id]
+    window.overview.refresh()  # the search as you type is done before the store closes
+
+
+def test_the_offer_to_take_back_a_delete_ends_when_a_draft_is_opened(
+    qtbot: QtBot, store: Store, open_main_window: OpenWindow
+) -> None:
+    kept = store.create(Draft(document_number="0200/25")).id
+    deleted = store.create(Draft(document_number="0100/25")).id
+    window = open_main_window(store)
+    _delete_by_key(qtbot, window, deleted)
+    assert window.open_draft(kept)
+    assert not window.undo_delete_button.isVisible()
+    window.show_overview()
+    qtbot.keyClick(window.overview.table, Qt.Key.Key_Z, Qt.KeyboardModifier.ControlModifier)
+    assert table_numbers(window) == ["0200/25"]
+    assert not window.undo_label.isVisible()
+
+
+def _type_into_focus(text: str) -> None:
+    """Type as the keyboard does: every key goes to whatever has the focus at that moment."""
+    for char in text:
+        focus = QApplication.focusWidget()
+        assert focus is not None, "nichts hat den Tastaturfokus"
+        send_text(focus, char)
+
+
+@pytest.mark.parametrize("how", ["Strg+N", "Alt+N", "Klick"])
+def test_after_neu_the_cursor_stands_in_the_number_field(
+    qtbot: QtBot, store: Store, open_main_window: OpenWindow, how: str
+) -> None:
+    window = open_main_window(store)
+    if how == "Strg+N":
+        qtbot.keyClick(window, Qt.Key.Key_N, Qt.KeyboardModifier.ControlModifier)
+    elif how == "Alt+N":
+        qtbot.keyClick(window, Qt.Key.Key_N, Qt.KeyboardModifier.AltModifier)
+        qtbot.waitUntil(window.is_editing)  # a mnemonic "clicks" the button after a moment
+    else:
+        qtbot.mouseClick(window.overview.new_button, Qt.MouseButton.LeftButton)
+    assert window.is_editing() and window.editor is not None
+    number = window.editor.steps[0].first_field()
+    assert QApplication.focusWidget() is number
+    _type_into_focus("0661/24")
+    assert window.editor.draft().document_number == "0661/24"
+
+
+def test_text_typed_right_after_neu_is_kept_while_the_editor_gets_ready(
+    qtbot: QtBot, start_window: StartWindow
+) -> None:
+    # Every worker thread busy: the Textbausteine cannot be read until the test lets go.
+    pool = QThreadPool.globalInstance()
+    release = threading.Event()
+    for _ in range(pool.maxThreadCount()):
+        pool.start(release.wait)
+    try:
+        window = start_window()
+        qtbot.waitUntil(lambda: window._textbausteine.reading, timeout=5000)
+        window.activateWindow()
+        qtbot.waitUntil(window.isActiveWindow)
+        qtbot.keyClick(window, Qt.Key.Key_N, Qt.KeyboardModifier.ControlModifier)
+        _type_into_focus("0661/24")
+    finally:
+        release.set()
+    qtbot.waitUntil(window.is_editing, timeout=10_000)
+    assert window.editor is not None
+    assert window.editor.draft().document_number == "0661/24"
+    assert window.overview.search_field.text() == ""
+
+
+def test_opening_a_draft_puts_the_cursor_where_something_is_still_needed(
+    qtbot: QtBot, store: Store, reference_draft: Draft, open_main_window: OpenWindow
+) -> None:
+    reference_draft.conclusion = ""
+    reference_draft.signature.name = ""
+    draft_id = store.create(reference_draft).id
+    window = open_main_window(store)
+    window.overview.select_draft(draft_id)
+    window.overview.table.setFocus()
+    qtbot.keyClick(window.overview.table, Qt.Key.Key_Return)
+    assert window.editor is not None
+    assert window.editor.current_step() == 4
+    assert QApplication.focusWidget() is window.editor.steps[4].first_field()
+
+
+def test_opening_a_complete_draft_starts_at_its_first_field(
+    qtbot: QtBot, store: Store, reference_id: int, open_main_window: OpenWindow
+) -> None:
+    window = open_main_window(store)
+    assert window.open_draft(reference_id)
+    assert window.editor is not None
+    assert window.editor.current_step() == 0
+    assert QApplication.focusWidget() is window.editor.steps[0].first_field()
 
 
 def test_the_view_menu_names_f7_for_the_next_misspelling(

@@ -84,14 +84,74 @@ def test_the_overview_is_usable_by_keyboard(
     page.table.setFocus()
     qtbot.keyClick(window, Qt.Key.Key_S, Qt.KeyboardModifier.AltModifier)
     assert QApplication.focusWidget() is page.search_field
+    # From the search straight to its hits, then the filter and the buttons.
     qtbot.keyClick(page.search_field, Qt.Key.Key_Tab)
-    assert QApplication.focusWidget() is page.status_filter
-    qtbot.keyClick(page.status_filter, Qt.Key.Key_Tab)
     assert QApplication.focusWidget() is page.table
     qtbot.keyClick(page.table, Qt.Key.Key_Tab)
+    assert QApplication.focusWidget() is page.status_filter
+    qtbot.keyClick(page.status_filter, Qt.Key.Key_Tab)
     assert QApplication.focusWidget() is page.new_button
     qtbot.keyClick(page.table, Qt.Key.Key_Return)
     assert window.is_editing()
     qtbot.keyClick(window, Qt.Key.Key_Home, Qt.KeyboardModifier.AltModifier)
     assert not window.is_editing()
     assert QApplication.focusWidget() is page.table
+
+
+def test_down_from_the_search_goes_to_the_first_hit_and_return_opens_it(
+    qtbot: QtBot, store: Store, open_main_window: OpenWindow, type_text: Callable[..., None]
+) -> None:
+    store.create(Draft(document_number="0100/25", document_title="Radwege am Anger"))
+    wanted = store.create(Draft(document_number="0200/25", document_title="Radwege im Norden")).id
+    store.create(Draft(document_number="0300/25", document_title="Schulbau"))
+    window = open_main_window(store)
+    page = window.overview
+    qtbot.keyClick(window, Qt.Key.Key_F, Qt.KeyboardModifier.ControlModifier)
+    type_text(page.search_field, "Radwege")
+    qtbot.waitUntil(lambda: len(page.model.rows()) == 2, timeout=2000)
+    page.table.sortByColumn(page.model.column_index("number"), Qt.SortOrder.DescendingOrder)
+    qtbot.keyClick(page.search_field, Qt.Key.Key_Down)
+    assert QApplication.focusWidget() is page.table
+    assert page.table.currentIndex().row() == 0
+    assert page.selected_id() == wanted
+    qtbot.keyClick(page.table, Qt.Key.Key_Return)
+    assert window.is_editing()
+    assert window.session is not None and window.session.draft_id == wanted
+
+
+def test_down_from_a_search_before_its_hits_are_shown_waits_for_them(
+    qtbot: QtBot, store: Store, open_main_window: OpenWindow, type_text: Callable[..., None]
+) -> None:
+    store.create(Draft(document_number="0100/25", document_title="Schulbau"))
+    wanted = store.create(Draft(document_number="0200/25", document_title="Radwege")).id
+    window = open_main_window(store)
+    page = window.overview
+    page.search_field.setFocus()
+    type_text(page.search_field, "Radwege")
+    qtbot.keyClick(page.search_field, Qt.Key.Key_Down)  # at once, before the search ran
+    assert QApplication.focusWidget() is page.table
+    assert page.selected_id() == wanted
+
+
+def test_titles_are_whole_when_there_is_room_and_give_way_last(
+    qtbot: QtBot, store: Store, open_main_window: OpenWindow
+) -> None:
+    title = "Kostenfreies Mittagessen an allen Grundschulen der Stadt"
+    store.create(
+        Draft(
+            document_number="0715/24",
+            document_title=title,
+            department="Dezernat für Soziales, Bildung, Jugend und Gesundheit",
+        )
+    )
+    window = open_main_window(store)
+    table = window.overview.table
+    title_column = table.table_model.column_index("title")
+    department = table.table_model.column_index("department")
+    # 150 pixels short of room for every text: the Dezernat gives way, the title stays whole.
+    window.resize(window.width() + table.wanted_width() - 150 - table.width(), window.height())
+    QApplication.processEvents()
+    assert table.columnWidth(title_column) >= table.sizeHintForColumn(title_column)
+    assert table.columnWidth(department) < table.sizeHintForColumn(department)
+    total = sum(table.columnWidth(c) for c in range(table.table_model.columnCount()))
+    assert total <= table.viewport().width(), "no scrolling sideways"

@@ -11,9 +11,9 @@ one of the draft and opens its corrections (:mod:`.spelling_session`).
 from __future__ import annotations
 
 import datetime as dt
-import html
 from pathlib import Path
 
+import shiboken6
 from PySide6.QtCore import Qt, QTimer, Signal
 from PySide6.QtGui import QKeySequence, QShortcut
 from PySide6.QtWidgets import (
@@ -37,13 +37,14 @@ from PySide6.QtWidgets import (
 from stellungnahme_app.form_steps import (
     EXPORT_STEP_INDEX,
     STEPS,
+    Attention,
+    form_order,
     parse_field_path,
     step_index_for_field,
-    step_started,
     step_summaries,
 )
 from stellungnahme_app.model import Draft
-from stellungnahme_app.rules import Finding
+from stellungnahme_app.rules import Finding, Severity
 from stellungnahme_app.spelling import checked_texts
 from stellungnahme_app.text import is_blank
 from stellungnahme_app.ui.editor.spelling_session import SpellingSession
@@ -53,6 +54,7 @@ from stellungnahme_app.ui.editor.step_beschlusspunkte import BeschlusspunkteStep
 from stellungnahme_app.ui.editor.step_drucksache import DrucksacheStep
 from stellungnahme_app.ui.editor.step_export import ExportStep
 from stellungnahme_app.ui.editor.step_fazit import FazitStep
+from stellungnahme_app.ui.editor.step_findings import StepFindings
 from stellungnahme_app.ui.editor.step_list import StepList
 from stellungnahme_app.ui.editor.step_page import EditorContext, StepPage
 from stellungnahme_app.ui.editor.step_pruefung import PruefungStep
@@ -97,17 +99,7 @@ class DraftEditor(QWidget):
 
         self.step_title = heading_label("")
         self.step_title.setObjectName("schritt_titel")
-        self.step_findings = QLabel()
-        self.step_findings.setObjectName("hinweise_zum_schritt")
-        self.step_findings.setWordWrap(True)
-        self.step_findings.setTextFormat(Qt.TextFormat.RichText)
-        self.step_findings.setTextInteractionFlags(
-            Qt.TextInteractionFlag.LinksAccessibleByMouse
-            | Qt.TextInteractionFlag.LinksAccessibleByKeyboard
-        )
-        self.step_findings.linkActivated.connect(self.jump_to)
-        describe(self.step_findings, "Was in diesem Schritt noch fehlt")
-        self.step_findings.setVisible(False)
+        self.step_findings = StepFindings(self.jump_to)
         self.pages = QStackedWidget()
         self.steps: list[StepPage] = [
             DrucksacheStep(self.context),
@@ -148,8 +140,8 @@ class DraftEditor(QWidget):
 
         right = QVBoxLayout()
         right.addWidget(self.step_title)
-        right.addWidget(self.step_findings)
         right.addWidget(self.pages, 1)
+        right.addWidget(self.step_findings)
         right.addLayout(navigation)
         layout = QHBoxLayout(self)
         layout.addWidget(self.step_list)
@@ -170,6 +162,7 @@ class DraftEditor(QWidget):
 
         self._current = -1
         self._findings: list[Finding] = []
+        QApplication.instance().focusChanged.connect(self._focus_moved)
         self._show(self.context.opened)  # a placeholder until the shell sets a draft
 
     # ------------------------------------------------------------------ contract
@@ -190,12 +183,24 @@ class DraftEditor(QWidget):
         defaulted = draft.signature.date is None and is_blank(draft.signature.name)
         if defaulted:
             draft.signature.date = dt.date.today()
-        self._show(opened)
+        # What the program filled in, the author should look at (the step list says so).
+        prefilled = {"signature.date"} if defaulted else set()
+        if opened.is_new:
+            filled = {"city": draft.city, "department": draft.department}
+            filled["signature.name"] = draft.signature.name
+            prefilled |= {path for path, value in filled.items() if not is_blank(value)}
+        self._show(opened, prefilled)
         if defaulted:
             QTimer.singleShot(0, lambda shown=draft: self._announce_default(shown))
 
-    def _show(self, opened: OpenDraft) -> None:
+    @property
+    def attention(self) -> Attention:
+        """What the author has attended to in the draft shown."""
+        return self.context.attention
+
+    def _show(self, opened: OpenDraft, prefilled: set[str] | None = None) -> None:
         self._recheck.stop()
+        self.context.attention = Attention(prefilled=prefilled or set())
         self.context.opened = opened
         self.spelling_session.set_draft_id(opened.id or None)
         for step in self.steps:
@@ -249,6 +254,7 @@ class DraftEditor(QWidget):
         index = max(0, min(len(self.steps) - 1, index))
         step = self.steps[index]
         self._current = index
+        self.attention.visited_step(index)
         self.pages.setCurrentIndex(index)
         # A page whose content changed while hidden (an answer's Textbausteine disappeared
         # when another draft was loaded) still has its old height; its scroll area learns
@@ -264,7 +270,7 @@ class DraftEditor(QWidget):
         )
         self.back_button.setEnabled(index > 0)
         self.next_button.setEnabled(index < len(self.steps) - 1)
-        self._show_step_findings()
+        self._show_findings()
         step.refresh()
 
     def next_step(self) -> None:
@@ -279,6 +285,14 @@ class DraftEditor(QWidget):
         self.flush_pending_edits()
         self._walk_to(EXPORT_STEP_INDEX)
 
+    def _leave_step_for(self, index: int) -> None:
+        """The author goes from the step shown to step ``index``: moving on past a step or
+        coming to the last one (asking to check) turns its open errors into errors."""
+        if index > self._current >= 0:
+            self.attention.passed_step(self._current)
+        if index == EXPORT_STEP_INDEX:
+            self.attention.checked = True
+
     def jump_to(self, field_path: str) -> None:
         """Open the step holding ``field_path`` and put the keyboard focus on its widget."""
         index = step_index_for_field(field_path)
@@ -289,6 +303,21 @@ class DraftEditor(QWidget):
         widget = self.steps[index].focus_field(parsed)
         if widget is not None:
             self.scroll_areas[index].ensureWidgetVisible(widget)
+
+    def focus_first_needed(self) -> None:
+        """Put the cursor in the first field, in the form's order, that still needs something;
+        with nothing missing, in the first field of the form."""
+        missing = sorted(
+            (f.field for f in self._findings if f.severity is Severity.ERROR), key=form_order
+        )
+        if missing:
+            self.jump_to(missing[0])
+        else:
+            self._walk_to(0)
+
+    def focus_current_step(self) -> None:
+        """Put the cursor in the first field of the step shown."""
+        self._walk_to(self._current)
 
     def show_word(self, field_path: str, start: int, end: int) -> None:
         """Open the field of ``field_path`` and offer the corrections of its word there."""
@@ -358,6 +387,7 @@ class DraftEditor(QWidget):
     # ------------------------------------------------------------------ internals
 
     def _walk_to(self, index: int) -> None:
+        self._leave_step_for(index)
         self.set_current_step(index)
         first = self.steps[index].first_field()
         if first is not None:
@@ -366,6 +396,7 @@ class DraftEditor(QWidget):
 
     def _step_chosen(self, row: int) -> None:
         if 0 <= row < len(self.steps) and row != self._current:
+            self._leave_step_for(row)
             self.set_current_step(row)
 
     def _edited(self) -> None:
@@ -375,34 +406,39 @@ class DraftEditor(QWidget):
     def recheck_now(self) -> None:
         """Bring step states (and the export step, if shown) up to date at once."""
         self._recheck.stop()
-        findings = self.context.workspace.check(self.context.draft)
-        self._findings = findings
-        self.step_list.set_summaries(step_summaries(self.context.draft, findings))
-        self._show_step_findings()
+        self._findings = self.context.workspace.check(self.context.draft)
+        self._show_findings()
         if self._current == EXPORT_STEP_INDEX:
             self.export_step.refresh()
 
-    def _show_step_findings(self) -> None:
-        """The findings of the shown step as links, once the author has begun it.
-
-        A step not yet begun would only list what is obviously still to do; the export
-        step has its own full list.
-        """
+    def _show_findings(self) -> None:
+        """The step list's states and the findings of the step shown (the export step has
+        its own full list)."""
+        draft, findings = self.context.draft, self._findings
+        self.step_list.set_summaries(step_summaries(draft, findings, attention=self.attention))
         index = self._current
-        shown = []
-        if index != EXPORT_STEP_INDEX and step_started(self.context.draft, STEPS[index].key):
-            shown = [f for f in self._findings if step_index_for_field(f.field) == index]
-        self.step_findings.setVisible(bool(shown))
-        if not shown:
-            self.step_findings.clear()
+        self.step_findings.setVisible(index != EXPORT_STEP_INDEX)
+        if index != EXPORT_STEP_INDEX:
+            shown = [f for f in findings if step_index_for_field(f.field) == index]
+            self.step_findings.show_findings(shown, self.attention)
+
+    def _focus_moved(self, old: QWidget | None, _new: QWidget | None) -> None:
+        """Leaving a field of the step shown: its open errors become errors."""
+        if old is None or not shiboken6.isValid(self) or not 0 <= self._current < len(STEPS):
             return
-        lines = [
-            f'{html.escape(f.severity.label)}: <a href="{html.escape(f.field)}">'
-            f"{html.escape(f.message)}</a>"
-            for f in shown
-        ]
-        self.step_findings.setText("<br>".join(lines))
-        self.step_findings.setAccessibleDescription(" ".join(str(f) for f in shown))
+        step = self.steps[self._current]
+        if not step.isAncestorOf(old):
+            return
+        left = set()
+        for finding in self._findings:
+            parsed = parse_field_path(finding.field)
+            widget = step.widget_for(parsed) if parsed is not None else None
+            if widget is not None and (widget is old or widget.isAncestorOf(old)):
+                left.add(finding.field)
+        if left - self.attention.left:
+            for path in left:
+                self.attention.left_field(path)
+            self._show_findings()
 
     def _text_field_for(self, path: str) -> PlainTextField | None:
         parsed = parse_field_path(path)

@@ -10,9 +10,10 @@ from __future__ import annotations
 
 from pathlib import Path
 
-from PySide6.QtCore import Qt
+from PySide6.QtCore import Qt, QTimer
 from PySide6.QtWidgets import (
     QComboBox,
+    QCompleter,
     QFormLayout,
     QLabel,
     QMessageBox,
@@ -35,6 +36,9 @@ from stellungnahme_app.ui.editor.text_field import LineField, PlainTextField, wi
 from stellungnahme_app.ui.editor.widget_helpers import compact_combo_box, describe, hint_label
 from stellungnahme_app.ui.error_reporting import show_error
 from stellungnahme_app.ui.flow_layout import flow_row
+
+ADD_BUTTON_TEXT = "&Beitrag hinzufügen"
+IMPORT_BUTTON_TEXT = "Beitrag &importieren …"
 
 
 def contribution_label(index: int, contribution: Contribution) -> str:
@@ -119,16 +123,24 @@ class AemterStep(StepPage):
         for office in context.settings.offices:
             self.office_choice.addItem(office.name)
         self.office_choice.setCurrentIndex(-1)
+        # "Bildung" finds "Amt für Bildung": any part of the name, in a list to choose from.
+        completer = self.office_choice.completer()
+        completer.setFilterMode(Qt.MatchFlag.MatchContains)
+        completer.setCompletionMode(QCompleter.CompletionMode.PopupCompletion)
+        completer.setCaseSensitivity(Qt.CaseSensitivity.CaseInsensitive)
         self.office_choice.lineEdit().setPlaceholderText("Amt wählen oder eingeben")
         self.office_choice.lineEdit().setAccessibleName("Amt für den neuen Beitrag")
-        self.office_choice.lineEdit().returnPressed.connect(self.add_chosen_office)
+        # Return in the list of matches first lets the combo box take the chosen name.
+        self.office_choice.lineEdit().returnPressed.connect(
+            lambda: QTimer.singleShot(0, self.add_chosen_office)
+        )
         office_label = QLabel("Amt aus dem &Katalog:")
         office_label.setBuddy(self.office_choice)
-        self.add_button = QPushButton("&Beitrag hinzufügen")
+        self.add_button = QPushButton(ADD_BUTTON_TEXT)
         describe(self.add_button, "Beitrag des gewählten Amtes hinzufügen")
         self.add_button.clicked.connect(self.add_chosen_office)
 
-        self.import_button = QPushButton("Beitrag &importieren …")
+        self.import_button = QPushButton(IMPORT_BUTTON_TEXT)
         describe(
             self.import_button,
             "Beitrag importieren",
@@ -139,8 +151,9 @@ class AemterStep(StepPage):
         self.contributions = DetailList(
             "Beiträge der Ämter",
             "den Beitrag",
-            "Noch kein Beitrag eines Amtes. Wählen Sie oben ein Amt und „Hinzufügen“, oder "
-            "übernehmen Sie den Beitrag, den ein Amt geschickt hat, mit „Beitrag importieren“.",
+            f"Noch kein Beitrag eines Amtes. Wählen Sie oben ein Amt und "
+            f"„{ADD_BUTTON_TEXT.replace('&', '')}“, oder übernehmen Sie den Beitrag, den ein Amt "
+            f"geschickt hat, mit „{IMPORT_BUTTON_TEXT.replace('&', '').rstrip(' …')}“.",
             [self.import_button],
         )
         self.contributions.remove_requested.connect(self.remove_contribution)
@@ -279,6 +292,18 @@ class AemterStep(StepPage):
             return None
         editor = self.contributions.detail(path.index)
         return editor.text if isinstance(editor, ContributionEditor) else None
+
+    def widget_for(self, path: FieldPath) -> QWidget | None:
+        if path.section != "contributions":
+            return None
+        if path.index is None or not 0 <= path.index < self.contributions.count():
+            return self.first_field()
+        editor = self.contributions.detail(path.index)
+        if not isinstance(editor, ContributionEditor):
+            return None
+        return {"office": editor.office, "heading": editor.heading}.get(
+            path.attribute or "", editor.text
+        )
 
     def focus_field(self, path: FieldPath) -> QWidget | None:
         if path.section != "contributions":

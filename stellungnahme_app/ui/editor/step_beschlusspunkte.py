@@ -289,6 +289,16 @@ class BeschlusspunkteStep(StepPage):
     def first_field(self) -> QWidget:
         return self.points.list if self.points.count() else self.paste_button
 
+    def widget_for(self, path: FieldPath) -> QWidget | None:
+        if path.section != "resolution_points":
+            return None
+        if path.index is None or not 0 <= path.index < self.points.count():
+            return self.first_field()
+        editor = self.points.detail(path.index)
+        if not isinstance(editor, PointEditor):
+            return None
+        return editor.number if path.attribute == "number" else editor.text
+
     def focus_field(self, path: FieldPath) -> QWidget | None:
         if path.section != "resolution_points":
             return None

@@ -60,7 +60,7 @@ class DrucksacheStep(StepPage):
         public_row.addWidget(self.public_yes)
         public_row.addWidget(self.public_no)
         public_row.addStretch(1)
-        public_box = QWidget()
+        public_box = self.public_box = QWidget()
         public_box.setLayout(public_row)
         public_row.setContentsMargins(0, 0, 0, 0)
 
@@ -132,6 +132,10 @@ class DrucksacheStep(StepPage):
         self.status.setCurrentIndex(self.status.findData(self.context.opened.status))
         self._show_number_check()
 
+    def refresh(self) -> None:
+        """The status may have been set elsewhere (after the final export)."""
+        self.status.setCurrentIndex(self.status.findData(self.context.opened.status))
+
     def _fill_departments(self) -> None:
         current = self.draft.department
         self.department.blockSignals(True)
@@ -174,6 +178,7 @@ class DrucksacheStep(StepPage):
 
     def _city_edited(self, text: str) -> None:
         self.draft.city = text
+        self.context.attention.edited_field("city")
         self._edited()
 
     def _department_chosen(self, index: int) -> None:
@@ -186,8 +191,14 @@ class DrucksacheStep(StepPage):
         # The signatory follows the Dezernat unless the author typed someone else.
         chosen = settings.dezernat(name)
         signature = self.draft.signature
-        if is_blank(signature.name) or (previous and signature.name in previous.signatories):
+        attention = self.context.attention
+        attention.edited_field("department")
+        listed = (*previous.signatories, *previous.deputies) if previous else ()
+        if is_blank(signature.name) or signature.name in listed:
             signature.name = chosen.signatories[0] if chosen and chosen.signatories else ""
+            signature.deputy = False
+            if signature.name:
+                attention.filled_in("signature.name")  # the author should look at it
         self._edited()
 
     def _public_chosen(self) -> None:
@@ -213,15 +224,20 @@ class DrucksacheStep(StepPage):
         self.deadline.commit()
 
     def focus_field(self, path: FieldPath) -> QWidget | None:
-        widget = {
+        widget = self.widget_for(path)
+        if path.section == "public":
+            widget = self.public_no if self.draft.public is False else self.public_yes
+        if widget is not None:
+            widget.setFocus()
+        return widget
+
+    def widget_for(self, path: FieldPath) -> QWidget | None:
+        return {
             "city": self.city,
             "department": self.department,
             "document_number": self.number,
             "document_title": self.title_field,
-            "public": self.public_no if self.draft.public is False else self.public_yes,
+            "public": self.public_box,
             "deadline": self.deadline.line,
             "status": self.status,
         }.get(path.section)
-        if widget is not None:
-            widget.setFocus()
-        return widget

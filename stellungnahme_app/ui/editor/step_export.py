@@ -7,7 +7,7 @@ the document's text as the export prints it (a :class:`DocumentPreview`, as in t
 history). The final .docx and PDF stay disabled
 while errors remain, and the step says why; a draft marked ENTWURF can always be written.
 Writing runs in the background (PDF conversion takes seconds), then "Öffnen" and "Ordner
-öffnen" appear.
+öffnen" appear, and after the final export the offer to set the status "Zur Unterschrift".
 """
 
 from __future__ import annotations
@@ -29,10 +29,11 @@ from PySide6.QtWidgets import (
 )
 
 from stellungnahme_app import export, rules
-from stellungnahme_app.form_steps import STEPS, step_index_for_field
+from stellungnahme_app.form_steps import STEPS, form_order, step_index_for_field
 from stellungnahme_app.model import Draft
 from stellungnahme_app.rules import Finding, Severity
 from stellungnahme_app.spelling import SpellingFinding
+from stellungnahme_app.store import Status
 from stellungnahme_app.ui.background import run_in_background
 from stellungnahme_app.ui.document_preview import DocumentPreview
 from stellungnahme_app.ui.editor.file_dialogs import ask_save_path, documents_folder
@@ -42,6 +43,7 @@ from stellungnahme_app.ui.error_reporting import show_error
 from stellungnahme_app.ui.flow_layout import flow_row
 
 FIELD_ROLE = Qt.ItemDataRole.UserRole
+NOTHING_FOUND = "Keine Fehler, keine Hinweise."
 #: The word a spelling Hinweis points at: ``(start, end)`` in its field.
 WORD_ROLE = Qt.ItemDataRole.UserRole + 1
 
@@ -56,6 +58,7 @@ class ExportStep(StepPage):
         self._last_folder: Path | None = None
         self._soffice: Path | bool | None = False  # False: not looked for yet
         self.last_export: Path | None = None
+        self._preview_from_top = True
         self._rule_findings: list[Finding] = []
         self._spelling_findings: list[SpellingFinding] = []
         self._spelling_round = 0
@@ -111,6 +114,19 @@ class ExportStep(StepPage):
         for widget in (self.result, self.open_button, self.folder_button):
             widget.setVisible(False)
 
+        # After the final export: the document goes out for signature – say so in its status.
+        self.status_offer = QLabel(
+            f"Das Dokument geht zur Unterschrift? Dann setzen Sie den Status auf "
+            f"„{Status.FOR_SIGNATURE.label}“."
+        )
+        self.status_offer.setWordWrap(True)
+        describe(self.status_offer, "Angebot, den Status zu setzen")
+        self.status_button = QPushButton("Status „Zur &Unterschrift“ setzen")
+        describe(self.status_button, f"Status auf „{Status.FOR_SIGNATURE.label}“ setzen")
+        self.status_button.clicked.connect(self.set_status_for_signature)
+        for widget in (self.status_offer, self.status_button):
+            widget.setVisible(False)
+
         self.preview = DocumentPreview()
         describe(self.preview, "Vorschau des Dokuments", "So liest sich das Dokument")
         preview_label = QLabel("Vor&schau des Dokuments:")
@@ -131,16 +147,22 @@ class ExportStep(StepPage):
         layout.addLayout(buttons)
         layout.addWidget(self.blocked_reason)
         layout.addLayout(result_row)
+        layout.addLayout(
+            flow_row(self.status_offer, self.status_button, stretch_of=self.status_offer)
+        )
         layout.addWidget(preview_label)
         layout.addWidget(self.preview, 2)
 
     # ------------------------------------------------------------------ showing
 
     def load(self) -> None:
-        """Forget the last export; findings and preview are made when the step is shown."""
+        """Forget the last export; findings and preview are made when the step is shown,
+        the preview of another draft from its top."""
         for widget in (self.result, self.open_button, self.folder_button):
             widget.setVisible(False)
+        self._show_status_offer(False)
         self.last_export = None
+        self._preview_from_top = True
         self._spelling_findings = []
         self._spelling_round += 1
 
@@ -172,7 +194,7 @@ class ExportStep(StepPage):
         style = self.style()
         error_icon = style.standardIcon(QStyle.StandardPixmap.SP_MessageBoxCritical)
         warning_icon = style.standardIcon(QStyle.StandardPixmap.SP_MessageBoxWarning)
-        for finding in found:
+        for finding in sorted(found, key=lambda f: form_order(f.field)):
             index = step_index_for_field(finding.field)
             where = f" (Schritt {index + 1}: {STEPS[index].title})" if index is not None else ""
             item = QListWidgetItem(f"{finding.severity.label}: {finding.message}{where}")
@@ -199,13 +221,12 @@ class ExportStep(StepPage):
                 "endgültig ausgegeben werden."
             )
         else:
-            text = (
-                "Keine Fehler und keine Hinweise: die Stellungnahme kann endgültig ausgegeben "
-                "werden."
-            )
+            text = f"{NOTHING_FOUND[:-1]} – die Stellungnahme kann endgültig ausgegeben werden."
+            item = QListWidgetItem(NOTHING_FOUND)
+            item.setFlags(Qt.ItemFlag.NoItemFlags)
+            self.findings.addItem(item)
         self.summary.setText(text)
         self.summary.setAccessibleDescription(text)
-        self.findings.setVisible(bool(found))
         blocked = bool(errors)
         self.final_docx.setEnabled(not blocked and not self._busy)
         self.final_pdf.setEnabled(not blocked and not self._busy and self._pdf_available())
@@ -229,7 +250,8 @@ class ExportStep(StepPage):
             button.setAccessibleDescription(reason if not button.isEnabled() else "")
 
     def show_preview(self, draft: Draft) -> None:
-        self.preview.show_draft(draft)
+        self.preview.show_draft(draft, from_top=self._preview_from_top)
+        self._preview_from_top = False
 
     def _finding_activated(self, item: QListWidgetItem) -> None:
         field = item.data(FIELD_ROLE)
@@ -295,8 +317,22 @@ class ExportStep(StepPage):
         self.result.setAccessibleDescription(self.result.text())
         for widget in (self.result, self.open_button, self.folder_button):
             widget.setVisible(True)
+        offer = not draft_mode and self.context.opened.status in (Status.DRAFT, Status.IN_REVIEW)
+        self._show_status_offer(offer)
         self.open_button.setFocus()
         self.exported.emit(path, draft_mode)
+
+    def _show_status_offer(self, shown: bool) -> None:
+        for widget in (self.status_offer, self.status_button):
+            widget.setVisible(shown)
+
+    def set_status_for_signature(self) -> None:
+        """The document went out for signature: the draft's status says so (saved with the
+        draft, and kept as a version)."""
+        self._show_status_offer(False)
+        if self.context.opened.status is not Status.FOR_SIGNATURE:
+            self.context.opened.status = Status.FOR_SIGNATURE
+            self._edited()
 
     def _failed(self, error: BaseException) -> None:
         self._set_busy(False)
@@ -315,4 +351,5 @@ class ExportStep(StepPage):
             QDesktopServices.openUrl(QUrl.fromLocalFile(str(self.last_export.parent)))
 
     def first_field(self) -> QWidget:
-        return self.findings if self.findings.count() else self.final_docx
+        found = self.findings.count() and self.findings.item(0).flags() & Qt.ItemFlag.ItemIsEnabled
+        return self.findings if found else self.final_docx

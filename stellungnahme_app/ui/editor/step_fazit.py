@@ -52,6 +52,9 @@ class FazitStep(StepPage):
     def text_field(self, path: FieldPath) -> PlainTextField | None:
         return self.conclusion if path.section == "conclusion" else None
 
+    def widget_for(self, path: FieldPath) -> QWidget | None:
+        return self.conclusion if path.section == "conclusion" else None
+
     def focus_field(self, path: FieldPath) -> QWidget | None:
         if path.section != "conclusion":
             return None

@@ -1,8 +1,9 @@
 """The list of the eight steps at the side of the editor, each with its state.
 
 Each entry reads "2. Prüfung" with its state below it ("vollständig", "unvollständig –
-2 Fehler", "noch nicht begonnen") and an icon; the state is in the text, not only in the
-icon's colour, so screen readers and colour-blind users get it too.
+2 Fehler", "noch nicht begonnen", "vorausgefüllt – bitte prüfen", "optional") and an icon;
+the state is in the text, not only in the icon's colour, so screen readers and colour-blind
+users get it too.
 """
 
 from __future__ import annotations
@@ -25,12 +26,17 @@ _ON_LIGHT = {
     StepState.COMPLETE: QColor("#1e7b34"),
     StepState.PROBLEMS: QColor("#b3261e"),
     StepState.NOT_STARTED: QColor("#6b6b6b"),
+    StepState.PREFILLED: QColor("#8a5a00"),
+    StepState.OPTIONAL: QColor("#6b6b6b"),
 }
 _ON_DARK = {
     StepState.COMPLETE: QColor("#6fd08c"),
     StepState.PROBLEMS: QColor("#ff8a80"),
     StepState.NOT_STARTED: QColor("#b0b0b0"),
+    StepState.PREFILLED: QColor("#f0b75a"),
+    StepState.OPTIONAL: QColor("#b0b0b0"),
 }
+_EMPTY_STATES = (StepState.NOT_STARTED, StepState.OPTIONAL)
 #: Graphical objects need 3:1 against their background (WCAG 2.1, 1.4.11).
 MINIMUM_CONTRAST = 3.0
 
@@ -76,25 +82,47 @@ def state_icon(
     *,
     ratio: float = 1.0,
     high_contrast: bool | None = None,
+    only_open: bool = False,
 ) -> QIcon:
-    """A drawn sign: check mark, exclamation mark, or an empty circle.
+    """A drawn sign: check mark (amber while only prefilled), exclamation mark (grey while
+    nothing is an error yet, ``only_open``), or an empty circle.
 
     Drawn for ``size`` logical pixels at the screen's device pixel ratio ``ratio`` (sharp at
-    125 and 150 %), in colours of ``palette`` (see :func:`state_colour`).
+    125 and 150 %), in colours of ``palette`` (see :func:`state_colour`); the current step's
+    sign (mode Selected) in colours that stand out from the palette's highlight.
     """
     if high_contrast is None:
         high_contrast = system_wants_high_contrast()
+    icon = QIcon(_sign(state, size, palette, ratio, high_contrast, only_open))
+    selected = QPalette(palette)  # the current step's row is drawn in the highlight colour
+    selected.setColor(QPalette.ColorRole.Base, palette.color(QPalette.ColorRole.Highlight))
+    selected.setColor(QPalette.ColorRole.Text, palette.color(QPalette.ColorRole.HighlightedText))
+    icon.addPixmap(
+        _sign(state, size, selected, ratio, high_contrast, only_open), QIcon.Mode.Selected
+    )
+    return icon
+
+
+def _sign(
+    state: StepState,
+    size: int,
+    palette: QPalette,
+    ratio: float,
+    high_contrast: bool,
+    only_open: bool,
+) -> QPixmap:
     pixmap = QPixmap(round(size * ratio), round(size * ratio))
     pixmap.setDevicePixelRatio(ratio)
     pixmap.fill(Qt.GlobalColor.transparent)
     painter = QPainter(pixmap)
     painter.setRenderHint(QPainter.RenderHint.Antialiasing)
-    colour = state_colour(state, palette, high_contrast=high_contrast)
+    colour_of = StepState.NOT_STARTED if only_open else state
+    colour = state_colour(colour_of, palette, high_contrast=high_contrast)
     pen = QPen(colour, max(1.5, size / 10))
     painter.setPen(pen)
     margin = size * 0.12
     circle = QRectF(margin, margin, size - 2 * margin, size - 2 * margin)
-    if state is StepState.NOT_STARTED:
+    if state in _EMPTY_STATES:
         painter.drawEllipse(circle)
     else:
         painter.setBrush(colour)
@@ -102,7 +130,7 @@ def state_icon(
         pen.setColor(palette.color(QPalette.ColorRole.Base))
         pen.setWidthF(max(1.5, size / 8))
         painter.setPen(pen)
-        if state is StepState.COMPLETE:
+        if state in (StepState.COMPLETE, StepState.PREFILLED):
             painter.drawPolyline(
                 [
                     _point(size, 0.30, 0.52),
@@ -114,9 +142,7 @@ def state_icon(
             painter.drawLine(_point(size, 0.5, 0.28), _point(size, 0.5, 0.58))
             painter.drawPoint(_point(size, 0.5, 0.72))
     painter.end()
-    icon = QIcon(pixmap)
-    icon.addPixmap(pixmap, QIcon.Mode.Selected)
-    return icon
+    return pixmap
 
 
 def _point(size: int, x: float, y: float) -> QPointF:
@@ -141,7 +167,8 @@ class StepList(QListWidget):
         for index, step in enumerate(STEPS):
             item = QListWidgetItem(f"{index + 1}. {step.title}")
             self.addItem(item)
-        self._states = [StepState.NOT_STARTED for _ in STEPS]
+        #: Each step's sign: its state and whether its problems are only open points.
+        self._signs = [(StepState.NOT_STARTED, False) for _ in STEPS]
         self.set_summaries([StepSummary(StepState.NOT_STARTED) for _ in STEPS])
         self._redraw_icons()
         width = max(
@@ -158,18 +185,23 @@ class StepList(QListWidget):
                 item.setText(text)
                 item.setData(STATE_ROLE, summary.state)
                 item.setToolTip(f"{step.title}: {summary.description}")
-            if self._states[index] is not summary.state or item.icon().isNull():
-                self._states[index] = summary.state
-                item.setIcon(self._icon(summary.state))
+            sign = (summary.state, summary.state is StepState.PROBLEMS and not summary.errors)
+            if self._signs[index] != sign or item.icon().isNull():
+                self._signs[index] = sign
+                item.setIcon(self._icon(*sign))
 
-    def _icon(self, state: StepState) -> QIcon:
+    def _icon(self, state: StepState, only_open: bool) -> QIcon:
         return state_icon(
-            state, self.iconSize().width(), self.palette(), ratio=self.devicePixelRatioF()
+            state,
+            self.iconSize().width(),
+            self.palette(),
+            ratio=self.devicePixelRatioF(),
+            only_open=only_open,
         )
 
     def _redraw_icons(self) -> None:
-        for index, state in enumerate(self._states):
-            self.item(index).setIcon(self._icon(state))
+        for index, sign in enumerate(self._signs):
+            self.item(index).setIcon(self._icon(*sign))
 
     def changeEvent(self, event: QEvent) -> None:
         # A new palette (dark mode, high contrast switched on) or another screen's scaling.

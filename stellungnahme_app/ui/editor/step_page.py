@@ -14,7 +14,7 @@ from dataclasses import dataclass, field
 from PySide6.QtCore import Signal
 from PySide6.QtWidgets import QWidget
 
-from stellungnahme_app.form_steps import FieldPath
+from stellungnahme_app.form_steps import Attention, FieldPath
 from stellungnahme_app.model import Draft
 from stellungnahme_app.settings import Settings
 from stellungnahme_app.store import Status
@@ -47,6 +47,8 @@ class EditorContext:
     jump_to: Callable[[str], None] = lambda path: None
     #: The text field showing a field path such as ``conclusion`` or ``contributions[0].text``.
     text_field_for: Callable[[str], PlainTextField | None] = lambda path: None
+    #: What the author has attended to and what the program filled in (new for each draft).
+    attention: Attention = field(default_factory=Attention)
     #: Opens a field path and offers the corrections of the word at ``start``–``end`` of it
     #: (set by the editor; the findings of the spell-check link there).
     show_word: Callable[[str, int, int], None] = lambda path, start, end: None
@@ -90,6 +92,11 @@ class StepPage(QWidget):
 
     def focus_field(self, path: FieldPath) -> QWidget | None:
         """Focus the widget of ``path`` and return it (``None`` if this step lacks it)."""
+        return None
+
+    def widget_for(self, path: FieldPath) -> QWidget | None:
+        """The widget showing ``path`` – the focus is on it or inside it while the author
+        edits the field – without moving the focus (``None`` if this step lacks it)."""
         return None
 
     def first_field(self) -> QWidget | None:

@@ -1,7 +1,7 @@
 """Step 2 – Prüfung: the three questions of the form as Ja/Nein, nothing preselected.
 
 After a "Nein" the form asks for the reasoning in the Stellungnahme; the step offers the
-matching Textbausteine right below the question.
+matching Textbausteine right below the question and scrolls them into view.
 """
 
 from __future__ import annotations
@@ -21,14 +21,15 @@ from stellungnahme_app.model import ASSESSMENT_KEYS, AssessmentKey
 from stellungnahme_app.textbausteine import category_for_assessment
 from stellungnahme_app.ui.editor.step_page import EditorContext, StepPage
 from stellungnahme_app.ui.editor.textbaustein_picker import TextbausteinPicker
-from stellungnahme_app.ui.editor.widget_helpers import describe, hint_label
+from stellungnahme_app.ui.editor.widget_helpers import describe, hint_label, scroll_into_view
 
-# Where each question carries its mnemonic (Alt+L, Alt+P, Alt+F); the main window's menus
-# and buttons have D, A, X, H, Ü, V and R.
-_MNEMONICS: dict[AssessmentKey, tuple[str, str]] = {
-    "legal": ("rechtliche", "recht&liche"),
-    "resources": ("personelle", "&personelle"),
-    "financial": ("finanziellen", "&finanziellen"),
+# Where each question carries its mnemonic (Alt+L, Alt+P, Alt+F), and the letter of the
+# button that inserts its Textbaustein (Alt+T, Alt+E, Alt+N); the main window's menus and
+# buttons have D, A, X, H, Ü, V, Z and W.
+_MNEMONICS: dict[AssessmentKey, tuple[str, str, str]] = {
+    "legal": ("rechtliche", "recht&liche", "&Textbaustein einfügen"),
+    "resources": ("personelle", "&personelle", "Textbaustein &einfügen"),
+    "financial": ("finanziellen", "&finanziellen", "Textbaustein ei&nfügen"),
 }
 
 
@@ -38,7 +39,7 @@ class _Question:
     def __init__(self, step: PruefungStep, key: AssessmentKey) -> None:
         self.key = key
         question = form.ASSESSMENT_QUESTIONS[key]
-        word, marked = _MNEMONICS[key]
+        word, marked, insert_text = _MNEMONICS[key]
         self.box = QGroupBox(question.replace(word, marked, 1))
         describe(self.box, question)
         short = form.ASSESSMENT_SHORT_NAMES[key]
@@ -56,6 +57,7 @@ class _Question:
             category_for_assessment(key),
             f"die Begründung zu „{short}“",
             mnemonics=False,
+            insert_text=insert_text,
         )
         self.picker.setVisible(False)
 
@@ -113,6 +115,7 @@ class PruefungStep(StepPage):
         question.picker.setVisible(answer is False)
         if answer is False:
             question.picker.refresh()
+            scroll_into_view(question.picker)
         self._edited()
 
     def first_field(self) -> QWidget:
@@ -125,6 +128,11 @@ class PruefungStep(StepPage):
         button = self._button_for(self.questions[key])  # type: ignore[index]
         button.setFocus()
         return button
+
+    def widget_for(self, path: FieldPath) -> QWidget | None:
+        if path.section != "assessments" or path.attribute not in self.questions:
+            return None
+        return self.questions[path.attribute].box  # type: ignore[index]
 
     @staticmethod
     def _button_for(question: _Question) -> QRadioButton:

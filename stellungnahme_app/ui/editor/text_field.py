@@ -8,7 +8,9 @@ multi-line field takes HTML from Word, Excel or a browser in the text convention
 (:func:`pasted_html.clipboard_text`: paragraphs, "- " lists, tab tables) and has the action
 "Aufzählung" (:data:`BULLET_SHORTCUT`, and :func:`with_bullet_button`). They
 tell apart the author's edits (signal ``edited``, undoable with Ctrl+Z) from the program
-filling them in with :meth:`set_text`, which neither signals nor leaves undo history.
+filling them in with :meth:`set_text`, which neither signals nor leaves undo history. Qt
+merges all typing into one undo step; here each visit to a field starts a new one, so Ctrl+Z
+never takes away more than was typed since the author came to the field.
 
 Inside an editor both underline misspelt words in red and offer corrections in their context
 menu (:mod:`.spelling_marks`; ``spell_check=False`` for numbers, dates and names); their
@@ -171,6 +173,11 @@ class PlainTextField(QPlainTextEdit):
 
     def text(self) -> str:
         return self.toPlainText()
+
+    def focusInEvent(self, event: QFocusEvent) -> None:
+        super().focusInEvent(event)
+        # The document merges typing into its last undo step only while it is "modified".
+        self.document().setModified(False)
 
     def set_text(self, text: str) -> None:
         """Show ``text`` as the program's doing: no ``edited``, no undo history."""
@@ -604,6 +611,15 @@ class LineField(QLineEdit):
         if event.type() == QEvent.Type.Show and self._spelling.session is None:
             self._find_marks()
         return super().event(event)
+
+    def focusInEvent(self, event: QFocusEvent) -> None:
+        super().focusInEvent(event)
+        # A line edit ends an undo step only when its cursor moves; without a selection to
+        # keep, moving it there and back marks where this visit's typing begins.
+        position = self.cursorPosition()
+        if not self.hasSelectedText() and self.text():
+            self.setCursorPosition(position - 1 if position > 0 else position + 1)
+            self.setCursorPosition(position)
 
     def paste_cleaned(self) -> None:
         """Paste the clipboard's text as one clean line (undoable)."""

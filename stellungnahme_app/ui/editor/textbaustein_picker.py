@@ -1,6 +1,7 @@
 """Choosing a Textbaustein (standard phrase) and inserting its rendered text into a field.
 
-The picker lists the Textbausteine of one category, shows the chosen one as it will read
+The picker lists the Textbausteine of one category – those that fit the answers of step 2
+first –, shows the chosen one as it will read
 for the open draft (rendered by :func:`textbausteine.render_textbaustein`, never by the
 editor), and inserts it as a paragraph at the cursor of the target field – one undo step
 there. On the Prüfung step the author also chooses the target: the Fazit or an office's
@@ -9,6 +10,7 @@ contribution.
 
 from __future__ import annotations
 
+from PySide6.QtGui import QKeySequence
 from PySide6.QtWidgets import (
     QGridLayout,
     QHBoxLayout,
@@ -18,7 +20,12 @@ from PySide6.QtWidgets import (
 )
 
 from stellungnahme_app.text import is_blank
-from stellungnahme_app.textbausteine import Textbaustein, for_category, render_textbaustein
+from stellungnahme_app.textbausteine import (
+    Textbaustein,
+    for_category,
+    render_textbaustein,
+    suggested_order,
+)
 from stellungnahme_app.ui.editor.step_page import EditorContext
 from stellungnahme_app.ui.editor.text_field import PlainTextField
 from stellungnahme_app.ui.editor.widget_helpers import (
@@ -42,12 +49,16 @@ class TextbausteinPicker(QWidget):
         *,
         fixed_target: str | None = None,
         mnemonics: bool = True,
+        insert_text: str | None = None,
         parent: QWidget | None = None,
     ) -> None:
+        """``mnemonics=False``: no Alt-letters for the labels (several pickers on one page);
+        ``insert_text`` then gives the insert button its own letter."""
         super().__init__(parent)
         self.context = context
         self.fixed_target = fixed_target
-        self.items: list[Textbaustein] = for_category(context.textbausteine, category)
+        self._all_items = for_category(context.textbausteine, category)
+        self.items: list[Textbaustein] = list(self._all_items)
 
         self.choice = compact_combo_box()
         describe(self.choice, f"Textbaustein für {purpose}", "Vorlage für einen Absatz auswählen")
@@ -68,9 +79,15 @@ class TextbausteinPicker(QWidget):
         )
 
         self.insert_button = QPushButton(
-            "Textbaustein &einfügen" if mnemonics else "Textbaustein einfügen"
+            insert_text or ("Textbaustein &einfügen" if mnemonics else "Textbaustein einfügen")
         )
         describe(self.insert_button, f"Textbaustein für {purpose} einfügen")
+        shortcut = QKeySequence.mnemonic(self.insert_button.text())
+        if not shortcut.isEmpty():
+            self.insert_button.setToolTip(
+                f"Textbaustein für {purpose} einfügen "
+                f"({shortcut.toString(QKeySequence.SequenceFormat.NativeText)})"
+            )
         self.insert_button.clicked.connect(self.insert_chosen)
 
         self.feedback = QLabel()
@@ -122,7 +139,17 @@ class TextbausteinPicker(QWidget):
     # ------------------------------------------------------------------ targets
 
     def refresh(self) -> None:
-        """Re-read the targets (contributions may have changed) and the preview."""
+        """Re-read the targets (contributions may have changed), offer first what fits the
+        answers of step 2 (after two "Nein" not "Zustimmen"), and show the preview."""
+        ordered = suggested_order(self._all_items, self.context.draft)
+        if ordered != self.items:
+            self.items = ordered
+            self.choice.blockSignals(True)
+            self.choice.clear()
+            for item in ordered:
+                self.choice.addItem(item.title, item)
+            self.choice.setCurrentIndex(0)
+            self.choice.blockSignals(False)
         if self.fixed_target is None:
             current = self.target.currentData()
             self.target.clear()

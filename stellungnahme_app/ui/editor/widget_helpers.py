@@ -1,10 +1,13 @@
-"""Small helpers every page of the editor uses: naming, tab order, labels, combo boxes."""
+"""Small helpers every page of the editor uses: naming, tab order, labels, combo boxes,
+scrolling a part into view."""
 
 from __future__ import annotations
 
 import itertools
 
-from PySide6.QtWidgets import QComboBox, QLabel, QWidget
+import shiboken6
+from PySide6.QtCore import QTimer
+from PySide6.QtWidgets import QComboBox, QLabel, QScrollArea, QWidget
 
 #: Property of a text widget that only shows something (a preview): the editor's read-only
 #: switch leaves it read-only when it makes the draft's fields editable again.
@@ -56,3 +59,19 @@ def heading_label(text: str) -> QLabel:
     label.setWordWrap(True)
     label.setAccessibleName(text)
     return label
+
+
+def scroll_into_view(widget: QWidget) -> None:
+    """Scroll the page holding ``widget`` so it is seen, once the layout has placed it (a part
+    just shown has its size only then)."""
+
+    def scroll() -> None:
+        if not shiboken6.isValid(widget):
+            return  # the page was closed meanwhile
+        parent = widget.parentWidget()
+        while parent is not None and not isinstance(parent, QScrollArea):
+            parent = parent.parentWidget()
+        if parent is not None and widget.isVisible():
+            parent.ensureWidgetVisible(widget, 0, 0)
+
+    QTimer.singleShot(0, scroll)

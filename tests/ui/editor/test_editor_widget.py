@@ -182,7 +182,7 @@ def test_step_states_follow_the_draft_after_a_pause(qtbot: Any, editor: DraftEdi
     qtbot.mouseClick(step.questions["legal"].yes, Qt.MouseButton.LeftButton)
     assert editor.step_list.state(1) is StepState.NOT_STARTED, "not re-checked on every edit"
     qtbot.waitUntil(lambda: editor.step_list.state(1) is StepState.PROBLEMS)
-    assert "2 Fehler" in editor.step_list.item(1).text()
+    assert "2 offen" in editor.step_list.item(1).text()  # the two questions not got to yet
     for key in ("resources", "financial"):
         qtbot.mouseClick(step.questions[key].yes, Qt.MouseButton.LeftButton)
     qtbot.waitUntil(lambda: editor.step_list.state(1) is StepState.COMPLETE)
@@ -216,11 +216,11 @@ def test_typing_in_a_huge_paragraph_updates_the_draft_and_checks_after_a_pause(
     editor.jump_to("contributions[1].text")
     field = editor.steps[3].contributions.detail(1).text  # type: ignore[attr-defined]
     field.moveCursor(field.textCursor().MoveOperation.End)
-    assert editor.step_list.item(5).text().endswith("vollständig")
+    assert editor.step_list.item(5).text().endswith("optional")
     type_text(field, "Siehe Anlage.")
     assert reference_draft.contributions[1].text == huge + "Siehe Anlage."
-    assert editor.step_list.item(5).text().endswith("vollständig"), "no check per keystroke"
-    qtbot.waitUntil(lambda: editor.step_list.item(5).text().endswith("1 Hinweis"))
+    assert editor.step_list.item(5).text().endswith("optional"), "no check per keystroke"
+    qtbot.waitUntil(lambda: editor.step_list.item(5).text().endswith("optional – 1 Hinweis"))
 
 
 def test_building_the_editor_flashes_no_window(
@@ -258,29 +258,80 @@ def test_a_new_editor_reports_no_change_of_its_placeholder(
     assert editor.draft() == Draft()
 
 
-def test_a_begun_step_lists_its_findings_as_links(
-    qtbot: Any, editor: DraftEditor, type_text: TypeText
+def _listed(editor: DraftEditor) -> list[str]:
+    findings = editor.step_findings
+    return [findings.item(row).text() for row in range(findings.count())]
+
+
+def test_each_step_lists_its_findings_in_the_order_of_its_fields(
+    qtbot: Any, editor: DraftEditor
 ) -> None:
-    assert not editor.step_findings.isVisible(), "nothing begun, nothing listed"
+    assert editor.step_findings.isVisible()
+    assert _listed(editor) == [
+        "Offen: Die Nummer der Drucksache fehlt.",
+        "Offen: Der Titel der Drucksache fehlt.",
+        "Offen: Das Dezernat fehlt.",
+        "Offen: Der Öffentlichkeitsstatus ist nicht gewählt (öffentlich oder nichtöffentlich).",
+        "Offen: Die Stadt fehlt.",
+    ]
     step = editor.steps[0]
     assert isinstance(step, DrucksacheStep)
-    editor.jump_to("document_title")
-    type_text(step.title_field, "Arbeitskreis <Segregation>")
-    qtbot.waitUntil(editor.step_findings.isVisible)
-    text = editor.step_findings.text()
-    assert '<a href="document_number">Die Nummer der Drucksache fehlt.</a>' in text
-    assert "Segregation" not in text
-    assert "Öffentlichkeitsstatus" in text
-
-    editor.step_list.setFocus()
-    qtbot.keyClick(editor.step_list, Qt.Key.Key_Tab)
-    assert editor.step_findings.hasFocus()
-    qtbot.keyClick(editor.step_findings, Qt.Key.Key_Tab)  # onto the first link
+    editor.step_findings.setFocus()
+    editor.step_findings.setCurrentRow(1)
     qtbot.keyClick(editor.step_findings, Qt.Key.Key_Return)
-    qtbot.waitUntil(step.city.hasFocus)  # the first finding: „Die Stadt fehlt.“
-
+    qtbot.waitUntil(step.title_field.hasFocus)
     editor.set_current_step(7)
     assert not editor.step_findings.isVisible(), "the export step has its own list"
+
+
+def test_an_error_reads_offen_until_the_author_leaves_the_field(
+    qtbot: Any, editor: DraftEditor, type_text: TypeText
+) -> None:
+    step = editor.steps[0]
+    assert isinstance(step, DrucksacheStep)
+    editor.jump_to("document_number")
+    type_text(step.number, "661/24")
+    editor.recheck_now()
+    assert _listed(editor)[0].startswith("Offen: Die Nummer der Drucksache „661/24“")
+    qtbot.keyClick(step.number, Qt.Key.Key_Tab)  # leaves the field
+    qtbot.waitUntil(lambda: _listed(editor)[0].startswith("Fehler: Die Nummer"))
+    assert _listed(editor)[1] == "Offen: Der Titel der Drucksache fehlt."
+    assert editor.step_list.item(0).text().endswith("1 Fehler, 4 offen")
+
+
+def test_moving_past_a_step_or_asking_to_check_turns_offen_into_fehler(
+    qtbot: Any, editor: DraftEditor
+) -> None:
+    editor.next_step()
+    editor.set_current_step(0)
+    assert all(line.startswith("Fehler: ") for line in _listed(editor))
+    editor.set_current_step(4)
+    assert _listed(editor) == ["Offen: Das Fazit fehlt."]
+    editor.show_export_step()
+    editor.set_current_step(4)
+    assert _listed(editor) == ["Fehler: Das Fazit fehlt."]
+
+
+def test_findings_never_push_the_form_down_while_typing(
+    qtbot: Any, editor: DraftEditor, type_text: TypeText
+) -> None:
+    step = editor.steps[0]
+    assert isinstance(step, DrucksacheStep)
+    page = editor.scroll_areas[0]
+    before = page.geometry()
+    editor.jump_to("document_number")
+    type_text(step.number, "0661/24")
+    editor.jump_to("document_title")
+    type_text(step.title_field, "Arbeitskreis")
+    editor.recheck_now()
+    assert len(_listed(editor)) == 3
+    assert page.geometry() == before
+
+
+def test_a_complete_step_says_nothing_is_open(reference_editor: DraftEditor) -> None:
+    assert _listed(reference_editor) == ["Nichts offen in diesem Schritt."]
+    item = reference_editor.step_findings.item(0)
+    assert not item.flags() & Qt.ItemFlag.ItemIsEnabled
 
 
 def test_a_step_that_got_shorter_while_hidden_drops_its_scroll_bar(
@@ -310,3 +361,14 @@ def test_no_step_scrolls_sideways_in_a_window_800_pixels_wide(
         editor.set_current_step(index)
         QApplication.processEvents()
         assert not area.horizontalScrollBar().isVisible(), f"Schritt {index + 1}"
+
+
+def test_what_is_only_open_is_not_marked_in_the_red_of_an_error(editor: DraftEditor) -> None:
+    def last_icon() -> Any:
+        return editor.step_list.item(7).icon().pixmap(32).toImage()
+
+    only_open = last_icon()
+    assert editor.step_list.item(7).text().endswith("offen")
+    editor.show_export_step()  # asking to check: now they are errors
+    assert editor.step_list.item(7).text().endswith("Fehler")
+    assert last_icon() != only_open

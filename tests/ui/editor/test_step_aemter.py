@@ -50,6 +50,34 @@ def test_office_from_the_catalogue_brings_its_heading(
     assert step.office_choice.currentText() == ""
 
 
+def test_the_office_picker_finds_a_word_anywhere_in_the_name(
+    qtbot: Any, editor: DraftEditor, type_text: TypeText
+) -> None:
+    step = _step(editor)
+    editor.set_current_step(3)
+    step.office_choice.setFocus()
+    type_text(step.office_choice.lineEdit(), "bildung")
+    completer = step.office_choice.completer()
+    qtbot.waitUntil(completer.popup().isVisible)
+    offered = [
+        completer.completionModel().index(row, 0).data()
+        for row in range(completer.completionCount())
+    ]
+    assert offered == ["Amt für Bildung"]
+    qtbot.keyClick(completer.popup(), Qt.Key.Key_Down)
+    assert step.office_choice.currentText() == "Amt für Bildung"
+    qtbot.keyClick(completer.popup(), Qt.Key.Key_Return)  # chooses it and adds the contribution
+    qtbot.waitUntil(lambda: len(editor.draft().contributions) == 1)
+    assert editor.draft().contributions[0].office == "Amt für Bildung"
+    assert step.office_choice.currentText() == ""
+
+
+def test_the_empty_list_names_the_button_as_it_is_labelled(editor: DraftEditor) -> None:
+    step = _step(editor)
+    button = step.add_button.text().replace("&", "")
+    assert f"„{button}“" in step.contributions.empty.text()
+
+
 def test_an_office_not_in_the_catalogue_gets_a_derived_heading(
     qtbot: Any, editor: DraftEditor, type_text: TypeText
 ) -> None:
@@ -57,6 +85,7 @@ def test_an_office_not_in_the_catalogue_gets_a_derived_heading(
     editor.set_current_step(3)
     step.office_choice.setFocus()
     type_text(step.office_choice.lineEdit(), "Amt für Hafenwirtschaft\n")
+    qtbot.waitUntil(lambda: len(editor.draft().contributions) == 1)
     contribution = editor.draft().contributions[0]
     assert contribution.office == "Amt für Hafenwirtschaft"
     assert contribution.heading == "Stellungnahme des Amts für Hafenwirtschaft"

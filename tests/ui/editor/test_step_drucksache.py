@@ -47,8 +47,8 @@ def test_dezernat_from_the_catalogue_brings_its_signatory(editor: DraftEditor, q
     step = _step(editor)
     labels = [step.department.itemText(i) for i in range(step.department.count())]
     assert labels[0] == "– bitte wählen –"
-    assert "Dezernat 05 – Dezernat für Soziales, Bildung, Jugend und Gesundheit" in labels
-    index = labels.index("Dezernat 05 – Dezernat für Soziales, Bildung, Jugend und Gesundheit")
+    assert "Dezernat 05 – Soziales, Bildung, Jugend und Gesundheit" in labels
+    index = labels.index("Dezernat 05 – Soziales, Bildung, Jugend und Gesundheit")
     step.department.setFocus()
     step.department.setCurrentIndex(index)
     step.department.activated.emit(index)
@@ -56,7 +56,7 @@ def test_dezernat_from_the_catalogue_brings_its_signatory(editor: DraftEditor, q
     assert draft.department == "Dezernat für Soziales, Bildung, Jugend und Gesundheit"
     assert draft.signature.name == "Anke Hofmann-Domke"
     # Another Dezernat without a known signatory takes the default signatory away again.
-    other = labels.index("Dezernat für Bau und Verkehr")
+    other = labels.index("Dezernat 06 – Bau und Verkehr")
     step.department.setCurrentIndex(other)
     step.department.activated.emit(other)
     assert draft.signature.name == ""

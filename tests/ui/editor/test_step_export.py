@@ -14,9 +14,11 @@ from PySide6.QtWidgets import QFileDialog
 
 from stellungnahme_app import export
 from stellungnahme_app.model import Draft
+from stellungnahme_app.store import Status, Store, VersionReason
 from stellungnahme_app.ui.editor import DraftEditor
 from stellungnahme_app.ui.editor.step_export import FIELD_ROLE, ExportStep
 from stellungnahme_app.ui.editor.step_pruefung import PruefungStep
+from stellungnahme_app.ui.main_window import MainWindow
 
 
 def _step(editor: DraftEditor) -> ExportStep:
@@ -250,3 +252,81 @@ def test_an_export_finishing_after_another_draft_was_opened_is_not_reported(
         qtbot.waitUntil(lambda: not step._busy, timeout=20_000)
     assert target.is_file()
     assert not step.open_button.isVisible()
+
+
+def test_with_nothing_to_fix_the_step_says_so(
+    make_editor: Callable[..., DraftEditor], reference_draft: Draft
+) -> None:
+    reference_draft.assessments.financial = True  # the published document's one Hinweis gone
+    editor = make_editor(reference_draft)
+    editor.show_export_step()
+    step = _step(editor)
+    assert step.summary.text().startswith("Keine Fehler, keine Hinweise")
+    assert step.findings.isVisible()
+    assert [step.findings.item(i).text() for i in range(step.findings.count())] == [
+        "Keine Fehler, keine Hinweise."
+    ]
+    assert not step.findings.item(0).flags() & Qt.ItemFlag.ItemIsEnabled
+
+
+def test_findings_are_listed_in_the_order_of_the_fields(
+    make_editor: Callable[..., DraftEditor],
+) -> None:
+    editor = make_editor(Draft(city=""))
+    editor.show_export_step()
+    step = _step(editor)
+    fields = [step.findings.item(i).data(FIELD_ROLE) for i in range(step.findings.count())]
+    assert fields[:5] == ["document_number", "document_title", "department", "public", "city"]
+
+
+def test_the_preview_starts_at_the_top_for_each_draft(
+    qtbot: Any,
+    reference_editor: DraftEditor,
+    reference_draft: Draft,
+    open_in_store: Callable[..., Any],
+) -> None:
+    reference_editor.show_export_step()
+    scroll = _step(reference_editor).preview.verticalScrollBar()
+    qtbot.waitUntil(lambda: scroll.maximum() > 0)
+    scroll.setValue(scroll.maximum())
+    reference_editor.set_draft(open_in_store(reference_draft.copy()))
+    reference_editor.show_export_step()
+    assert scroll.value() == 0
+
+
+def test_with_nothing_to_fix_the_cursor_goes_to_the_final_export(
+    qtbot: Any, make_editor: Callable[..., DraftEditor], reference_draft: Draft
+) -> None:
+    reference_draft.assessments.financial = True
+    editor = make_editor(reference_draft)
+    editor.show_export_step()
+    qtbot.waitUntil(_step(editor).final_docx.hasFocus)
+
+
+def test_after_the_final_export_the_status_zur_unterschrift_is_offered(
+    qtbot: Any, store: Store, reference_id: int, reference_window: MainWindow, tmp_path: Path
+) -> None:
+    editor = reference_window.editor
+    assert editor is not None
+    reference_window.show_export_step()
+    step = _step(editor)
+    assert not step.status_offer.isVisible()
+    with qtbot.waitSignal(editor.export_done, timeout=20_000):
+        step.write(tmp_path / "entwurf.docx", draft_mode=True)
+    assert not step.status_offer.isVisible(), "not after a draft"
+    with qtbot.waitSignal(editor.export_done, timeout=20_000):
+        step.write(tmp_path / "stellungnahme.docx", draft_mode=False)
+    assert step.status_offer.isVisible()
+    assert "Zur Unterschrift" in step.status_button.text().replace("&", "")
+    qtbot.mouseClick(step.status_button, Qt.MouseButton.LeftButton)
+    assert editor.open_draft().status is Status.FOR_SIGNATURE
+    assert not step.status_offer.isVisible()
+    assert reference_window.session is not None
+    reference_window.session.save_now()
+    assert store.load(reference_id).status is Status.FOR_SIGNATURE
+    assert VersionReason.STATUS in [v.reason for v in store.versions(reference_id)]
+    editor.set_current_step(0)
+    assert editor.steps[0].status.currentText() == "Zur Unterschrift"  # type: ignore[attr-defined]
+    with qtbot.waitSignal(editor.export_done, timeout=20_000):
+        step.write(tmp_path / "nochmal.docx", draft_mode=False)
+    assert not step.status_offer.isVisible(), "the status is set already"

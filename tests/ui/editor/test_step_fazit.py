@@ -86,3 +86,22 @@ def test_without_textbausteine_the_picker_says_so(
     assert "keine Textbausteine hinterlegt" in picker.empty.text()
     assert not picker.insert_button.isVisible()
     assert not picker.choice.isVisible()
+
+
+def test_the_textbaustein_offered_first_fits_the_answers(
+    qtbot: Any, make_editor: Callable[..., DraftEditor], reference_draft: Draft
+) -> None:
+    reference_draft.assessments.legal = True
+    reference_draft.assessments.resources = False
+    reference_draft.assessments.financial = False
+    editor = make_editor(reference_draft)
+    editor.jump_to("conclusion")
+    picker = _step(editor).picker
+    assert picker.choice.currentText() == "Ablehnen"
+    assert picker.choice.itemText(picker.choice.count() - 1) == "Zustimmen"
+    assert "nicht gefolgt werden" in picker.preview.toPlainText()
+    reference_draft.assessments.resources = True
+    reference_draft.assessments.financial = True
+    editor.set_current_step(1)
+    editor.jump_to("conclusion")
+    assert picker.choice.currentText() == "Zustimmen"

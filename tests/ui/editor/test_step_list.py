@@ -7,7 +7,7 @@ from collections import Counter
 import pytest
 from palettes import DARK, HIGH_CONTRAST, contrast
 from PySide6.QtCore import QSize
-from PySide6.QtGui import QColor, QImage, QPalette
+from PySide6.QtGui import QColor, QIcon, QImage, QPalette
 from PySide6.QtWidgets import QApplication
 from pytestqt.qtbot import QtBot
 
@@ -71,3 +71,17 @@ def test_the_list_redraws_its_icons_in_a_new_palette(qtbot: QtBot) -> None:
     [(main, _count)] = drawn_colours(after).most_common(1)
     assert before != after
     assert contrast(QColor(main), DARK.color(QPalette.ColorRole.Base)) >= 3.0
+
+
+@pytest.mark.parametrize("palette", [DARK, QApplication.palette], ids=["dunkel", "hell"])
+@pytest.mark.parametrize("state", list(StepState))
+def test_the_sign_of_the_current_step_stands_out_from_the_selection(
+    palette: object, state: StepState
+) -> None:
+    """The row of the current step is drawn in the highlight colour: its sign stays visible."""
+    chosen = palette() if callable(palette) else palette
+    icon = state_icon(state, SIZE, chosen, ratio=1.0, high_contrast=False)
+    image = icon.pixmap(QSize(SIZE, SIZE), QIcon.Mode.Selected).toImage()
+    [(main, _count)] = drawn_colours(image).most_common(1)
+    highlight = chosen.color(QPalette.ColorRole.Highlight)
+    assert contrast(QColor(main), highlight) >= 3.0, (state, main, highlight.name())

@@ -2,16 +2,20 @@
 
 from __future__ import annotations
 
+from collections.abc import Callable
 from typing import Any
 
-from PySide6.QtCore import Qt
-from PySide6.QtWidgets import QGroupBox, QLabel
+from PySide6.QtCore import QPoint, QRect, Qt
+from PySide6.QtGui import QKeySequence
+from PySide6.QtWidgets import QGroupBox, QLabel, QWidget
 
 from stellungnahme_app import form
 from stellungnahme_app.model import Contribution, Draft
+from stellungnahme_app.store import Store
 from stellungnahme_app.ui.editor import DraftEditor
 from stellungnahme_app.ui.editor.step_fazit import FazitStep
 from stellungnahme_app.ui.editor.step_pruefung import PruefungStep
+from stellungnahme_app.ui.main_window import MainWindow
 
 
 def _step(editor: DraftEditor) -> PruefungStep:
@@ -109,3 +113,50 @@ def test_unanswered_finding_jumps_to_the_radio_button(qtbot: Any, editor: DraftE
     editor.jump_to("assessments.financial")
     assert editor.current_step() == 1
     qtbot.waitUntil(lambda: _step(editor).questions["financial"].yes.hasFocus())
+
+
+def test_every_nein_has_its_own_insert_button_name_and_alt_letter(
+    qtbot: Any,
+    store: Store,
+    reference_draft: Draft,
+    open_main_window: Callable[[Store], MainWindow],
+    find_mnemonic_conflicts: Callable[[QWidget], dict[str, list[str]]],
+) -> None:
+    reference_draft.assessments.legal = False
+    reference_draft.assessments.resources = False
+    reference_draft.assessments.financial = False
+    window = open_main_window(store)
+    assert window.open_draft(store.create(reference_draft).id)
+    assert window.editor is not None
+    window.editor.set_current_step(1)
+    step = _step(window.editor)
+    buttons = [q.picker.insert_button for q in step.questions.values()]
+    assert all(button.isVisible() for button in buttons)
+    names = [button.accessibleName() for button in buttons]
+    assert len(set(names)) == 3, names
+    letters = [QKeySequence.mnemonic(button.text()).toString() for button in buttons]
+    assert all(letters) and len(set(letters)) == 3, letters
+    assert find_mnemonic_conflicts(window) == {}
+    # Alt+letter presses the button of its own question.
+    financial = step.questions["financial"].picker
+    qtbot.keyClick(window, letters[2][-1], Qt.KeyboardModifier.AltModifier)
+    qtbot.waitUntil(lambda: financial.feedback.text() != "")
+
+
+def test_a_nein_scrolls_its_textbausteine_into_view(qtbot: Any, editor: DraftEditor) -> None:
+    editor.resize(editor.width(), editor.fontMetrics().height() * 22)
+    editor.set_current_step(1)
+    step = _step(editor)
+    area = editor.scroll_areas[1]
+    question = step.questions["financial"]
+    area.ensureWidgetVisible(question.no)
+    qtbot.mouseClick(question.no, Qt.MouseButton.LeftButton)
+    viewport = area.viewport()
+
+    def picker_in_view() -> bool:
+        button = question.picker.insert_button
+        top_left = button.mapTo(viewport, QPoint(0, 0))
+        return button.height() > 0 and viewport.rect().contains(QRect(top_left, button.size()))
+
+    qtbot.wait(100)  # the page is laid out anew with the Textbausteine
+    qtbot.waitUntil(picker_in_view, timeout=2000)

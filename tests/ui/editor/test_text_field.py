@@ -136,3 +136,29 @@ def test_insert_paragraph_separates_with_blank_lines(
 
 def test_tab_moves_on_instead_of_typing_a_tab(plain: PlainTextField) -> None:
     assert plain.tabChangesFocus()
+
+
+@pytest.mark.parametrize("kind", [PlainTextField, LineField])
+def test_ctrl_z_takes_back_only_what_was_typed_since_coming_to_the_field(
+    qtbot: Any, kind: type[PlainTextField] | type[LineField], type_text: Callable[[Any, str], None]
+) -> None:
+    from PySide6.QtWidgets import QVBoxLayout, QWidget
+
+    window = QWidget()
+    qtbot.addWidget(window)
+    field, other = kind("Testfeld"), LineField("Anderes Feld")
+    layout = QVBoxLayout(window)
+    layout.addWidget(field)
+    layout.addWidget(other)
+    window.show()
+    window.activateWindow()
+    qtbot.waitUntil(window.isActiveWindow)
+    field.setFocus()
+    type_text(field, "Ortsteilrat")
+    other.setFocus()
+    field.setFocus()
+    type_text(field, " (Stand Mai)")
+    qtbot.keyClick(field, Qt.Key.Key_Z, Qt.KeyboardModifier.ControlModifier)
+    assert field.text() == "Ortsteilrat"
+    qtbot.keyClick(field, Qt.Key.Key_Z, Qt.KeyboardModifier.ControlModifier)
+    assert field.text() == ""
