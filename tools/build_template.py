@@ -26,7 +26,7 @@ from docx.enum.style import WD_STYLE_TYPE
 from docx.enum.table import WD_TABLE_ALIGNMENT
 from docx.enum.text import WD_ALIGN_PARAGRAPH, WD_TAB_ALIGNMENT
 from docx.opc.constants import RELATIONSHIP_TYPE as RT
-from docx.oxml import OxmlElement
+from docx.oxml import OxmlElement, parse_xml
 from docx.oxml.ns import qn
 from docx.shared import Mm, Pt, RGBColor
 from docx.styles.style import BaseStyle
@@ -483,6 +483,86 @@ def define_styles(document: DocumentObject) -> None:
     )
 
 
+# --------------------------------------------------------------------------- lists and tables
+
+# The structures the program makes from the plain text (stellungnahme_app/text_blocks.py)
+# and where Word shows the form's structure: these names are what the export looks for.
+LIST_STYLE = "Stn Aufzählung"
+LABELLED_STYLE = "Stn Absatz nummeriert"
+DATA_TABLE_STYLE = "Stn Tabelle Daten"
+BULLET_NUMBERING_ID = "1"
+BULLET_TEXT_MM = 6
+LABEL_TEXT_MM = 10
+# Heading levels (0 = Überschrift 1): Word's navigation pane and the PDF's tags show them.
+OUTLINE_LEVELS = {
+    "Stn Titel": 0,
+    "Stn Label": 1,
+    "Stn Tabelle Label": 1,
+    "Stn Überschrift Amt": 2,
+}
+PARAGRAPH_PROPERTIES_ORDER = (
+    "pStyle", "keepNext", "keepLines", "pageBreakBefore", "framePr", "widowControl", "numPr",
+    "suppressLineNumbers", "pBdr", "shd", "tabs", "suppressAutoHyphens", "kinsoku", "wordWrap",
+    "overflowPunct", "topLinePunct", "autoSpaceDE", "autoSpaceDN", "bidi", "adjustRightInd",
+    "snapToGrid", "spacing", "ind", "contextualSpacing", "mirrorIndents", "suppressOverlap",
+    "jc", "textDirection", "textAlignment", "textboxTightWrap", "outlineLvl", "divId",
+    "cnfStyle", "rPr", "sectPr", "pPrChange",
+)  # fmt: skip
+W_NAMESPACE = "http://schemas.openxmlformats.org/wordprocessingml/2006/main"
+BULLET_NUMBERING = f"""<w:numbering xmlns:w="{W_NAMESPACE}">
+<w:abstractNum w:abstractNumId="1"><w:nsid w:val="5374AB01"/>
+<w:multiLevelType w:val="singleLevel"/><w:name w:val="Stn Aufzählungszeichen"/>
+<w:lvl w:ilvl="0"><w:start w:val="1"/><w:numFmt w:val="bullet"/>
+<w:pStyle w:val="StnAufzaehlung"/><w:lvlText w:val="•"/><w:lvlJc w:val="left"/>
+<w:pPr><w:tabs><w:tab w:val="num" w:pos="{twips(BULLET_TEXT_MM)}"/></w:tabs>
+<w:ind w:left="{twips(BULLET_TEXT_MM)}" w:hanging="{twips(BULLET_TEXT_MM)}"/></w:pPr>
+<w:rPr><w:rFonts w:ascii="{FONT}" w:hAnsi="{FONT}" w:cs="{FONT}" w:hint="default"/></w:rPr>
+</w:lvl></w:abstractNum>
+<w:num w:numId="{BULLET_NUMBERING_ID}"><w:abstractNumId w:val="1"/></w:num>
+</w:numbering>"""
+
+
+def set_paragraph_property(style: BaseStyle, child: OxmlElement) -> None:
+    replace_child(style.element.get_or_add_pPr(), child, PARAGRAPH_PROPERTIES_ORDER)
+
+
+def define_bullet_numbering(document: DocumentObject) -> None:
+    """The one list definition of the template: a bullet, linked to the list style."""
+    numbering = document.part.numbering_part.element
+    for child in list(numbering):
+        numbering.remove(child)
+    for child in parse_xml(BULLET_NUMBERING.replace("\n", "")):
+        numbering.append(child)
+
+
+def define_list_and_table_styles(document: DocumentObject) -> None:
+    """Bullet list, labelled paragraph ("1." as typed, hanging indent) and data table."""
+    define_bullet_numbering(document)
+    bullets = paragraph_style(document, LIST_STYLE, "StnAufzaehlung", after=6, line=1.15)
+    numbering = element("w:numPr")
+    numbering.append(element("w:ilvl", w_val="0"))
+    numbering.append(element("w:numId", w_val=BULLET_NUMBERING_ID))
+    set_paragraph_property(bullets, numbering)
+    # No space between the items of a list, the text's space after the last one.
+    set_paragraph_property(bullets, element("w:contextualSpacing"))
+
+    labelled = paragraph_style(document, LABELLED_STYLE, "StnAbsatzNummeriert", after=6, line=1.15)
+    tabs = element("w:tabs")
+    tabs.append(element("w:tab", w_val="left", w_pos=str(twips(LABEL_TEXT_MM))))
+    set_paragraph_property(labelled, tabs)
+    indent = element("w:ind", w_left=str(twips(LABEL_TEXT_MM)), w_hanging=str(twips(LABEL_TEXT_MM)))
+    set_paragraph_property(labelled, indent)
+
+    table_style(document, DATA_TABLE_STYLE, "StnTabelleDaten", grid=True, cell_margin_mm=1.5)
+    paragraph_style(document, "Stn Tabelle Kopf", "StnTabelleKopf", size=10, bold=True)
+    paragraph_style(document, "Stn Tabelle Zelle", "StnTabelleZelle", size=10)
+
+
+def mark_heading_levels(document: DocumentObject) -> None:
+    for name, level in OUTLINE_LEVELS.items():
+        set_paragraph_property(document.styles[name], element("w:outlineLvl", w_val=str(level)))
+
+
 # --------------------------------------------------------------------------- page layout
 
 
@@ -731,6 +811,8 @@ def build(target: Path) -> Path:
     prune_styles(document)
     set_document_defaults(document)
     define_styles(document)
+    define_list_and_table_styles(document)
+    mark_heading_levels(document)
     set_german_settings(document)
     set_page_layout(document)
     build_header_and_footer(document)
