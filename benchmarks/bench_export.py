@@ -7,6 +7,9 @@ Prints, each as the median of several runs:
 * export of a draft with 100 contributions (about 70 pages) – goal ≤ 150 ms;
 * the same for 25/50/100/200 contributions, with the rendering time alone (without writing
   the file, whose fsync depends on the disk) per contribution, to show the growth is linear;
+* 100 contributions, each with a bullet list, two labelled items and an 11-row table pasted
+  from Excel, next to the same words as plain paragraphs (the cost of laying out lists and
+  tables, :mod:`stellungnahme_app.export.structures`);
 * the whole ``stellungnahme export`` process (start, import, render, write) – goal ≤ 0.5 s.
 
 The first export in a process also reads and checks the template; it is shown separately.
@@ -63,6 +66,22 @@ def with_contributions(reference: Draft, count: int) -> Draft:
             text=originals[i % 2].text + "\n\n" + originals[(i + 1) % 2].text.split("\n\n")[0],
         )
         for i in range(count)
+    ]
+    return draft
+
+
+def with_lists_and_tables(reference: Draft, count: int, *, as_plain_text: bool) -> Draft:
+    """``count`` contributions with a list, labelled items and a cost table – or, with
+    ``as_plain_text``, the same words as plain paragraphs (no markers, no tabs)."""
+    rows = ["Posten\tAnzahl\tBetrag"] + [f"Posten {i}\t{i}\t{i * 1000},00 €" for i in range(10)]
+    text = "Die Kosten:\n\n- Dach\n- Fenster\n- Planung\n\n1. erstens\n2. zweitens\n\n" + "\n".join(
+        rows
+    )
+    if as_plain_text:
+        text = text.replace("- ", "").replace("\t", " ")
+    draft = reference.copy()
+    draft.contributions = [
+        Contribution(f"Amt {i}", f"Stellungnahme des Amts {i}", text) for i in range(count)
     ]
     return draft
 
@@ -145,6 +164,15 @@ def main(argv: list[str] | None = None) -> int:
         assert large_ms is not None
         verdict = "ok" if large_ms <= LARGE_GOAL_MS else "MISSED"
         print(f"100 contributions: {large_ms:.1f} ms (goal ≤ {LARGE_GOAL_MS:.0f} ms: {verdict})")
+        runs = max(5, args.runs // 4)
+        structured = with_lists_and_tables(reference, 100, as_plain_text=False)
+        plain = with_lists_and_tables(reference, 100, as_plain_text=True)
+        structured_ms = median_ms(lambda: render_docx_bytes(structured), runs)
+        plain_ms = median_ms(lambda: render_docx_bytes(plain), runs)
+        print(
+            f"100 contributions with a list, 2 labelled items and an 11-row table: "
+            f"{structured_ms:.1f} ms rendering (the same words as paragraphs: {plain_ms:.1f} ms)"
+        )
 
         if args.skip_process:
             return 0

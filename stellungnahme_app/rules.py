@@ -14,7 +14,7 @@ import re
 from collections.abc import Iterable, Iterator
 from dataclasses import dataclass
 
-from stellungnahme_app import form
+from stellungnahme_app import attachment_numbers, form
 from stellungnahme_app.german_dates import format_date
 from stellungnahme_app.model import ASSESSMENT_KEYS, AssessmentKey, Draft
 from stellungnahme_app.text import is_blank
@@ -34,6 +34,10 @@ REFERENCE_STEMS: dict[AssessmentKey, tuple[str, ...]] = {
 }
 
 _ATTACHMENT_MENTION = re.compile(r"\bAnlage")
+# "Anlage 3", "Anlagen 1 bis 4", "Anlage 1, 2 und 5": the numbers a text refers to.
+_ATTACHMENT_REFERENCE = re.compile(
+    r"\bAnlagen?\s+\d{1,3}(?:\s*(?:,|und|bis|sowie|oder|–|-)\s*\d{1,3}(?!\d))*"
+)
 
 
 class Severity(enum.Enum):
@@ -194,15 +198,48 @@ def _check_conclusion(draft: Draft) -> Iterator[Finding]:
 
 
 def _check_attachments(draft: Draft) -> Iterator[Finding]:
-    if draft.attachments:
+    texts = [(f"contributions[{i}].text", c.text) for i, c in enumerate(draft.contributions)]
+    texts += [
+        ("conclusion", draft.conclusion),
+        ("amended_resolution_points", draft.amended_resolution_points),
+    ]
+    count = attachment_numbers.count(draft.attachments)
+    if not count:
+        if any(_ATTACHMENT_MENTION.search(t) for _field, t in texts):
+            yield _warning(
+                "attachments",
+                "Der Text erwähnt eine Anlage, das Anlagenverzeichnis ist aber leer.",
+            )
         return
-    texts = [c.text for c in draft.contributions]
-    texts += [draft.conclusion, draft.amended_resolution_points]
-    if any(_ATTACHMENT_MENTION.search(t) for t in texts):
-        yield _warning(
-            "attachments",
-            "Der Text erwähnt eine Anlage, das Anlagenverzeichnis ist aber leer.",
-        )
+    for field, text in texts:
+        beyond = [
+            number
+            for mention in _ATTACHMENT_REFERENCE.finditer(text)
+            for number in map(int, re.findall(r"\d+", mention.group(0)))
+            if number > count
+        ]
+        if beyond:
+            how_many = "eine Anlage" if count == 1 else f"{count} Anlagen"
+            yield _warning(
+                field,
+                f"Der Text verweist auf {attachment_numbers.label(max(beyond))}, das "
+                f"Anlagenverzeichnis hat aber nur {how_many}.",
+            )
+    labels = attachment_numbers.row_labels(draft.attachments)
+    for index, (title, label) in enumerate(zip(draft.attachments, labels, strict=True)):
+        typed = attachment_numbers.typed_number(title)
+        if label == attachment_numbers.BLANK_ROW_LABEL:
+            yield _warning(
+                f"attachments[{index}]",
+                f"Die {index + 1}. Zeile des Anlagenverzeichnisses ist leer; sie wird nicht "
+                "gedruckt und die Anlagen darunter rücken im Dokument eine Nummer auf.",
+            )
+        elif typed is not None and attachment_numbers.label(typed) != label:
+            yield _warning(
+                f"attachments[{index}]",
+                f"„{title.strip()}“ steht im Dokument als {label}: Das Programm nummeriert "
+                "die Anlagen in der Reihenfolge des Verzeichnisses.",
+            )
 
 
 def _check_signature(draft: Draft, today: dt.date) -> Iterator[Finding]:

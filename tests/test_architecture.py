@@ -86,6 +86,19 @@ def test_no_module_of_the_program_is_longer_than_700_lines() -> None:
     assert too_long == {}, f"Module über {MAX_MODULE_LINES} Zeilen: {too_long}"
 
 
+def test_no_script_tool_benchmark_or_test_is_longer_than_700_lines() -> None:
+    """The rule holds for every Python file the project keeps, not only the package."""
+    project = PACKAGE.parent
+    folders = ("tools", "benchmarks", "packaging", "tests")
+    too_long = {
+        str(path.relative_to(project)): lines
+        for folder in folders
+        for path in (project / folder).rglob("*.py")
+        if (lines := len(path.read_text(encoding="utf-8").splitlines())) > MAX_MODULE_LINES
+    }
+    assert too_long == {}, f"Dateien über {MAX_MODULE_LINES} Zeilen: {too_long}"
+
+
 def test_the_import_contracts_hold() -> None:
     """The layers and the Qt and store boundaries in pyproject.toml (import-linter)."""
     linter = Path(sys.executable).with_name("lint-imports")

@@ -138,6 +138,55 @@ def test_mentioned_attachment_without_list_is_a_warning(reference_draft: Draft) 
     assert "attachments" not in _fields(rules.check(reference_draft, today=TODAY), Severity.WARNING)
 
 
+def _messages(findings: list[rules.Finding], field: str) -> list[str]:
+    return [f.message for f in findings if f.field == field and f.severity is Severity.WARNING]
+
+
+def test_a_reference_beyond_the_attachments_is_a_warning_at_the_text(
+    reference_draft: Draft,
+) -> None:
+    reference_draft.attachments = ["Kostenschätzung", "Lageplan"]
+    reference_draft.contributions[1].text += "\n\nDie Fotos liegen als Anlage 3 bei."
+    findings = rules.check(reference_draft, today=TODAY)
+    [message] = _messages(findings, "contributions[1].text")
+    assert "Anlage 3" in message and "2 Anlagen" in message
+    reference_draft.attachments.append("Fotos")
+    assert _messages(rules.check(reference_draft, today=TODAY), "contributions[1].text") == []
+
+
+def test_references_in_ranges_and_lists_count_their_highest_number(reference_draft: Draft) -> None:
+    reference_draft.attachments = ["A", "B"]
+    for text, expected in (
+        ("siehe Anlagen 1 bis 4", "Anlage 4"),
+        ("siehe Anlage 1, 2 und 5", "Anlage 5"),
+        ("siehe Anlage 2", None),
+        ("siehe die Anlagen", None),
+    ):
+        reference_draft.conclusion = text
+        found = _messages(rules.check(reference_draft, today=TODAY), "conclusion")
+        if expected is None:
+            assert found == [], text
+        else:
+            [message] = found
+            assert expected in message, text
+
+
+def test_a_typed_number_that_differs_from_the_row_is_a_warning(reference_draft: Draft) -> None:
+    reference_draft.attachments = ["Anlage 2 – Karte", "Anlage 2 – Plan"]
+    findings = rules.check(reference_draft, today=TODAY)
+    [message] = _messages(findings, "attachments[0]")
+    assert "Anlage 1" in message and "„Anlage 2 – Karte“" in message
+    assert _messages(findings, "attachments[1]") == []
+
+
+def test_a_blank_row_between_attachments_is_a_warning(reference_draft: Draft) -> None:
+    reference_draft.attachments = ["A", " ", "C", ""]
+    findings = rules.check(reference_draft, today=TODAY)
+    [message] = _messages(findings, "attachments[1]")
+    assert "leer" in message
+    assert _messages(findings, "attachments[3]") == []
+
+
 def test_the_nein_hint_names_the_words_that_count_as_a_reference(reference_draft: Draft) -> None:
     [hint] = [
         f for f in rules.check(reference_draft, today=TODAY) if f.field == "assessments.financial"

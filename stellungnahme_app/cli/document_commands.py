@@ -185,5 +185,9 @@ def run_template_check(args: argparse.Namespace) -> int:
     if errors:
         print(f"Die Vorlage „{args.template.name}“ hat {len(errors)} Fehler.")
         return ExitCode.FINDINGS
-    print(f"Die Vorlage „{args.template.name}“ ist in Ordnung.")
+    if problems:
+        notes = "1 Hinweis" if len(problems) == 1 else f"{len(problems)} Hinweise"
+        print(f"Die Vorlage „{args.template.name}“ ist verwendbar ({notes}).")
+    else:
+        print(f"Die Vorlage „{args.template.name}“ ist in Ordnung.")
     return ExitCode.OK

@@ -6,10 +6,13 @@ into paragraphs. :data:`PLACEHOLDERS` is the one list of names a template may us
 ``template-check`` compares templates against it, and :func:`document_text` (the GUI's preview)
 is built from the same values in the order of the bundled template.
 
-Text rules: a one-line field (title, number, office heading, signatory, attachment) prints as
-typed without surrounding white space; a text field (resolution point, contribution, Fazit,
+Text rules: a one-line field (title, number, office heading, signatory) prints as typed
+without surrounding white space; a text field (resolution point, contribution, Fazit,
 amendments) is split into paragraphs at blank lines. Inside both, a single newline becomes a
-line break and a tab stays a tab.
+line break and a tab stays a tab. In a text field, bullet items, labelled items and tab
+tables (:mod:`stellungnahme_app.text_blocks`) are items of their own in the list of
+paragraphs (:class:`~.structures.StructuredText`), which the export lays out as Word lists
+and tables. Attachments are numbered by the program (:mod:`stellungnahme_app.attachment_numbers`).
 """
 
 from __future__ import annotations
@@ -18,7 +21,8 @@ import datetime as dt
 from dataclasses import dataclass
 from typing import Any
 
-from stellungnahme_app import form, text
+from stellungnahme_app import attachment_numbers, form, text, text_blocks
+from stellungnahme_app.export.structures import Numbering, StructuredText
 from stellungnahme_app.model import ASSESSMENT_KEYS, Draft
 
 # Printed where the heading needs a value the draft does not have yet (draft export only).
@@ -81,7 +85,7 @@ PLACEHOLDERS: tuple[Placeholder, ...] = (
     ),
     Placeholder("conclusion_paragraphs", "Absätze des Fazits", True),
     Placeholder("amendment_paragraphs", "Absätze der Änderung der Beschlusspunkte", True),
-    Placeholder("attachments", "Anlagenverzeichnis (Liste)", True),
+    Placeholder("attachments", "Anlagenverzeichnis, nummeriert „Anlage 1 – …“ (Liste)", True),
     Placeholder(
         "signature_line",
         "„gez. Name“ der unterzeichnenden Person",
@@ -125,6 +129,7 @@ def build_context(draft: Draft, *, draft_mode: bool = False) -> dict[str, Any]:
     name = one_line(draft.signature.name)
     deputy_mark = form.DEPUTY_MARK if draft.signature.deputy and name else ""
     public_status = {True: form.PUBLIC, False: form.NOT_PUBLIC, None: ""}[draft.public]
+    numbering = Numbering()
     context: dict[str, Any] = {
         "department": one_line(draft.department),
         "heading": form.document_heading(city or GAP, number or GAP),
@@ -139,20 +144,20 @@ def build_context(draft: Draft, *, draft_mode: bool = False) -> dict[str, Any]:
             for key in ASSESSMENT_KEYS
         ],
         "points": [
-            {"number": one_line(point.number), "paragraphs": text.paragraphs(point.text)}
+            {"number": one_line(point.number), "paragraphs": numbering.paragraph_values(point.text)}
             for point in draft.resolution_points
         ],
         "contributions": [
             {
                 "office": one_line(contribution.office),
                 "heading": one_line(contribution.heading),
-                "paragraphs": text.paragraphs(contribution.text),
+                "paragraphs": numbering.paragraph_values(contribution.text),
             }
             for contribution in draft.contributions
         ],
-        "conclusion_paragraphs": text.paragraphs(draft.conclusion),
-        "amendment_paragraphs": text.paragraphs(draft.amended_resolution_points),
-        "attachments": [line for line in map(one_line, draft.attachments) if line],
+        "conclusion_paragraphs": numbering.paragraph_values(draft.conclusion),
+        "amendment_paragraphs": numbering.paragraph_values(draft.amended_resolution_points),
+        "attachments": attachment_numbers.printed(draft.attachments),
         "signature_line": form.SIGNATURE_PREFIX + deputy_mark + name if name else "",
         "signature_deputy": deputy_mark.strip(),
         "signature_name": name,
@@ -167,30 +172,76 @@ def build_context(draft: Draft, *, draft_mode: bool = False) -> dict[str, Any]:
     return context
 
 
+@dataclass(frozen=True)
+class PrintedBlock:
+    """A part of the document as the bundled template prints it, for the preview.
+
+    ``role`` says what the form makes of it: ``department``, ``heading`` (the title line),
+    ``label`` (a label or heading of the form), ``note`` (the instruction), ``question``,
+    ``answer``, ``number`` (of a resolution point), ``office_heading``, ``text`` (the user's
+    text: any :mod:`~stellungnahme_app.text_blocks` block), ``attachment``, ``signature`` or
+    ``caption`` (under the signature line).
+    """
+
+    role: str
+    block: text_blocks.Block
+
+
+def _text_blocks(values: list[str]) -> list[PrintedBlock]:
+    return [
+        PrintedBlock(
+            "text",
+            value.block if isinstance(value, StructuredText) else text_blocks.Paragraph(value),
+        )
+        for value in values
+        if value
+    ]
+
+
+def document_blocks(draft: Draft) -> list[PrintedBlock]:
+    """The body as the bundled template prints it, block by block, empty ones left out."""
+    c = build_context(draft)
+    labels = c["labels"]
+
+    def line(role: str, value: str) -> list[PrintedBlock]:
+        return [PrintedBlock(role, text_blocks.Paragraph(value))] if value else []
+
+    result = line("department", c["department"]) + line("heading", c["heading"])
+    result += line("label", labels["document_title"]) + line("text", c["title"])
+    result += line("label", labels["public_status"]) + line("text", c["public_status"])
+    result += line("note", labels["instruction"])
+    for row in c["answers"]:
+        result += line("question", row["question"]) + line("answer", row["answer"])
+    result += line("label", labels["statement"])
+    for point in c["points"]:
+        result += line("number", point["number"]) + _text_blocks(point["paragraphs"])
+    for contribution in c["contributions"]:
+        result += line("office_heading", contribution["heading"])
+        result += _text_blocks(contribution["paragraphs"])
+    result += line("label", labels["conclusion"]) + _text_blocks(c["conclusion_paragraphs"])
+    result += line("label", labels["amendments"]) + _text_blocks(c["amendment_paragraphs"])
+    result += line("label", labels["attachments"])
+    for attachment in c["attachments"]:
+        result += line("attachment", attachment)
+    result += line("signature", c["signature_line"]) + line("signature", c["signature_date"])
+    result += line("caption", labels["signature"]) + line("caption", labels["date"])
+    return result
+
+
 def document_text(draft: Draft) -> list[str]:
     """The body's paragraphs as the bundled template prints them, in order.
 
     Table cells count as paragraphs in reading order (row by row, cell by cell); empty
-    paragraphs are left out. Line breaks are ``\\n``, tabs ``\\t`` — exactly what
+    paragraphs are left out; list items are paragraphs without their marker, a labelled
+    item is label, tab, text. Line breaks are ``\\n``, tabs ``\\t`` — exactly what
     python-docx reads back from the exported document.
     """
-    c = build_context(draft)
-    labels = c["labels"]
-    lines: list[str] = [c["department"], c["heading"]]
-    lines += [labels["document_title"], c["title"], labels["public_status"], c["public_status"]]
-    lines.append(labels["instruction"])
-    for row in c["answers"]:
-        lines += [row["question"], row["answer"]]
-    lines.append(labels["statement"])
-    for point in c["points"]:
-        lines += [point["number"], *point["paragraphs"]]
-    for contribution in c["contributions"]:
-        lines += [contribution["heading"], *contribution["paragraphs"]]
-    lines += [labels["conclusion"], *c["conclusion_paragraphs"]]
-    lines += [labels["amendments"], *c["amendment_paragraphs"]]
-    lines += [labels["attachments"], *c["attachments"]]
-    lines += [c["signature_line"], c["signature_date"], labels["signature"], labels["date"]]
-    return [line for line in lines if line]
+    return [
+        line
+        for printed in document_blocks(draft)
+        for line in text_blocks.printed_lines(printed.block)
+        if line
+    ]
 
 
 def properties_title(draft: Draft) -> str:

@@ -41,6 +41,7 @@ from lxml import etree
 from markupsafe import Markup, escape
 
 from stellungnahme_app.errors import TemplateError
+from stellungnahme_app.export.structures import StructuredText
 from stellungnahme_app.fileio import FileReadError, read_bytes
 from stellungnahme_app.jinja_sandbox import HardenedSandbox, Limits, TemplateLimitError
 
@@ -68,11 +69,18 @@ _PARAGRAPH_START_RE = re.compile(r"<w:p([ >])")
 
 
 def finalize(value: Any) -> Markup:
-    """Turn a printed value into XML text: escaped, braces as character references."""
+    """Turn a printed value into XML text: escaped, braces as character references.
+
+    A list or table of the draft's text (:class:`StructuredText`) is framed by its export's
+    markers, so that :func:`.structures.lay_out` can find the paragraph it fills.
+    """
     if value is None:
         return Markup("")
     escaped = value if isinstance(value, Markup) else escape(str(value))
-    return Markup(str(escaped).replace("{", "&#123;").replace("}", "&#125;"))
+    xml_text = str(escaped).replace("{", "&#123;").replace("}", "&#125;")
+    if isinstance(value, StructuredText):
+        xml_text = value.framed(xml_text)
+    return Markup(xml_text)
 
 
 #: What filling one document may use, for a draft without text; :func:`limits_for` adds

@@ -60,6 +60,23 @@ def office_python(soffice: Path) -> Path | None:
     return None
 
 
+def export_options() -> dict[str, Any]:
+    """The options of LibreOffice's PDF export, the same as the one-shot conversion's
+    (:data:`.pdf.PDF_FILTER`, ``pdf:writer_pdf_Export:{JSON}``), as plain values."""
+    from stellungnahme_app.export.pdf import PDF_FILTER
+
+    typed = json.loads(PDF_FILTER.split(":", 2)[2])
+    return {name: _plain(item["type"], item["value"]) for name, item in typed.items()}
+
+
+def _plain(kind: str, value: str) -> Any:
+    if kind == "long":
+        return int(value)
+    if kind == "boolean":
+        return value == "true"
+    return value
+
+
 def _free_local_port() -> int:
     with socket.socket(socket.AF_INET, socket.SOCK_STREAM) as probe:
         probe.bind(("127.0.0.1", 0))
@@ -229,7 +246,9 @@ class OfficeConverter:
 
     def _request(self, source: Path, target: Path, timeout: float) -> bool:
         assert self._bridge is not None and self._bridge.stdin is not None
-        request = json.dumps({"source": str(source), "target": str(target)})
+        request = json.dumps(
+            {"source": str(source), "target": str(target), "options": export_options()}
+        )
         try:
             self._bridge.stdin.write(request + "\n")
             self._bridge.stdin.flush()

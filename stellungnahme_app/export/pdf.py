@@ -1,4 +1,4 @@
-"""PDF output: LibreOffice converts the exported .docx into a PDF/A-2b file.
+"""PDF output: LibreOffice converts the exported .docx into a tagged PDF/A-2b and PDF/UA-1 file.
 
 LibreOffice runs headless with a private, temporary user profile (so it neither disturbs
 nor waits for a LibreOffice the user has open), under a time limit, on a copy of the
@@ -46,8 +46,13 @@ from stellungnahme_app.fileio import private_temp_folder
 
 log = logging.getLogger(__name__)
 
-# PDF/A-2b ("SelectPdfVersion" 2); LibreOffice reads filter options as JSON since 7.4.
-PDF_FILTER = 'pdf:writer_pdf_Export:{"SelectPdfVersion":{"type":"long","value":"2"}}'
+# PDF/A-2b ("SelectPdfVersion" 2), tagged and declared PDF/UA-1 (accessible, as the council
+# information system requires); LibreOffice reads filter options as JSON since 7.4.
+PDF_FILTER = (
+    'pdf:writer_pdf_Export:{"SelectPdfVersion":{"type":"long","value":"2"},'
+    '"PDFUACompliance":{"type":"boolean","value":"true"},'
+    '"UseTaggedPDF":{"type":"boolean","value":"true"}}'
+)
 CONVERSION_TIMEOUT_SECONDS = 120.0
 #: After LibreOffice was stopped, how long its output pipes may stay open (a process that
 #: escaped the kill could hold them for ever).
@@ -72,6 +77,7 @@ PROFILE_SETTINGS = """<?xml version="1.0" encoding="UTF-8"?>
 
 _PDFA_PART_RE = re.compile(rb"pdfaid:part(?:>|=\")\s*(\d)")
 _PDFA_CONFORMANCE_RE = re.compile(rb"pdfaid:conformance(?:>|=\")\s*([A-Za-z])")
+_PDFUA_PART_RE = re.compile(rb"pdfuaid:part(?:>|=\")\s*(\d)")
 
 
 def pdfa_version(pdf: bytes) -> str | None:
@@ -81,6 +87,12 @@ def pdfa_version(pdf: bytes) -> str | None:
     if not part:
         return None
     return part.group(1).decode() + (conformance.group(1).decode().upper() if conformance else "")
+
+
+def pdfua_part(pdf: bytes) -> int | None:
+    """``1`` for a file that declares PDF/UA-1 in its XMP metadata, else ``None``."""
+    part = _PDFUA_PART_RE.search(pdf)
+    return int(part.group(1)) if part else None
 
 
 def convert_to_pdf(
@@ -110,6 +122,8 @@ def convert_to_pdf(
         data = produced.read_bytes()
         if pdfa_version(data) is None:
             log.warning("LibreOffice %s hat kein PDF/A erzeugt (zu alte Version?)", soffice)
+        if pdfua_part(data) is None:
+            log.warning("LibreOffice %s hat kein PDF/UA erzeugt (zu alte Version?)", soffice)
         temp.write_bytes(data)
     return pdf_target
 

@@ -3,7 +3,8 @@
 The template (bundled or the administrator's) is read once per process and file version and
 statically checked (:mod:`.template_check`): a template with errors — unknown or missing
 placeholders, access to Python internals, broken syntax — is refused before it is filled.
-The document properties are set from plain values after rendering.
+The program lays out the draft's lists and tables in the filled document (:mod:`.structures`);
+the document properties are set from plain values after rendering.
 """
 
 from __future__ import annotations
@@ -16,7 +17,7 @@ from pathlib import Path
 from stellungnahme_app import paths
 from stellungnahme_app.errors import TemplateError
 from stellungnahme_app.export import context as ctx
-from stellungnahme_app.export import engine
+from stellungnahme_app.export import engine, structures
 from stellungnahme_app.export.template_check import static_problems
 from stellungnahme_app.model import Draft
 from stellungnahme_app.rules import Severity
@@ -68,9 +69,9 @@ def render_docx_bytes(
 ) -> bytes:
     """The finished .docx for ``draft`` as bytes; the rules are not consulted."""
     loaded = checked_template(template)
-    filled = engine.fill(
-        loaded.data, ctx.build_context(draft, draft_mode=draft_mode), name=loaded.path.name
-    )
+    context = ctx.build_context(draft, draft_mode=draft_mode)
+    filled = engine.fill(loaded.data, context, name=loaded.path.name)
+    structures.lay_out(filled.docx, context)
     set_properties(filled, draft, created or dt.datetime.now(dt.UTC))
     buffer = io.BytesIO()
     filled.save(buffer)

@@ -12,7 +12,9 @@ and reports, each with the part and the paragraph it concerns:
 * everything that points outside the document – linked pictures and templates, fields
   that load files, links to file shares (:mod:`.external_targets`); a plain web or e-mail
   link is only a warning;
-* as warnings: ``ENTWURF`` or ``Nichtöffentlich`` not in a header (not on every page).
+* as warnings: ``ENTWURF`` or ``Nichtöffentlich`` not in a header (not on every page), and
+  a missing style for lists, labelled items or tables (:data:`.structures.STRUCTURE_STYLES`;
+  the export then formats them directly, so they still print correctly).
 
 If nothing of that is wrong it fills the template with sample drafts, which finds what only
 shows when rendering (an ``if`` that ends in another paragraph than it starts, a typo in a
@@ -33,7 +35,7 @@ from jinja2 import meta, nodes
 from jinja2 import sandbox as jinja_sandbox
 
 from stellungnahme_app.export import context as ctx
-from stellungnahme_app.export import engine
+from stellungnahme_app.export import engine, structures
 from stellungnahme_app.export.external_targets import external_targets
 from stellungnahme_app.jinja_sandbox import TemplateLimitError
 from stellungnahme_app.model import (
@@ -151,6 +153,7 @@ def static_problems(loaded: engine.LoadedTemplate) -> list[TemplateProblem]:
     for target in external_targets(loaded.data):
         report = _warning if target.allowed else _error
         problems.append(report(target.describe(), engine.part_label(target.part)))
+    problems += _style_problems(template)
     if syntax_ok:
         problems += _missing_required(used)
         for mark in _HEADER_MARKS:
@@ -163,6 +166,17 @@ def static_problems(loaded: engine.LoadedTemplate) -> list[TemplateProblem]:
                     )
                 )
     return problems
+
+
+def _style_problems(template: engine.StnDocxTemplate) -> Iterator[TemplateProblem]:
+    for found in structures.style_problems(template.docx):
+        yield _warning(
+            f"Die Formatvorlage „{found.name}“ für {found.purpose} {found.problem}. Das "
+            f"Programm druckt sie deshalb {structures.FALLBACKS[found.name]}. Damit sie sich in "
+            "Word gestalten lassen, übernehmen Sie die Formatvorlage aus der mitgelieferten "
+            "Vorlage (Word: Formatvorlagen verwalten › Importieren/Exportieren).",
+            "Formatvorlagen",
+        )
 
 
 def _part_problems(

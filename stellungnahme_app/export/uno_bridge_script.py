@@ -3,8 +3,9 @@ imported by the program (it needs ``uno``, which only that Python has).
 
 It connects through UNO to the ``soffice`` started for the session (a socket bound to
 127.0.0.1, the port given as its argument), says ``{"ready": true}`` on stdout, then reads
-one request per line on stdin – ``{"source": "…docx", "target": "…pdf"}`` – converts the
-document to PDF/A-2b and answers ``{"ok": true}`` or ``{"error": "…"}``, one line each. It
+one request per line on stdin – ``{"source": "…docx", "target": "…pdf", "options": {…}}``
+– converts the document to PDF with those options of LibreOffice's PDF export (the same as
+the one-shot conversion's) and answers ``{"ok": true}`` or ``{"error": "…"}``, one line each. It
 ends when stdin closes (the program ended or stopped it).
 """
 
@@ -40,7 +41,7 @@ def _connect(port):  # type: ignore[no-untyped-def]
             time.sleep(0.05)
 
 
-def _convert(desktop, source, target):  # type: ignore[no-untyped-def]
+def _convert(desktop, source, target, options):  # type: ignore[no-untyped-def]
     document = desktop.loadComponentFromURL(
         uno.systemPathToFileUrl(source),
         "_blank",
@@ -51,7 +52,8 @@ def _convert(desktop, source, target):  # type: ignore[no-untyped-def]
         raise RuntimeError("LibreOffice konnte die Word-Datei nicht öffnen")
     try:
         filter_data = uno.Any(
-            "[]com.sun.star.beans.PropertyValue", (_property("SelectPdfVersion", 2),)
+            "[]com.sun.star.beans.PropertyValue",
+            tuple(_property(name, value) for name, value in options.items()),
         )
         arguments = (
             _property("FilterName", "writer_pdf_Export"),
@@ -83,7 +85,7 @@ def main():  # type: ignore[no-untyped-def]
     for line in sys.stdin:
         try:
             request = json.loads(line)
-            _convert(desktop, request["source"], request["target"])
+            _convert(desktop, request["source"], request["target"], request["options"])
             answer = {"ok": True}
         except Exception as error:  # reported to the program, which falls back
             answer = {"error": f"{type(error).__name__}: {error}"}

@@ -92,6 +92,15 @@ def offered_attachments(mime: QMimeData | None) -> list[DescribedFile]:
     return described_files(bytes(mime.data(DESCRIPTOR_FORMAT).data()))
 
 
+def holds_files(mime: QMimeData | None) -> bool:
+    """Whether ``mime`` carries files – from the file manager or out of Outlook – which the
+    window takes (or explains), and which a text field leaves to it instead of typing in
+    their path or name."""
+    if mime is None:
+        return False
+    return mime.hasFormat(DESCRIPTOR_FORMAT) or any(url.isLocalFile() for url in mime.urls())
+
+
 def safe_file_name(name: str) -> str:
     """``name`` as a plain file name: no folder, no reserved or forbidden characters."""
     base = re.split(r"[\\/]", name)[-1]

@@ -257,3 +257,14 @@ def test_the_console_script_reports_blocking_findings(incomplete_file: Path) -> 
     result = run_console_script("export", incomplete_file)
     assert result.returncode == 1
     assert "Das Fazit fehlt." in result.stderr
+
+
+def test_template_check_names_a_missing_list_style(run_cli: RunCli, tmp_path: Path) -> None:
+    document = Document(str(bundled_template()))
+    document.styles.element.remove(document.styles["Stn Aufzählung"].element)
+    template = tmp_path / "ohne-liste.docx"
+    document.save(str(template))
+    code, out, _err = run_cli("template-check", template)
+    assert code == 0
+    assert "Hinweis [Formatvorlagen]: Die Formatvorlage „Stn Aufzählung“" in out
+    assert "„ohne-liste.docx“ ist verwendbar (1 Hinweis)." in out

@@ -88,8 +88,8 @@ def test_the_changed_words_are_marked_and_nothing_else(
     assert "werden" in [d.strip() for d in deleted]
     assert "Die Ergebnisse werden dem Stadtrat jährlich berichtet." in inserted
     assert "Stellungnahme des Amts für Bildung" in inserted
-    assert "Integrierter Sozialraumplan (Drucksache 2811/23)" in inserted
-    assert "Lageplan" in inserted
+    assert "Anlage 1 – Integrierter Sozialraumplan (Drucksache 2811/23)" in inserted
+    assert "Anlage 2 – Lageplan" in inserted  # the program numbers the attachments
 
 
 def test_the_forms_fixed_wording_never_shows_as_changed(
@@ -292,3 +292,29 @@ def _pdf_text(path: Path) -> str:
         return "\n".join(page.get_textpage().get_text_range() for page in document)
     finally:
         document.close()
+
+
+def test_changes_in_lists_and_tables_are_revisions_that_give_either_version_exactly(
+    reference_draft: Draft,
+) -> None:
+    """The export lays out lists and tables after filling; the revisions work on them too."""
+    old = reference_draft.copy()
+    old.contributions[0].text += (
+        "\n\nSchritte:\n- Fördermittel prüfen\n- Bericht\n\n"
+        "Posten\tBetrag\nDach\t120.000,00 €\nFenster\t86.400,00 €"
+    )
+    new = old.copy()
+    new.contributions[0].text = (
+        new.contributions[0]
+        .text.replace("- Bericht", "- Ausschreibung\n- Bericht")
+        .replace("86.400,00 €", "91.000,00 €")
+    )
+    old_docx, new_docx, tracked = _tracked(old, new)
+    _assert_exact(old_docx, new_docx, tracked)
+    body = part_xml(tracked)
+    deleted = ["".join(t.text for t in d.iter(W + "delText")) for d in body.iter(W + "del")]
+    inserted = ["".join(t.text or "" for t in i.iter(W + "t")) for i in body.iter(W + "ins")]
+    assert "Ausschreibung" in inserted
+    assert any("86.400,00" in d for d in deleted) and any("91.000,00" in i for i in inserted)
+    readback = docx.Document(io.BytesIO(tracked))
+    assert "Stn Aufzählung" in {p.style.name for p in readback.paragraphs}

@@ -13,7 +13,7 @@ from pathlib import Path
 from docx import Document
 from docx.document import Document as DocumentObject
 from docx.oxml.ns import qn
-from docx.table import Table
+from docx.table import Table, _Cell
 from docx.text.paragraph import Paragraph
 
 ARTEFACT_LINE = "Top Anka Hafraana Damka\t20.04.2024"
@@ -53,11 +53,33 @@ def blocks(document: DocumentObject) -> list[Block]:
     return result
 
 
+# The form's own tables; any other table is one of the draft's text (a pasted table).
+FORM_TABLE_STYLES = ("Stn Tabelle Formular", "Stn Tabelle ohne Linien")
+# The styles a text field's paragraphs print in (text, list item, labelled item).
+TEXT_STYLES = ("Stn Text", "Stn Aufzählung", "Stn Absatz nummeriert")
+
+
+def cell_texts(cell: _Cell) -> list[str]:
+    """A cell's non-empty paragraphs in reading order, those of tables in it included."""
+    texts: list[str] = []
+    for child in cell._tc.iterchildren():
+        if child.tag == qn("w:p"):
+            text = Paragraph(child, cell).text
+            if text:
+                texts.append(text)
+        elif child.tag == qn("w:tbl"):
+            texts.extend(table_texts(Table(child, cell)))
+    return texts
+
+
+def table_texts(table: Table) -> list[str]:
+    """Every non-empty paragraph of a table, row by row, cell by cell."""
+    return [text for row in table_cells(table) for cell in row for text in cell]
+
+
 def table_cells(table: Table) -> list[list[list[str]]]:
-    """rows → cells → paragraph texts (empty paragraphs left out)."""
-    return [
-        [[p.text for p in cell.paragraphs if p.text] for cell in row.cells] for row in table.rows
-    ]
+    """rows → cells → paragraph texts (empty paragraphs left out, nested tables read)."""
+    return [[cell_texts(cell) for cell in row.cells] for row in table.rows]
 
 
 def body_texts(document: DocumentObject) -> list[str]:
@@ -127,28 +149,35 @@ def read_fields(document: DocumentObject) -> Fields:
     found.answers = [[cell.text for cell in row.cells] for row in questions.rows]
 
     position = statement_label + 1
-    if items[position].table is not None:
+    if items[position].table is not None and items[position].style in FORM_TABLE_STYLES:
         for row in items[position].table.rows:
             number, text_cell = row.cells
-            paragraphs = [p.text for p in text_cell.paragraphs if p.text]
-            found.points.append((number.text, paragraphs))
+            found.points.append((number.text, cell_texts(text_cell)))
         position += 1
     for block in items[position:conclusion_label]:
+        if block.table is not None:
+            assert block.style not in FORM_TABLE_STYLES, block.style
+            found.contributions += [("text", t) for t in table_texts(block.table)]
+            continue
+        if not block.text:
+            continue  # the small paragraph after a table
         kind = "heading" if block.style == "Stn Überschrift Amt" else "text"
-        assert block.style in ("Stn Überschrift Amt", "Stn Text"), block.style
+        assert block.style in ("Stn Überschrift Amt", *TEXT_STYLES), block.style
         found.contributions.append((kind, block.text))
 
     rest = items[conclusion_label + 1 :]
-    tables = [b.table for b in rest if b.table is not None]
+    tables = [b.table for b in rest if b.table is not None and b.style in FORM_TABLE_STYLES]
     assert len(tables) == 2
     for block in rest:
-        if block.table is not None:
+        if block.table is not None and block.style in FORM_TABLE_STYLES:
             break
-        if block.text:
+        if block.table is not None:
+            found.conclusion += table_texts(block.table)
+        elif block.text:
             found.conclusion.append(block.text)
     closing, signature = tables
-    found.amendments = [p.text for p in closing.rows[0].cells[1].paragraphs if p.text]
-    found.attachments = [p.text for p in closing.rows[1].cells[1].paragraphs if p.text]
+    found.amendments = cell_texts(closing.rows[0].cells[1])
+    found.attachments = cell_texts(closing.rows[1].cells[1])
     found.signature = [cell.text for cell in signature.rows[0].cells]
     found.signature_labels = [cell.text for cell in signature.rows[1].cells]
     return found

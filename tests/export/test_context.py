@@ -123,6 +123,15 @@ def test_blank_attachments_and_headings_are_left_out() -> None:
     assert document_text(draft)[-5:-2] == [form.LABEL_ATTACHMENTS, "Anlage 1", "Anlage 2"]
 
 
+def test_attachments_are_numbered_once_in_the_order_of_the_rows() -> None:
+    draft = Draft(attachments=["Kostenaufstellung", "Anlage 1 – Lageplan", "Anlage 3: Fotos"])
+    assert build_context(draft)["attachments"] == [
+        "Anlage 1 – Kostenaufstellung",
+        "Anlage 2 – Lageplan",
+        "Anlage 3 – Fotos",
+    ]
+
+
 def test_document_text_in_the_order_of_the_form() -> None:
     draft = Draft(
         city="Erfurt",
@@ -162,7 +171,7 @@ def test_document_text_in_the_order_of_the_form() -> None:
         form.LABEL_AMENDMENTS,
         "Neu",
         form.LABEL_ATTACHMENTS,
-        "A",
+        "Anlage 1 – A",
         "gez. Name",
         "02.01.2024",
         form.LABEL_SIGNATURE,

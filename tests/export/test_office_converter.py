@@ -15,7 +15,7 @@ from helpers.hard_kill import KILL_ITSELF, KILLED_RETURN_CODE, kill_hard
 from stellungnahme_app import paths
 from stellungnahme_app.export import office_converter, render_docx_bytes
 from stellungnahme_app.export.libreoffice import find_soffice
-from stellungnahme_app.export.pdf import convert_to_pdf, pdfa_version
+from stellungnahme_app.export.pdf import convert_to_pdf, pdfa_version, pdfua_part
 from stellungnahme_app.model import Draft
 
 
@@ -74,8 +74,9 @@ def test_later_pdfs_come_from_the_same_libreoffice(
     assert office is not None
     second = convert_to_pdf(reference_docx, tmp_path / "zwei.pdf")
     assert session.office_pid == office
-    for pdf in (first, second):
+    for pdf in (first, second):  # as the one-shot conversion makes them
         assert pdfa_version(pdf.read_bytes()) == "2B"
+        assert pdfua_part(pdf.read_bytes()) == 1
     assert session.profile.parent == paths.data_dir() / "libreoffice"
     assert session.profile.is_dir()
     office_converter.stop_session()

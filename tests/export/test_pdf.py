@@ -30,7 +30,7 @@ from stellungnahme_app.export import (
     pdf,
 )
 from stellungnahme_app.export.libreoffice import SOFFICE_VARIABLE, installation_candidates
-from stellungnahme_app.export.pdf import pdfa_version
+from stellungnahme_app.export.pdf import PDF_FILTER, pdfa_version
 from stellungnahme_app.model import Draft
 
 OLD_CONTENT = b"%PDF-1.4 old"
@@ -273,7 +273,7 @@ def test_the_pdf_is_built_from_the_given_docx(
     arguments = json.loads(log.read_text(encoding="utf-8"))
     assert "--headless" in arguments
     assert any(a.startswith("-env:UserInstallation=file://") for a in arguments)
-    assert 'pdf:writer_pdf_Export:{"SelectPdfVersion":{"type":"long","value":"2"}}' in arguments
+    assert PDF_FILTER in arguments
 
 
 def test_a_frozen_program_starts_libreoffice_without_the_bundles_libraries(

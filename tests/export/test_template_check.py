@@ -277,3 +277,65 @@ def test_template_properties_are_not_rendered(reference_draft: Draft, tmp_path: 
     result = open_docx(render_docx_bytes(reference_draft, template=path))
     assert result.core_properties.title.startswith("Stellungnahme zur Drucksache 0661/24")
     assert result.core_properties.subject == "Drucksache 0661/24"
+
+
+# --------------------------------------------------------------------------- structure styles
+
+
+def template_changed(tmp_path: Path, change) -> Path:
+    document = Document(str(bundled_template()))
+    change(document)
+    path = tmp_path / "eigene.docx"
+    document.save(str(path))
+    return path
+
+
+def _drop_styles(*names: str):
+    def change(document) -> None:
+        for style in list(document.styles.element.findall(qn("w:style"))):
+            name = style.find(qn("w:name"))
+            if name is not None and name.get(qn("w:val")) in names:
+                document.styles.element.remove(style)
+
+    return change
+
+
+def test_a_template_without_the_list_and_table_styles_is_told_and_still_usable(
+    tmp_path: Path, reference_draft: Draft
+) -> None:
+    template = template_changed(tmp_path, _drop_styles("Stn Aufzählung", "Stn Tabelle Daten"))
+    problems = check_template(template)
+    assert errors(problems) == []
+    messages = [p.message for p in problems]
+    assert len(messages) == 2
+    assert "„Stn Aufzählung“" in messages[0] and "fehlt" in messages[0]
+    assert "„•“" in messages[0]
+    assert "„Stn Tabelle Daten“" in messages[1] and "Linien" in messages[1]
+    assert all(p.location == "Formatvorlagen" for p in problems)
+    reference_draft.conclusion = "- eins\n- zwei\n\na\tb\nc\td"
+    assert read_fields(
+        open_docx(render_docx_bytes(reference_draft, template=template))
+    ).conclusion == [
+        "•\teins",
+        "•\tzwei",
+        "a",
+        "b",
+        "c",
+        "d",
+    ]
+
+
+def test_a_list_style_without_bullets_is_told_and_printed_with_bullets(
+    tmp_path: Path, reference_draft: Draft
+) -> None:
+    def without_numbering(document) -> None:
+        properties = document.styles["Stn Aufzählung"].element.pPr
+        properties.remove(properties.find(qn("w:numPr")))
+
+    template = template_changed(tmp_path, without_numbering)
+    [problem] = check_template(template)
+    assert problem.severity is Severity.WARNING
+    assert "„Stn Aufzählung“" in problem.message and "keine Aufzählungszeichen" in problem.message
+    reference_draft.conclusion = "- eins"
+    document = open_docx(render_docx_bytes(reference_draft, template=template))
+    assert read_fields(document).conclusion == ["•\teins"]

@@ -10,7 +10,7 @@ from docx_readback import Fields, body_texts, header_text, open_docx, read_field
 from hypothesis import HealthCheck, given, settings
 from hypothesis import strategies as st
 
-from stellungnahme_app import form, text
+from stellungnahme_app import attachment_numbers, form, text, text_blocks
 from stellungnahme_app.export import document_text, render_docx_bytes
 from stellungnahme_app.model import Contribution, Draft, ResolutionPoint, Signature
 
@@ -27,6 +27,11 @@ HOSTILE = {
 def one_line(value: str) -> str:
     """What a one-line field prints: the cleaned text without surrounding white space."""
     return text.clean(value).strip()
+
+
+def printed(value: str) -> list[str]:
+    """What a text field prints: its paragraphs, list items without marker, cells one by one."""
+    return [line for b in text_blocks.blocks(value) for line in text_blocks.printed_lines(b)]
 
 
 def draft_with(field_setter: Callable[[Draft, str], None], value: str) -> Draft:
@@ -93,7 +98,7 @@ FIELDS: dict[str, tuple[Callable[[Draft, str], None], Callable[[Fields], object]
         one_line,
     ),
     "point_number": (_set_point_number, lambda f: f.points[0][0], one_line),
-    "point_text": (_set_point_text, lambda f: f.points[0][1], text.paragraphs),
+    "point_text": (_set_point_text, lambda f: f.points[0][1], printed),
     "contribution_heading": (
         _set_heading,
         lambda f: [t for k, t in f.contributions if k == "heading"],
@@ -102,22 +107,22 @@ FIELDS: dict[str, tuple[Callable[[Draft, str], None], Callable[[Fields], object]
     "contribution_text": (
         _set_contribution,
         lambda f: [t for k, t in f.contributions if k == "text"],
-        text.paragraphs,
+        printed,
     ),
     "conclusion": (
         lambda d, v: setattr(d, "conclusion", v),
         lambda f: f.conclusion,
-        text.paragraphs,
+        printed,
     ),
     "amendments": (
         lambda d, v: setattr(d, "amended_resolution_points", v),
         lambda f: f.amendments,
-        text.paragraphs,
+        printed,
     ),
     "attachment": (
         _set_attachment,
         lambda f: f.attachments,
-        lambda v: [one_line(v)] if one_line(v) else [],
+        lambda v: attachment_numbers.printed([v]),
     ),
     "signatory": (
         _set_name,
@@ -236,7 +241,7 @@ def expected_contributions(draft: Draft) -> list[tuple[str, str]]:
     for contribution in draft.contributions:
         if one_line(contribution.heading):
             result.append(("heading", one_line(contribution.heading)))
-        result += [("text", p) for p in text.paragraphs(contribution.text)]
+        result += [("text", p) for p in printed(contribution.text)]
     return result
 
 
@@ -254,13 +259,11 @@ def test_any_draft_renders_and_reads_back_as_cleaned_input(draft: Draft) -> None
         fields.public_status
         == {True: "öffentlich", False: "nichtöffentlich", None: ""}[draft.public]
     )
-    assert fields.points == [
-        (one_line(p.number), text.paragraphs(p.text)) for p in draft.resolution_points
-    ]
+    assert fields.points == [(one_line(p.number), printed(p.text)) for p in draft.resolution_points]
     assert fields.contributions == expected_contributions(draft)
-    assert fields.conclusion == text.paragraphs(draft.conclusion)
-    assert fields.amendments == text.paragraphs(draft.amended_resolution_points)
-    assert fields.attachments == [one_line(a) for a in draft.attachments if one_line(a)]
+    assert fields.conclusion == printed(draft.conclusion)
+    assert fields.amendments == printed(draft.amended_resolution_points)
+    assert fields.attachments == attachment_numbers.printed(draft.attachments)
     name = one_line(draft.signature.name)
     date = draft.signature.date
     assert fields.signature == [

@@ -2,8 +2,9 @@
 
 Loaded for every test as a plugin (``tests/conftest.py``); the folders of Qt tests switch on
 :func:`german_application` for each of their tests: the application configured as the real
-one (German translations and locale), and an error message left on screen at the end of a
-test fails it – a test that expects an error reads and closes it with ``error_messages()``.
+one (German translations and locale), the clipboard emptied after it, and an error message
+left on screen at the end of a test fails it – a test that expects an error reads and closes
+it with ``error_messages()``.
 Screenshots go to ``$STELLUNGNAHME_SCREENSHOTS`` when set (to look at them), else to a
 temporary folder.
 """
@@ -82,9 +83,14 @@ SCREEN_FOR_150_PERCENT = {
 
 @pytest.fixture
 def german_application(qapp: QApplication) -> Iterator[QApplication]:
-    """The QApplication set up like the real program; fails on error messages left open."""
+    """The QApplication set up like the real program; fails on error messages left open.
+
+    Empties the clipboard at the end: a QMimeData made in Python and still on it when the
+    test process ends crashes the process (segmentation fault) after the last test.
+    """
     configure_application(qapp)
     yield qapp
+    qapp.clipboard().clear()
     leftover = [f"{box.text()} {box.informativeText()}" for box in visible_error_boxes()]
     for box in visible_error_boxes():
         box.close()

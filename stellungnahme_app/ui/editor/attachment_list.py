@@ -4,7 +4,9 @@ Every attachment keeps its own row of widgets (label, field, up, down, remove) f
 it exists, so moving or removing another one never hands a field a different text: each field
 keeps its own undo history. Removing a row is undoable as the last action: Ctrl+Z right after
 "Entfernen" brings the attachment back at its place, Ctrl+Y removes it again; any other edit
-ends that offer and Ctrl+Z is the field's own undo again.
+ends that offer and Ctrl+Z is the field's own undo again. The program numbers the attachments
+("Anlage 1 – …"): each row's label is the number the document gives it
+(:func:`attachment_numbers.row_labels`; a blank row between others is a "Leere Zeile").
 """
 
 from __future__ import annotations
@@ -21,6 +23,7 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
+from stellungnahme_app import attachment_numbers
 from stellungnahme_app.ui.editor.text_field import LineField
 from stellungnahme_app.ui.editor.widget_helpers import chain_tab_order, describe
 from stellungnahme_app.ui.keyboard import is_redo
@@ -31,7 +34,7 @@ class AttachmentRow:
 
     def __init__(self, owner: AttachmentList) -> None:
         self.label = QLabel()
-        self.field = LineField("Anlage")
+        self.field = LineField("Anlage", placeholder="Titel, z. B. Kostenaufstellung")
         self.up = QToolButton()
         self.up.setArrowType(Qt.ArrowType.UpArrow)
         self.down = QToolButton()
@@ -48,8 +51,8 @@ class AttachmentRow:
     def widgets(self) -> list[QWidget]:
         return [self.label, self.field, self.up, self.down, self.remove]
 
-    def set_position(self, index: int, count: int) -> None:
-        name = f"Anlage {index + 1}"
+    def set_position(self, index: int, count: int, name: str) -> None:
+        """Show the row at ``index`` of ``count``, labelled ``name`` as in the document."""
         self.label.setText(f"{name}:")
         describe(self.field, name)
         describe(self.up, f"{name} nach oben verschieben")
@@ -120,11 +123,16 @@ class AttachmentList(QWidget):
             for column, widget in enumerate(row.widgets()):
                 self.grid.addWidget(widget, position, column)
                 widget.show()
-            row.set_position(position, len(self.rows))
+        self._name_rows()
         self.empty_note.setVisible(not self.rows)
         chain_tab_order(
             [self._before, *(w for row in self.rows for w in row.widgets()[1:]), self.add_button]
         )
+
+    def _name_rows(self) -> None:
+        labels = attachment_numbers.row_labels(self.texts)
+        for position, (row, label) in enumerate(zip(self.rows, labels, strict=True)):
+            row.set_position(position, len(self.rows), label)
 
     def _delete_row(self, row: AttachmentRow) -> None:
         for widget in row.widgets():
@@ -136,7 +144,10 @@ class AttachmentList(QWidget):
 
     def edited_row(self, row: AttachmentRow, text: str) -> None:
         self._forget_removal()
+        before = attachment_numbers.row_labels(self.texts)
         self.texts[self.rows.index(row)] = text
+        if attachment_numbers.row_labels(self.texts) != before:
+            self._name_rows()  # a row became blank or filled: the numbers after it move
         self.changed.emit()
 
     def add(self) -> None:

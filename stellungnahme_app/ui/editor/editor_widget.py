@@ -60,7 +60,11 @@ from stellungnahme_app.ui.editor.step_page import EditorContext, StepPage
 from stellungnahme_app.ui.editor.step_pruefung import PruefungStep
 from stellungnahme_app.ui.editor.step_unterzeichnung import UnterzeichnungStep
 from stellungnahme_app.ui.editor.text_field import LineField, PlainTextField
-from stellungnahme_app.ui.editor.widget_helpers import describe, heading_label
+from stellungnahme_app.ui.editor.widget_helpers import (
+    ALWAYS_READ_ONLY,
+    describe,
+    heading_label,
+)
 from stellungnahme_app.ui.error_reporting import show_notice
 from stellungnahme_app.workspace import OpenDraft, Workspace
 
@@ -235,7 +239,7 @@ class DraftEditor(QWidget):
         for step in self.steps[:EXPORT_STEP_INDEX]:
             for widget in step.findChildren(QWidget):
                 if isinstance(widget, QLineEdit | QPlainTextEdit | QTextEdit):
-                    widget.setReadOnly(read_only)
+                    widget.setReadOnly(read_only or bool(widget.property(ALWAYS_READ_ONLY)))
                 elif isinstance(widget, QAbstractButton | QComboBox | QAbstractSpinBox):
                     widget.setEnabled(not read_only)
 

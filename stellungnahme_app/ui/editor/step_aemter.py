@@ -32,7 +32,7 @@ from stellungnahme_app.ui.editor.contribution_import_dialog import ContributionI
 from stellungnahme_app.ui.editor.detail_list import DetailList, ItemEditor
 from stellungnahme_app.ui.editor.file_dialogs import ask_open_path, documents_folder
 from stellungnahme_app.ui.editor.step_page import EditorContext, StepPage
-from stellungnahme_app.ui.editor.text_field import LineField, PlainTextField
+from stellungnahme_app.ui.editor.text_field import LineField, PlainTextField, with_bullet_button
 from stellungnahme_app.ui.editor.widget_helpers import compact_combo_box, describe, hint_label
 from stellungnahme_app.ui.error_reporting import show_error
 from stellungnahme_app.ui.flow_layout import flow_row
@@ -69,14 +69,14 @@ class ContributionEditor(ItemEditor):
         layout.setContentsMargins(0, 0, 0, 0)
         layout.setRowWrapPolicy(QFormLayout.RowWrapPolicy.WrapLongRows)
         layout.setFieldGrowthPolicy(QFormLayout.FieldGrowthPolicy.AllNonFixedFieldsGrow)
-        for text, field in (
-            ("A&mt:", self.office),
-            ("Übers&chrift:", self.heading),
-            ("&Text:", self.text),
+        for text, field, shown in (
+            ("A&mt:", self.office, self.office),
+            ("Übers&chrift:", self.heading, self.heading),
+            ("&Text:", self.text, with_bullet_button(self.text)),
         ):
             label = QLabel(text)
             label.setBuddy(field)
-            layout.addRow(label, field)
+            layout.addRow(label, shown)
 
     def label(self, position: int) -> str:
         return contribution_label(position, self.contribution)

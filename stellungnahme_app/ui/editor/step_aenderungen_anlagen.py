@@ -1,7 +1,8 @@
 """Step 6 – Änderungen und Anlagen: amended resolution points and the list of attachments.
 
 Both are optional. Attachments are one line each, in the order they are numbered in the
-document; they can be added, removed (undoably) and moved (:class:`AttachmentList`).
+document; they can be added, removed (undoably) and moved (:class:`AttachmentList`). The
+program numbers them ("Anlage 1 – …"); each row's label is the number the document gives it.
 """
 
 from __future__ import annotations
@@ -12,7 +13,7 @@ from stellungnahme_app import form
 from stellungnahme_app.form_steps import FieldPath
 from stellungnahme_app.ui.editor.attachment_list import AttachmentList, AttachmentRow
 from stellungnahme_app.ui.editor.step_page import EditorContext, StepPage
-from stellungnahme_app.ui.editor.text_field import PlainTextField
+from stellungnahme_app.ui.editor.text_field import PlainTextField, with_bullet_button
 from stellungnahme_app.ui.editor.widget_helpers import hint_label
 
 
@@ -40,11 +41,13 @@ class AenderungenAnlagenStep(StepPage):
         layout.addWidget(
             hint_label(
                 "Beide Angaben sind freiwillig. Schlägt die Stadtverwaltung geänderte "
-                "Beschlusspunkte vor, tragen Sie sie hier ein; jede Anlage bekommt eine Zeile."
+                "Beschlusspunkte vor, tragen Sie sie hier ein; jede Anlage bekommt eine Zeile. "
+                "Die Nummer („Anlage 1 – “) setzt das Programm in der Reihenfolge der Zeilen "
+                "davor."
             )
         )
         layout.addWidget(amendments_label)
-        layout.addWidget(self.amendments, 1)
+        layout.addWidget(with_bullet_button(self.amendments), 1)
         layout.addWidget(attachments_heading)
         layout.addWidget(self.attachments)
         layout.addStretch(1)

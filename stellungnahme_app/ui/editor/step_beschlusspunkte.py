@@ -30,7 +30,7 @@ from stellungnahme_app.motion_text import next_point_number, split_motion
 from stellungnahme_app.text import is_blank
 from stellungnahme_app.ui.editor.detail_list import DetailList, ItemEditor
 from stellungnahme_app.ui.editor.step_page import EditorContext, StepPage
-from stellungnahme_app.ui.editor.text_field import LineField, PlainTextField
+from stellungnahme_app.ui.editor.text_field import LineField, PlainTextField, with_bullet_button
 from stellungnahme_app.ui.editor.widget_helpers import describe, hint_label
 from stellungnahme_app.ui.error_reporting import show_error
 
@@ -74,7 +74,7 @@ class PointEditor(ItemEditor):
         layout.setContentsMargins(0, 0, 0, 0)
         layout.setRowWrapPolicy(QFormLayout.RowWrapPolicy.WrapLongRows)
         layout.addRow(number_label, self.number)
-        layout.addRow(text_label, self.text)
+        layout.addRow(text_label, with_bullet_button(self.text))
 
     def label(self, position: int) -> str:
         return point_label(position, self.point)

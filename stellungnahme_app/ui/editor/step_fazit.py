@@ -8,7 +8,7 @@ from stellungnahme_app import form
 from stellungnahme_app.form_steps import FieldPath
 from stellungnahme_app.textbausteine import FAZIT_CATEGORY
 from stellungnahme_app.ui.editor.step_page import EditorContext, StepPage
-from stellungnahme_app.ui.editor.text_field import PlainTextField
+from stellungnahme_app.ui.editor.text_field import PlainTextField, with_bullet_button
 from stellungnahme_app.ui.editor.textbaustein_picker import TextbausteinPicker
 from stellungnahme_app.ui.editor.widget_helpers import hint_label
 
@@ -33,7 +33,7 @@ class FazitStep(StepPage):
             )
         )
         layout.addWidget(label)
-        layout.addWidget(self.conclusion, 1)
+        layout.addWidget(with_bullet_button(self.conclusion), 1)
         layout.addWidget(self.picker)
 
     def load(self) -> None:

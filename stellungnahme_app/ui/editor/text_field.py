@@ -2,7 +2,11 @@
 
 Every text field of the editor is one of these. :class:`PlainTextField` (several lines) and
 :class:`LineField` (one line) clean pasted or dropped text with :func:`text.clean`, so Word's
-line and page breaks become line breaks and characters a document cannot hold vanish. They
+line and page breaks become line breaks and characters a document cannot hold vanish; files
+dropped on them (from disk or Outlook) they leave to the window, which imports them. A
+multi-line field takes HTML from Word, Excel or a browser in the text conventions
+(:func:`pasted_html.clipboard_text`: paragraphs, "- " lists, tab tables) and has the action
+"Aufzählung" (:data:`BULLET_SHORTCUT`, and :func:`with_bullet_button`). They
 tell apart the author's edits (signal ``edited``, undoable with Ctrl+Z) from the program
 filling them in with :meth:`set_text`, which neither signals nor leaves undo history. Qt
 merges all typing into one undo step; here each visit to a field starts a new one, so Ctrl+Z
@@ -15,10 +19,13 @@ accessible description names the misspelt words.
 
 from __future__ import annotations
 
-from PySide6.QtCore import QEvent, QMimeData, QPoint, QSize, QTimer, Signal
+from PySide6.QtCore import QEvent, QMimeData, QPoint, QSize, Qt, QTimer, Signal
 from PySide6.QtGui import (
     QAction,
     QContextMenuEvent,
+    QDragEnterEvent,
+    QDragMoveEvent,
+    QDropEvent,
     QFocusEvent,
     QGuiApplication,
     QKeyEvent,
@@ -30,8 +37,18 @@ from PySide6.QtGui import (
     QTextCursor,
     QValidator,
 )
-from PySide6.QtWidgets import QLineEdit, QMenu, QPlainTextEdit, QWidget
+from PySide6.QtWidgets import (
+    QHBoxLayout,
+    QLineEdit,
+    QMenu,
+    QPlainTextEdit,
+    QToolButton,
+    QVBoxLayout,
+    QWidget,
+)
 
+from stellungnahme_app import text_blocks
+from stellungnahme_app.pasted_html import clipboard_text, from_spreadsheet
 from stellungnahme_app.spelling import Word
 from stellungnahme_app.text import clean
 from stellungnahme_app.ui.editor.spelling_marks import (
@@ -47,9 +64,14 @@ from stellungnahme_app.ui.editor.spelling_marks import (
 )
 from stellungnahme_app.ui.editor.spelling_session import SpellingSession, session_of
 from stellungnahme_app.ui.editor.widget_helpers import describe
+from stellungnahme_app.ui.outlook_drops import holds_files
 
 #: How many lines of text a multi-line field shows at least.
 DEFAULT_VISIBLE_LINES = 6
+#: "Aufzählung" on the selected lines – Word's shortcut for its list style.
+BULLET_SHORTCUT = "Ctrl+Shift+L"
+#: Clipboard HTML from this length on is converted under the busy cursor.
+LARGE_PASTE_CHARACTERS = 500_000
 #: Pause after typing before the accessible description names the misspelt words anew.
 DESCRIBE_DELAY_MS = 400
 
@@ -124,8 +146,19 @@ class PlainTextField(QPlainTextEdit):
         self.setLineWrapMode(QPlainTextEdit.LineWrapMode.WidgetWidth)
         self._visible_lines = visible_lines
         self._loading = False
+        #: The "Aufzählung" button beside the field, if it has one (:func:`with_bullet_button`).
+        self.bullet_button: QToolButton | None = None
         self.textChanged.connect(self._text_changed)
         self.setMinimumHeight(self._height_for_lines(min(visible_lines, 3)))
+        self.bullet_action = QAction("Aufzählung", self)
+        self.bullet_action.setShortcut(QKeySequence(BULLET_SHORTCUT))
+        self.bullet_action.setShortcutContext(Qt.ShortcutContext.WidgetShortcut)
+        keys = self.bullet_action.shortcut().toString(QKeySequence.SequenceFormat.NativeText)
+        self.bullet_action.setToolTip(
+            f"Aufzählung ein/aus: „- “ vor den markierten Zeilen setzen oder entfernen ({keys})"
+        )
+        self.bullet_action.triggered.connect(self.toggle_bullets)
+        self.addAction(self.bullet_action)
 
     def _height_for_lines(self, lines: int) -> int:
         margins = self.contentsMargins()
@@ -329,22 +362,91 @@ class PlainTextField(QPlainTextEdit):
         word = self.misspelling_at(self.cursorForPosition(event.pos()).position())
         if session is not None and word is not None:
             add_spelling_actions(menu, self, session, word, self.replace_word)
+        if not self.isReadOnly():
+            menu.addSeparator()
+            menu.addAction(self.bullet_action)
         menu.exec(event.globalPos())
         menu.deleteLater()
 
+    def toggle_bullets(self) -> None:
+        """Add or remove the "- " marker on the selected lines (one undo step)."""
+        if self.isReadOnly():
+            return
+        cursor = self.textCursor()
+        old = self.toPlainText()
+        edit = text_blocks.toggle_bullets(old, cursor.selectionStart(), cursor.selectionEnd())
+        start = 0
+        while start < min(len(old), len(edit.text)) and old[start] == edit.text[start]:
+            start += 1
+        end_old, end_new = len(old), len(edit.text)
+        while end_old > start and end_new > start and old[end_old - 1] == edit.text[end_new - 1]:
+            end_old -= 1
+            end_new -= 1
+        cursor.beginEditBlock()
+        cursor.setPosition(start)
+        cursor.setPosition(end_old, cursor.MoveMode.KeepAnchor)
+        cursor.insertText(edit.text[start:end_new])
+        cursor.endEditBlock()
+        cursor.setPosition(edit.anchor)
+        cursor.setPosition(edit.position, cursor.MoveMode.KeepAnchor)
+        self.setTextCursor(cursor)
+        self.ensureCursorVisible()
+
     def canInsertFromMimeData(self, source: QMimeData) -> bool:
-        return source.hasText()
+        return not holds_files(source) and (source.hasText() or source.hasHtml())
 
     def insertFromMimeData(self, source: QMimeData) -> None:
-        if not source.hasText():
+        if holds_files(source):  # dropped files are the window's (imported), not text
+            return
+        html = source.html() if source.hasHtml() else None
+        busy = html is not None and len(html) > LARGE_PASTE_CHARACTERS
+        if busy:  # Word's HTML of a long document takes a moment (about 4 MB a second)
+            QGuiApplication.setOverrideCursor(Qt.CursorShape.WaitCursor)
+        try:
+            pasted = clipboard_text(
+                html,
+                source.text() if source.hasText() else None,
+                spreadsheet=from_spreadsheet(source.formats()),
+            )
+        finally:
+            if busy:
+                QGuiApplication.restoreOverrideCursor()
+        if not pasted:
             return
         # An edit block of its own, so Ctrl+Z undoes the paste and not the typing before it.
         cursor = self.textCursor()
         cursor.beginEditBlock()
-        cursor.insertText(clean(source.text()))
+        cursor.insertText(pasted)
         cursor.endEditBlock()
         self.setTextCursor(cursor)
         self.ensureCursorVisible()
+
+
+def with_bullet_button(field: PlainTextField) -> QWidget:
+    """``field`` with an "Aufzählung" button under it.
+
+    The button takes no keyboard focus, so clicking it keeps the field's selection; from the
+    keyboard the field's shortcut does the same.
+    """
+    box = QWidget()
+    button = QToolButton()
+    button.setDefaultAction(field.bullet_action)
+    button.setToolButtonStyle(Qt.ToolButtonStyle.ToolButtonTextOnly)
+    button.setFocusPolicy(Qt.FocusPolicy.NoFocus)
+    button.setAccessibleName("Aufzählung ein/aus")
+    button.setAccessibleDescription(field.bullet_action.toolTip())
+    button.setObjectName("aufzaehlung")
+    field.bullet_button = button
+    row = QHBoxLayout()
+    row.setContentsMargins(0, 0, 0, 0)
+    row.addWidget(button)
+    row.addStretch(1)
+    layout = QVBoxLayout(box)
+    layout.setContentsMargins(0, 0, 0, 0)
+    layout.setSpacing(2)
+    layout.addWidget(field, 1)
+    layout.addLayout(row)
+    return box
 
 
 class SingleLineValidator(QValidator):
@@ -392,6 +494,25 @@ class LineField(QLineEdit):
         if not self._loading:
             self.edited.emit(text)
         self._find_marks()
+
+    # Dropped files are the window's (imported), not text: their path stays out of the field.
+    def dragEnterEvent(self, event: QDragEnterEvent) -> None:
+        if holds_files(event.mimeData()):
+            event.ignore()
+        else:
+            super().dragEnterEvent(event)
+
+    def dragMoveEvent(self, event: QDragMoveEvent) -> None:
+        if holds_files(event.mimeData()):
+            event.ignore()
+        else:
+            super().dragMoveEvent(event)
+
+    def dropEvent(self, event: QDropEvent) -> None:
+        if holds_files(event.mimeData()):
+            event.ignore()
+        else:
+            super().dropEvent(event)
 
     # ------------------------------------------------------------------ spell-check
 

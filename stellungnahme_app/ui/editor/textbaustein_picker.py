@@ -28,7 +28,11 @@ from stellungnahme_app.textbausteine import (
 )
 from stellungnahme_app.ui.editor.step_page import EditorContext
 from stellungnahme_app.ui.editor.text_field import PlainTextField
-from stellungnahme_app.ui.editor.widget_helpers import compact_combo_box, describe
+from stellungnahme_app.ui.editor.widget_helpers import (
+    ALWAYS_READ_ONLY,
+    compact_combo_box,
+    describe,
+)
 from stellungnahme_app.ui.error_reporting import show_error
 
 CONCLUSION_TARGET = ("conclusion", "Fazit")
@@ -64,6 +68,7 @@ class TextbausteinPicker(QWidget):
 
         self.preview = PlainTextField(f"Vorschau des Textbausteins für {purpose}", visible_lines=4)
         self.preview.setReadOnly(True)
+        self.preview.setProperty(ALWAYS_READ_ONLY, True)
         self.preview.setObjectName("textbaustein_vorschau")
 
         self.target = compact_combo_box()

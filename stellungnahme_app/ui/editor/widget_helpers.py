@@ -9,6 +9,10 @@ import shiboken6
 from PySide6.QtCore import QTimer
 from PySide6.QtWidgets import QComboBox, QLabel, QScrollArea, QWidget
 
+#: Property of a text widget that only shows something (a preview): the editor's read-only
+#: switch leaves it read-only when it makes the draft's fields editable again.
+ALWAYS_READ_ONLY = "immer_nur_lesen"
+
 
 def chain_tab_order(widgets: list[QWidget]) -> None:
     """Make Tab visit ``widgets`` in this order (widgets created later come last otherwise)."""
