@@ -7,7 +7,10 @@ the DraftEditor; the script types into it and prints, as medians over the keystr
   layout and painting (``processEvents``) – goal ≤ 50 ms, so typing never feels stuck;
 * the debounced recheck after a pause (rules, step states) and the preview of the export
   step, which run once after typing stops, never per key;
-* ``set_draft`` of the huge draft and of the reference Stellungnahme.
+* ``set_draft`` of the huge draft and of the reference Stellungnahme;
+* ``set_draft`` of the largest draft an import accepts (``workspace.draft_limits``: 300 points,
+  150 contributions) next to its floor measured in the same run – the same texts put into as many
+  bare ``QPlainTextEdit`` widgets in a scroll area – as a ratio.
 
     QT_QPA_PLATFORM=offscreen .venv/bin/python benchmarks/bench_editor.py [--keys 40]
 """
@@ -28,10 +31,10 @@ os.environ.setdefault("STELLUNGNAHME_HOME", tempfile.mkdtemp(prefix="stellungnah
 
 from PySide6.QtCore import QEvent, Qt
 from PySide6.QtGui import QKeyEvent, QTextCursor
-from PySide6.QtWidgets import QApplication
+from PySide6.QtWidgets import QApplication, QPlainTextEdit, QScrollArea, QVBoxLayout, QWidget
 
 from stellungnahme_app import exchange
-from stellungnahme_app.model import Contribution
+from stellungnahme_app.model import Contribution, Draft, ResolutionPoint
 from stellungnahme_app.settings import load_settings
 from stellungnahme_app.store import Store
 from stellungnahme_app.textbausteine import load_textbausteine
@@ -39,6 +42,7 @@ from stellungnahme_app.ui.app import create_application
 from stellungnahme_app.ui.editor import DraftEditor
 from stellungnahme_app.ui.editor.step_aemter import AemterStep, ContributionEditor
 from stellungnahme_app.workspace import Workspace
+from stellungnahme_app.workspace.draft_limits import MAX_CONTRIBUTIONS, MAX_RESOLUTION_POINTS
 
 PROJECT = Path(__file__).resolve().parent.parent
 REFERENCE = PROJECT / "tests" / "fixtures" / "stellungnahme-0661-24.json"
@@ -57,6 +61,39 @@ def _type_key(widget: object, char: str) -> None:
         event = QKeyEvent(kind, Qt.Key.Key_unknown, Qt.KeyboardModifier.NoModifier, char)
         QApplication.sendEvent(widget, event)  # type: ignore[arg-type]
     QApplication.processEvents()
+
+
+def _largest_accepted(reference: Draft) -> Draft:
+    largest = reference.copy()
+    largest.resolution_points = [
+        ResolutionPoint(f"{n:02d}", f"Der Stadtrat beschließt die Maßnahme {n}. " * 3)
+        for n in range(1, MAX_RESOLUTION_POINTS + 1)
+    ]
+    largest.contributions = [
+        Contribution("Bauamt", f"Stellungnahme {n}", SENTENCE * 10)
+        for n in range(MAX_CONTRIBUTIONS)
+    ]
+    return largest
+
+
+def _bare_widgets_ms(draft: Draft) -> float:
+    """The floor: the same texts in bare text widgets, laid out and painted once."""
+    texts = [p.text for p in draft.resolution_points] + [c.text for c in draft.contributions]
+    area = QScrollArea()
+    area.resize(1200, 800)
+    start = time.perf_counter()
+    page = QWidget()
+    layout = QVBoxLayout(page)
+    for content in texts:
+        field = QPlainTextEdit()
+        field.setPlainText(content)
+        layout.addWidget(field)
+    area.setWidget(page)
+    area.show()
+    QApplication.processEvents()
+    took = (time.perf_counter() - start) * 1000
+    area.close()
+    return took
 
 
 def main() -> int:
@@ -83,6 +120,18 @@ def main() -> int:
         opened = workspace.create_draft(draft)
         took = _ms(lambda shown=opened: editor.set_draft(shown))
         print(f"set_draft ({name}):{' ' * (17 - len(name))}{took:7.1f} ms")
+    largest = _largest_accepted(reference)
+    opened = workspace.create_draft(largest)
+    took = _ms(lambda: (editor.set_draft(opened), app.processEvents()))
+    floor = _bare_widgets_ms(largest)
+    print(
+        f"set_draft (größter zulässiger Entwurf, {MAX_RESOLUTION_POINTS} Punkte, "
+        f"{MAX_CONTRIBUTIONS} Beiträge): {took:7.1f} ms – Boden (gleiche Texte in "
+        f"{MAX_RESOLUTION_POINTS + MAX_CONTRIBUTIONS} bloßen Textfeldern) {floor:7.1f} ms, "
+        f"Verhältnis {took / floor:.1f}×"
+    )
+    opened = workspace.create_draft(huge)
+    editor.set_draft(opened)
     editor.jump_to("contributions[2].text")
     app.processEvents()
     step = editor.steps[3]

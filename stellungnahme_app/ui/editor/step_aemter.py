@@ -180,8 +180,9 @@ class AemterStep(StepPage):
 
     def load(self) -> None:
         self.contributions.clear()
-        for contribution in self.draft.contributions:
-            self.contributions.append(ContributionEditor(self.context, contribution))
+        self.contributions.extend(
+            ContributionEditor(self.context, shown) for shown in self.draft.contributions
+        )
         self.contributions.set_current(0 if self.draft.contributions else -1)
 
     # ------------------------------------------------------------------ list edits

@@ -149,8 +149,7 @@ class BeschlusspunkteStep(StepPage):
 
     def load(self) -> None:
         self.points.clear()
-        for point in self.draft.resolution_points:
-            self.points.append(PointEditor(point))
+        self.points.extend(PointEditor(point) for point in self.draft.resolution_points)
         self.points.set_current(0 if self.draft.resolution_points else -1)
         self.feedback.setVisible(False)
 

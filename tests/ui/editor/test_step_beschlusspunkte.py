@@ -237,3 +237,22 @@ def test_cancelling_the_motion_preview_changes_nothing(
     preview = _take_over_motion(qtbot, step, MOTIONS / "antrag-schulwege.pdf")
     preview.reject()
     assert reference_editor.draft() == reference_draft
+
+
+def test_tab_goes_from_the_list_through_the_points_in_their_order(
+    reference_editor: DraftEditor,
+) -> None:
+    step = _step(reference_editor)
+    assert step.points.count() >= 3
+    chain: list[object] = []
+    widget = step.points.list.nextInFocusChain()
+    while widget is not step.points.list and len(chain) < 10_000:
+        chain.append(widget)
+        widget = widget.nextInFocusChain()
+    fields = []
+    for index in range(step.points.count()):
+        point = _point_editor(step, index)
+        fields += [point.number, point.text]
+    positions = [chain.index(field) for field in fields]
+    assert positions == sorted(positions)
+    assert chain.index(step.points.remove_button) < positions[0]
