@@ -36,6 +36,9 @@ def data_home(tmp_path_factory: pytest.TempPathFactory, monkeypatch: pytest.Monk
     home = tmp_path_factory.mktemp("stellungnahme-home")
     monkeypatch.setenv("STELLUNGNAHME_HOME", str(home))
     monkeypatch.setenv("STELLUNGNAHME_ADMIN_CONFIG", str(home / "admin" / "stellungnahme.toml"))
+    # No LibreOffice kept running for the session unless a test asks for it (the tests of the
+    # warm converter and of the page-true preview): the PDFs are made the one-shot way.
+    monkeypatch.setenv("STELLUNGNAHME_WARM_OFFICE", "0")
     return home
 
 

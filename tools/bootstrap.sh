@@ -37,6 +37,8 @@ fi
 ensure_debian_packages() {
   local missing=()
   command -v soffice >/dev/null 2>&1 || missing+=(libreoffice-writer-nogui)
+  # LibreOffice's Python bridge (uno) for the warm converter kept running for the session.
+  [ -e /usr/lib/libreoffice/program/pyuno.so ] || missing+=(python3-uno)
   command -v pdftotext >/dev/null 2>&1 || missing+=(poppler-utils)
   [ -f /usr/share/hunspell/de_DE.dic ] || missing+=(hunspell-de-de)
   local fonts libs

@@ -4,7 +4,13 @@ putting one back in the database's place.
 Backups lie in ``backups/`` beside the database and are named after it and the moment they
 were made: ``stellungnahme-2024-05-03-101500.db``. Backups made before a schema update carry
 ``-vor-schema-N`` and are never pruned. A backup is written to a temporary file first and
-renamed when complete, so a half-written backup never looks like a real one. A database that
+renamed when complete, so a half-written backup never looks like a real one.
+
+Only the newest regular backup is a plain SQLite file (ready at once for a repair); when a
+newer one is made, the older ones are packed with gzip (``….db.gz``, a third to a quarter of
+the size – the text compresses well): ten daily backups no longer cost ten full copies.
+Everything that reads a backup reads a packed one through :func:`readable_copy` or
+:func:`copy_contents`; gzip is a format any archive program opens. A database that
 is replaced is kept aside beside it (``stellungnahme-ersetzt-<time>.db``), never deleted.
 Every rename goes through :func:`fileio.replace_file`, which waits out a file a virus scanner
 or the search indexer holds for a moment on Windows.
@@ -14,6 +20,7 @@ from __future__ import annotations
 
 import contextlib
 import glob
+import gzip
 import logging
 import os
 import re
@@ -38,6 +45,8 @@ log = logging.getLogger(__name__)
 
 BACKUP_FOLDER = "backups"
 KEEP_DAILY_BACKUPS = 10
+PACKED_SUFFIX = ".gz"
+_COPY_CHUNK = 1024 * 1024
 _STAMP_FORMAT = "%Y-%m-%d-%H%M%S"
 
 
@@ -59,6 +68,10 @@ class BackupFile:
     def sort_key(self) -> tuple[datetime, int]:
         return (self.made, self.sequence)
 
+    @property
+    def packed(self) -> bool:
+        return is_packed(self.path)
+
 
 def backup_folder(database: Path) -> Path:
     return database.parent / BACKUP_FOLDER
@@ -68,7 +81,7 @@ def list_backups(database: Path) -> list[BackupFile]:
     """All backups of ``database``, newest first."""
     pattern = re.compile(
         re.escape(database.stem)
-        + r"-(\d{4}-\d{2}-\d{2}-\d{6})(?:-(\d+))?(?:-vor-schema-(\d+))?\.db"
+        + r"-(\d{4}-\d{2}-\d{2}-\d{6})(?:-(\d+))?(?:-vor-schema-(\d+))?\.db(?:\.gz)?"
     )
     return _files_named(backup_folder(database), pattern)
 
@@ -125,7 +138,10 @@ def new_backup_path(database: Path, now: datetime, before_schema: int | None = N
     while True:
         counter = f"-{sequence}" if sequence else ""
         candidate = folder / f"{database.stem}-{stamp}{counter}{suffix}.db"
-        if not candidate.exists():
+        if (
+            not candidate.exists()
+            and not candidate.with_name(candidate.name + PACKED_SUFFIX).exists()
+        ):
             return candidate
         sequence += 1
 
@@ -145,6 +161,7 @@ def make_backup(
         ) from error
     drafts_now = source.execute("SELECT count(*) FROM drafts").fetchone()[0]
     spared = prune_backups(database, drafts_now=drafts_now)
+    pack_older_backups(database)
     log.info("Sicherung geschrieben: %s", target)
     return target, spared
 
@@ -204,21 +221,87 @@ def prune_backups(
 def draft_count(path: Path) -> int | None:
     """How many drafts (trash included) the backup holds; ``None`` if it cannot be read."""
     try:
-        connection = sqlite3.connect(f"{path.resolve().as_uri()}?mode=ro", uri=True)
-    except sqlite3.Error:
+        with readable_copy(path) as plain:
+            connection = sqlite3.connect(f"{plain.resolve().as_uri()}?mode=ro", uri=True)
+            try:
+                return int(connection.execute("SELECT count(*) FROM drafts").fetchone()[0])
+            finally:
+                connection.close()
+    except (sqlite3.Error, OSError, EOFError, gzip.BadGzipFile):
         return None
-    try:
-        return int(connection.execute("SELECT count(*) FROM drafts").fetchone()[0])
-    except sqlite3.Error:
-        return None
-    finally:
-        connection.close()
 
 
 def copy_file(source: Path, target: Path) -> None:
-    """Copy ``source`` to ``target`` through a temporary file, flushed before the rename."""
+    """Copy ``source`` (unpacked if it is a packed backup) to ``target`` through a temporary
+    file, flushed before the rename."""
     with replacing(target) as temporary:
-        shutil.copyfile(source, temporary)
+        copy_contents(source, temporary)
+
+
+# ---------------------------------------------------------------------- packed backups
+
+
+def is_packed(path: Path) -> bool:
+    return path.name.endswith(PACKED_SUFFIX)
+
+
+def copy_contents(source: Path, target: Path) -> None:
+    """Copy the database in ``source`` to ``target``, unpacking a packed backup. A damaged
+    packed file raises ``OSError`` (``gzip.BadGzipFile``) or ``EOFError``."""
+    if not is_packed(source):
+        shutil.copyfile(source, target)
+        return
+    with gzip.open(source, "rb") as packed, open(target, "wb") as plain:
+        shutil.copyfileobj(packed, plain, _COPY_CHUNK)
+
+
+@contextlib.contextmanager
+def readable_copy(backup: Path) -> Iterator[Path]:
+    """The backup as a plain SQLite file to read: itself, or for a packed one an unpacked
+    temporary copy beside it (removed afterwards; a killed run's is tidied at the next
+    start, see :func:`remove_stale_temporary_files`)."""
+    if not is_packed(backup):
+        yield backup
+        return
+    handle, name = tempfile.mkstemp(
+        prefix="." + backup.name.split(".")[0] + ".", suffix=".tmp", dir=backup.parent
+    )
+    unpacked = Path(name)
+    try:
+        if fcntl is not None:  # marks it as in use for remove_stale_temporary_files
+            fcntl.flock(handle, fcntl.LOCK_EX)
+        copy_contents(backup, unpacked)
+        yield unpacked
+    finally:
+        os.close(handle)
+        with contextlib.suppress(OSError):
+            unpacked.unlink()
+
+
+def pack_older_backups(database: Path) -> list[Path]:
+    """Pack every backup but the newest regular one (see the module docstring); returns the
+    packed files. A backup that cannot be packed stays as it is (logged)."""
+    every = list_backups(database)
+    newest = next((backup for backup in every if backup.before_schema is None), None)
+    packed: list[Path] = []
+    for backup in every:
+        if backup == newest or backup.packed:
+            continue
+        target = backup.path.with_name(backup.name + PACKED_SUFFIX)
+        try:
+            if not target.exists():  # else packed before a kill: the plain file is left over
+                with (
+                    replacing(target) as temporary,
+                    open(backup.path, "rb") as plain,
+                    gzip.open(temporary, "wb", compresslevel=1) as packing,
+                ):
+                    shutil.copyfileobj(plain, packing, _COPY_CHUNK)
+            backup.path.unlink()
+        except OSError as error:
+            log.warning("Sicherung %s nicht gepackt: %s", backup.path, error)
+            continue
+        packed.append(target)
+    return packed
 
 
 @contextlib.contextmanager
@@ -333,7 +416,8 @@ def find_backup(database: Path, name: str | None) -> BackupFile:
         return available[0]
     wanted = Path(name).name.casefold()  # as on Windows, whose file systems ignore case
     for backup in available:
-        if backup.name.casefold() == wanted:
+        # A name noted before the backup was packed still finds it.
+        if wanted in (backup.name.casefold(), backup.name.casefold().removesuffix(PACKED_SUFFIX)):
             return backup
     raise BackupNotFound(
         f"Die Sicherung „{name}“ gibt es nicht. Vorhanden sind: "
@@ -353,7 +437,7 @@ def restore(backup: Path, database: Path, aside: Path) -> None:
     """
     try:
         with replacing(database) as temporary:
-            shutil.copyfile(backup, temporary)
+            copy_contents(backup, temporary)
             _keep_as(database, aside)
     except BaseException:
         forget_unfinished_restores(database)

@@ -13,7 +13,6 @@ nothing can be written, the drafts open read-only. The rows and their mapping ar
 from __future__ import annotations
 
 import contextlib
-import functools
 import logging
 import os
 import sqlite3
@@ -21,7 +20,6 @@ import threading
 from collections.abc import Callable, Sequence
 from datetime import UTC, date, datetime, timedelta
 from pathlib import Path
-from typing import ParamSpec, TypeVar
 
 from stellungnahme_app import paths
 from stellungnahme_app.model import Draft
@@ -37,6 +35,7 @@ from stellungnahme_app.store import (
     sqlite_errors,
     versions,
 )
+from stellungnahme_app.store import housekeeping as care
 from stellungnahme_app.store.connection import DamagedFile
 from stellungnahme_app.store.errors import (
     ConflictError,
@@ -44,10 +43,10 @@ from stellungnahme_app.store.errors import (
     StoreDamagedError,
     StoreError,
 )
+from stellungnahme_app.store.guard import guarded, writing
 from stellungnahme_app.store.location import refuse_network_path
 from stellungnahme_app.store.records import (
     DraftState,
-    DraftSummary,
     Status,
     StoredDraft,
     UnreadableDraft,
@@ -61,40 +60,13 @@ log = logging.getLogger(__name__)
 DATABASE_FILE_NAME = "stellungnahme.db"
 EDIT_SNAPSHOT_INTERVAL = timedelta(minutes=10)
 TRASH_DAYS = 30
-P = ParamSpec("P")
-R = TypeVar("R")
 
 
 def utc_now() -> datetime:
     return datetime.now(UTC)
 
 
-def _guarded(method: Callable[P, R], *, writes: bool = False) -> Callable[P, R]:
-    """Run a public method under the store's lock, with SQLite errors in German; one that
-    ``writes`` is refused while the store is read-only."""
-
-    @functools.wraps(method)
-    def wrapper(*args: P.args, **kwargs: P.kwargs) -> R:
-        store = args[0]
-        assert isinstance(store, Store)
-        with store._lock:
-            if store._connection is None:
-                raise StoreError("Die Entwurfsdatenbank ist bereits geschlossen.")
-            if writes and store.read_only_reason is not None:
-                raise sqlite_errors.read_only_error(store.read_only_reason)
-            try:
-                return method(*args, **kwargs)
-            except sqlite3.Error as error:
-                raise sqlite_errors.store_error(error, store.path) from error
-
-    return wrapper
-
-
-def _writing(method: Callable[P, R]) -> Callable[P, R]:
-    return _guarded(method, writes=True)
-
-
-class Store:
+class Store(listing.ListingMethods):
     """All drafts of this user, their versions, the trash and the backups.
 
     Open with :meth:`open`; close with :meth:`close` or use it as a context manager. A store
@@ -120,32 +92,42 @@ class Store:
         self._failed_to_open: set[int] = set()  # drafts whose content could not be read
         self._lock = threading.RLock()
         self._connection: sqlite3.Connection | None = None
+        self._data_version: int | None = None
 
     # ------------------------------------------------------------------ opening and closing
 
     @classmethod
-    def open(cls, path: Path | None = None, *, clock: Callable[[], datetime] = utc_now) -> Store:
+    def open(
+        cls,
+        path: Path | None = None,
+        *,
+        clock: Callable[[], datetime] = utc_now,
+        housekeeping: bool = True,
+    ) -> Store:
         """Open (or create) the database; default ``paths.data_dir()/"stellungnahme.db"``.
 
         Checks the file, repairs it from a backup if it is damaged, missing or empty (see
         :attr:`recovery_notice`), updates an older schema after a backup, makes the day's
         backup and empties the trash of drafts deleted more than 30 days ago. Where nothing
         can be written, it opens the drafts for reading only (:attr:`read_only`).
+        ``housekeeping=False`` leaves ``quick_check``, backup and trash to
+        :meth:`housekeeping` (the window runs it after its first paint).
         """
         if path is None:
             path = paths.data_dir(create=False) / DATABASE_FILE_NAME
         path = Path(path)
         refuse_network_path(path)
         store = cls(path, clock=clock)
+        housekeeping = housekeeping or care.check_due_at_open(path)
         store._prepare_folder()
         backup_files.remove_stale_temporary_files(path)
         backup_files.forget_unfinished_restores(path)
         if recovery.is_missing(path) and (notice := recovery.replace_missing(path)):
             store._notices.append(notice)
-        store._open_connection()
+        store._open_connection(integrity=housekeeping)
         try:
             with store._lock:
-                store._after_open()
+                store._after_open(housekeeping=housekeeping)
                 if store._replacement is not None:
                     rescued = recovery.rescue(store._db, store._replacement, store.clock())
                     store._notices.insert(0, recovery.damage_notice(store._replacement, rescued))
@@ -170,13 +152,13 @@ class Store:
                 f"werden ({error.strerror or error}). Bitte wenden Sie sich an die IT."
             ) from error
 
-    def _open_connection(self) -> None:
+    def _open_connection(self, *, integrity: bool = True) -> None:
         path = self.path
         connection.roll_back_interrupted_transaction(path)
         try:
             # Checked read-only first: a read-write connection to a damaged file could write
             # into it (a checkpoint of its WAL file) or delete the WAL file when it closes.
-            file_check.check_file(path)
+            file_check.check_file(path, integrity=integrity)
             self._connection = connection.connect_private(path)
             if not os.access(path, os.W_OK):
                 self._connection.close()
@@ -221,30 +203,36 @@ class Store:
         self.read_only_reason = sqlite_errors.read_only_reason(path, cause)
         log.warning("Nur lesend geöffnet: %s (SQLite: %r)", self.read_only_reason, cause)
 
-    def _after_open(self) -> None:
+    def _after_open(self, *, housekeeping: bool = True) -> None:
         try:
             if self.read_only_reason is not None:
                 schema.require_current(self._db, self.path, self.read_only_reason)
             else:
                 schema.update(self._db, self.path, self.clock())
-            if not self._is_empty():
-                today = self.clock().astimezone().date()
-                if not backup_files.has_backup_of(self.path, today):
-                    self._daily_backup()
-            if self.read_only_reason is None:
-                self._purge(TRASH_DAYS)
+            if housekeeping:
+                care.checked_at_open(self.path)
+                if notice := care.daily_backup(self.path, self.clock().astimezone()):
+                    self._notices.append(notice)
+                if self.read_only_reason is None:
+                    self._purge(TRASH_DAYS)
         except sqlite3.Error as error:
             raise sqlite_errors.store_error(error, self.path) from error
 
-    def _daily_backup(self) -> None:
-        """The day's backup; if it fails the program still opens (and tries again next time)."""
-        try:
-            self._make_backup()
-        except (StoreError, OSError) as error:
-            log.warning("Tägliche Sicherung fehlgeschlagen: %s", error)
-        except sqlite3.Error as error:
-            failure = sqlite_errors.store_error(error, self.path)  # a bug is logged as one
-            log.warning("Tägliche Sicherung fehlgeschlagen: %s", failure)
+    def housekeeping(self) -> list[str]:
+        """What :meth:`open` with ``housekeeping=False`` left: ``quick_check``, the day's
+        backup, the trash. For a worker thread: check and backup read through a connection
+        of their own, so saving meanwhile is not held up. Returns German notices (damage
+        found: restart; a backup kept because it holds more drafts)."""
+        if damage := care.damage_found(self.path):
+            return [damage]
+        notices = (
+            []
+            if (notice := care.daily_backup(self.path, self.clock().astimezone())) is None
+            else [notice]
+        )
+        if self.read_only_reason is None:
+            self.purge_trash()
+        return notices
 
     def close(self) -> None:
         """Close the database; further calls raise :class:`StoreError`."""
@@ -280,7 +268,7 @@ class Store:
 
     # ------------------------------------------------------------------ drafts
 
-    @_guarded
+    @guarded
     def is_empty(self) -> bool:
         """True if the database holds no draft at all (trash included)."""
         return self._is_empty()
@@ -288,7 +276,7 @@ class Store:
     def _is_empty(self) -> bool:
         return self._db.execute("SELECT 1 FROM drafts LIMIT 1").fetchone() is None
 
-    @_writing
+    @writing
     def create(
         self, draft: Draft, *, status: Status = Status.DRAFT, deadline: date | None = None
     ) -> StoredDraft:
@@ -296,7 +284,7 @@ class Store:
         with self._write() as db:
             return rows.insert_new(db, draft, status, deadline, self.clock())
 
-    @_writing
+    @writing
     def create_all(
         self, drafts: Sequence[Draft], *, reason: VersionReason, details: Sequence[str] = ()
     ) -> list[StoredDraft]:
@@ -312,7 +300,7 @@ class Store:
                 versions.keep(db, stored.id, stored.draft, content, reason, now, detail=detail)
         return created
 
-    @_guarded
+    @guarded
     def load(self, draft_id: int) -> StoredDraft:
         """The draft with this id (also from the trash); :class:`DraftNotFound` if none."""
         return self._load(draft_id)
@@ -339,7 +327,7 @@ class Store:
             raise rows.draft_not_found(draft_id)
         return rows.stored_draft(row)
 
-    @_writing
+    @writing
     def save(self, stored: DraftState) -> StoredDraft:
         """Write draft, status and deadline in one transaction; returns the new state.
 
@@ -355,7 +343,7 @@ class Store:
                 db,
                 lambda: db.execute(
                     "SELECT d.revision, d.status, d.created, d.deleted, d.number, d.title, "
-                    "t.body FROM drafts d JOIN draft_texts t ON t.id = d.id WHERE d.id = ?",
+                    "t.content FROM drafts d JOIN draft_texts t ON t.id = d.id WHERE d.id = ?",
                     (stored.id,),
                 ).fetchone(),
             )
@@ -375,7 +363,7 @@ class Store:
                 revision=revision + 1,
                 deleted=deleted,
             )
-            rows.write_draft(db, row, text, replacing=IndexedText(*indexed))
+            rows.write_draft(db, row, text, replacing=IndexedText.of_stored(*indexed))
             if old_status != stored.status.value:
                 versions.keep(
                     db,
@@ -401,14 +389,14 @@ class Store:
             deleted=rows.moment(deleted),
         )
 
-    @_writing
+    @writing
     def duplicate(self, draft_id: int) -> StoredDraft:
         """A new draft with the same content, the number left empty, status "Entwurf"."""
         original = self._load(draft_id).draft.copy()
         original.document_number = ""
         return self.create(original)
 
-    @_writing
+    @writing
     def delete(self, draft_id: int) -> None:
         """Move the draft to the trash (a draft already there stays as it is)."""
         with self._write() as db:
@@ -418,14 +406,14 @@ class Store:
                 (rows.stamp(self.clock()), draft_id),
             )
 
-    @_writing
+    @writing
     def restore_from_trash(self, draft_id: int) -> None:
         """Take the draft out of the trash."""
         with self._write() as db:
             self._require(draft_id)
             db.execute("UPDATE drafts SET deleted = NULL WHERE id = ?", (draft_id,))
 
-    @_writing
+    @writing
     def purge_trash(self, *, older_than_days: int | None = TRASH_DAYS) -> int:
         """Delete drafts for good that lie in the trash longer than this (``None``: all)."""
         return self._purge(older_than_days)
@@ -440,19 +428,19 @@ class Store:
             doomed = rows.read_tolerantly(
                 db,
                 lambda: db.execute(
-                    "SELECT d.id, d.number, d.title, t.body FROM drafts d "
+                    "SELECT d.id, d.number, d.title, t.content FROM drafts d "
                     "JOIN draft_texts t ON t.id = d.id "
                     "WHERE d.deleted IS NOT NULL AND (? IS NULL OR d.deleted <= ?)",
                     (cutoff, cutoff),
                 ).fetchall(),
             )
             for draft_id, *indexed in doomed:
-                rows.remove_for_good(db, draft_id, IndexedText(*indexed))
+                rows.remove_for_good(db, draft_id, IndexedText.of_stored(*indexed))
         if doomed:
             log.info("%d Entwürfe endgültig aus dem Papierkorb gelöscht", len(doomed))
         return len(doomed)
 
-    @_writing
+    @writing
     def discard_unused(self, draft_id: int, *, revision: int) -> bool:
         """Delete for good a draft that never held work (a new one left untouched).
 
@@ -463,7 +451,7 @@ class Store:
             indexed = rows.read_tolerantly(
                 db,
                 lambda: db.execute(
-                    "SELECT d.number, d.title, t.body FROM drafts d "
+                    "SELECT d.number, d.title, t.content FROM drafts d "
                     "JOIN draft_texts t ON t.id = d.id "
                     "WHERE d.id = ? AND d.revision = ? AND d.deleted IS NULL AND NOT EXISTS "
                     "(SELECT 1 FROM versions v WHERE v.draft_id = d.id)",
@@ -472,7 +460,7 @@ class Store:
             )
             if indexed is None:
                 return False
-            rows.remove_for_good(db, draft_id, IndexedText(*indexed))
+            rows.remove_for_good(db, draft_id, IndexedText.of_stored(*indexed))
         log.info("Unbenutzter neuer Entwurf %s verworfen", draft_id)
         return True
 
@@ -480,44 +468,9 @@ class Store:
         if self._db.execute("SELECT 1 FROM drafts WHERE id = ?", (draft_id,)).fetchone() is None:
             raise rows.draft_not_found(draft_id)
 
-    # ------------------------------------------------------------------ lists and search
+    # ------------------------------------------------------------------ unreadable drafts
 
-    @_guarded
-    def list_drafts(
-        self, *, status: Status | None = None, order: str = "changed", trash: bool = False
-    ) -> list[DraftSummary]:
-        """Drafts, newest change first (``order="changed"``), due soonest first
-        (``"deadline"``, those without a deadline last) or by ``"status"``.
-
-        ``trash=True`` lists only the drafts in the trash, otherwise only the others. A draft
-        whose row cannot be read is left out (see :meth:`unreadable_drafts`).
-        """
-        today = self.clock().astimezone().date()
-        readable, unreadable = listing.listed(
-            self._db, status=status, order=order, trash=trash, today=today
-        )
-        self._report(unreadable)
-        return readable
-
-    @_guarded
-    def search(
-        self, text: str, *, status: Status | None = None, limit: int = 200
-    ) -> list[DraftSummary]:
-        """Drafts (not in the trash) that contain every word typed, best match first.
-
-        Words match as prefixes (single letters as whole words), regardless of case,
-        accents and "ß"/"ss"; any text is safe to pass. Hits in number or title come first.
-        The first 30 results carry a ``snippet``: about a line of the text around the first
-        typed word (empty if the words occur only in number or title).
-        """
-        today = self.clock().astimezone().date()
-        readable, unreadable = listing.found(
-            self._db, text, status=status, limit=limit, today=today
-        )
-        self._report(unreadable)
-        return readable
-
-    @_guarded
+    @guarded
     def unreadable_drafts(self) -> list[UnreadableDraft]:
         """The drafts that lists and searches leave out, or that cannot be opened, because a
         value of theirs cannot be read (a damaged byte): by id, each with the problem in German.
@@ -537,6 +490,18 @@ class Store:
             self._failed_to_open.discard(draft_id)
         return [UnreadableDraft(key, problems[key].problem) for key in sorted(problems)]
 
+    def unreadable_drafts_apart(self) -> list[UnreadableDraft]:
+        """:meth:`unreadable_drafts` as far as the rows tell, read through a read-only
+        connection of its own and without the store's lock: for a worker thread (the window
+        after its first paint), so saving meanwhile is not held up. [] if it cannot read."""
+        try:
+            with connection.read_only(self.path) as reader:
+                problems = listing.row_problems(reader)
+        except (DamagedFile, sqlite3.Error) as error:
+            log.warning("Unlesbare Entwürfe nicht geprüft: %s", error)
+            return []
+        return [UnreadableDraft(key, problems[key].problem) for key in sorted(problems)]
+
     def _report(self, problems: list[UnreadableRow]) -> None:
         """Log each unreadable draft once per store (lists are shown again and again)."""
         for problem in problems:
@@ -548,7 +513,7 @@ class Store:
 
     # ------------------------------------------------------------------ versions
 
-    @_writing
+    @writing
     def keep_version(
         self, draft_id: int, reason: VersionReason, *, draft: Draft | None = None, detail: str = ""
     ) -> VersionInfo:
@@ -582,24 +547,24 @@ class Store:
                 db, draft_id, draft, content, reason, now, status=status, detail=detail
             )
 
-    @_writing
+    @writing
     def name_version(self, version_id: int, name: str) -> VersionInfo:
         """Give a version a name („Fassung für den Dezernenten“); an empty name removes it."""
         with self._write() as db:
             return versions.name(db, version_id, name)
 
-    @_guarded
+    @guarded
     def versions(self, draft_id: int) -> list[VersionInfo]:
         """The kept versions of a draft, newest first."""
         self._require(draft_id)
         return versions.list_of(self._db, draft_id)
 
-    @_guarded
+    @guarded
     def load_version(self, version_id: int) -> Draft:
         """The draft as it was in this version."""
         return versions.content_of(self._db, version_id)[1]
 
-    @_writing
+    @writing
     def restore_version(self, version_id: int) -> StoredDraft:
         """Make a version the draft's current state; the state it replaces is kept first
         (as a version "Vor Wiederherstellung"). Status and deadline stay as they are.
@@ -614,14 +579,14 @@ class Store:
                 db,
                 lambda: db.execute(
                     "SELECT d.status, d.deadline, d.created, d.revision, d.deleted, d.number, "
-                    "d.title, t.body, t.content FROM drafts d JOIN draft_texts t ON t.id = d.id "
+                    "d.title, t.content FROM drafts d JOIN draft_texts t ON t.id = d.id "
                     "WHERE d.id = ?",
                     (draft_id,),
                 ).fetchone(),
             )
             if current is None:
                 raise rows.draft_not_found(draft_id)
-            status, deadline, created, revision, deleted, number, title, body, old = current
+            status, deadline, created, revision, deleted, number, title, old = current
             try:
                 replaced = rows.decode_stored(old, draft_id)
             except UnreadableRow as problem:
@@ -641,14 +606,14 @@ class Store:
                 deleted=rows.lenient_stamp(deleted, fallback=None),
             )
             rows.write_draft(
-                db, row, DraftText.of(restored), replacing=IndexedText(number, title, body)
+                db, row, DraftText.of(restored), replacing=IndexedText.of_stored(number, title, old)
             )
             self._failed_to_open.discard(draft_id)
             return self._load(draft_id)
 
     # ------------------------------------------------------------------ backups
 
-    @_guarded
+    @guarded
     def backup(self) -> Path:
         """Back the database up now (SQLite's backup API, safe while in use)."""
         return self._make_backup()
@@ -663,7 +628,7 @@ class Store:
         """The backups of this database, newest first."""
         return backup_files.list_backups(self.path)
 
-    @_writing
+    @writing
     def restore_backup(self, name: str | None = None) -> Path:
         """Replace the database with a backup (``None``: the newest); returns its path.
 

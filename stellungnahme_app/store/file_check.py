@@ -17,6 +17,7 @@ import sqlite3
 from dataclasses import dataclass, field
 from pathlib import Path
 
+from stellungnahme_app.store.backups import readable_copy
 from stellungnahme_app.store.connection import DamagedFile, ForeignWal, read_only
 from stellungnahme_app.store.sqlite_errors import is_damage
 
@@ -53,8 +54,9 @@ def check_integrity(connection: sqlite3.Connection) -> None:
         raise DamagedFile("; ".join(str(row[0]) for row in rows[:3]))
 
 
-def check_file(path: Path) -> None:
-    """Check a database file and its WAL file through read-only connections.
+def check_file(path: Path, *, integrity: bool = True) -> None:
+    """Check a database file and its WAL file through read-only connections (without
+    ``quick_check`` if not ``integrity``: it is left to the store's housekeeping).
 
     Raises :class:`DamagedFile` for a damaged or foreign file, :class:`ForeignWal` for a WAL
     file that does not belong to it, ``sqlite3.Error`` for other trouble (e.g. the file is
@@ -67,8 +69,14 @@ def check_file(path: Path) -> None:
             raise ForeignWal(f"„{wal.name}“ liegt ohne die Datenbank „{path.name}“ im Ordner")
         return
     with read_only(path) as connection:
-        check_integrity(connection)
-        seen = _contents(connection, with_drafts=with_wal)
+        if integrity:
+            check_integrity(connection)
+        try:
+            seen = _contents(connection, with_drafts=with_wal)
+        except sqlite3.DatabaseError as error:
+            if is_damage(error):  # e.g. "file is not a database", also seen without a check
+                raise DamagedFile(str(error)) from error
+            raise
     alone = _contents_without_wal(path) if with_wal else None
     foreign = f"„{wal.name}“ gehört nicht zur Datenbank „{path.name}“"
     if not seen.ours:
@@ -88,9 +96,11 @@ def check_contents(connection: sqlite3.Connection, path: Path) -> None:
 
 
 def is_usable_backup(path: Path) -> bool:
+    """True if the backup (plain or packed) is a healthy database of this program."""
     try:
-        check_file(path)
-    except (DamagedFile, sqlite3.Error) as error:
+        with readable_copy(path) as plain:
+            check_file(plain)
+    except (DamagedFile, sqlite3.Error, OSError, EOFError) as error:
         log.error("Sicherung %s ist nicht brauchbar: %s", path, error)
         return False
     return True

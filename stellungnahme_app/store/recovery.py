@@ -14,7 +14,6 @@ from __future__ import annotations
 
 import dataclasses
 import logging
-import shutil
 import sqlite3
 from dataclasses import dataclass
 from datetime import datetime
@@ -77,7 +76,7 @@ def replace_damaged(database: Path, damage: DamagedFile, now: datetime) -> Repla
             backups.move_aside(database, aside)
         else:
             with backups.replacing(database) as copy:
-                shutil.copyfile(usable.path, copy)
+                backups.copy_contents(usable.path, copy)
                 copied = True
                 backups.move_aside(database, aside)
     except OSError as error:
@@ -380,7 +379,7 @@ def take_over(
     for rescued in drafts:
         current = db.execute(
             "SELECT d.changed, d.revision, d.deleted, d.status, d.deadline, d.number, "
-            "d.title, t.body, t.content FROM drafts d JOIN draft_texts t ON t.id = d.id "
+            "d.title, t.content FROM drafts d JOIN draft_texts t ON t.id = d.id "
             "WHERE d.id = ?",
             (rescued.id,),
         ).fetchone()
@@ -402,7 +401,7 @@ def take_over(
                 row.status,
                 row.deadline,
             )
-            revision, number, title, body, old_content = current[1], *current[5:]
+            revision, number, title, old_content = current[1], *current[5:]
             if same_row and old_content == rescued.content:
                 continue
             if old_content != rescued.content:
@@ -413,7 +412,7 @@ def take_over(
                 else:
                     versions.keep(db, rescued.id, replaced, old_content, VersionReason.RESTORE, now)
             row = dataclasses.replace(row, revision=max(revision, rescued.revision) + 1)
-            replacing = IndexedText(number, title, body)
+            replacing = IndexedText.of_stored(number, title, old_content)
         draft = codec.decode_content(rescued.content)
         rows.write_draft(db, row, DraftText.of(draft, rescued.content), replacing=replacing)
         taken += 1

@@ -1,7 +1,7 @@
 """A draft's row: the one place that writes it, and the mapping of rows to records.
 
 A draft lives in two tables and two search indexes: ``drafts`` (the short columns lists
-need), ``draft_texts`` (its JSON and searchable body) and the FTS5 indexes of
+need), ``draft_texts`` (its JSON, the one copy of its text) and the FTS5 indexes of
 :mod:`~stellungnahme_app.store.search`. :func:`write_draft` keeps the four in step for every
 writer (create, save, restoring a version, the rescue from a damaged file). Times are stored
 as ISO 8601 in UTC and handed out as timezone-aware local times.
@@ -86,7 +86,13 @@ class IndexedText:
 
     number: str
     title: str
-    body: str
+    body: str | None
+
+    @classmethod
+    def of_stored(cls, number: str, title: str, content: object) -> IndexedText:
+        """What was indexed for a draft whose row holds ``number``, ``title`` and the JSON
+        ``content`` (the body is made from it; if it cannot be read, the text is unreadable)."""
+        return cls(number, title, search.body_of_content(content))
 
     @property
     def unreadable(self) -> bool:
@@ -121,10 +127,7 @@ def write_draft(
                 row.deleted,
             ),
         )
-        db.execute(
-            "INSERT INTO draft_texts (id, content, body) VALUES (?, ?, ?)",
-            (row.id, text.content, text.body),
-        )
+        db.execute("INSERT INTO draft_texts (id, content) VALUES (?, ?)", (row.id, text.content))
         search.index(db, row.id, text.number, text.title, text.body)
         return
     db.execute(
@@ -148,16 +151,13 @@ def write_draft(
         "WHERE id = ? AND (created IS NOT ? OR deleted IS NOT ?)",
         (row.created, row.deleted, row.id, row.created, row.deleted),
     )
-    db.execute(
-        "UPDATE draft_texts SET content = ?, body = ? WHERE id = ?",
-        (text.content, text.body, row.id),
-    )
+    db.execute("UPDATE draft_texts SET content = ? WHERE id = ?", (text.content, row.id))
     indexed = IndexedText(text.number, text.title, text.body)
     if replacing.unreadable:
         reindex_all(db)
     elif indexed != replacing:
-        search.unindex(db, row.id, replacing.number, replacing.title, replacing.body)
-        search.index(db, row.id, indexed.number, indexed.title, indexed.body)
+        search.unindex(db, row.id, replacing.number, replacing.title, replacing.body or "")
+        search.index(db, row.id, indexed.number, indexed.title, indexed.body or "")
 
 
 def insert_new(
@@ -195,7 +195,7 @@ def insert_new(
 def remove_for_good(db: sqlite3.Connection, draft_id: int, indexed: IndexedText) -> None:
     """Delete a draft, its versions and its search entries; inside a write transaction."""
     if not indexed.unreadable:
-        search.unindex(db, draft_id, indexed.number, indexed.title, indexed.body)
+        search.unindex(db, draft_id, indexed.number, indexed.title, indexed.body or "")
     db.execute("DELETE FROM versions WHERE draft_id = ?", (draft_id,))
     db.execute("DELETE FROM draft_texts WHERE id = ?", (draft_id,))
     db.execute("DELETE FROM drafts WHERE id = ?", (draft_id,))
@@ -215,10 +215,12 @@ def reindex_all(db: sqlite3.Connection) -> None:
     everything = read_tolerantly(
         db,
         lambda: db.execute(
-            "SELECT d.id, d.number, d.title, t.body FROM drafts d JOIN draft_texts t ON t.id = d.id"
+            "SELECT d.id, d.number, d.title, t.content FROM drafts d "
+            "JOIN draft_texts t ON t.id = d.id"
         ).fetchall(),
     )
-    for draft_id, number, title, body in everything:
+    for draft_id, number, title, content in everything:
+        body = search.body_of_content(content) or ""
         search.index(db, draft_id, *(str(value or "") for value in (number, title, body)))
 
 

@@ -1,7 +1,9 @@
 """The database schema and its migrations (sqlite-utils' ``Migrations``).
 
 Migrations are applied in order and recorded in the table ``_sqlite_migrations``; once
-released, a migration is never changed – a new schema is a new migration at the end.
+released, a migration is never changed – a new schema is a new migration at the end. Whether
+one is due is read from that table with plain SQL: sqlite-utils (with click, pluggy and
+dateutil, ~70 ms) is imported only when a migration runs, never on an ordinary start.
 
 Schema 1 (``m001_drafts_and_versions``):
   ``drafts``       one row per draft: indexed columns for lists (number, title, department,
@@ -25,6 +27,11 @@ Schema 4 (``m004_version_details``):
   the offices whose contributions were taken over, the file a motion came from),
   ``versions.author`` who kept it (the Windows user) and ``versions.name`` the name a clerk
   gave it (empty: none). Older status versions get their status from their summary.
+Schema 5 (``m005_text_once``):
+  the text once – ``draft_texts.body`` and the view ``drafts_search`` are gone, ``drafts_fts``
+  is contentless (it holds only the index, built anew from the JSON); the body is made from
+  the JSON where it is needed (``search.body_of_content``). The file is compacted
+  (``VACUUM``) right after this migration.
 """
 
 from __future__ import annotations
@@ -32,11 +39,10 @@ from __future__ import annotations
 import json
 import logging
 import sqlite3
+from collections.abc import Callable
 from datetime import datetime
 from pathlib import Path
-
-import sqlite_utils
-from sqlite_utils.migrations import Migrations
+from typing import TYPE_CHECKING, Any
 
 from stellungnahme_app import exchange
 from stellungnahme_app.errors import ExchangeFormatError
@@ -45,6 +51,10 @@ from stellungnahme_app.store.connection import write_transaction
 from stellungnahme_app.store.errors import StoreError, StoreReadOnlyError
 from stellungnahme_app.store.records import Status
 
+if TYPE_CHECKING:
+    import sqlite_utils
+    from sqlite_utils.migrations import Migrations
+
 log = logging.getLogger(__name__)
 
 MIGRATION_NAMES = (
@@ -52,10 +62,46 @@ MIGRATION_NAMES = (
     "m002_full_text_search",
     "m003_ids_never_reused",
     "m004_version_details",
+    "m005_text_once",
 )
+TEXT_ONCE = "m005_text_once"
 CURRENT_SCHEMA = len(MIGRATION_NAMES)
 
-migrations = Migrations("stellungnahme")
+MIGRATION_SET = "stellungnahme"
+MIGRATIONS_TABLE = "_sqlite_migrations"
+
+Migration = Callable[["sqlite_utils.Database"], None]
+
+
+class _MigrationSet:
+    """sqlite-utils' ``Migrations``, built on first use: decorate migrations with
+    ``@migrations(name=…)`` as with the real one; ``apply``, ``pending`` and ``applied``
+    import sqlite-utils."""
+
+    def __init__(self, name: str) -> None:
+        self.name = name
+        self._registered: list[tuple[str, Migration]] = []
+        self._built: Migrations | None = None
+
+    def __call__(self, *, name: str) -> Callable[[Migration], Migration]:
+        def register(function: Migration) -> Migration:
+            self._registered.append((name, function))
+            return function
+
+        return register
+
+    def __getattr__(self, attribute: str) -> Any:
+        if self._built is None:
+            from sqlite_utils.migrations import Migrations
+
+            built = Migrations(self.name)
+            for name, function in self._registered:
+                built(name=name)(function)
+            self._built = built
+        return getattr(self._built, attribute)
+
+
+migrations = _MigrationSet(MIGRATION_SET)
 
 
 @migrations(name=MIGRATION_NAMES[0])
@@ -150,20 +196,53 @@ def m004_version_details(db: sqlite_utils.Database) -> None:
         )
 
 
+@migrations(name=TEXT_ONCE)
+def m005_text_once(db: sqlite_utils.Database) -> None:
+    connection = db.conn
+    connection.execute(f"DROP TABLE {search.FTS_TABLE}")
+    connection.execute("DROP VIEW drafts_search")
+    search.create_contentless_index(connection)
+    everything = connection.execute(
+        "SELECT d.id, CAST(d.number AS BLOB), CAST(d.title AS BLOB), CAST(t.content AS BLOB) "
+        "FROM drafts d JOIN draft_texts t ON t.id = d.id"
+    ).fetchall()
+    for draft_id, *values in everything:
+        number, title, content = (
+            bytes(value or b"").decode("utf-8", "replace") for value in values
+        )
+        body = search.body_of_content(content)
+        if body is None:
+            log.warning("Entwurf %s: Inhalt nicht lesbar, nur Nummer und Titel indiziert", draft_id)
+        search.index(connection, draft_id, number, title, body or "")
+    connection.execute("ALTER TABLE draft_texts DROP COLUMN body")
+
+
 NEXT_DRAFT_ID_SQL = (
     "SELECT max(coalesce((SELECT max(id) FROM drafts), 0), "
     "(SELECT last_id FROM id_watermark WHERE name = 'drafts')) + 1"
 )
 
 
-def applied_migration_names(db: sqlite_utils.Database) -> list[str]:
-    return [migration.name for migration in migrations.applied(db)]
+def applied_migration_names(connection: sqlite3.Connection) -> list[str]:
+    """The migrations applied to the database, in order (plain SQL, no sqlite-utils)."""
+    exists = connection.execute(
+        "SELECT 1 FROM sqlite_master WHERE type = 'table' AND name = ?", (MIGRATIONS_TABLE,)
+    ).fetchone()
+    if exists is None:
+        return []
+    return [
+        name
+        for (name,) in connection.execute(
+            f"SELECT name FROM {MIGRATIONS_TABLE} WHERE migration_set = ? ORDER BY rowid",
+            (MIGRATION_SET,),
+        )
+    ]
 
 
 def require_current(connection: sqlite3.Connection, database: Path, reason: str) -> None:
     """For a database that cannot be written (``reason``): refuse one that would need an
     update, since it cannot be made."""
-    applied = applied_migration_names(sqlite_utils.Database(connection))
+    applied = applied_migration_names(connection)
     if any(name not in MIGRATION_NAMES for name in applied):
         raise StoreError(
             f"Die Entwurfsdatenbank „{database}“ wurde von einer neueren Version dieses "
@@ -180,8 +259,7 @@ def require_current(connection: sqlite3.Connection, database: Path, reason: str)
 def update(connection: sqlite3.Connection, database: Path, now: datetime) -> None:
     """Bring the database to the current schema; an older one is backed up first
     (``-vor-schema-N``), one of a newer program is refused untouched."""
-    db = sqlite_utils.Database(connection)
-    applied = applied_migration_names(db)
+    applied = applied_migration_names(connection)
     unknown = [name for name in applied if name not in MIGRATION_NAMES]
     if unknown:
         raise StoreError(
@@ -202,7 +280,13 @@ def update(connection: sqlite3.Connection, database: Path, now: datetime) -> Non
                 f"Ordner „{target.parent}“ und starten Sie das Programm erneut."
             ) from error
         log.info("Sicherung vor Schema-Aktualisierung: %s", target)
+    import sqlite_utils
+
+    db = sqlite_utils.Database(connection)
     with write_transaction(connection):
         # Another process may have migrated while we waited for the write lock.
-        if migrations.pending(db):
+        pending = [migration.name for migration in migrations.pending(db)]
+        if pending:
             migrations.apply(db)
+    if TEXT_ONCE in pending:
+        connection.execute("VACUUM")  # give back the space of the text's second copy

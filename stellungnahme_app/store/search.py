@@ -4,7 +4,11 @@ how hits are found and ranked, and the snippets shown with them.
 Two FTS5 indexes, both with the ``unicode61`` tokenizer and ``remove_diacritics 2`` (case and
 diacritics do not matter: "Ämter" = "ämter" = "Amter"):
 
-* ``drafts_fts`` (number, title, body) – every searchable word of a draft;
+* ``drafts_fts`` (number, title, body) – every searchable word of a draft; contentless since
+  schema 4 (``m005_text_once``): it holds only the index, the text itself is the draft's JSON
+  once, and the body is made from it (:func:`body_of_content`) for indexing, for removing a
+  draft from the index and for snippets – so :func:`body_text` must stay as it is, or a
+  migration must build the index anew;
 * ``drafts_title_fts`` (number, title) – only the short columns, so that hits in number or
   title are found at once even when a word occurs in thousands of drafts.
 
@@ -28,7 +32,9 @@ import sqlite3
 import unicodedata
 from typing import Any
 
+from stellungnahme_app.errors import ExchangeFormatError
 from stellungnahme_app.model import Draft
+from stellungnahme_app.store import codec
 
 FTS_TABLE = "drafts_fts"
 TITLE_FTS_TABLE = "drafts_title_fts"
@@ -76,6 +82,17 @@ def body_text(draft: Draft) -> str:
     return without_surrogates("\n\n".join(part for part in parts if part.strip()))
 
 
+def body_of_content(content: object) -> str | None:
+    """:func:`body_text` of a draft's stored JSON; ``None`` if it cannot be read (a damaged
+    row: what the index holds for it is then unknown)."""
+    if type(content) is not str:  # also rows.UnreadableText: bytes that are not UTF-8
+        return None
+    try:
+        return body_text(codec.decode_content(content))
+    except (ValueError, TypeError, ExchangeFormatError):
+        return None
+
+
 def match_query(text: str) -> str | None:
     """An FTS5 query that finds drafts containing every typed word (as a word prefix).
 
@@ -120,6 +137,19 @@ def create_indexes(db: sqlite3.Connection) -> None:
             f"INSERT INTO {table}({table}, rank) VALUES ('rank', ?)",
             (f"bm25({', '.join(str(weight) for weight in weights)})",),
         )
+
+
+def create_contentless_index(db: sqlite3.Connection) -> None:
+    """The full-text index of schema 4 (``m005_text_once``): like :func:`create_indexes`'
+    ``drafts_fts``, but contentless – the text is not kept a second time."""
+    db.execute(
+        f"CREATE VIRTUAL TABLE {FTS_TABLE} USING fts5(number, title, body, content='', "
+        "tokenize='unicode61 remove_diacritics 2')"
+    )
+    db.execute(
+        f"INSERT INTO {FTS_TABLE}({FTS_TABLE}, rank) VALUES ('rank', ?)",
+        (f"bm25({', '.join(str(weight) for weight in RANK_WEIGHTS)})",),
+    )
 
 
 def index(db: sqlite3.Connection, draft_id: int, number: str, title: str, body: str) -> None:
@@ -197,11 +227,13 @@ def snippets(db: sqlite3.Connection, typed: str, draft_ids: list[int]) -> dict[i
         return {}
     words = _excerpt_words(typed)
     rows = db.execute(
-        f"SELECT id, substr(body, 1, {SNIPPET_SCAN_CHARS}) FROM draft_texts "
-        f"WHERE id IN ({', '.join('?' * len(draft_ids))})",
+        f"SELECT id, content FROM draft_texts WHERE id IN ({', '.join('?' * len(draft_ids))})",
         draft_ids,
     ).fetchall()
-    return {draft_id: excerpt(body, words) for draft_id, body in rows}
+    bodies = {draft_id: body_of_content(content) or "" for draft_id, content in rows}
+    return {
+        draft_id: excerpt(body[:SNIPPET_SCAN_CHARS], words) for draft_id, body in bodies.items()
+    }
 
 
 def _excerpt_words(typed: str) -> list[str]:

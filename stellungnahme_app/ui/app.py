@@ -38,6 +38,7 @@ from stellungnahme_app import __version__, logs
 from stellungnahme_app.errors import StellungnahmeError
 
 if TYPE_CHECKING:
+    from stellungnahme_app.store import UnreadableDraft
     from stellungnahme_app.ui.main_window import MainWindow
 
 APPLICATION_NAME = "Stellungnahme"
@@ -132,7 +133,8 @@ def start_main_window(database: Path | None = None) -> MainWindow | None:
     """Open the drafts, add the example on first start, show the window (``None``: no store).
 
     The window is shown first; the Textbausteine, the last open draft, the store's recovery
-    notice and problems with the settings follow right after the first paint. ``database``
+    notice and problems with the settings follow right after the first paint, and so do the
+    store's integrity check, the day's backup and tidying up, on a worker thread. ``database``
     defaults to the store's file in the data folder.
     """
     from stellungnahme_app.store import NetworkPathError
@@ -143,7 +145,7 @@ def start_main_window(database: Path | None = None) -> MainWindow | None:
 
     configuration = load_configuration()
     try:
-        workspace = Workspace.open(database, configuration=configuration)
+        workspace = Workspace.open(database, configuration=configuration, housekeeping=False)
     except NetworkPathError as error:
         _show_fatal(error, headline="Die Entwürfe können hier nicht gespeichert werden.")
         return None
@@ -173,14 +175,21 @@ def start_main_window(database: Path | None = None) -> MainWindow | None:
 
     def after_first_paint() -> None:
         from stellungnahme_app.ui.background import run_in_background
-        from stellungnahme_app.workspace.housekeeping import clean_up_after_killed_runs
 
         window.load_textbausteine(then=reopen)
+
+        def tell(notices: list[str]) -> None:
+            for notice in notices:
+                show_notice(window, "Hinweis zur Entwurfsdatenbank", details=notice)
+
         run_in_background(
             window,
-            clean_up_after_killed_runs,
-            busy_text="Aufräumen …",
-            on_success=lambda _removed: None,
+            workspace.housekeeping,
+            busy_text="Prüfen und Sichern …",
+            on_success=tell,
+            on_error=lambda error: logging.getLogger(__name__).warning(
+                "Prüfen und Sichern nach dem Start fehlgeschlagen: %s", error
+            ),
             delivers_result=False,
         )
         if workspace.read_only_reason:
@@ -189,16 +198,30 @@ def start_main_window(database: Path | None = None) -> MainWindow | None:
                 "Die Entwürfe können nur gelesen werden.",
                 details=workspace.read_only_reason,
             )
-        unreadable = workspace.unreadable_drafts()
-        if unreadable:
-            show_notice(
-                window,
-                f"{len(unreadable)} Entwürfe sind beschädigt und fehlen in der Übersicht."
-                if len(unreadable) > 1
-                else "Ein Entwurf ist beschädigt und fehlt in der Übersicht.",
-                details="\n".join(f"Entwurf Nr. {d.id}: {d.problem}" for d in unreadable)
-                + "\n\nÜber Extras › Unlesbare Entwürfe holen Sie eine frühere Fassung zurück.",
-            )
+
+        def tell_unreadable(unreadable: list[UnreadableDraft]) -> None:
+            if unreadable:
+                show_notice(
+                    window,
+                    f"{len(unreadable)} Entwürfe sind beschädigt und fehlen in der Übersicht."
+                    if len(unreadable) > 1
+                    else "Ein Entwurf ist beschädigt und fehlt in der Übersicht.",
+                    details="\n".join(f"Entwurf Nr. {d.id}: {d.problem}" for d in unreadable)
+                    + "\n\nÜber Extras › Unlesbare Entwürfe holen Sie eine frühere Fassung "
+                    "zurück.",
+                )
+
+        # Every row is read for it (0.6 s at 10,000 drafts): on a worker, never in the way.
+        run_in_background(
+            window,
+            workspace.unreadable_drafts_apart,
+            busy_text="Entwürfe prüfen …",
+            on_success=tell_unreadable,
+            on_error=lambda error: logging.getLogger(__name__).warning(
+                "Prüfung auf unlesbare Entwürfe fehlgeschlagen: %s", error
+            ),
+            delivers_result=False,
+        )
         if workspace.recovery_notice:
             show_notice(
                 window, "Die Entwurfsdatenbank wurde repariert.", details=workspace.recovery_notice

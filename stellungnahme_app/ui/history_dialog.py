@@ -40,12 +40,14 @@ from PySide6.QtWidgets import (
 
 from stellungnahme_app.errors import StellungnahmeError
 from stellungnahme_app.german_dates import format_date_time
+from stellungnahme_app.model import Draft
 from stellungnahme_app.store import VersionInfo
 from stellungnahme_app.ui.background import run_in_background
 from stellungnahme_app.ui.comparison_view import ComparisonView
 from stellungnahme_app.ui.document_preview import DocumentPreview
 from stellungnahme_app.ui.editor.file_dialogs import ask_save_path, documents_folder
 from stellungnahme_app.ui.error_reporting import show_error
+from stellungnahme_app.ui.page_preview import PagePreview, page_true_preview_possible
 from stellungnahme_app.workspace import Workspace
 
 VERSION_ID_ROLE = Qt.ItemDataRole.UserRole + 1
@@ -210,6 +212,15 @@ class HistoryDialog(QDialog):
         self.tabs = QTabWidget()
         self.tabs.addTab(self.comparison_view, "Ä&nderungen")
         self.tabs.addTab(self.preview, "V&orschau")
+        # The pages as they print, where LibreOffice is there (as in the editor's last step);
+        # drawn only while their tab is shown.
+        self.page_preview: PagePreview | None = None
+        self._previewed: Draft | None = None
+        if page_true_preview_possible():
+            self.page_preview = PagePreview()
+            self.page_preview.unavailable.connect(self._page_preview_unavailable)
+            self.tabs.addTab(self.page_preview, "&Seiten")
+            self.tabs.currentChanged.connect(lambda _index: self._draw_pages())
         self.tabs.setAccessibleName("Änderungen oder Vorschau")
 
         side = QWidget()
@@ -326,7 +337,20 @@ class HistoryDialog(QDialog):
             self.preview.setPlainText(error.message)
         else:
             self.preview.show_draft(draft)
+            self._previewed = draft
+            self._draw_pages()
         self._update_comparison()
+
+    def _draw_pages(self) -> None:
+        page_preview = self.page_preview
+        shown = page_preview is not None and self.tabs.currentWidget() is page_preview
+        if shown and page_preview is not None and self._previewed is not None:
+            page_preview.show_draft(self._previewed)
+
+    def _page_preview_unavailable(self) -> None:
+        if self.page_preview is not None:
+            self.tabs.removeTab(self.tabs.indexOf(self.page_preview))
+            self.page_preview = None
 
     # ------------------------------------------------------------------ comparing
 

@@ -623,15 +623,23 @@ class MainWindow(QMainWindow):
         return box.clickedButton() is close
 
     def changeEvent(self, event: QEvent) -> None:
-        # Coming back to the window: another instance may have changed the drafts meanwhile.
+        # Coming back to the window: another instance may have changed the drafts meanwhile
+        # (and only then is the list read again: not on the first activation at start).
         if (
             event.type() == QEvent.Type.ActivationChange
             and self.isVisible()
             and self.isActiveWindow()
             and not self.is_editing()
+            and self._changed_elsewhere()
         ):
             self.overview.refresh()
         super().changeEvent(event)
+
+    def _changed_elsewhere(self) -> bool:
+        try:
+            return self.workspace.changed_elsewhere()
+        except StellungnahmeError:
+            return True  # the refresh reports the trouble
 
     # ------------------------------------------------------------------ drag and drop
 

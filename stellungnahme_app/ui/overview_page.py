@@ -17,7 +17,6 @@ from PySide6.QtCore import (
     QModelIndex,
     QObject,
     QPersistentModelIndex,
-    QSortFilterProxyModel,
     Qt,
     QTimer,
     Signal,
@@ -56,11 +55,16 @@ from stellungnahme_app.ui.flow_layout import flow_row
 from stellungnahme_app.workspace import Workspace
 
 SEARCH_DELAY_MS = 150
-SORT_ROLE = Qt.ItemDataRole.UserRole + 1
 ID_ROLE = Qt.ItemDataRole.UserRole + 2
+#: Rows read from the store at a time, as the table is scrolled.
+PAGE_ROWS = 200
+#: Rows whose texts set the width of a column sized to its contents.
+WIDTH_SAMPLE_ROWS = 50
 OVERDUE_MARK = "überfällig"
 
 ModelIndex = QModelIndex | QPersistentModelIndex
+IdsInOrder = Callable[[str, bool], list[int]]
+ReadLines = Callable[[list[int]], list[DraftSummary]]
 
 
 class Column:
@@ -118,26 +122,110 @@ TRASH_COLUMNS = (
 
 
 class DraftTableModel(QAbstractTableModel):
-    """Rows of :class:`DraftSummary` for a table view; overdue deadlines stand out."""
+    """Rows of :class:`DraftSummary` for a table view; overdue deadlines stand out.
+
+    A list of any length costs what is shown: :meth:`set_listing` gives the model the ids in
+    the order of the sort column (read from SQLite, sorted there) and a way to read the lines
+    of some ids; a line is read, a page at a time, when the view first asks for it. Search
+    hits (a few hundred at most) come whole through :meth:`set_rows`. Clicking a header
+    sorts: a listing anew in SQL, hits in memory.
+    """
 
     def __init__(self, columns: Sequence[Column], parent: QWidget | None = None) -> None:
         super().__init__(parent)
         self._columns = tuple(columns)
-        self._rows: list[DraftSummary] = []
+        self._ids: list[int] = []
+        self._lines: dict[int, DraftSummary] = {}
+        self._ids_for: IdsInOrder | None = None
+        self._read_lines: ReadLines | None = None
+        self._sort_key = "changed"
+        self._descending = True
 
     def set_rows(self, rows: Sequence[DraftSummary]) -> None:
+        """Show exactly these rows (search hits), sorted by the sort column."""
         self.beginResetModel()
-        self._rows = list(rows)
+        self._ids_for = self._read_lines = None
+        self._lines = {row.id: row for row in rows}
+        self._ids = self._sorted_in_memory([row.id for row in rows])
+        self.endResetModel()
+
+    def set_listing(self, ids_for: IdsInOrder, read_lines: ReadLines) -> None:
+        """Show a list read page by page: ``ids_for(sort_key, descending)`` gives its ids in
+        order, ``read_lines(ids)`` their lines (leaving out those that cannot be read)."""
+        self.beginResetModel()
+        self._ids_for, self._read_lines = ids_for, read_lines
+        self._lines = {}
+        self._ids = ids_for(self._sort_key, self._descending)
         self.endResetModel()
 
     def rows(self) -> list[DraftSummary]:
-        return list(self._rows)
+        """Every row in the order shown (reads the whole list: for small lists and tests)."""
+        for start in range(0, len(self._ids), PAGE_ROWS):
+            self._read_page(start)
+        return [self._lines[draft_id] for draft_id in self._ids if draft_id in self._lines]
+
+    def summary_at(self, row: int) -> DraftSummary | None:
+        """The line of row ``row`` (read with its page if not yet read)."""
+        if not 0 <= row < len(self._ids):
+            return None
+        draft_id = self._ids[row]
+        if draft_id not in self._lines:
+            self._read_page(row - row % PAGE_ROWS)
+        return self._lines.get(draft_id)
+
+    @property
+    def lines_read(self) -> int:
+        """How many lines have been read from the store since the list was set."""
+        return len(self._lines)
+
+    def id_at(self, row: int) -> int | None:
+        return self._ids[row] if 0 <= row < len(self._ids) else None
+
+    def row_of(self, draft_id: int) -> int | None:
+        try:
+            return self._ids.index(draft_id)
+        except ValueError:
+            return None
+
+    def _read_page(self, start: int) -> None:
+        wanted = [i for i in self._ids[start : start + PAGE_ROWS] if i not in self._lines]
+        if not wanted or self._read_lines is None:
+            return
+        for line in self._read_lines(wanted):
+            self._lines[line.id] = line
+        missing = [draft_id for draft_id in wanted if draft_id not in self._lines]
+        if missing:
+            # A row that cannot be read (or was purged meanwhile) leaves the list; not while
+            # the view is asking for data.
+            QTimer.singleShot(0, lambda: self._drop(missing))
+
+    def _drop(self, missing: list[int]) -> None:
+        for draft_id in missing:
+            row = self.row_of(draft_id)
+            if row is not None and draft_id not in self._lines:
+                self.beginRemoveRows(QModelIndex(), row, row)
+                del self._ids[row]
+                self.endRemoveRows()
 
     def column_index(self, key: str) -> int:
         return next(i for i, c in enumerate(self._columns) if c.key == key)
 
+    def sort(self, column: int, order: Qt.SortOrder = Qt.SortOrder.AscendingOrder) -> None:
+        self._sort_key = self._columns[column].key
+        self._descending = order == Qt.SortOrder.DescendingOrder
+        self.layoutAboutToBeChanged.emit()
+        if self._ids_for is not None:
+            self._ids = self._ids_for(self._sort_key, self._descending)
+        else:
+            self._ids = self._sorted_in_memory(self._ids)
+        self.layoutChanged.emit()
+
+    def _sorted_in_memory(self, ids: list[int]) -> list[int]:
+        column = next(c for c in self._columns if c.key == self._sort_key)
+        return sorted(ids, key=lambda i: column.sort_key(self._lines[i]), reverse=self._descending)
+
     def rowCount(self, parent: ModelIndex = QModelIndex()) -> int:  # noqa: B008
-        return 0 if parent.isValid() else len(self._rows)
+        return 0 if parent.isValid() else len(self._ids)
 
     def columnCount(self, parent: ModelIndex = QModelIndex()) -> int:  # noqa: B008
         return 0 if parent.isValid() else len(self._columns)
@@ -152,7 +240,11 @@ class DraftTableModel(QAbstractTableModel):
     def data(self, index: ModelIndex, role: int = Qt.ItemDataRole.DisplayRole) -> Any:
         if not index.isValid():
             return None
-        summary = self._rows[index.row()]
+        if role == ID_ROLE:
+            return self.id_at(index.row())
+        summary = self.summary_at(index.row())
+        if summary is None:
+            return None
         column = self._columns[index.column()]
         if role in (Qt.ItemDataRole.DisplayRole, Qt.ItemDataRole.AccessibleTextRole):
             return column.text(summary)
@@ -162,10 +254,6 @@ class DraftTableModel(QAbstractTableModel):
             if summary.snippet:
                 return " ".join(summary.snippet.split())
             return column.text(summary) or None
-        if role == SORT_ROLE:
-            return column.sort_key(summary)
-        if role == ID_ROLE:
-            return summary.id
         if summary.overdue and column.key == "deadline":
             if role == Qt.ItemDataRole.FontRole:
                 font = QFont()
@@ -192,10 +280,7 @@ class DraftTableView(QTableView):
     def __init__(self, model: DraftTableModel, parent: QWidget | None = None) -> None:
         super().__init__(parent)
         self.table_model = model
-        self.proxy = QSortFilterProxyModel(self)
-        self.proxy.setSourceModel(model)
-        self.proxy.setSortRole(SORT_ROLE)
-        self.setModel(self.proxy)
+        self.setModel(model)
         self.setSortingEnabled(True)
         self.setSelectionBehavior(QAbstractItemView.SelectionBehavior.SelectRows)
         self.setSelectionMode(QAbstractItemView.SelectionMode.SingleSelection)
@@ -206,6 +291,8 @@ class DraftTableView(QTableView):
         self.verticalHeader().hide()
         header = self.horizontalHeader()
         header.setSectionResizeMode(QHeaderView.ResizeMode.Interactive)
+        # Widths (sizeHintForColumn) from the first rows, not from every row of thousands.
+        header.setResizeContentsPrecision(WIDTH_SAMPLE_ROWS)
         header.setStretchLastSection(False)
         header.setHighlightSections(False)
         self.setTextElideMode(Qt.TextElideMode.ElideRight)
@@ -261,13 +348,12 @@ class DraftTableView(QTableView):
         return int(rows[0].data(ID_ROLE))
 
     def select_id(self, draft_id: int) -> bool:
-        for row in range(self.proxy.rowCount()):
-            index = self.proxy.index(row, 0)
-            if index.data(ID_ROLE) == draft_id:
-                self.selectRow(row)
-                self.scrollTo(index)
-                return True
-        return False
+        row = self.table_model.row_of(draft_id)
+        if row is None:
+            return False
+        self.selectRow(row)
+        self.scrollTo(self.table_model.index(row, 0))
+        return True
 
     def keyPressEvent(self, event: QKeyEvent) -> None:
         if event.key() in (Qt.Key.Key_Return, Qt.Key.Key_Enter) and self.currentIndex().isValid():
@@ -463,10 +549,10 @@ class OverviewPage(QWidget):
         """Put the keyboard focus on the first row of the list (after a pending search)."""
         if self._search_timer.isActive():
             self._search_now()
-        if self.table.proxy.rowCount() == 0:
+        if self.table.table_model.rowCount() == 0:
             return
         self.table.selectRow(0)
-        self.table.setCurrentIndex(self.table.proxy.index(0, 0))
+        self.table.setCurrentIndex(self.table.table_model.index(0, 0))
         self.table.setFocus(Qt.FocusReason.TabFocusReason)
 
     def search_text(self) -> str:
@@ -476,25 +562,34 @@ class OverviewPage(QWidget):
         return self.status_filter.currentData()
 
     def refresh(self, *_: object) -> None:
-        """Read the drafts from the store again, keeping the selection where possible."""
+        """Read the drafts from the store again, keeping the selection where possible.
+
+        Without search text only the ids are read in full, the lines page by page as the
+        table shows them (see :class:`DraftTableModel`)."""
         self._search_timer.stop()
         selected = self.table.selected_id()
         text = self.search_text()
         status = self.selected_status()
+        workspace = self._workspace
         try:
-            rows = (
-                self._workspace.search(text, status=status)
-                if text
-                else self._workspace.list_drafts(status=status, order="changed")
-            )
+            workspace.changed_elsewhere()  # what is read now is fresh
+            if text:
+                self.model.set_rows(workspace.search(text, status=status))
+            else:
+                self.model.set_listing(
+                    lambda sort, descending: workspace.draft_ids(
+                        status=status, sort=sort, descending=descending
+                    ),
+                    workspace.draft_summaries,
+                )
         except StellungnahmeError as error:
             show_error(self, error, action="Die Liste der Entwürfe konnte nicht gelesen werden.")
             return
-        self.model.set_rows(rows)
         self.table.setColumnHidden(self.model.column_index("snippet"), not text)
-        if rows and (selected is None or not self.table.select_id(selected)):
+        shown = self.model.rowCount() > 0
+        if shown and (selected is None or not self.table.select_id(selected)):
             self.table.selectRow(0)
-        self._show_empty_hint(rows, text, status)
+        self._show_empty_hint(shown, text, status)
         self._update_buttons()
 
     def select_draft(self, draft_id: int) -> None:
@@ -507,10 +602,8 @@ class OverviewPage(QWidget):
         self.search_field.setFocus(Qt.FocusReason.ShortcutFocusReason)
         self.search_field.selectAll()
 
-    def _show_empty_hint(
-        self, rows: Sequence[DraftSummary], text: str, status: Status | None
-    ) -> None:
-        if rows:
+    def _show_empty_hint(self, shown: bool, text: str, status: Status | None) -> None:
+        if shown:
             self.empty_label.hide()
             return
         if text:

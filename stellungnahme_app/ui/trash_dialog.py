@@ -1,6 +1,7 @@
 """The trash: deleted drafts, restorable until they are purged after 30 days.
 
-The dialog lists :meth:`Workspace.list_drafts` with ``trash=True`` and restores the chosen
+The dialog lists the drafts in the trash page by page (:meth:`Workspace.draft_ids` with
+``trash=True``, the overview's :class:`DraftTableModel`) and restores the chosen
 draft (:meth:`Workspace.restore_from_trash`); :attr:`TrashDialog.restored` tells the main
 window which one.
 """
@@ -80,15 +81,21 @@ class TrashDialog(QDialog):
         self.resize(width, metrics.height() * 24)
 
     def refresh(self) -> None:
+        workspace = self._workspace
         try:
-            rows = self._workspace.list_drafts(trash=True)
+            self.model.set_listing(
+                lambda sort, descending: workspace.draft_ids(
+                    trash=True, sort=sort, descending=descending
+                ),
+                workspace.draft_summaries,
+            )
         except StellungnahmeError as error:
             show_error(self, error, action="Der Papierkorb konnte nicht gelesen werden.")
-            rows = []
-        self.model.set_rows(rows)
-        if rows:
+            self.model.set_rows([])
+        shown = self.model.rowCount() > 0
+        if shown:
             self.table.selectRow(0)
-        self.empty_label.setVisible(not rows)
+        self.empty_label.setVisible(not shown)
         self._update_buttons()
 
     def _update_buttons(self, *_: object) -> None:

@@ -48,6 +48,7 @@ from stellungnahme_app.workspace.configuration import (
     load_textbausteine_reporting,
 )
 from stellungnahme_app.workspace.draft_limits import size_problem
+from stellungnahme_app.workspace.housekeeping import clean_up_after_killed_runs
 from stellungnahme_app.workspace.importing import (
     FileReading,
     ImportedDraft,
@@ -102,14 +103,29 @@ class Workspace:
 
     @classmethod
     def open(
-        cls, database: Path | None = None, *, configuration: Configuration | None = None
+        cls,
+        database: Path | None = None,
+        *,
+        configuration: Configuration | None = None,
+        housekeeping: bool = True,
     ) -> Workspace:
         """Open the store (``database``: default file in the data folder) with the settings
-        in effect. Raises :class:`~stellungnahme_app.store.StoreError` if it cannot open."""
+        in effect. Raises :class:`~stellungnahme_app.store.StoreError` if it cannot open.
+
+        ``housekeeping=False`` leaves the store's integrity check, daily backup and trash to
+        :meth:`housekeeping` (the window: after its first paint, on a worker thread)."""
         from stellungnahme_app.store import Store
 
         configuration = configuration or load_configuration()
-        return cls(Store.open(database), configuration.settings)
+        return cls(Store.open(database, housekeeping=housekeeping), configuration.settings)
+
+    def housekeeping(self) -> list[str]:
+        """The store's integrity check, the day's backup and emptying the trash, and tidying
+        up after killed runs; German notices for the user (damage found, a backup kept).
+        Safe on a worker thread while the drafts are in use; never raises for a failed
+        backup (it is tried again next time)."""
+        clean_up_after_killed_runs()
+        return self._store.housekeeping()
 
     def close(self) -> None:
         self._store.close()
@@ -134,6 +150,11 @@ class Workspace:
     def unreadable_drafts(self) -> list[UnreadableDraft]:
         """Drafts whose stored row cannot be read: left out of lists, each with its problem."""
         return self._store.unreadable_drafts()
+
+    def unreadable_drafts_apart(self) -> list[UnreadableDraft]:
+        """:meth:`unreadable_drafts` for a worker thread: through a connection of its own, so
+        saving meanwhile is not held up (the window asks after its first paint)."""
+        return self._store.unreadable_drafts_apart()
 
     @property
     def recovery_notice(self) -> str | None:
@@ -249,6 +270,26 @@ class Workspace:
 
     def search(self, text: str, *, status: Status | None = None) -> list[DraftSummary]:
         return self._store.search(text, status=status)
+
+    def draft_ids(
+        self,
+        *,
+        status: Status | None = None,
+        trash: bool = False,
+        sort: str = "changed",
+        descending: bool = True,
+    ) -> list[int]:
+        """The ids of a list of drafts in the order of a column (see ``Store.list_ids``); the
+        overview reads their lines page by page with :meth:`draft_summaries`."""
+        return self._store.list_ids(status=status, trash=trash, sort=sort, descending=descending)
+
+    def draft_summaries(self, ids: Sequence[int]) -> list[DraftSummary]:
+        """The list lines of these drafts, in this order (unreadable ones left out)."""
+        return self._store.summaries(ids)
+
+    def changed_elsewhere(self) -> bool:
+        """True if another window or program changed the drafts since the last call."""
+        return self._store.changed_elsewhere()
 
     def add_example_if_empty(self) -> bool:
         """On an empty database, add the example Stellungnahme 0661/24; True if added."""

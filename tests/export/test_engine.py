@@ -2,19 +2,26 @@
 
 from __future__ import annotations
 
+import io
+import zipfile
+
 import jinja2
 import pytest
+from docxtpl import DocxTemplate
 from markupsafe import Markup
 
 from stellungnahme_app.export.context import build_context
 from stellungnahme_app.export.engine import (
     ENVIRONMENT,
     EXPORT_LIMITS,
+    StnDocxTemplate,
+    _patched,
     describe_location,
     finalize,
     limits_for,
     part_label,
 )
+from stellungnahme_app.export.render import bundled_template
 from stellungnahme_app.model import Draft
 
 
@@ -91,3 +98,34 @@ def test_the_limits_grow_with_the_drafts_text() -> None:
     assert large.characters - small.characters == 60_000_000
     assert large.steps - small.steps == 1_000_000
     assert large.seconds - small.seconds == pytest.approx(5.0)
+
+
+class _DocxtplPasses(StnDocxTemplate):
+    """The program's template with docxtpl's own, uncached ``patch_xml`` and unskipped
+    ``resolve_listing``: what the output must equal byte for byte."""
+
+    patch_xml = DocxTemplate.patch_xml
+    resolve_listing = DocxTemplate.resolve_listing
+
+
+def _filled_parts(template: StnDocxTemplate, draft: Draft) -> dict[str, bytes]:
+    template.render(build_context(draft), jinja_env=ENVIRONMENT, autoescape=True)
+    buffer = io.BytesIO()
+    template.save(buffer)
+    with zipfile.ZipFile(buffer) as archive:
+        return {name: archive.read(name) for name in archive.namelist()}
+
+
+@pytest.mark.parametrize("line_breaks", [False, True])
+def test_cached_and_skipped_passes_leave_the_document_byte_for_byte_the_same(
+    reference_draft: Draft, line_breaks: bool
+) -> None:
+    draft = reference_draft.copy()
+    draft.conclusion = "Erste Zeile\nzweite Zeile\tmit Tab" if line_breaks else "Ein Satz."
+    data = bundled_template().read_bytes()
+    expected = _filled_parts(_DocxtplPasses(data), draft)
+    for _export in range(2):  # the second one with patch_xml from the cache
+        hits = _patched.cache_info().hits
+        assert _filled_parts(StnDocxTemplate(data), draft) == expected
+    assert _patched.cache_info().hits > hits
+    assert (b"<w:br/>" in expected["word/document.xml"]) is line_breaks

@@ -2,11 +2,13 @@
 
 from __future__ import annotations
 
+import gzip
 import os
 import shutil
 import sqlite3
 import subprocess
 import sys
+import tempfile
 from datetime import datetime
 from pathlib import Path
 
@@ -29,12 +31,22 @@ from .clock import FakeClock
 
 
 def _titles(path: Path) -> set[str]:
-    connection = sqlite3.connect(f"{path.resolve().as_uri()}?mode=ro", uri=True)
-    try:
-        assert connection.execute("PRAGMA quick_check").fetchone() == ("ok",)
-        return {row[0] for row in connection.execute("SELECT title FROM drafts")}
-    finally:
-        connection.close()
+    """The titles in a backup, plain or packed (gzip, read with the standard library)."""
+    with tempfile.TemporaryDirectory() as folder:
+        if path.name.endswith(".gz"):
+            plain = Path(folder) / "entpackt.db"
+            plain.write_bytes(gzip.decompress(path.read_bytes()))
+            path = plain
+        connection = sqlite3.connect(f"{path.resolve().as_uri()}?mode=ro", uri=True)
+        try:
+            assert connection.execute("PRAGMA quick_check").fetchone() == ("ok",)
+            return {row[0] for row in connection.execute("SELECT title FROM drafts")}
+        finally:
+            connection.close()
+
+
+def _stamps(found: list[BackupFile]) -> list[tuple[datetime, int]]:
+    return [backup.sort_key for backup in found]
 
 
 def test_empty_database_is_not_backed_up(db_path: Path, clock: FakeClock) -> None:
@@ -60,8 +72,10 @@ def test_one_backup_per_day_of_use(db_path: Path, clock: FakeClock) -> None:
     clock.advance(days=1)
     with Store.open(db_path, clock=clock) as store:
         newest, older = store.backups()
-        assert older == first
-    assert _titles(first.path) == {"Erster Tag"}
+        assert older.sort_key == first.sort_key
+        assert (newest.packed, older.packed) == (False, True), "only the newest stays plain"
+        assert older.name == "stellungnahme-2024-04-22-100000.db.gz"
+    assert _titles(older.path) == {"Erster Tag"}
     assert _titles(newest.path) == {"Erster Tag", "Zweiter Tag"}
 
 
@@ -74,8 +88,8 @@ def test_only_the_last_ten_daily_backups_are_kept(db_path: Path, clock: FakeCloc
         with Store.open(db_path, clock=clock) as store:
             made.append(store.backups()[0])
     with Store.open(db_path, clock=clock) as store:
-        assert store.backups() == made[::-1][:KEEP_DAILY_BACKUPS]
-    assert not made[0].path.exists()
+        assert _stamps(store.backups()) == _stamps(made[::-1][:KEEP_DAILY_BACKUPS])
+    assert list(made[0].path.parent.glob(made[0].name + "*")) == []
 
 
 def test_the_newest_backup_holding_more_drafts_than_the_database_is_never_pruned(
@@ -95,7 +109,7 @@ def test_the_newest_backup_holding_more_drafts_than_the_database_is_never_pruned
         with Store.open(db_path, clock=clock) as store:
             notices.append(store.recovery_notice)
             kept = store.backups()
-    assert full in kept
+    (full,) = [backup for backup in kept if backup.sort_key == full.sort_key]
     assert len(kept) == KEEP_DAILY_BACKUPS + 1
     assert _titles(full.path) == {f"Entwurf {n}" for n in range(5)}
     assert notices[: KEEP_DAILY_BACKUPS - 1] == [None] * (KEEP_DAILY_BACKUPS - 1)
@@ -164,7 +178,8 @@ def test_restore_a_named_backup(db_path: Path, clock: FakeClock) -> None:
         clock.advance(seconds=1)
         store.create(Draft(document_title="zwei"))
         store.backup()
-        assert store.restore_backup(first.name) == first
+        # Packed by now; the name it had when it was made still finds it.
+        assert store.restore_backup(first.name) == first.with_name(first.name + ".gz")
         assert {s.title for s in store.list_drafts()} == {"eins"}
 
 
@@ -176,7 +191,7 @@ def test_backup_names_match_regardless_of_case(db_path: Path, clock: FakeClock) 
         clock.advance(seconds=1)
         store.create(Draft(document_title="zwei"))
         store.backup()
-        assert store.restore_backup(first.name.upper()) == first
+        assert store.restore_backup(first.name.upper()) == first.with_name(first.name + ".gz")
         assert {s.title for s in store.list_drafts()} == {"eins"}
 
 
@@ -184,7 +199,7 @@ def test_backups_in_the_same_second_get_distinct_names(store: Store) -> None:
     store.create(Draft())
     names = {store.backup().name for _ in range(3)}
     assert len(names) == 3
-    assert {backup.name for backup in store.backups()} == names
+    assert {backup.name.removesuffix(".gz") for backup in store.backups()} == names
 
 
 def test_unknown_or_missing_backup(store: Store) -> None:
@@ -396,3 +411,55 @@ def test_a_restore_held_for_a_moment_on_windows_is_done_all_the_same(
         store.restore_backup()
         assert {s.title for s in store.list_drafts()} == {"gesichert"}
     assert db_path in held.refused
+
+
+def test_older_backups_are_packed_to_a_fraction_of_a_full_copy(
+    db_path: Path, clock: FakeClock
+) -> None:
+    with Store.open(db_path, clock=clock) as store:
+        for index in range(30):
+            store.create(Draft(document_title=f"Entwurf {index}", conclusion="Das Fazit. " * 400))
+    for _day in range(3):
+        clock.advance(days=1)
+        Store.open(db_path, clock=clock).close()
+    with Store.open(db_path, clock=clock) as store:
+        newest, *older = store.backups()
+    assert not newest.packed and len(older) == 2
+    for backup in older:
+        assert backup.packed
+        assert backup.path.stat().st_size < newest.path.stat().st_size / 3
+        assert _titles(backup.path) == {f"Entwurf {index}" for index in range(30)}
+    assert list(db_path.parent.joinpath("backups").glob(".*.tmp")) == []
+
+
+def test_a_damaged_database_is_repaired_from_a_packed_backup(
+    db_path: Path, clock: FakeClock
+) -> None:
+    with Store.open(db_path, clock=clock) as store:
+        store.create(Draft(document_title="gesichert"))
+        packed = store.backup()
+        clock.advance(seconds=1)
+        newest = store.backup()
+    newest.write_bytes(b"auch kaputt" * 100)  # the plain one is no use: the packed one helps
+    db_path.write_bytes(b"kaputt" * 1000)
+    with Store.open(db_path, clock=clock) as store:
+        assert store.recovery_notice is not None
+        assert {s.title for s in store.list_drafts()} == {"gesichert"}
+    assert packed.with_name(packed.name + ".gz").exists()
+
+
+def test_a_plain_backup_left_beside_its_packed_copy_by_a_kill_goes_at_the_next_packing(
+    db_path: Path, clock: FakeClock
+) -> None:
+    with Store.open(db_path, clock=clock) as store:
+        store.create(Draft(document_title="eins"))
+        first = store.backup()
+        kept = first.read_bytes()
+        clock.advance(seconds=1)
+        store.backup()
+        first.write_bytes(kept)  # as if killed after packing, before removing the plain file
+        clock.advance(seconds=1)
+        store.backup()
+        names = [backup.name for backup in store.backups()]
+    assert len(names) == 3 and names[2] == first.name + ".gz"
+    assert not first.exists()

@@ -114,7 +114,7 @@ connection = sqlite3.connect(sys.argv[1], isolation_level=None)
 connection.execute("PRAGMA journal_mode = DELETE")
 connection.execute("PRAGMA cache_size = 1")  # pages go to the file before the commit
 connection.execute("BEGIN IMMEDIATE")
-connection.execute("UPDATE draft_texts SET body = body || body")
+connection.execute("UPDATE draft_texts SET content = content || content")
 connection.execute("UPDATE drafts SET title = 'halb geschrieben'")
 print("mitten drin", flush=True)
 time.sleep(60)

@@ -5,6 +5,8 @@ from __future__ import annotations
 import json
 import shutil
 import sqlite3
+import subprocess
+import sys
 import zlib
 from datetime import date
 from pathlib import Path
@@ -24,7 +26,7 @@ SCHEMA1_FIXTURE = FIXTURES / "store_schema1.db"
 def _applied(path: Path) -> list[str]:
     connection = sqlite3.connect(path)
     try:
-        return schema.applied_migration_names(sqlite_utils.Database(connection))
+        return schema.applied_migration_names(connection)
     finally:
         connection.close()
 
@@ -42,7 +44,8 @@ def test_fixture_is_schema_1() -> None:
 def test_new_database_gets_the_current_schema(db_path: Path) -> None:
     Store.open(db_path).close()
     assert _applied(db_path) == list(schema.MIGRATION_NAMES)
-    assert schema.CURRENT_SCHEMA == 4
+    assert len(schema.MIGRATION_NAMES) == schema.CURRENT_SCHEMA
+    assert schema.MIGRATION_NAMES[-1] == schema.TEXT_ONCE
 
 
 def test_schema1_database_is_backed_up_then_migrated_with_nothing_lost(
@@ -105,6 +108,62 @@ def test_database_of_a_newer_program_is_refused_untouched(db_path: Path) -> None
     assert "m999_from_the_future" in _applied(db_path)
 
 
+def test_an_ordinary_start_does_not_import_sqlite_utils(db_path: Path) -> None:
+    Store.open(db_path).close()  # created and migrated: sqlite-utils was needed
+    script = (
+        "import sys; from pathlib import Path; from stellungnahme_app.store import Store; "
+        f"Store.open(Path({str(db_path)!r})).close(); print('sqlite_utils' in sys.modules)"
+    )
+    result = subprocess.run(
+        [sys.executable, "-c", script], capture_output=True, text=True, check=True, timeout=60
+    )
+    assert result.stdout.strip() == "False"
+
+
+def _database_before_text_once(path: Path) -> None:
+    """The schema-1 fixture brought to the schema before ``m005_text_once`` (whatever
+    migrations precede it): the JSON, the body beside it, the external-content index."""
+
+    shutil.copyfile(SCHEMA1_FIXTURE, path)
+    connection = sqlite3.connect(path)
+    schema.migrations.apply(sqlite_utils.Database(connection), stop_before=schema.TEXT_ONCE)
+    connection.close()
+    assert _applied(path)[-1] == schema.MIGRATION_NAMES[-2]
+
+
+def _columns(path: Path, table: str) -> set[str]:
+    with sqlite3.connect(path) as connection:
+        return {row[1] for row in connection.execute(f"SELECT * FROM pragma_table_info('{table}')")}
+
+
+def test_text_once_migrates_the_schema_before_it_keeping_search_and_shrinking_the_file(
+    db_path: Path, clock: FakeClock
+) -> None:
+    _database_before_text_once(db_path)
+    assert "body" in _columns(db_path, "draft_texts")
+    with Store.open(db_path, clock=clock) as store:
+        assert [s.id for s in store.search("Segregation")] == [1]
+        assert [s.id for s in store.search("strassenbahn")] == [2]
+        assert "Segregation" in store.search("Segregation")[0].snippet
+        reference = store.load(1)
+        reference.draft.conclusion = "Neues Fazit über Zwiebelmärkte."
+        store.save(reference)
+        assert [s.id for s in store.search("zwiebelmarkte")] == [1]
+        assert store.search("Verworfen") == []
+        assert store.purge_trash(older_than_days=None) == 1
+        store.delete(2)
+        assert store.purge_trash(older_than_days=None) == 1
+        assert store.search("strassenbahn") == []
+    assert _applied(db_path) == list(schema.MIGRATION_NAMES)
+    assert "body" not in _columns(db_path, "draft_texts")
+    with sqlite3.connect(db_path) as connection:
+        connection.execute("INSERT INTO drafts_fts(drafts_fts) VALUES ('integrity-check')")
+        (fts_sql,) = connection.execute(
+            "SELECT sql FROM sqlite_master WHERE name = 'drafts_fts'"
+        ).fetchone()
+    assert "content=''" in fts_sql
+
+
 def _database_of_schema_3(path: Path, reference_json_path: Path) -> None:
     """A database as the previous program (schema 3) left it: a draft with four versions."""
     connection = sqlite3.connect(path, isolation_level=None)
@@ -141,7 +200,7 @@ def test_a_database_of_schema_3_is_backed_up_and_its_versions_get_details(
     assert _applied(db_path) == list(schema.MIGRATION_NAMES[:3])
     monkeypatch.setenv("LOGNAME", "mmueller")
     with Store.open(db_path, clock=clock) as store:
-        [backup] = [b for b in store.backups() if b.before_schema == 4]
+        [backup] = [b for b in store.backups() if b.before_schema == schema.CURRENT_SCHEMA]
         assert _applied(backup.path) == list(schema.MIGRATION_NAMES[:3])
         versions = store.versions(1)
         assert [(v.number, v.what_happened, v.author, v.name) for v in versions] == [

@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import itertools
 import json
+import sqlite3
 import sys
 import time
 from collections.abc import Callable
@@ -14,7 +15,9 @@ from PySide6.QtCore import QDate, QLocale, QTimer
 from PySide6.QtWidgets import QApplication, QDialogButtonBox, QMessageBox
 from pytestqt.qtbot import QtBot
 
+from stellungnahme_app.model import Draft
 from stellungnahme_app.settings import user_settings_file
+from stellungnahme_app.store import Store
 from stellungnahme_app.textbausteine import load_textbausteine
 from stellungnahme_app.ui.app import configure_application, create_application, start_main_window
 from stellungnahme_app.ui.error_reporting import install_excepthook, visible_notices
@@ -149,3 +152,43 @@ def test_the_window_tidies_up_after_a_killed_run(
     [left] = [p for p in tmp_path.iterdir() if p.name.endswith(".tmp")]
     start_window()
     qtbot.waitUntil(lambda: not left.exists(), timeout=10_000)
+
+
+def test_the_daily_backup_waits_until_the_window_is_on_screen(
+    qtbot: QtBot, start_window: Callable[[], MainWindow]
+) -> None:
+    with Store.open() as store:
+        store.create(Draft(document_number="0100/25"))
+        for backup in store.backups():
+            backup.path.unlink()
+    window = start_window()
+    assert window.workspace.backups() == [], "nothing before the first paint"
+    qtbot.waitUntil(lambda: len(window.workspace.backups()) == 1, timeout=20_000)
+    assert visible_notices() == []
+
+
+def test_damage_the_check_after_the_start_finds_is_told(
+    qtbot: QtBot, start_window: Callable[[], MainWindow]
+) -> None:
+    with Store.open() as store:
+        for index in range(40):
+            store.create(Draft(document_title=f"Entwurf {index}", conclusion="Fazit " * 300))
+        path = store.path
+    connection = sqlite3.connect(f"{path.resolve().as_uri()}?mode=ro", uri=True)
+    pages = [
+        row[0]
+        for row in connection.execute(
+            "SELECT pageno FROM dbstat WHERE name = 'drafts_fts_data' ORDER BY pageno"
+        )
+    ]
+    connection.close()
+    with open(path, "r+b") as handle:
+        for page in pages[len(pages) // 2 :]:
+            handle.seek((page - 1) * 4096)
+            handle.write(bytes(4096))
+    window = start_window()
+    assert window.overview.model.rowCount() == 40
+    qtbot.waitUntil(lambda: len(visible_notices()) == 1, timeout=20_000)
+    (notice,) = visible_notices()
+    assert "starten Sie es neu" in notice.informativeText()
+    notice.close()

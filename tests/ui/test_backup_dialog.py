@@ -85,7 +85,7 @@ def test_backups_are_listed_newest_first_with_german_date_and_size(
         local = [datetime(2024, 5, 6, 14, 32, tzinfo=UTC), datetime(2024, 5, 3, 8, 15, tzinfo=UTC)]
         assert _rows(dialog) == [
             (f"{m.astimezone():%d.%m.%Y %H:%M}", format_size(p.stat().st_size))
-            for m, p in zip(local, (second, first), strict=True)
+            for m, p in zip(local, (second, first.with_name(first.name + ".gz")), strict=True)
         ]
         assert dialog.backup_list.currentItem() is dialog.backup_list.topLevelItem(0)
         assert dialog.restore_button.isEnabled()

@@ -142,3 +142,33 @@ def test_a_draft_without_versions_says_so(
     assert dialog.version_list.count() == 0
     assert dialog.empty_label.isVisible()
     assert not dialog.restore_button.isEnabled()
+
+
+def test_the_pages_of_a_version_are_drawn_in_their_tab_where_libreoffice_is_there(
+    qtbot: QtBot,
+    store: Store,
+    reference_id: int,
+    reference_window: MainWindow,
+    monkeypatch: pytest.MonkeyPatch,
+) -> None:
+    from stellungnahme_app.export import office_converter
+    from stellungnahme_app.export.libreoffice import find_soffice
+
+    soffice = find_soffice()
+    if soffice is None or office_converter.office_python(soffice) is None:
+        pytest.skip("LibreOffice mit eigenem Python (uno) ist nicht installiert")
+    monkeypatch.delenv("STELLUNGNAHME_WARM_OFFICE")
+    try:
+        store.keep_version(reference_id, VersionReason.EXPORT, detail=ExportKind.WORD.value)
+        ctrl_shift = Qt.KeyboardModifier.ControlModifier | Qt.KeyboardModifier.ShiftModifier
+        qtbot.keyClick(reference_window, Qt.Key.Key_H, ctrl_shift)
+        dialog = _shown_history()
+        pages = dialog.page_preview
+        assert pages is not None
+        assert [dialog.tabs.tabText(i) for i in range(dialog.tabs.count())][-1] == "&Seiten"
+        with qtbot.waitSignal(pages.pages_shown, timeout=90_000) as shown:
+            dialog.tabs.setCurrentWidget(pages)
+        assert pages.page_label.text() == f"Seite 1 von {shown.args[0]}"
+        dialog.close()
+    finally:
+        office_converter.stop_session()

@@ -5,23 +5,23 @@ from __future__ import annotations
 import datetime as dt
 from collections.abc import Callable
 
-from PySide6.QtCore import Qt
+from PySide6.QtCore import QEvent, Qt
 from PySide6.QtWidgets import QApplication
 from pytestqt.qtbot import QtBot
 
 from stellungnahme_app.model import Draft
-from stellungnahme_app.store import Status, Store
+from stellungnahme_app.store import Status, Store, VersionReason
 from stellungnahme_app.ui.main_window import MainWindow
-from stellungnahme_app.ui.overview_page import OverviewPage
+from stellungnahme_app.ui.overview_page import PAGE_ROWS, OverviewPage
 from stellungnahme_app.workspace import Workspace
 
 OpenWindow = Callable[[Store], MainWindow]
 
 
 def _column(page: OverviewPage, key: str) -> list[str]:
-    proxy = page.table.proxy
+    model = page.table.model()
     column = page.model.column_index(key)
-    return [proxy.index(row, column).data() for row in range(proxy.rowCount())]
+    return [model.index(row, column).data() for row in range(model.rowCount())]
 
 
 def test_columns_in_german_and_sorting_by_deadline(
@@ -96,6 +96,79 @@ def test_the_overview_is_usable_by_keyboard(
     qtbot.keyClick(window, Qt.Key.Key_Home, Qt.KeyboardModifier.AltModifier)
     assert not window.is_editing()
     assert QApplication.focusWidget() is page.table
+
+
+def _many(store: Store, count: int) -> None:
+    drafts = [
+        Draft(document_number=f"{n:04d}/25", document_title=f"Titel {n:04d}") for n in range(count)
+    ]
+    store.create_all(drafts, reason=VersionReason.IMPORT)
+
+
+def test_a_long_list_reads_only_the_lines_it_shows(
+    qtbot: QtBot, store: Store, open_main_window: OpenWindow
+) -> None:
+    _many(store, 1000)
+    window = open_main_window(store)
+    page = window.overview
+    qtbot.waitExposed(window)
+    QApplication.processEvents()
+    assert page.model.rowCount() == 1000, "the scroll bar knows the whole list"
+    assert 0 < page.model.lines_read <= PAGE_ROWS
+    page.table.sortByColumn(page.model.column_index("title"), Qt.SortOrder.AscendingOrder)
+    QApplication.processEvents()
+    title = page.model.column_index("title")
+    first_two = [page.model.index(row, title).data() for row in (0, 1)]
+    assert first_two == ["Titel 0000", "Titel 0001"], "sorted in SQL"
+    page.table.scrollToBottom()
+    QApplication.processEvents()
+    last = page.model.index(999, page.model.column_index("number")).data()
+    assert last == "0999/25"
+    assert page.model.lines_read < 1000
+
+
+def test_selecting_a_draft_far_down_the_list_scrolls_to_it(
+    qtbot: QtBot, store: Store, workspace: Workspace
+) -> None:
+    _many(store, 600)
+    page = OverviewPage(workspace)
+    qtbot.addWidget(page)
+    page.refresh()
+    oldest = store.list_ids()[-1]
+    page.select_draft(oldest)
+    assert page.selected_id() == oldest
+    page.refresh()
+    assert page.selected_id() == oldest, "the selection survives a refresh"
+
+
+def test_search_hits_sort_by_the_column_clicked(
+    qtbot: QtBot, store: Store, workspace: Workspace
+) -> None:
+    for number in ("0002/25", "0003/25", "0001/25"):
+        store.create(Draft(document_number=number, document_title="Anger"))
+    page = OverviewPage(workspace)
+    qtbot.addWidget(page)
+    page.search_field.setText("Anger")
+    page.refresh()
+    page.table.sortByColumn(page.model.column_index("number"), Qt.SortOrder.AscendingOrder)
+    assert _column(page, "number") == ["0001/25", "0002/25", "0003/25"]
+    page.table.sortByColumn(page.model.column_index("number"), Qt.SortOrder.DescendingOrder)
+    assert _column(page, "number") == ["0003/25", "0002/25", "0001/25"]
+
+
+def test_coming_back_to_the_window_rereads_the_list_only_if_another_window_changed_it(
+    qtbot: QtBot, store: Store, open_main_window: OpenWindow
+) -> None:
+    store.create(Draft(document_number="0100/25"))
+    window = open_main_window(store)
+    resets: list[bool] = []
+    window.overview.model.modelReset.connect(lambda: resets.append(True))
+    QApplication.sendEvent(window, QEvent(QEvent.Type.ActivationChange))
+    assert resets == [], "nothing changed: the list is not read twice"
+    with Store.open() as other_instance:
+        other_instance.create(Draft(document_number="0101/25"))
+    QApplication.sendEvent(window, QEvent(QEvent.Type.ActivationChange))
+    assert resets == [True]
 
 
 def test_down_from_the_search_goes_to_the_first_hit_and_return_opens_it(

@@ -8,6 +8,9 @@ from pathlib import Path
 import pytest
 from helpers.hard_kill import run_killing_itself
 
+from stellungnahme_app.model import Draft
+from stellungnahme_app.store import Store
+from stellungnahme_app.workspace import Workspace
 from stellungnahme_app.workspace.housekeeping import clean_up_after_killed_runs
 
 
@@ -49,3 +52,15 @@ def run_cli(capsys: pytest.CaptureFixture[str]) -> Callable[..., tuple[int, str,
         return code, captured.out, captured.err
 
     return run
+
+
+def test_a_workspace_opened_without_housekeeping_does_it_when_asked(tmp_path: Path) -> None:
+    database = tmp_path / "stellungnahme.db"
+    with Store.open(database) as store:
+        store.create(Draft(document_number="0100/25"))
+        for backup in store.backups():
+            backup.path.unlink()
+    with Workspace.open(database, housekeeping=False) as workspace:
+        assert workspace.backups() == []
+        assert workspace.housekeeping() == []
+        assert len(workspace.backups()) == 1

@@ -41,6 +41,7 @@ from stellungnahme_app.ui.editor.step_page import EditorContext, StepPage
 from stellungnahme_app.ui.editor.widget_helpers import describe, heading_label
 from stellungnahme_app.ui.error_reporting import show_error
 from stellungnahme_app.ui.flow_layout import flow_row
+from stellungnahme_app.ui.page_preview import PagePreview, page_true_preview_possible
 
 FIELD_ROLE = Qt.ItemDataRole.UserRole
 NOTHING_FOUND = "Keine Fehler, keine Hinweise."
@@ -131,6 +132,14 @@ class ExportStep(StepPage):
         describe(self.preview, "Vorschau des Dokuments", "So liest sich das Dokument")
         preview_label = QLabel("Vor&schau des Dokuments:")
         preview_label.setBuddy(self.preview)
+        # Page-true where LibreOffice is there; the flowing preview is the fallback.
+        self.page_preview: PagePreview | None = None
+        if page_true_preview_possible():
+            self.page_preview = PagePreview()
+            self.page_preview.unavailable.connect(self._page_preview_unavailable)
+            preview_label.setBuddy(self.page_preview.scroll)
+            self.preview.setVisible(False)
+            self._warm_up_libreoffice()
 
         buttons = flow_row(self.final_docx, self.final_pdf, self.draft_docx)
         result_row = QHBoxLayout()
@@ -152,6 +161,8 @@ class ExportStep(StepPage):
         )
         layout.addWidget(preview_label)
         layout.addWidget(self.preview, 2)
+        if self.page_preview is not None:
+            layout.addWidget(self.page_preview, 2)
 
     # ------------------------------------------------------------------ showing
 
@@ -252,6 +263,28 @@ class ExportStep(StepPage):
     def show_preview(self, draft: Draft) -> None:
         self.preview.show_draft(draft, from_top=self._preview_from_top)
         self._preview_from_top = False
+        if self.page_preview is not None:
+            self.page_preview.show_draft(draft)
+
+    def _warm_up_libreoffice(self) -> None:
+        """Start the session's LibreOffice now that a draft is open, so that the preview and
+        the first PDF of this step need not wait for it."""
+        from stellungnahme_app.export import office_converter
+
+        run_in_background(
+            self,
+            office_converter.warm_up,
+            busy_text="LibreOffice wird gestartet …",
+            on_success=lambda _none: None,
+            on_error=lambda _error: None,  # the preview and the PDF fall back on their own
+            delivers_result=False,
+        )
+
+    def _page_preview_unavailable(self) -> None:
+        if self.page_preview is not None:
+            self.page_preview.setVisible(False)
+            self.preview.setVisible(True)
+            self.page_preview = None
 
     def _finding_activated(self, item: QListWidgetItem) -> None:
         field = item.data(FIELD_ROLE)

@@ -254,6 +254,45 @@ def test_an_export_finishing_after_another_draft_was_opened_is_not_reported(
     assert not step.open_button.isVisible()
 
 
+def test_the_page_true_preview_follows_edits_where_libreoffice_is_there(
+    qtbot: Any,
+    make_editor: Callable[..., DraftEditor],
+    reference_draft: Draft,
+    monkeypatch: pytest.MonkeyPatch,
+) -> None:
+    from stellungnahme_app.export import office_converter
+    from stellungnahme_app.export.libreoffice import find_soffice
+
+    soffice = find_soffice()
+    if soffice is None or office_converter.office_python(soffice) is None:
+        pytest.skip("LibreOffice mit eigenem Python (uno) ist nicht installiert")
+    monkeypatch.delenv("STELLUNGNAHME_WARM_OFFICE")
+    try:
+        editor = make_editor(reference_draft)
+        step = _step(editor)
+        assert step.page_preview is not None and not step.preview.isVisibleTo(step)
+        with qtbot.waitSignal(step.page_preview.pages_shown, timeout=90_000) as shown:
+            editor.show_export_step()
+        pages = shown.args[0]
+        assert step.page_preview.page_label.text() == f"Seite 1 von {pages}"
+        editor.draft().conclusion = "Ganz neues Fazit. " * 800
+        editor.steps[4].changed.emit()
+        with qtbot.waitSignal(step.page_preview.pages_shown, timeout=90_000) as longer:
+            editor.show_export_step()
+        assert longer.args[0] > pages
+    finally:
+        office_converter.stop_session()
+
+
+def test_without_libreoffice_step_8_shows_the_flowing_preview(
+    reference_editor: DraftEditor,
+) -> None:
+    step = _step(reference_editor)
+    assert step.page_preview is None
+    reference_editor.show_export_step()
+    assert step.preview.isVisible()
+
+
 def test_with_nothing_to_fix_the_step_says_so(
     make_editor: Callable[..., DraftEditor], reference_draft: Draft
 ) -> None:
