@@ -289,6 +289,7 @@ class OfficeConverter:
 _session: OfficeConverter | None = None
 _session_lock = threading.Lock()
 _checked: tuple[Path | None, str | None] | None = None  # (soffice, switch): no converter
+_wanted = threading.Event()  # this session warmed the converter up or drew a page preview
 
 
 def session_converter() -> OfficeConverter | None:
@@ -318,15 +319,26 @@ def session_converter() -> OfficeConverter | None:
     return _session
 
 
-def convert(source: Path, target: Path, timeout: float) -> bool:
-    """Convert with the session's converter; ``False``: use the one-shot conversion."""
+def convert(source: Path, target: Path, timeout: float, *, only_if_warm: bool = False) -> bool:
+    """Convert with the session's converter; ``False``: use the one-shot conversion.
+
+    ``only_if_warm``: only where this session asked for the warm converter (:func:`warm_up`,
+    a page preview) – a command that makes one PDF and ends converts once, as before, and
+    leaves no LibreOffice behind that would only cost it the start of its bridge.
+    """
+    if only_if_warm and not _wanted.is_set():
+        return False
     converter = session_converter()
-    return converter is not None and converter.convert(source, target, timeout)
+    if converter is None:
+        return False
+    _wanted.set()
+    return converter.convert(source, target, timeout)
 
 
 def warm_up() -> None:
     """Start the session's LibreOffice now (at idle after the window's start), so that the
     first PDF or page preview need not wait for it."""
+    _wanted.set()
     converter = session_converter()
     if converter is not None:
         converter.ensure_started()
@@ -337,6 +349,7 @@ def stop_session() -> None:
     global _session, _checked
     with _session_lock:
         converter, _session, _checked = _session, None, None
+    _wanted.clear()
     if converter is not None:
         converter.stop()
         shutil.rmtree(converter.profile, ignore_errors=True)

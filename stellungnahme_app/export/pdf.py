@@ -112,7 +112,7 @@ def convert_to_pdf(
         shutil.copyfile(docx, source)
         produced = work / "pdf" / "Stellungnahme.pdf"
         produced.parent.mkdir()
-        if not office_converter.convert(source, produced, timeout):
+        if not office_converter.convert(source, produced, timeout, only_if_warm=True):
             _run_soffice(soffice, source, work / "pdf", work / "profil", timeout)
         if not produced.is_file() or produced.stat().st_size == 0:
             raise ExportError(

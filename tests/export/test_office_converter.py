@@ -69,6 +69,7 @@ def _wait_until_gone(pid: int, seconds: float = 15.0) -> bool:
 def test_later_pdfs_come_from_the_same_libreoffice(
     session: office_converter.OfficeConverter, reference_docx: Path, tmp_path: Path
 ) -> None:
+    office_converter.warm_up()  # as the window does when the editor is made
     first = convert_to_pdf(reference_docx, tmp_path / "eins.pdf")
     office = session.office_pid
     assert office is not None
@@ -88,6 +89,7 @@ def test_later_pdfs_come_from_the_same_libreoffice(
 def test_a_libreoffice_that_died_is_started_again(
     session: office_converter.OfficeConverter, reference_docx: Path, tmp_path: Path
 ) -> None:
+    office_converter.warm_up()
     convert_to_pdf(reference_docx, tmp_path / "eins.pdf")
     office = session.office_pid
     assert office is not None
@@ -115,11 +117,23 @@ def test_without_the_warm_converter_the_one_shot_conversion_does_it(
         office_converter.stop_session()
 
 
+def test_a_program_that_never_warmed_libreoffice_up_converts_once_as_before(
+    session: office_converter.OfficeConverter, reference_docx: Path, tmp_path: Path
+) -> None:
+    """The command line makes one PDF and ends: a LibreOffice kept for later would only cost."""
+    pdf = convert_to_pdf(reference_docx, tmp_path / "einmal.pdf")
+    assert pdfa_version(pdf.read_bytes()) == "2B"
+    assert pdfua_part(pdf.read_bytes()) == 1
+    assert session.office_pid is None
+    assert not session.running()
+
+
 _CONVERT_THEN_DIE = """
 import os, signal, sys
 from pathlib import Path
 from stellungnahme_app.export import office_converter
 from stellungnahme_app.export.pdf import convert_to_pdf
+office_converter.warm_up()
 convert_to_pdf(Path(sys.argv[1]), Path(sys.argv[2]))
 print(office_converter.session_converter().office_pid, flush=True)
 KILL_ITSELF
