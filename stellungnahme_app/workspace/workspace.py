@@ -23,7 +23,6 @@ from pathlib import Path
 from typing import TYPE_CHECKING
 
 from stellungnahme_app import contribution_import, exchange
-from stellungnahme_app.compare import DraftComparison, compare_drafts
 from stellungnahme_app.contribution_import import ImportAction, ImportPlan
 from stellungnahme_app.errors import ExchangeFormatError, StellungnahmeError
 from stellungnahme_app.model import Draft
@@ -58,6 +57,7 @@ from stellungnahme_app.workspace.importing import (
 from stellungnahme_app.workspace.open_draft import OpenDraft
 
 if TYPE_CHECKING:  # imported when first used: the window paints before it needs any of these
+    from stellungnahme_app.compare import DraftComparison
     from stellungnahme_app.spelling import SpellingFinding
     from stellungnahme_app.store import Store
     from stellungnahme_app.textbausteine import Textbaustein
@@ -586,6 +586,8 @@ class Workspace:
     ) -> DraftComparison:
         """What reads differently in version ``newer`` than in version ``older`` (ids; ``None``
         is the draft as stored now), field by field in the form's order."""
+        from stellungnahme_app.compare import compare_drafts  # not needed before the first paint
+
         return compare_drafts(
             self.version_content(draft_id, older), self.version_content(draft_id, newer)
         )
