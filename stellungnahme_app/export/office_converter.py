@@ -39,6 +39,7 @@ from stellungnahme_app.export.libreoffice import (
     find_soffice,
     standard_dll_search,
 )
+from stellungnahme_app.fileio import process_is_running
 
 log = logging.getLogger(__name__)
 
@@ -83,24 +84,12 @@ def _free_local_port() -> int:
         return int(probe.getsockname()[1])
 
 
-def _process_runs(pid: int) -> bool:
-    if os.name == "nt":
-        return True  # left for the next tidy-up; a profile of a running process stays
-    try:
-        os.kill(pid, 0)
-    except ProcessLookupError:
-        return False
-    except PermissionError:
-        return True
-    return True
-
-
 def remove_stale_profiles(folder: Path) -> None:
     """Delete the profiles of converters whose process no longer runs."""
     with contextlib.suppress(OSError):
         for profile in folder.glob(f"{_PROFILE_PREFIX}*"):
             pid = profile.name.removeprefix(_PROFILE_PREFIX)
-            if pid.isdigit() and int(pid) != os.getpid() and not _process_runs(int(pid)):
+            if pid.isdigit() and int(pid) != os.getpid() and not process_is_running(int(pid)):
                 shutil.rmtree(profile, ignore_errors=True)
 
 

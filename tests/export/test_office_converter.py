@@ -161,3 +161,20 @@ def test_libreoffice_ends_when_the_program_is_killed(reference_docx: Path, tmp_p
     office = int(result.stdout.strip())
     assert (tmp_path / "vorher.pdf").is_file()
     assert _wait_until_gone(office), "soffice outlived the killed program"
+
+
+def test_profiles_of_ended_runs_go_and_those_of_running_ones_stay(tmp_path: Path) -> None:
+    running = subprocess.Popen([sys.executable, "-c", "import time; time.sleep(60)"])
+    ended = subprocess.Popen([sys.executable, "-c", "pass"])
+    ended.wait(timeout=30)
+    try:
+        folder = tmp_path / "libreoffice"
+        for pid in (running.pid, ended.pid, os.getpid()):
+            (folder / f"profil-{pid}" / "user").mkdir(parents=True)
+        office_converter.remove_stale_profiles(folder)
+        assert sorted(p.name for p in folder.iterdir()) == sorted(
+            [f"profil-{running.pid}", f"profil-{os.getpid()}"]
+        )
+    finally:
+        running.kill()
+        running.wait(timeout=30)
