@@ -12,8 +12,11 @@ of its day: the backups folder is emptied before it, so the daily backup is due 
 
 Printed as seconds and as ratios: start(N) / start(1) (goal ≤ 1.5 at 10,000), start(1)
 against the bare floor, start(N) against the plain table of N rows, and the first paint
-with one draft (goal ≤ 0.25 s). The databases are made with the store under test (each
-draft imported with its version), so before and after a change compare like with like.
+with one draft (goal ≤ 0.25 s where the bare floor takes 0.14 s, as the issue measured it:
+so ≤ 1.79× the bare floor of the same run – on a slower or busier machine the floor alone
+may exceed 0.25 s, so the verdict is the ratio; both are printed). The databases are made
+with the store under test (each draft imported with its version), so before and after a
+change compare like with like.
 
     .venv/bin/python benchmarks/bench_start.py [--runs 5] [--counts 1,1000,10000]
 """
@@ -35,6 +38,8 @@ from pathlib import Path
 sys.path.insert(0, str(Path(__file__).resolve().parent))
 
 FIRST_PAINT_GOAL_S = 0.25
+FLOOR_WHEN_THE_GOAL_WAS_SET_S = 0.14  # the bare floor measured with the goal (issue 14)
+FIRST_PAINT_GOAL_RATIO = FIRST_PAINT_GOAL_S / FLOOR_WHEN_THE_GOAL_WAS_SET_S
 GROWTH_GOAL = 1.5
 
 
@@ -215,8 +220,10 @@ def main() -> int:
     )
     print(
         f"Erstes Bild mit {counts[0]} Entwurf: {one:.3f} s = {one / bare:.2f}× Boden "
-        f"(Ziel ≤ {FIRST_PAINT_GOAL_S} s) – "
-        + ("erreicht" if one <= FIRST_PAINT_GOAL_S else "VERFEHLT")
+        f"(Ziel ≤ {FIRST_PAINT_GOAL_S} s bei {FLOOR_WHEN_THE_GOAL_WAS_SET_S} s Boden, "
+        f"also ≤ {FIRST_PAINT_GOAL_RATIO:.2f}× Boden) – "
+        + ("erreicht" if one / bare <= FIRST_PAINT_GOAL_RATIO else "VERFEHLT")
+        + ("" if one <= FIRST_PAINT_GOAL_S else f"; absolut über {FIRST_PAINT_GOAL_S} s")
     )
     return 0
 
