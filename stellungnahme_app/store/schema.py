@@ -36,6 +36,7 @@ Schema 5 (``m005_text_once``):
 
 from __future__ import annotations
 
+import contextlib
 import json
 import logging
 import sqlite3
@@ -237,6 +238,21 @@ def applied_migration_names(connection: sqlite3.Connection) -> list[str]:
             (MIGRATION_SET,),
         )
     ]
+
+
+def update_due(database: Path) -> bool:
+    """True where ``database`` was made by an older version of the program and opening it
+    will update it (which takes seconds for thousands of drafts). Reads the file only; any
+    problem with it is left to the open, which reports it."""
+    try:
+        if not database.is_file():
+            return False
+        uri = f"{database.resolve().as_uri()}?mode=ro"
+        with contextlib.closing(sqlite3.connect(uri, uri=True, timeout=1)) as connection:
+            applied = applied_migration_names(connection)
+    except (OSError, sqlite3.Error):
+        return False
+    return 0 < len(applied) < CURRENT_SCHEMA and all(name in MIGRATION_NAMES for name in applied)
 
 
 def require_current(connection: sqlite3.Connection, database: Path, reason: str) -> None:

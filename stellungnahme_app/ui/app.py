@@ -141,9 +141,11 @@ def start_main_window(database: Path | None = None) -> MainWindow | None:
     from stellungnahme_app.ui import session_end
     from stellungnahme_app.ui.error_reporting import show_error, show_notice
     from stellungnahme_app.ui.main_window import MainWindow
+    from stellungnahme_app.ui.schema_update import update_with_notice
     from stellungnahme_app.workspace import Workspace, load_configuration
 
     configuration = load_configuration()
+    update_with_notice(database, configuration)  # drafts of an older version: seconds
     try:
         workspace = Workspace.open(database, configuration=configuration, housekeeping=False)
     except NetworkPathError as error:

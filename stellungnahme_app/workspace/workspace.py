@@ -119,6 +119,17 @@ class Workspace:
         configuration = configuration or load_configuration()
         return cls(Store.open(database, housekeeping=housekeeping), configuration.settings)
 
+    @staticmethod
+    def update_due(database: Path | None = None) -> bool:
+        """Opening ``database`` (default: the data folder's) will first bring drafts of an
+        older program version to the current form – seconds for thousands of drafts."""
+        from stellungnahme_app import paths
+        from stellungnahme_app.store import DATABASE_FILE_NAME, schema
+
+        if database is None:
+            database = paths.data_dir(create=False) / DATABASE_FILE_NAME
+        return schema.update_due(Path(database))
+
     def housekeeping(self) -> list[str]:
         """The store's integrity check, the day's backup and emptying the trash, and tidying
         up after killed runs; German notices for the user (damage found, a backup kept).

@@ -214,3 +214,17 @@ def test_a_database_of_schema_3_is_backed_up_and_its_versions_get_details(
         kept = store.keep_version(1, VersionReason.EXPORT, detail="pdf")
         assert (kept.number, kept.what_happened, kept.author) == (5, "PDF ausgegeben", "mmueller")
     assert _applied(db_path) == list(schema.MIGRATION_NAMES)
+
+
+def test_an_update_is_due_only_for_a_database_of_an_older_version(
+    db_path: Path, tmp_path: Path
+) -> None:
+    assert not schema.update_due(db_path), "no file yet: a first start, quick"
+    shutil.copyfile(SCHEMA1_FIXTURE, db_path)
+    assert schema.update_due(db_path)
+    with Store.open(db_path):
+        pass
+    assert not schema.update_due(db_path)
+    garbage = tmp_path / "kaputt.db"
+    garbage.write_bytes(b"kein SQLite" * 100)
+    assert not schema.update_due(garbage), "damage is left to the open, which reports it"

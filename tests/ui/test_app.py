@@ -192,3 +192,47 @@ def test_damage_the_check_after_the_start_finds_is_told(
     (notice,) = visible_notices()
     assert "starten Sie es neu" in notice.informativeText()
     notice.close()
+
+
+def test_a_database_of_an_older_version_is_updated_behind_a_notice(
+    qtbot: QtBot, start_window: Callable[[], MainWindow]
+) -> None:
+    import shutil
+
+    from stellungnahme_app import paths
+    from stellungnahme_app.ui.schema_update import SCHEMA_UPDATE_NOTICE
+    from tests.conftest import FIXTURES
+
+    shutil.copyfile(FIXTURES / "store_schema1.db", paths.data_dir() / "stellungnahme.db")
+    seen: list[str] = []
+
+    def look() -> None:  # runs while the update runs, the window not yet there
+        seen.extend(
+            w.labelText()
+            for w in QApplication.topLevelWidgets()
+            if w.isVisible() and w.objectName() == "umstellung"
+        )
+
+    QTimer.singleShot(0, look)
+    window = start_window()
+    assert seen == [SCHEMA_UPDATE_NOTICE]
+    assert "umgestellt" in SCHEMA_UPDATE_NOTICE
+    assert window.workspace.list_drafts(), "the drafts of the older version are all there"
+    assert not [
+        w
+        for w in QApplication.topLevelWidgets()
+        if w.isVisible() and w.objectName() == "umstellung"
+    ]
+
+
+def test_a_current_database_opens_without_the_update_notice(
+    qtbot: QtBot, start_window: Callable[[], MainWindow]
+) -> None:
+    with Store.open() as store:
+        store.create(Draft(document_number="0100/25"))
+    seen: list[str] = []
+    QTimer.singleShot(
+        0, lambda: seen.extend(w.objectName() for w in QApplication.topLevelWidgets())
+    )
+    start_window()
+    assert "umstellung" not in seen
