@@ -118,7 +118,9 @@ class Store(listing.ListingMethods):
         path = Path(path)
         refuse_network_path(path)
         store = cls(path, clock=clock)
-        housekeeping = housekeeping or care.check_due_at_open(path)
+        # An update reads every row: damage must be found (and repaired) before it, or it
+        # would fail the update at every start.
+        housekeeping = housekeeping or care.check_due_at_open(path) or schema.update_due(path)
         store._prepare_folder()
         backup_files.remove_stale_temporary_files(path)
         backup_files.forget_unfinished_restores(path)

@@ -16,6 +16,7 @@ import threading
 from pathlib import Path
 
 from PySide6.QtCore import QEventLoop, Qt
+from PySide6.QtGui import QCloseEvent
 from PySide6.QtWidgets import QApplication, QLabel, QProgressDialog
 
 from stellungnahme_app.workspace import Configuration, Workspace
@@ -33,7 +34,7 @@ def update_with_notice(database: Path | None, configuration: Configuration) -> b
     """Update an older database behind a notice; ``True`` if there was one to update."""
     if not Workspace.update_due(database):
         return False
-    notice = QProgressDialog(SCHEMA_UPDATE_NOTICE, "", 0, 0)  # no end: it shows it is busy
+    notice = _UpdateNotice(SCHEMA_UPDATE_NOTICE, "", 0, 0)  # no end: it shows it is busy
     label = QLabel(SCHEMA_UPDATE_NOTICE)
     label.setWordWrap(True)
     notice.setLabel(label)
@@ -55,9 +56,27 @@ def update_with_notice(database: Path | None, configuration: Configuration) -> b
         worker.join(0.02)
         if not worker.is_alive():
             break
+    notice.finished_updating = True
     notice.close()
     notice.deleteLater()
     return True
+
+
+class _UpdateNotice(QProgressDialog):
+    """Stays on the screen until the update is done: an update stopped halfway would only be
+    rolled back, and without the notice the clerk would see nothing at all."""
+
+    finished_updating = False
+
+    def reject(self) -> None:  # Escape
+        if self.finished_updating:
+            super().reject()
+
+    def closeEvent(self, event: QCloseEvent) -> None:  # the window's close button
+        if self.finished_updating:
+            super().closeEvent(event)
+        else:
+            event.ignore()
 
 
 def _update(database: Path | None, configuration: Configuration) -> None:

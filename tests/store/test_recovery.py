@@ -424,3 +424,55 @@ def test_a_wal_file_without_its_database_is_kept_aside(db_path: Path, clock: Fak
         assert len(store.list_drafts()) == 40
     (kept,) = db_path.parent.glob("stellungnahme-beschaedigt-*.db-wal")
     assert kept.read_bytes() == wal
+
+
+def test_a_damaged_database_of_an_older_version_is_repaired_before_it_is_updated(
+    db_path: Path, clock: FakeClock
+) -> None:
+    """The window opens without the integrity check (it runs after the first paint) – but an
+    update reads every row first, so damage must be found and repaired before it, or every
+    start would fail on it, each leaving another copy of the damaged file behind."""
+    import shutil
+
+    import sqlite_utils
+
+    from stellungnahme_app.store import schema
+    from tests.conftest import FIXTURES
+
+    shutil.copyfile(FIXTURES / "store_schema1.db", db_path)
+    connection = sqlite3.connect(db_path)
+    schema.migrations.apply(sqlite_utils.Database(connection), stop_before=schema.TEXT_ONCE)
+    (content,) = connection.execute("SELECT content FROM draft_texts WHERE id = 1").fetchone()
+    row = connection.execute("SELECT * FROM drafts WHERE id = 1").fetchone()
+    for draft_id in range(100, 400):
+        connection.execute(
+            f"INSERT INTO drafts VALUES ({', '.join('?' * len(row))})", (draft_id, *row[1:])
+        )
+        connection.execute(
+            "INSERT INTO draft_texts (id, content, body) VALUES (?, ?, ?)",
+            (draft_id, content, "Text " * 600),
+        )
+    connection.commit()
+    connection.close()
+    drafts_before = _count_drafts(db_path)
+    (db_path.parent / "backups").mkdir(exist_ok=True)
+    shutil.copyfile(db_path, db_path.parent / "backups" / "stellungnahme-2024-04-21-090000.db")
+    _spoil(db_path, _pages_of(db_path, "draft_texts")[3:4])
+    assert schema.update_due(db_path)
+
+    with Store.open(db_path, clock=clock, housekeeping=False) as store:
+        assert store.recovery_notice is not None
+        assert "wiederhergestellt" in store.recovery_notice
+        assert len(store.list_drafts()) == drafts_before
+    with Store.open(db_path, clock=clock, housekeeping=False) as store:
+        assert store.recovery_notice is None
+    before_schema = list((db_path.parent / "backups").glob("*-vor-schema-*"))
+    assert len(before_schema) <= 1, before_schema
+
+
+def _count_drafts(path: Path) -> int:
+    with sqlite3.connect(path) as connection:
+        (count,) = connection.execute(
+            "SELECT count(*) FROM drafts WHERE deleted IS NULL"
+        ).fetchone()
+    return count
