@@ -18,46 +18,19 @@ from __future__ import annotations
 
 import argparse
 import datetime as dt
-import statistics
 import tempfile
-import time
-from collections.abc import Callable
 from pathlib import Path
+
+from bench_export import REFERENCE, median_ms, with_contributions
 
 from stellungnahme_app import exchange
 from stellungnahme_app.compare import compare_drafts, tracked_changes_docx
 from stellungnahme_app.export import render_docx_bytes
-from stellungnahme_app.model import Contribution, Draft
+from stellungnahme_app.model import Draft
 from stellungnahme_app.settings import load_settings
 from stellungnahme_app.workspace import documents
 
-PROJECT = Path(__file__).resolve().parent.parent
-REFERENCE = PROJECT / "tests" / "fixtures" / "stellungnahme-0661-24.json"
 WHEN = dt.datetime(2026, 12, 1, 12, 0, tzinfo=dt.UTC)
-
-
-def median_ms(action: Callable[[], object], runs: int) -> float:
-    times = []
-    for _ in range(runs):
-        start = time.perf_counter()
-        action()
-        times.append((time.perf_counter() - start) * 1000)
-    return statistics.median(times)
-
-
-def with_contributions(reference: Draft, count: int) -> Draft:
-    """The reference with ``count`` contributions of five paragraphs (as bench_export)."""
-    draft = reference.copy()
-    originals = reference.contributions
-    draft.contributions = [
-        Contribution(
-            office=originals[i % 2].office,
-            heading=f"{originals[i % 2].heading} ({i + 1})",
-            text=originals[i % 2].text + "\n\n" + originals[(i + 1) % 2].text.split("\n\n")[0],
-        )
-        for i in range(count)
-    ]
-    return draft
 
 
 def changed(draft: Draft) -> Draft:

@@ -77,11 +77,18 @@ def test_importing_every_core_module_loads_no_qt() -> None:
 MAX_MODULE_LINES = 700
 
 
+def _longer_than_allowed(paths: list[Path]) -> dict[Path, int]:
+    return {
+        path: lines
+        for path in paths
+        if (lines := len(path.read_text(encoding="utf-8").splitlines())) > MAX_MODULE_LINES
+    }
+
+
 def test_no_module_of_the_program_is_longer_than_700_lines() -> None:
     too_long = {
         _module_name(path): lines
-        for path in PACKAGE.rglob("*.py")
-        if (lines := len(path.read_text(encoding="utf-8").splitlines())) > MAX_MODULE_LINES
+        for path, lines in _longer_than_allowed(list(PACKAGE.rglob("*.py"))).items()
     }
     assert too_long == {}, f"Module über {MAX_MODULE_LINES} Zeilen: {too_long}"
 
@@ -90,11 +97,9 @@ def test_no_script_tool_benchmark_or_test_is_longer_than_700_lines() -> None:
     """The rule holds for every Python file the project keeps, not only the package."""
     project = PACKAGE.parent
     folders = ("tools", "benchmarks", "packaging", "tests")
+    files = [path for folder in folders for path in (project / folder).rglob("*.py")]
     too_long = {
-        str(path.relative_to(project)): lines
-        for folder in folders
-        for path in (project / folder).rglob("*.py")
-        if (lines := len(path.read_text(encoding="utf-8").splitlines())) > MAX_MODULE_LINES
+        str(path.relative_to(project)): lines for path, lines in _longer_than_allowed(files).items()
     }
     assert too_long == {}, f"Dateien über {MAX_MODULE_LINES} Zeilen: {too_long}"
 

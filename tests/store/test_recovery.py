@@ -434,14 +434,12 @@ def test_a_damaged_database_of_an_older_version_is_repaired_before_it_is_updated
     start would fail on it, each leaving another copy of the damaged file behind."""
     import shutil
 
-    import sqlite_utils
-
     from stellungnahme_app.store import schema
-    from tests.conftest import FIXTURES
 
-    shutil.copyfile(FIXTURES / "store_schema1.db", db_path)
+    from .test_schema import _database_before_text_once
+
+    _database_before_text_once(db_path)
     connection = sqlite3.connect(db_path)
-    schema.migrations.apply(sqlite_utils.Database(connection), stop_before=schema.TEXT_ONCE)
     (content,) = connection.execute("SELECT content FROM draft_texts WHERE id = 1").fetchone()
     row = connection.execute("SELECT * FROM drafts WHERE id = 1").fetchone()
     for draft_id in range(100, 400):
